@@ -1,0 +1,35 @@
+#pragma once
+
+#include "paths/locations.h"
+
+#include <memory>
+
+namespace utter {
+
+class Settings;
+class SecretStore;
+
+// The composition root for one process: builds each core service once, on first use, and hands it down.
+// Commands receive it by reference; nothing in core reaches for globals.
+class AppContext final
+{
+public:
+    explicit AppContext(Locations locations);
+    ~AppContext();
+    AppContext(const AppContext&) = delete;
+    AppContext& operator=(const AppContext&) = delete;
+
+    const Locations& locations() const { return m_locations; }
+    Settings& settings();
+    SecretStore& secrets();
+
+    // Installs the log handler: JSON lines in the log folder, stderr at the given minimum level.
+    void setUpLogging(bool verbose, bool quietStderr);
+
+private:
+    Locations m_locations;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+};
+
+} // namespace utter

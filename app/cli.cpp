@@ -1,0 +1,215 @@
+#include "cli.h"
+
+#include "appcontext.h"
+#include "commands/verbs.h"
+#include "common/version.h"
+#include "console.h"
+#include "exitcode.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter {
+
+namespace {
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(u"utter"_s);
+    QCoreApplication::setOrganizationName(u"utter"_s);
+    QCoreApplication::setApplicationVersion(utterVersion());
+}
+
+bool hasDisplay()
+{
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+    return true;
+#else
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#endif
+}
+
+QString closestVerb(const QString& typed)
+{
+    QString best;
+    int bestScore = 3; // suggest only close matches
+    for (const Verb& verb : verbs()) {
+        // Levenshtein distance, small strings only.
+        const QString& a = typed;
+        const QString& b = verb.name;
+        QList<int> previous(b.size() + 1);
+        for (int j = 0; j <= b.size(); ++j)
+            previous[j] = j;
+        for (int i = 1; i <= a.size(); ++i) {
+            QList<int> current(b.size() + 1);
+            current[0] = i;
+            for (int j = 1; j <= b.size(); ++j)
+                current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
+                                       previous[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            previous = current;
+        }
+        if (previous[b.size()] < bestScore) {
+            bestScore = previous[b.size()];
+            best = verb.name;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+Cli::Cli(int& argc, char** argv)
+    : m_argc(argc)
+    , m_argv(argv)
+{
+    for (int i = 1; i < argc; ++i)
+        m_args << QString::fromLocal8Bit(argv[i]);
+}
+
+void Cli::printHelp(bool headless) const
+{
+    QString text = u"Utter %1 — hold a key, speak, and the words land where you type.\n\n"_s.arg(utterVersion());
+    text += u"Usage:\n  utter                       start the desktop app (tray, overlay, hotkeys)\n"
+            "  utter VERB [options]        talk to the running instance or do one job\n"
+            "  utter --headless VERB       run or manage the background service\n\n"_s;
+    const auto section = [&](bool lifecycle) {
+        for (const Verb& verb : verbs()) {
+            if (verb.headless != lifecycle)
+                continue;
+            QString line = u"  "_s + (lifecycle ? u"--headless "_s : QString()) + verb.name;
+            line = line.leftJustified(24, u' ') + u' ' + verb.summary;
+            if (!verb.create)
+                line += u" [not built yet]"_s;
+            text += line + u'\n';
+        }
+    };
+    text += u"Verbs:\n"_s;
+    if (!headless)
+        section(false);
+    text += u"\nService lifecycle:\n"_s;
+    section(true);
+    text += u"\nGlobal options:\n"
+            "  --headless      service and lifecycle mode (no windows)\n"
+            "  --verbose       debug logging on stderr (also QT_LOGGING_RULES=\"utter.*.debug=true\")\n"
+            "  --version       print the version of Utter, Qt and libopus\n"
+            "  --help          this text; `utter VERB --help` describes one verb\n\n"
+            "Exit codes: 0 ok, 1 failed, 2 usage, 3 no running instance, 4 provider or authentication error,\n"
+            "5 nothing to do.\n"_s;
+    console::outRaw(text.toUtf8());
+}
+
+int Cli::exec()
+{
+    bool headless = false;
+    bool verbose = false;
+    qsizetype index = 0;
+    for (; index < m_args.size(); ++index) {
+        const QString& arg = m_args.at(index);
+        if (arg == u"--headless"_s) {
+            headless = true;
+        } else if (arg == u"--verbose"_s || arg == u"-v"_s) {
+            verbose = true;
+        } else if (arg == u"--version"_s || arg == u"-V"_s) {
+            console::out(u"utter "_s + utterVersion());
+            console::out(libraryVersions());
+            return ExitOk;
+        } else if (arg == u"--help"_s || arg == u"-h"_s || arg == u"help"_s) {
+            printHelp(false);
+            return ExitOk;
+        } else if (arg.startsWith(u'-')) {
+            console::err(u"utter: unknown option %1; see `utter --help`."_s.arg(arg));
+            return ExitUsage;
+        } else {
+            break;
+        }
+    }
+    if (verbose)
+        qputenv("UTTER_VERBOSE", "1");
+    if (index >= m_args.size()) {
+        if (headless) {
+            console::err(u"utter --headless: say what to do, e.g. `utter --headless serve`; see `utter --help`."_s);
+            return ExitUsage;
+        }
+        return runDesktop();
+    }
+    return runVerb(m_args.at(index), headless, m_args.mid(index + 1));
+}
+
+int Cli::runDesktop()
+{
+#ifdef UTTER_HAVE_UI
+    if (!hasDisplay()) {
+        console::err(u"utter: no display found (DISPLAY and WAYLAND_DISPLAY are unset). On a server, run the "
+                     "service with `utter --headless serve` and drive it with `utter toggle`, `utter status` or its "
+                     "HTTP API; see `utter --help`."_s);
+        return ExitUsage;
+    }
+    console::err(u"utter: the desktop app (tray, overlay, settings) is not built yet. Meanwhile use the "
+                 "command-line verbs; see `utter --help`."_s);
+#else
+    console::err(u"utter: this is a headless build without the desktop app. Run `utter --headless serve` and "
+                 "drive it with the command-line verbs; see `utter --help`."_s);
+#endif
+    return ExitUsage;
+}
+
+int Cli::runVerb(const QString& verbName, bool headless, const QStringList& verbArgs)
+{
+    const Verb* verb = findVerb(verbName, headless);
+    if (!verb) {
+        if (findVerb(verbName, !headless)) {
+            console::err(headless ? u"utter: \"%1\" is not a --headless verb; run `utter %1`."_s.arg(verbName)
+                                  : u"utter: \"%1\" manages the service; run `utter --headless %1`."_s.arg(verbName));
+            return ExitUsage;
+        }
+        QString message = u"utter: unknown verb \"%1\"."_s.arg(verbName);
+        const QString suggestion = closestVerb(verbName);
+        if (!suggestion.isEmpty())
+            message += u" Did you mean `utter %1`?"_s.arg(suggestion);
+        console::err(message + u" See `utter --help`."_s);
+        return ExitUsage;
+    }
+
+    const QString fullName = (headless ? u"--headless "_s : QString()) + verb->name;
+    if (!verb->create) {
+        if (verbArgs.contains(u"--help"_s) || verbArgs.contains(u"-h"_s)) {
+            console::out(u"Usage: utter %1 %2\n\n%3\n\nNot built yet: %4 is not part of this build."_s.arg(
+                fullName, verb->synopsis, verb->summary, verb->part));
+            return ExitOk;
+        }
+        console::err(u"utter %1: not available yet — %2 is not built in this version; see `utter --help`."_s.arg(
+            fullName, verb->part));
+        return ExitUsage;
+    }
+
+    QCoreApplication app(m_argc, m_argv);
+    nameApplication();
+    AppContext context(Locations::fromEnvironment());
+    context.setUpLogging(!qEnvironmentVariableIsEmpty("UTTER_VERBOSE"), true);
+
+    std::unique_ptr<Command> command = verb->create();
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Describe this verb."_s);
+    parser.addOption(help);
+    command->describe(parser);
+    if (!parser.parse(QStringList{u"utter"_s} + verbArgs)) {
+        console::err(u"utter %1: %2; see `utter %1 --help`."_s.arg(fullName, parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        const qsizetype usageEnd = text.indexOf(u'\n');
+        const QString usageLine = text.left(usageEnd);
+        text.replace(0, usageEnd, u"Usage: utter "_s + fullName + u' ' + usageLine.section(u' ', 2));
+        console::outRaw(text.toUtf8());
+        return ExitOk;
+    }
+    return command->run(parser, context);
+}
+
+} // namespace utter

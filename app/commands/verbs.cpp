@@ -1,0 +1,79 @@
+#include "verbs.h"
+
+#include "configcommand.h"
+#include "secretcommand.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter {
+
+namespace {
+
+template<typename T>
+std::function<std::unique_ptr<Command>()> factory()
+{
+    return [] { return std::make_unique<T>(); };
+}
+
+QList<Verb> buildVerbs()
+{
+    const QString daemon = u"the daemon and IPC"_s;
+    const QString lifecycle = u"the supervisor lifecycle"_s;
+    return {
+        {u"serve"_s, true, u"[--listen HOST:PORT] [--allow-root]"_s,
+         u"Run the dictation service in the foreground (what a supervisor runs)"_s, daemon, {}},
+        {u"run"_s, true, u"[--supervisor auto|systemd|launchd|task|zinit|none]"_s,
+         u"Start under the supervisor, then follow its logs until Ctrl-C"_s, lifecycle, {}},
+        {u"start"_s, true, u"[--supervisor ...]"_s, u"Register the service with the supervisor and start it"_s,
+         lifecycle, {}},
+        {u"stop"_s, true, u"[--supervisor ...]"_s, u"Stop the service through the supervisor"_s, lifecycle, {}},
+        {u"status"_s, true, u"[--supervisor ...] [--quiet]"_s,
+         u"The supervisor's view of the service plus its own health"_s, lifecycle, {}},
+        {u"logs"_s, true, u"[--supervisor ...] [-f]"_s, u"Show the service's logs (-f follows)"_s, lifecycle, {}},
+
+        {u"toggle"_s, false, {}, u"Start or stop a dictation in the running instance"_s, daemon, {}},
+        {u"begin"_s, false, {}, u"Start a dictation (push-to-talk press)"_s, daemon, {}},
+        {u"end"_s, false, {}, u"End the dictation and deliver its text (push-to-talk release)"_s, daemon, {}},
+        {u"cancel"_s, false, {}, u"Discard the current dictation"_s, daemon, {}},
+        {u"status"_s, false, u"[--json] [--follow]"_s,
+         u"State of the running instance; --follow streams events as JSON lines"_s, daemon, {}},
+        {u"last"_s, false, u"[--raw]"_s, u"Print the last result"_s, u"the dictation history"_s, {}},
+        {u"transcribe"_s, false, u"FILE... [--style S] [--language xx] [--json]"_s,
+         u"Transcribe audio files (no running instance needed)"_s, u"the dictation pipeline"_s, {}},
+        {u"transform"_s, false, u"[--style S] [TEXT|-]"_s, u"Apply a style to text, streaming the result"_s,
+         u"the providers"_s, {}},
+        {u"speak"_s, false, u"TEXT|-"_s, u"Read text aloud through the speech endpoint"_s, u"the providers"_s, {}},
+        {u"devices"_s, false, {}, u"List audio inputs, marking the default and the configured one"_s,
+         u"the audio engine"_s, {}},
+        {u"segment"_s, false, u"FILE [--json]"_s, u"Show the chunks Utter would upload for an audio file"_s,
+         u"the audio engine"_s, {}},
+        {u"doctor"_s, false, u"[--json]"_s,
+         u"Diagnose audio, hotkeys, text output, keychain and providers, with fixes"_s,
+         u"the desktop integration"_s, {}},
+        {u"config"_s, false, u"get|set|list|check|path|migrate ..."_s,
+         u"Read, change and check settings"_s, {}, factory<ConfigCommand>()},
+        {u"secret"_s, false, u"set|clear|status [NAME]"_s,
+         u"Manage API keys (values are read from stdin, never from arguments)"_s, {}, factory<SecretCommand>()},
+        {u"history"_s, false, u"[search Q] [--limit N] [--json] | export --format json|csv|md"_s,
+         u"Search and export past dictations"_s, u"the dictation history"_s, {}},
+    };
+}
+
+} // namespace
+
+const QList<Verb>& verbs()
+{
+    static const QList<Verb> all = buildVerbs();
+    return all;
+}
+
+const Verb* findVerb(const QString& name, bool headless)
+{
+    for (const Verb& verb : verbs()) {
+        if (verb.name == name && verb.headless == headless)
+            return &verb;
+    }
+    return nullptr;
+}
+
+} // namespace utter

@@ -1,0 +1,156 @@
+#include "settings.h"
+
+#include "configcheck.h"
+#include "logging/logging.h"
+#include "paths/locations.h"
+#include "settingsschema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter {
+
+Settings::Settings(QString filePath, QObject* parent)
+    : QObject(parent)
+    , m_filePath(std::move(filePath))
+{
+    load();
+}
+
+Settings::~Settings() = default;
+
+const char* Settings::environmentOverride(SettingKey key)
+{
+    switch (key) {
+    case SettingKey::TranscribeUrl:
+        return "UTTER_TRANSCRIBE_URL";
+    case SettingKey::TranscribeFallbackUrl:
+        return "UTTER_TRANSCRIBE_FALLBACK_URL";
+    case SettingKey::TransformUrl:
+        return "UTTER_TRANSFORM_URL";
+    case SettingKey::SpeechUrl:
+        return "UTTER_SPEECH_URL";
+    case SettingKey::SpeechFallbackUrl:
+        return "UTTER_SPEECH_FALLBACK_URL";
+    default:
+        return nullptr;
+    }
+}
+
+void Settings::load()
+{
+    const ConfigReport report = ConfigCheck::inspect(m_filePath);
+    m_values = report.values;
+    m_problems = report.problems;
+    for (const SettingsProblem& problem : std::as_const(m_problems)) {
+        if (problem.key.isEmpty())
+            qCWarning(lcSettings).noquote() << m_filePath << u"line"_s << problem.line << problem.message;
+        else
+            qCWarning(lcSettings).noquote() << m_filePath << u"line"_s << problem.line << problem.key << problem.message;
+    }
+}
+
+void Settings::reload()
+{
+    QHash<int, QVariant> before;
+    for (const SettingSpec& spec : settingsSchema())
+        before.insert(int(spec.key), value(spec.key));
+    load();
+    for (const SettingSpec& spec : settingsSchema()) {
+        if (before.value(int(spec.key)) != value(spec.key))
+            emit changed(spec.key);
+    }
+}
+
+QVariant Settings::value(SettingKey key) const
+{
+    const SettingSpec& spec = settingSpec(key);
+    if (const char* variable = environmentOverride(key)) {
+        const QString fromEnv = qEnvironmentVariable(variable);
+        if (!fromEnv.isEmpty()) {
+            const SettingSpec::Checked checked = spec.check(fromEnv);
+            if (checked.error.isEmpty())
+                return checked.value;
+        }
+    }
+    const auto it = m_values.constFind(int(key));
+    return it != m_values.cend() ? it.value() : spec.defaultValue;
+}
+
+SettingSource Settings::source(SettingKey key) const
+{
+    if (const char* variable = environmentOverride(key)) {
+        if (!qEnvironmentVariable(variable).isEmpty() &&
+            settingSpec(key).check(qEnvironmentVariable(variable)).error.isEmpty())
+            return SettingSource::Environment;
+    }
+    return m_values.contains(int(key)) ? SettingSource::File : SettingSource::Default;
+}
+
+Status Settings::write(const std::function<void(QSettings&)>& edit)
+{
+    const QFileInfo info(m_filePath);
+    if (!Locations::ensurePrivateDir(info.absolutePath()))
+        return Error(ErrorCode::Io, u"Cannot create the settings folder %1."_s.arg(info.absolutePath()));
+
+    // A file QSettings cannot parse would be rewritten without its unreadable parts: keep a copy first.
+    if (info.exists() && ConfigCheck::hasSyntaxErrors(m_filePath)) {
+        const QString backup =
+            m_filePath + u".corrupt-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+        QFile::copy(m_filePath, backup);
+        qCWarning(lcSettings).noquote() << "settings file had syntax errors; kept a copy at" << backup;
+    }
+
+    QSettings file(m_filePath, QSettings::IniFormat);
+    if (!file.contains(SchemaVersionName))
+        file.setValue(SchemaVersionName, CurrentSchemaVersion);
+    edit(file);
+    file.sync();
+    if (file.status() == QSettings::AccessError)
+        return Error(ErrorCode::Io, u"Cannot write %1: check its permissions and free disk space."_s.arg(m_filePath));
+    QFile::setPermissions(m_filePath, QFile::ReadOwner | QFile::WriteOwner);
+    return {};
+}
+
+Status Settings::setValue(SettingKey key, const QVariant& raw)
+{
+    const SettingSpec& spec = settingSpec(key);
+    const SettingSpec::Checked checked = spec.check(raw);
+    if (!checked.error.isEmpty())
+        return Error(ErrorCode::InvalidArgument, spec.name + u": "_s + checked.error + u'.');
+
+    const QVariant old = value(key);
+    const Status written = write([&](QSettings& file) {
+        if (spec.type == SettingType::StringList)
+            file.setValue(spec.name, checked.value.toStringList());
+        else if (spec.type == SettingType::Bool)
+            file.setValue(spec.name, checked.value.toBool() ? u"true"_s : u"false"_s);
+        else
+            file.setValue(spec.name, checked.value.toString());
+    });
+    if (!written)
+        return written;
+    m_values.insert(int(key), checked.value);
+    if (old != value(key))
+        emit changed(key);
+    return {};
+}
+
+Status Settings::reset(SettingKey key)
+{
+    const SettingSpec& spec = settingSpec(key);
+    const QVariant old = value(key);
+    const Status written = write([&](QSettings& file) { file.remove(spec.name); });
+    if (!written)
+        return written;
+    m_values.remove(int(key));
+    if (old != value(key))
+        emit changed(key);
+    return {};
+}
+
+} // namespace utter

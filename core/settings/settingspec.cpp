@@ -1,0 +1,97 @@
+#include "settingspec.h"
+
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter {
+
+namespace {
+
+// QSettings reads "a, b" from an INI file as a list; scalar settings want the text the user wrote.
+QString scalarText(const QVariant& raw)
+{
+    if (raw.typeId() == QMetaType::QStringList)
+        return raw.toStringList().join(u", "_s);
+    return raw.toString();
+}
+
+} // namespace
+
+QString SettingSpec::expected() const
+{
+    switch (type) {
+    case SettingType::Bool:
+        return u"true or false"_s;
+    case SettingType::Int:
+        return u"a whole number from %1 to %2"_s.arg(qint64(minimum)).arg(qint64(maximum));
+    case SettingType::Double:
+        return u"a number from %1 to %2"_s.arg(minimum).arg(maximum);
+    case SettingType::String:
+        return allowEmpty ? u"text"_s : u"non-empty text"_s;
+    case SettingType::Choice:
+        return u"one of: "_s + choices.join(u", "_s);
+    case SettingType::Url:
+        return allowEmpty ? u"an http:// or https:// URL, or nothing"_s : u"an http:// or https:// URL"_s;
+    case SettingType::StringList:
+        return u"a comma-separated list"_s;
+    }
+    return {};
+}
+
+SettingSpec::Checked SettingSpec::check(const QVariant& raw) const
+{
+    const QString text = scalarText(raw).trimmed();
+    const auto invalid = [&] { return Checked{{}, u"expected "_s + expected() + u", found \""_s + text + u'"'}; };
+
+    switch (type) {
+    case SettingType::Bool: {
+        const QString lower = text.toLower();
+        if (lower == u"true"_s || lower == u"1"_s || lower == u"yes"_s || lower == u"on"_s)
+            return {true, {}};
+        if (lower == u"false"_s || lower == u"0"_s || lower == u"no"_s || lower == u"off"_s)
+            return {false, {}};
+        return invalid();
+    }
+    case SettingType::Int: {
+        bool ok = false;
+        const qlonglong value = text.toLongLong(&ok);
+        if (!ok || value < qlonglong(minimum) || value > qlonglong(maximum))
+            return invalid();
+        return {int(value), {}};
+    }
+    case SettingType::Double: {
+        bool ok = false;
+        const double value = text.toDouble(&ok);
+        if (!ok || value < minimum || value > maximum)
+            return invalid();
+        return {value, {}};
+    }
+    case SettingType::String:
+        if (!allowEmpty && text.isEmpty())
+            return invalid();
+        return {text, {}};
+    case SettingType::Choice:
+        if (!choices.contains(text))
+            return invalid();
+        return {text, {}};
+    case SettingType::Url: {
+        if (text.isEmpty())
+            return allowEmpty ? Checked{QString(), {}} : invalid();
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
+            return invalid();
+        return {text, {}};
+    }
+    case SettingType::StringList: {
+        QStringList items = raw.typeId() == QMetaType::QStringList ? raw.toStringList() : text.split(u',');
+        for (QString& item : items)
+            item = item.trimmed();
+        items.removeAll(QString());
+        return {items, {}};
+    }
+    }
+    return invalid();
+}
+
+} // namespace utter

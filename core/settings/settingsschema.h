@@ -1,0 +1,18 @@
+#pragma once
+
+#include "settingspec.h"
+
+#include <QList>
+
+namespace utter {
+
+// The one table of every setting (DESIGN §6). Order is the order `utter config list` prints.
+const QList<SettingSpec>& settingsSchema();
+const SettingSpec& settingSpec(SettingKey key);
+const SettingSpec* findSettingSpec(const QString& name);
+
+// The schema version this build writes; older files are migrated (see migrations.h).
+inline constexpr int CurrentSchemaVersion = 1;
+inline const QString SchemaVersionName = QStringLiteral("meta/schemaVersion");
+
+} // namespace utter
