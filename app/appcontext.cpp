@@ -8,12 +8,12 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 AppContext::AppContext(Locations locations)
     : m_locations(std::move(locations))
-{
-}
+{}
 
 AppContext::~AppContext() = default;
 

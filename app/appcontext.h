@@ -4,7 +4,8 @@
 
 #include <memory>
 
-namespace utter {
+namespace utter
+{
 
 class Settings;
 class SecretStore;

@@ -13,9 +13,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 void nameApplication()
 {
@@ -48,8 +50,8 @@ QString closestVerb(const QString& typed)
             QList<int> current(b.size() + 1);
             current[0] = i;
             for (int j = 1; j <= b.size(); ++j)
-                current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
-                                       previous[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+                current[j] = std::min(
+                    {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
             previous = current;
         }
         if (previous[b.size()] < bestScore) {
@@ -198,7 +200,14 @@ int Cli::runVerb(const QString& verbName, bool headless, const QStringList& verb
     parser.addOption(help);
     command->describe(parser);
     if (!parser.parse(QStringList{u"utter"_s} + verbArgs)) {
-        console::err(u"utter %1: %2; see `utter %1 --help`."_s.arg(fullName, parser.errorText()));
+        QString hint;
+        for (const QString& arg : verbArgs) {
+            bool isNumber = false;
+            arg.toDouble(&isNumber);
+            if (isNumber && arg.startsWith(u'-'))
+                hint = u" (put -- before a negative number: `utter %1 ... -- %2`)"_s.arg(fullName, arg);
+        }
+        console::err(u"utter %1: %2%3; see `utter %1 --help`."_s.arg(fullName, parser.errorText(), hint));
         return ExitUsage;
     }
     if (parser.isSet(help)) {

@@ -2,7 +2,8 @@
 
 #include <QStringList>
 
-namespace utter {
+namespace utter
+{
 
 // The front of the binary: reads the arguments before any Q*Application exists, decides the mode (desktop,
 // headless service, or a short-lived verb), builds the application object that mode needs and runs it.

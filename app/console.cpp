@@ -16,9 +16,11 @@
 #include <unistd.h>
 #endif
 
-namespace utter::console {
+namespace utter::console
+{
 
-namespace {
+namespace
+{
 
 void write(FILE* stream, const QString& text)
 {

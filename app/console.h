@@ -4,11 +4,12 @@
 
 #include <optional>
 
-namespace utter::console {
+namespace utter::console
+{
 
 // Text for the user: stdout for results, stderr for messages. Both go through the secret redactor.
-void out(const QString& text);    // adds a newline
-void err(const QString& text);    // adds a newline
+void out(const QString& text); // adds a newline
+void err(const QString& text); // adds a newline
 void outRaw(const QByteArray& bytes);
 
 bool stdinIsTerminal();

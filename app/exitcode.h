@@ -1,6 +1,7 @@
 #pragma once
 
-namespace utter {
+namespace utter
+{
 
 // Exit codes shared by every verb (DESIGN §4).
 enum ExitCode : int

@@ -1,6 +1,7 @@
 #include "theme.h"
 
-namespace utter::ui {
+namespace utter::ui
+{
 
 ColorScheme colorSchemeOf(const QPalette& palette)
 {

@@ -2,7 +2,8 @@
 
 #include <QPalette>
 
-namespace utter::ui {
+namespace utter::ui
+{
 
 enum class ColorScheme
 {

@@ -3,7 +3,8 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
-namespace utter {
+namespace utter
+{
 
 class AppContext;
 

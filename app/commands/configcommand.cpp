@@ -14,9 +14,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 QString displayValue(const SettingSpec& spec, const QVariant& value)
 {
@@ -226,8 +228,8 @@ int ConfigCommand::path(bool all, AppContext& context)
 
 int ConfigCommand::migrate(const QCommandLineParser& parser, AppContext& context)
 {
-    const int modes = int(parser.isSet(u"dry-run"_s)) + int(parser.isSet(u"apply"_s)) +
-                      int(parser.isSet(u"rollback"_s));
+    const int modes =
+        int(parser.isSet(u"dry-run"_s)) + int(parser.isSet(u"apply"_s)) + int(parser.isSet(u"rollback"_s));
     if (modes > 1) {
         console::err(u"utter config migrate: choose one of --dry-run, --apply or --rollback."_s);
         return ExitUsage;
@@ -258,9 +260,9 @@ int ConfigCommand::migrate(const QCommandLineParser& parser, AppContext& context
         console::err(u"utter config migrate: "_s + backup.error().message);
         return ExitFailed;
     }
-    console::out(u"Migrated to schema version %1; the previous file is at %2 (undo with --rollback)."_s.arg(
-        CurrentSchemaVersion)
-                     .arg(backup.value()));
+    console::out(
+        u"Migrated to schema version %1; the previous file is at %2 (undo with --rollback)."_s.arg(CurrentSchemaVersion)
+            .arg(backup.value()));
     return ExitOk;
 }
 

@@ -2,7 +2,8 @@
 
 #include "command.h"
 
-namespace utter {
+namespace utter
+{
 
 // `utter config get|set|list|check|path|migrate`: the settings registry from the shell.
 class ConfigCommand final : public Command

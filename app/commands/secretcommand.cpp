@@ -12,9 +12,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 // The key names the configuration refers to, then any others stored in the file.
 QStringList knownNames(AppContext& context)
@@ -78,8 +80,8 @@ int SecretCommand::run(const QCommandLineParser& parser, AppContext& context)
         return ExitUsage;
     }
     if (!SecretStore::isValidName(args.first())) {
-        console::err(u"utter secret: \"%1\" is not a valid key name; use lower-case letters, digits, '-' or '_'."_s
-                         .arg(args.first()));
+        console::err(u"utter secret: \"%1\" is not a valid key name; use lower-case letters, digits, '-' or '_'."_s.arg(
+            args.first()));
         return ExitUsage;
     }
     return action == u"set"_s ? set(args.first(), context) : clear(args.first(), context);
@@ -134,9 +136,8 @@ int SecretCommand::status(const QStringList& names, bool json, AppContext& conte
     for (const QString& name : std::as_const(wanted)) {
         const SecretLookup found = context.secrets().lookup(name);
         if (json) {
-            entries.append(QJsonObject{{u"name"_s, name},
-                                       {u"source"_s, secretSourceName(found.source)},
-                                       {u"detail"_s, found.detail}});
+            entries.append(QJsonObject{
+                {u"name"_s, name}, {u"source"_s, secretSourceName(found.source)}, {u"detail"_s, found.detail}});
             continue;
         }
         QString line = name + u": "_s + secretSourceName(found.source);

@@ -2,7 +2,8 @@
 
 #include "command.h"
 
-namespace utter {
+namespace utter
+{
 
 // `utter secret set|clear|status [NAME]`: API keys in the keychain. A value is only ever read from stdin.
 class SecretCommand final : public Command

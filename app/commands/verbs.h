@@ -8,7 +8,8 @@
 #include <functional>
 #include <memory>
 
-namespace utter {
+namespace utter
+{
 
 // Every verb of DESIGN §4, built or not. A verb without a factory is listed in help and, when used, says in one
 // line which part is not built yet and exits 2 — it is never faked.

@@ -2,7 +2,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 QString errorCodeName(ErrorCode code)
 {

@@ -5,7 +5,8 @@
 #include <chrono>
 #include <optional>
 
-namespace utter {
+namespace utter
+{
 
 // What went wrong, in a form both code (the code) and a person (the message) can act on.
 enum class ErrorCode
@@ -45,8 +46,7 @@ struct Error
         : code(c)
         , message(std::move(m))
         , retryAfter(retry)
-    {
-    }
+    {}
 };
 
 // Stable machine name of a code ("rate_limited"), used in JSON output and logs.

@@ -5,7 +5,8 @@
 #include <utility>
 #include <variant>
 
-namespace utter {
+namespace utter
+{
 
 // A value or an Error. C++20 has no std::expected; this is the small subset Utter needs.
 template<typename T>
@@ -14,12 +15,10 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    {}
     Result(Error error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -47,8 +46,7 @@ public:
     Result(Error error)
         : m_error(std::move(error))
         , m_ok(false)
-    {
-    }
+    {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }

@@ -4,7 +4,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 QString utterVersion()
 {

@@ -1,8 +1,10 @@
 #include "logcontext.h"
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 thread_local QString t_session;
 }
 

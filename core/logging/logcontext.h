@@ -2,7 +2,8 @@
 
 #include <QString>
 
-namespace utter {
+namespace utter
+{
 
 // The session (dictation, IPC client, request) a thread is working for, so that every log line written while
 // the scope is alive carries it: `LogScope scope(sessionId); qCInfo(lcTranscribe) << ...;`

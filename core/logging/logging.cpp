@@ -18,7 +18,8 @@ Q_LOGGING_CATEGORY(lcHistory, "utter.history", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSettings, "utter.settings", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "utter.ui", QtInfoMsg)
 
-namespace utter {
+namespace utter
+{
 
 QStringList loggingCategoryNames()
 {

@@ -19,7 +19,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcHistory)    // utter.history: SQLite history
 Q_DECLARE_LOGGING_CATEGORY(lcSettings)   // utter.settings: settings, secrets
 Q_DECLARE_LOGGING_CATEGORY(lcUi)         // utter.ui: widgets
 
-namespace utter {
+namespace utter
+{
 
 // Every category name above, for `utter doctor` and tests.
 QStringList loggingCategoryNames();

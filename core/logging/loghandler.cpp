@@ -17,9 +17,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 struct HandlerState
 {

@@ -5,16 +5,17 @@
 
 #include <QtGlobal>
 
-namespace utter {
+namespace utter
+{
 
 struct LogConfig
 {
-    QString filePath;                     // JSON-lines log; empty = no file
+    QString filePath;                      // JSON-lines log; empty = no file
     qint64 maxFileBytes = 5 * 1024 * 1024; // roll over at this size
-    int keepFiles = 3;                    // utter.log.1 .. utter.log.N
-    bool toStderr = true;                 // human-readable lines on stderr
-    QtMsgType stderrMinimum = QtDebugMsg; // quieter stderr for short-lived CLI commands
-    int ringLines = 500;                  // kept in memory for "copy diagnostics"
+    int keepFiles = 3;                     // utter.log.1 .. utter.log.N
+    bool toStderr = true;                  // human-readable lines on stderr
+    QtMsgType stderrMinimum = QtDebugMsg;  // quieter stderr for short-lived CLI commands
+    int ringLines = 500;                   // kept in memory for "copy diagnostics"
 };
 
 // The process's Qt message handler. It writes every message, with secrets redacted, as a human line to stderr

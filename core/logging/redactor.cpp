@@ -5,7 +5,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 void Redactor::addSecret(const QString& value)
 {
@@ -30,8 +31,9 @@ QString Redactor::redact(QString text) const
             text.replace(secret, Mask);
     }
     // Header values and tokens that never went through the secret store (typed by a user, echoed by a server).
-    static const QRegularExpression authorization(u"(authorization\\s*[:=]\\s*\"?)(?:bearer\\s+|basic\\s+)?[^\\s\",}]+"_s,
-                                                  QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression authorization(
+        u"(authorization\\s*[:=]\\s*\"?)(?:bearer\\s+|basic\\s+)?[^\\s\",}]+"_s,
+        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression bearer(u"(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"_s,
                                            QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression keyShaped(u"\\b(?:gsk_|sk-|xai-|hal0_)[A-Za-z0-9_-]{16,}"_s);

@@ -4,7 +4,8 @@
 #include <QSet>
 #include <QString>
 
-namespace utter {
+namespace utter
+{
 
 // Removes secrets from text before it is logged or printed: every registered secret value, Authorization
 // headers, bearer tokens and strings shaped like provider API keys. Thread-safe; one per process, owned by

@@ -5,14 +5,14 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 RotatingFile::RotatingFile(QString path, qint64 maxBytes, int keepFiles)
     : m_path(std::move(path))
     , m_maxBytes(maxBytes)
     , m_keepFiles(keepFiles)
-{
-}
+{}
 
 bool RotatingFile::openIfNeeded()
 {

@@ -3,7 +3,8 @@
 #include <QFile>
 #include <QString>
 
-namespace utter {
+namespace utter
+{
 
 // An append-only file that rolls over to name.1, name.2, ... when it grows past a size limit.
 // Not thread-safe: the log handler serialises access.

@@ -10,9 +10,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 QString fromEnvOr(const char* variable, const QString& fallback)
 {

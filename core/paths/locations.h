@@ -2,7 +2,8 @@
 
 #include <QString>
 
-namespace utter {
+namespace utter
+{
 
 // Where Utter keeps its files. Each directory can be overridden by an environment variable
 // (UTTER_CONFIG_DIR, UTTER_DATA_DIR, UTTER_RUNTIME_DIR, UTTER_LOG_DIR) for tests and portable installs;

@@ -8,12 +8,12 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 FileSecretBackend::FileSecretBackend(QString path)
     : m_path(std::move(path))
-{
-}
+{}
 
 QString FileSecretBackend::description() const
 {

@@ -4,7 +4,8 @@
 
 #include <QStringList>
 
-namespace utter {
+namespace utter
+{
 
 // Secrets in an INI file readable only by the user (0600), for machines where no keychain answers.
 class FileSecretBackend final : public SecretBackend

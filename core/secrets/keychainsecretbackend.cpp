@@ -11,13 +11,13 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 KeychainSecretBackend::KeychainSecretBackend(QString service, std::chrono::milliseconds timeout)
     : m_service(std::move(service))
     , m_timeout(timeout)
-{
-}
+{}
 
 bool KeychainSecretBackend::isCompiledIn()
 {
@@ -41,7 +41,8 @@ QString KeychainSecretBackend::description() const
 
 #ifdef UTTER_HAVE_QTKEYCHAIN
 
-namespace {
+namespace
+{
 
 // Runs a keychain job to completion. Returns false on timeout (the job is then abandoned to delete itself).
 bool runJob(QKeychain::Job* job, std::chrono::milliseconds timeout)
@@ -73,7 +74,8 @@ Error keychainError(QKeychain::Error code, const QString& detail)
         return Error(ErrorCode::Unsupported, u"The keychain is not available (%1)."_s.arg(detail));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return Error(ErrorCode::AuthFailed, u"The keychain refused access (%1); unlock it and try again."_s.arg(detail));
+        return Error(ErrorCode::AuthFailed,
+                     u"The keychain refused access (%1); unlock it and try again."_s.arg(detail));
     default:
         return Error(ErrorCode::Failed, u"The keychain failed: %1."_s.arg(detail));
     }
@@ -94,8 +96,8 @@ Result<std::optional<QString>> KeychainSecretBackend::read(const QString& name)
         value = job->textData();
     });
     if (!runJob(job, m_timeout))
-        return Error(ErrorCode::Timeout, u"The keychain did not answer within %1 s; is it locked?"_s.arg(
-                                             m_timeout.count() / 1000));
+        return Error(ErrorCode::Timeout,
+                     u"The keychain did not answer within %1 s; is it locked?"_s.arg(m_timeout.count() / 1000));
     if (error == QKeychain::EntryNotFound)
         return std::optional<QString>();
     if (error != QKeychain::NoError)

@@ -4,7 +4,8 @@
 
 #include <chrono>
 
-namespace utter {
+namespace utter
+{
 
 // The OS keychain through QtKeychain: Secret Service or KWallet on Linux, Keychain on macOS, Credential
 // Manager on Windows. Calls wait for the asynchronous job (with a timeout), so use them from the CLI or a

@@ -6,7 +6,8 @@
 
 #include <optional>
 
-namespace utter {
+namespace utter
+{
 
 // Somewhere API keys can be kept. Implementations: the OS keychain and a 0600 file.
 class SecretBackend

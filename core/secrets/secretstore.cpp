@@ -10,7 +10,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 QString secretSourceName(SecretSource source)
 {
@@ -30,8 +31,7 @@ QString secretSourceName(SecretSource source)
 SecretStore::SecretStore(std::unique_ptr<SecretBackend> keychain, std::unique_ptr<SecretBackend> file)
     : m_keychain(std::move(keychain))
     , m_file(std::move(file))
-{
-}
+{}
 
 std::unique_ptr<SecretStore> SecretStore::create(const QString& fallbackPath)
 {
@@ -108,9 +108,9 @@ Result<SecretSource> SecretStore::set(const QString& name, const QString& value)
     if (!stored.ok())
         return stored.error();
     if (m_fallbackWarning.isEmpty()) {
-        m_fallbackWarning = u"No keychain answered, so the key was stored in %1 (readable only by you). "
-                            "Start a Secret Service (gnome-keyring, KWallet) to keep keys encrypted."_s
-                                .arg(m_file->description());
+        m_fallbackWarning =
+            u"No keychain answered, so the key was stored in %1 (readable only by you). "
+            "Start a Secret Service (gnome-keyring, KWallet) to keep keys encrypted."_s.arg(m_file->description());
         qCWarning(lcSettings).noquote() << m_fallbackWarning;
     }
     return SecretSource::File;

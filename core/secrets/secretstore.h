@@ -8,7 +8,8 @@
 #include <memory>
 #include <optional>
 
-namespace utter {
+namespace utter
+{
 
 enum class SecretSource
 {

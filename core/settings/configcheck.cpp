@@ -7,9 +7,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 struct ScannedLine
 {
@@ -29,7 +31,7 @@ QString qualifiedKey(const QString& section, const QString& key)
     QString k = key.trimmed();
     k.replace(u'\\', u'/');
     if (section.isEmpty() || section.compare(u"General"_s, Qt::CaseInsensitive) == 0)
-        return k;
+        return settingNameForIniKey(k);
     return section + u'/' + k;
 }
 
@@ -94,11 +96,12 @@ ConfigReport ConfigCheck::inspect(const QString& path)
 
     QSettings ini(path, QSettings::IniFormat);
     const QStringList keys = ini.allKeys();
-    for (const QString& key : keys) {
+    for (const QString& iniKey : keys) {
+        const QString key = settingNameForIniKey(iniKey);
         const int line = lineOfKey.value(key.toLower(), 0);
         if (key.compare(SchemaVersionName, Qt::CaseInsensitive) == 0) {
             bool ok = false;
-            report.schemaVersion = ini.value(key).toString().toInt(&ok);
+            report.schemaVersion = ini.value(iniKey).toString().toInt(&ok);
             if (!ok || report.schemaVersion < 1) {
                 report.problems.append({key, line, u"schema version must be a positive whole number"_s});
                 report.schemaVersion = 0;
@@ -110,7 +113,7 @@ ConfigReport ConfigCheck::inspect(const QString& path)
             report.problems.append({key, line, u"unknown key (ignored)"_s});
             continue;
         }
-        const SettingSpec::Checked checked = spec->check(ini.value(key));
+        const SettingSpec::Checked checked = spec->check(ini.value(iniKey));
         if (!checked.error.isEmpty()) {
             report.problems.append({spec->name, line,
                                     checked.error + u"; using the default \""_s +

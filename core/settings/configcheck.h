@@ -6,13 +6,14 @@
 #include <QList>
 #include <QVariant>
 
-namespace utter {
+namespace utter
+{
 
 struct ConfigReport
 {
-    QHash<int, QVariant> values;      // valid values present in the file, by SettingKey
-    QList<SettingsProblem> problems;  // invalid values, unknown keys, syntax errors
-    int schemaVersion = 0;            // 0 = the file has no version (or does not exist)
+    QHash<int, QVariant> values;     // valid values present in the file, by SettingKey
+    QList<SettingsProblem> problems; // invalid values, unknown keys, syntax errors
+    int schemaVersion = 0;           // 0 = the file has no version (or does not exist)
     bool exists = false;
 };
 

@@ -9,14 +9,14 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 SettingsMigrator::SettingsMigrator(QString filePath, QList<SettingsMigration> migrations, int targetVersion)
     : m_filePath(std::move(filePath))
     , m_migrations(std::move(migrations))
     , m_targetVersion(targetVersion < 0 ? CurrentSchemaVersion : targetVersion)
-{
-}
+{}
 
 QList<SettingsMigration> SettingsMigrator::builtinMigrations()
 {
@@ -62,9 +62,8 @@ Result<QString> SettingsMigrator::apply()
 {
     const QList<SettingsMigration> steps = plan();
     if (steps.isEmpty())
-        return Error(ErrorCode::NotFound, u"Nothing to migrate: %1 is already at schema version %2."_s
-                                              .arg(m_filePath)
-                                              .arg(fileVersion()));
+        return Error(ErrorCode::NotFound,
+                     u"Nothing to migrate: %1 is already at schema version %2."_s.arg(m_filePath).arg(fileVersion()));
     const QString backup = m_filePath + u".bak-v"_s + QString::number(steps.first().fromVersion);
     QFile::remove(backup);
     if (!QFile::copy(m_filePath, backup))

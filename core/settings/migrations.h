@@ -8,7 +8,8 @@
 
 #include <functional>
 
-namespace utter {
+namespace utter
+{
 
 // One step that moves a settings file from one schema version to the next.
 struct SettingsMigration

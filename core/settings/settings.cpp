@@ -12,7 +12,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
 Settings::Settings(QString filePath, QObject* parent)
     : QObject(parent)
@@ -50,7 +51,8 @@ void Settings::load()
         if (problem.key.isEmpty())
             qCWarning(lcSettings).noquote() << m_filePath << u"line"_s << problem.line << problem.message;
         else
-            qCWarning(lcSettings).noquote() << m_filePath << u"line"_s << problem.line << problem.key << problem.message;
+            qCWarning(lcSettings).noquote()
+                << m_filePath << u"line"_s << problem.line << problem.key << problem.message;
     }
 }
 
@@ -125,12 +127,13 @@ Status Settings::setValue(SettingKey key, const QVariant& raw)
 
     const QVariant old = value(key);
     const Status written = write([&](QSettings& file) {
+        const QString iniKey = iniKeyFor(spec.name);
         if (spec.type == SettingType::StringList)
-            file.setValue(spec.name, checked.value.toStringList());
+            file.setValue(iniKey, checked.value.toStringList());
         else if (spec.type == SettingType::Bool)
-            file.setValue(spec.name, checked.value.toBool() ? u"true"_s : u"false"_s);
+            file.setValue(iniKey, checked.value.toBool() ? u"true"_s : u"false"_s);
         else
-            file.setValue(spec.name, checked.value.toString());
+            file.setValue(iniKey, checked.value.toString());
     });
     if (!written)
         return written;
@@ -144,7 +147,7 @@ Status Settings::reset(SettingKey key)
 {
     const SettingSpec& spec = settingSpec(key);
     const QVariant old = value(key);
-    const Status written = write([&](QSettings& file) { file.remove(spec.name); });
+    const Status written = write([&](QSettings& file) { file.remove(iniKeyFor(spec.name)); });
     if (!written)
         return written;
     m_values.remove(int(key));

@@ -11,7 +11,8 @@
 
 #include <memory>
 
-namespace utter {
+namespace utter
+{
 
 // One problem found in the settings file: which key, where, and what is wrong.
 struct SettingsProblem

@@ -4,9 +4,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 // QSettings reads "a, b" from an INI file as a list; scalar settings want the text the user wrote.
 QString scalarText(const QVariant& raw)

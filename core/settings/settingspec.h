@@ -8,7 +8,8 @@
 
 #include <optional>
 
-namespace utter {
+namespace utter
+{
 
 enum class SettingType
 {
@@ -29,10 +30,10 @@ struct SettingSpec
     SettingType type = SettingType::String;
     QVariant defaultValue;
     QString description;
-    double minimum = 0;      // Int and Double
-    double maximum = 0;      // Int and Double
-    QStringList choices;     // Choice
-    bool allowEmpty = true;  // String, Url
+    double minimum = 0;     // Int and Double
+    double maximum = 0;     // Int and Double
+    QStringList choices;    // Choice
+    bool allowEmpty = true; // String, Url
 
     // Converts a raw value (as QSettings read it from the file, or as a user typed it) to the setting's type.
     // Returns the normalised value, or an error sentence that names what was expected.

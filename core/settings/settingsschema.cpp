@@ -4,9 +4,11 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter {
+namespace utter
+{
 
-namespace {
+namespace
+{
 
 SettingSpec base(SettingKey key, QString name, SettingType type, QVariant def, QString description)
 {
@@ -84,7 +86,8 @@ QList<SettingSpec> buildSchema()
         integer(K::AudioPreRollMs, u"audio/preRollMs"_s, 500, 0, 3000, u"Audio kept from before the key press (ms)"_s),
         real(K::AudioVadSensitivity, u"audio/vadSensitivity"_s, 0.5, 0.0, 1.0,
              u"Voice detection sensitivity (0 = loud speech only, 1 = most sensitive)"_s),
-        integer(K::AudioMinPauseMs, u"audio/minPauseMs"_s, 400, 100, 5000, u"Shortest pause that may end a chunk (ms)"_s),
+        integer(K::AudioMinPauseMs, u"audio/minPauseMs"_s, 400, 100, 5000,
+                u"Shortest pause that may end a chunk (ms)"_s),
         integer(K::AudioTargetChunkS, u"audio/targetChunkSeconds"_s, 10, 1, 120,
                 u"Keep merging speech into a chunk until it is this long (s)"_s),
         integer(K::AudioMaxChunkS, u"audio/maxChunkSeconds"_s, 60, 5, 600, u"Hard cap on a chunk's length (s)"_s),
@@ -95,9 +98,11 @@ QList<SettingSpec> buildSchema()
         url(K::TranscribeUrl, u"transcribe/url"_s, u"https://api.groq.com/openai/v1"_s,
             u"Transcription endpoint (OpenAI-compatible base URL)"_s, false),
         text(K::TranscribeModel, u"transcribe/model"_s, u"whisper-large-v3-turbo"_s, u"Transcription model"_s, false),
-        text(K::TranscribeKeyName, u"transcribe/keyName"_s, u"groq"_s, u"Name of the API key (utter secret set NAME)"_s),
+        text(K::TranscribeKeyName, u"transcribe/keyName"_s, u"groq"_s,
+             u"Name of the API key (utter secret set NAME)"_s),
         url(K::TranscribeFallbackUrl, u"transcribe/fallbackUrl"_s, {}, u"Fallback transcription endpoint"_s),
-        text(K::TranscribeFallbackModel, u"transcribe/fallbackModel"_s, u"whisper-1"_s, u"Fallback transcription model"_s),
+        text(K::TranscribeFallbackModel, u"transcribe/fallbackModel"_s, u"whisper-1"_s,
+             u"Fallback transcription model"_s),
         text(K::TranscribeFallbackKeyName, u"transcribe/fallbackKeyName"_s, u"fallback"_s,
              u"Name of the fallback endpoint's API key"_s),
         list(K::TranscribeVocabulary, u"transcribe/vocabulary"_s, {}, u"Words the transcriber should spell right"_s),
@@ -121,8 +126,10 @@ QList<SettingSpec> buildSchema()
         text(K::SpeechFallbackModel, u"speech/fallbackModel"_s, u"kokoro"_s, u"Fallback read-back model"_s),
         text(K::SpeechFallbackVoice, u"speech/fallbackVoice"_s, u"af_heart"_s, u"Fallback read-back voice"_s),
 
-        list(K::OutputMethods, u"output/methods"_s, {u"auto"_s}, u"Ranked text output methods (auto = platform default)"_s),
-        boolean(K::OutputRestoreClipboard, u"output/restoreClipboard"_s, true, u"Restore the clipboard after pasting"_s),
+        list(K::OutputMethods, u"output/methods"_s, {u"auto"_s},
+             u"Ranked text output methods (auto = platform default)"_s),
+        boolean(K::OutputRestoreClipboard, u"output/restoreClipboard"_s, true,
+                u"Restore the clipboard after pasting"_s),
         boolean(K::OutputPressEnter, u"output/pressEnter"_s, false, u"Press Enter after inserting"_s),
         list(K::OutputReplacements, u"output/replacements"_s, {}, u"Word replacements as from=>to"_s),
 
@@ -145,6 +152,17 @@ QList<SettingSpec> buildSchema()
 }
 
 } // namespace
+
+QString iniKeyFor(const QString& settingName)
+{
+    static const QString general = u"general/"_s;
+    return settingName.startsWith(general, Qt::CaseInsensitive) ? settingName.mid(general.size()) : settingName;
+}
+
+QString settingNameForIniKey(const QString& iniKey)
+{
+    return iniKey.contains(u'/') ? iniKey : u"general/"_s + iniKey;
+}
 
 const QList<SettingSpec>& settingsSchema()
 {

@@ -5,7 +5,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace utter::test {
+namespace utter::test
+{
 
 TestHome::TestHome()
 {

@@ -4,7 +4,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
-namespace utter::test {
+namespace utter::test
+{
 
 // A private set of Utter folders (config, data, runtime, logs) in a temporary directory, plus the environment
 // that points a child `utter` process at them.

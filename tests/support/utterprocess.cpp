@@ -2,15 +2,15 @@
 
 #include <QProcess>
 
-namespace utter::test {
+namespace utter::test
+{
 
 QString utterBinary()
 {
     return qEnvironmentVariable("UTTER_BINARY");
 }
 
-UtterRun runUtter(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData,
-                  int timeoutMs)
+UtterRun runUtter(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData, int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(env);

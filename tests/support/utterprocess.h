@@ -4,7 +4,8 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
-namespace utter::test {
+namespace utter::test
+{
 
 struct UtterRun
 {
