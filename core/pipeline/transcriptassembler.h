@@ -1,0 +1,46 @@
+#pragma once
+
+#include "chunktranscript.h"
+#include "hallucinationguard.h"
+
+#include <QMap>
+#include <QString>
+
+namespace utter
+{
+
+// Puts chunk transcripts back into spoken order. Results may arrive in any order (several uploads are in
+// flight); text is committed strictly by sequence number, each chunk cleaned by the hallucination guard, and
+// words that a chunk repeats from the end of the previous one (two or more, as Whisper sometimes does at a
+// boundary) are removed. Pure; one instance per dictation.
+class TranscriptAssembler final
+{
+public:
+    explicit TranscriptAssembler(HallucinationGuard guard = HallucinationGuard(), int firstSequence = 0);
+
+    // Adds one chunk's result and returns the text this made ready, in order (empty while an earlier chunk is
+    // still missing). A sequence already committed or already waiting is ignored (a retry's duplicate answer).
+    QString add(const ChunkTranscript& chunk);
+
+    // Declares how many chunks the dictation has, once it has ended.
+    void setChunkCount(int count) { m_chunkCount = count; }
+    bool isComplete() const { return m_chunkCount >= 0 && m_next >= m_firstSequence + m_chunkCount; }
+
+    QString text() const { return m_text; }
+    int nextSequence() const { return m_next; }
+    int waitingCount() const { return int(m_waiting.size()); }
+
+    // Removes from `next` its leading words that repeat the last words of `previous` (at least minOverlap).
+    static QString removeBoundaryDuplicate(const QString& previous, const QString& next, int minOverlap = 2,
+                                           int maxOverlap = 8);
+
+private:
+    HallucinationGuard m_guard;
+    int m_firstSequence;
+    int m_next;
+    int m_chunkCount = -1;
+    QMap<int, ChunkTranscript> m_waiting;
+    QString m_text;
+};
+
+} // namespace utter
