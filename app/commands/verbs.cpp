@@ -1,6 +1,8 @@
 #include "verbs.h"
 
 #include "configcommand.h"
+#include "devicescommand.h"
+#include "segmentcommand.h"
 #include "secretcommand.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -75,16 +77,16 @@ QList<Verb> buildVerbs()
         {u"speak"_s, false, u"TEXT|-"_s, u"Read text aloud through the speech endpoint"_s, u"the providers"_s, {}},
         {u"devices"_s,
          false,
-         {},
+         u"[--json]"_s,
          u"List audio inputs, marking the default and the configured one"_s,
          u"the audio engine"_s,
-         {}},
+         factory<DevicesCommand>()},
         {u"segment"_s,
          false,
          u"FILE [--json]"_s,
          u"Show the chunks Utter would upload for an audio file"_s,
          u"the audio engine"_s,
-         {}},
+         factory<SegmentCommand>()},
         {u"doctor"_s,
          false,
          u"[--json]"_s,

@@ -1,0 +1,253 @@
+#include "chunker.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace utter
+{
+
+namespace
+{
+
+constexpr std::int64_t kOnsetLookbackMs = 500; // how far back a speech start may reach for its first voiced frame
+constexpr std::int64_t kQuietWindowFrames = 5; // the quietest point is judged over ~100 ms
+
+std::int64_t msToSamples(int ms, int rate)
+{
+    return std::int64_t(ms) * rate / 1000;
+}
+
+float meanSquare(std::span<const std::int16_t> samples)
+{
+    double sum = 0.0;
+    for (const std::int16_t s : samples)
+        sum += double(s) * double(s);
+    return samples.empty() ? 0.0f : float(sum / double(samples.size()));
+}
+
+} // namespace
+
+const char* chunkCutName(ChunkCut cut)
+{
+    switch (cut) {
+    case ChunkCut::Pause:
+        return "pause";
+    case ChunkCut::LongPause:
+        return "long-pause";
+    case ChunkCut::MaxLength:
+        return "max-length";
+    case ChunkCut::End:
+        return "end";
+    }
+    return "unknown";
+}
+
+Chunker::Chunker(ChunkerConfig config, std::unique_ptr<VadBackend> vad, ChunkHandler onChunk)
+    : m_config(config)
+    , m_vad(std::move(vad))
+    , m_onChunk(std::move(onChunk))
+{
+    if (!m_vad)
+        m_vad = createVad(VadConfig{});
+    m_config.sampleRate = m_vad->sampleRate();
+    const int rate = m_config.sampleRate;
+    m_frameSamples = std::int64_t(m_vad->frameSamples());
+    m_minPause = msToSamples(std::max(m_config.minPauseMs, 1), rate);
+    m_target = msToSamples(std::max(m_config.targetChunkMs, 0), rate);
+    // The cap must leave room for a second half to search; never below one second.
+    m_max = std::max(msToSamples(m_config.maxChunkMs, rate), std::int64_t(rate));
+    m_padding = msToSamples(std::max(m_config.paddingMs, 0), rate);
+    m_minSpeech = msToSamples(std::max(m_config.minSpeechMs, 0), rate);
+    m_maxMergedPause = std::max(msToSamples(m_config.maxMergedPauseMs, rate), m_minPause);
+    reset(0);
+}
+
+Chunker::~Chunker() = default;
+
+void Chunker::reset(std::int64_t firstSample)
+{
+    m_vad->reset();
+    m_origin = firstSample;
+    m_fed = 0;
+    m_buffer.clear();
+    m_bufferStart = firstSample;
+    m_frames.clear();
+    m_frameBase = 0;
+    m_frameCount = 0;
+    m_open = false;
+    m_chunkStart = firstSample;
+    m_lastVoicedEnd = firstSample;
+    m_previousEnd = firstSample;
+    m_lastSpeech = false;
+    m_sequence = 0;
+}
+
+void Chunker::feed(std::span<const std::int16_t> samples)
+{
+    m_buffer.insert(m_buffer.end(), samples.begin(), samples.end());
+    m_fed += std::int64_t(samples.size());
+    const std::int64_t streamEnd = m_origin + m_fed;
+    while (frameStart(m_frameCount) + m_frameSamples <= streamEnd) {
+        const std::int64_t start = frameStart(m_frameCount);
+        processFrame(std::span<const std::int16_t>(m_buffer).subspan(std::size_t(start - m_bufferStart),
+                                                                     std::size_t(m_frameSamples)));
+    }
+    trim();
+}
+
+void Chunker::processFrame(std::span<const std::int16_t> samples)
+{
+    const VadDecision decision = m_vad->process(samples);
+    Frame frame;
+    frame.probability = decision.probability;
+    frame.meanSquare = meanSquare(samples);
+    frame.speech = decision.speech;
+    frame.voiced = decision.probability >= 0.5f;
+    const std::int64_t index = m_frameCount++;
+    m_frames.push_back(frame);
+    const std::int64_t start = frameStart(index);
+    const std::int64_t end = start + m_frameSamples;
+    if (m_onFrame)
+        m_onFrame(ChunkerFrame{start, decision});
+
+    if (decision.speech && !m_open) {
+        // The detector needs a few frames to be sure; the speech began at the first voiced frame of that run.
+        std::int64_t first = index;
+        const std::int64_t lookback = msToSamples(int(kOnsetLookbackMs), m_config.sampleRate) / m_frameSamples;
+        while (first - 1 >= m_frameBase && index - (first - 1) <= lookback && frameAt(first - 1).voiced)
+            --first;
+        m_chunkStart = std::max({frameStart(first) - m_padding, m_previousEnd, m_bufferStart});
+        m_lastVoicedEnd = end;
+        m_open = true;
+    }
+    m_lastSpeech = decision.speech;
+    if (!m_open)
+        return;
+
+    if (decision.speech && frame.voiced)
+        m_lastVoicedEnd = end;
+    const std::int64_t pause = end - m_lastVoicedEnd;
+    if (!decision.speech && pause >= m_minPause) {
+        const std::int64_t contentEnd = std::min(end, m_lastVoicedEnd + m_padding);
+        if (contentEnd - m_chunkStart >= m_target) {
+            emitChunk(m_chunkStart, contentEnd, ChunkCut::Pause, false);
+            m_open = false;
+        } else if (pause >= m_maxMergedPause) {
+            emitChunk(m_chunkStart, contentEnd, ChunkCut::LongPause, false);
+            m_open = false;
+        }
+    } else if (end - m_chunkStart >= m_max) {
+        const std::int64_t cut = quietestPoint(m_chunkStart + m_max / 2, end);
+        emitChunk(m_chunkStart, cut, ChunkCut::MaxLength, false);
+        m_chunkStart = cut;
+        if (m_lastVoicedEnd <= cut && !decision.speech)
+            m_open = false; // nothing voiced after the cut: the rest is silence
+    }
+}
+
+std::int64_t Chunker::quietestPoint(std::int64_t from, std::int64_t to) const
+{
+    // Frames whose start lies in [from, to); the cut goes at the start of the centre frame of the quietest
+    // window, so it falls in the middle of the deepest gap between words.
+    std::int64_t firstFrame = std::max(m_frameBase, (from - m_origin + m_frameSamples - 1) / m_frameSamples);
+    const std::int64_t lastFrame = std::min(m_frameCount, (to - m_origin) / m_frameSamples);
+    if (firstFrame >= lastFrame)
+        return to;
+    const std::int64_t half = kQuietWindowFrames / 2;
+    double best = std::numeric_limits<double>::max();
+    std::int64_t bestFrame = lastFrame - 1;
+    for (std::int64_t i = firstFrame; i < lastFrame; ++i) {
+        double sum = 0.0;
+        int n = 0;
+        for (std::int64_t j = std::max(m_frameBase, i - half); j <= std::min(m_frameCount - 1, i + half); ++j) {
+            sum += frameAt(j).meanSquare;
+            ++n;
+        }
+        const double mean = sum / std::max(n, 1);
+        if (mean < best) {
+            best = mean;
+            bestFrame = i;
+        }
+    }
+    return frameStart(bestFrame);
+}
+
+void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final)
+{
+    if (end <= start)
+        return;
+    std::int64_t frames = 0;
+    std::int64_t speechFrames = 0;
+    std::int64_t voicedFrames = 0;
+    const std::int64_t firstFrame = std::max(m_frameBase, (start - m_origin) / m_frameSamples);
+    for (std::int64_t i = firstFrame; i < m_frameCount && frameStart(i) < end; ++i) {
+        if (frameStart(i) + m_frameSamples <= start)
+            continue;
+        const Frame& f = frameAt(i);
+        ++frames;
+        speechFrames += f.speech ? 1 : 0;
+        voicedFrames += f.speech && f.voiced ? 1 : 0;
+    }
+    if (voicedFrames * m_frameSamples < std::max<std::int64_t>(m_minSpeech, 1))
+        return; // no speech (or only a click): never uploaded
+
+    AudioChunk chunk;
+    chunk.sequence = m_sequence++;
+    chunk.startSample = start;
+    chunk.endSample = end;
+    chunk.sampleRate = m_config.sampleRate;
+    chunk.speechRatio = frames > 0 ? double(speechFrames) / double(frames) : 0.0;
+    chunk.cut = cut;
+    chunk.final = final;
+    const auto first = m_buffer.begin() + std::ptrdiff_t(start - m_bufferStart);
+    chunk.pcm.assign(first, first + std::ptrdiff_t(end - start));
+    m_previousEnd = end;
+    if (m_onChunk)
+        m_onChunk(std::move(chunk));
+}
+
+std::uint64_t Chunker::end()
+{
+    const std::int64_t streamEnd = m_origin + m_fed;
+    if (m_open) {
+        const std::int64_t end = m_lastSpeech ? streamEnd : std::min(streamEnd, m_lastVoicedEnd + m_padding);
+        if (end - m_chunkStart > m_max) {
+            const std::int64_t cut = quietestPoint(m_chunkStart + m_max / 2, m_chunkStart + m_max);
+            emitChunk(m_chunkStart, cut, ChunkCut::MaxLength, false);
+            m_chunkStart = cut;
+        }
+        emitChunk(m_chunkStart, end, ChunkCut::End, true);
+        m_open = false;
+    }
+    const std::uint64_t produced = m_sequence;
+    reset(streamEnd);
+    return produced;
+}
+
+void Chunker::trim()
+{
+    // Keep what an open chunk needs, or (between chunks) enough history for padding and the onset look-back.
+    const std::int64_t processed = frameStart(m_frameCount);
+    std::int64_t keepFrom = m_open
+                                ? m_chunkStart
+                                : std::max(m_previousEnd, processed - m_padding - m_frameSamples -
+                                                              msToSamples(int(kOnsetLookbackMs), m_config.sampleRate));
+    keepFrom = std::max(keepFrom, m_bufferStart);
+    // Compact only when the dead prefix is large, so trimming stays amortised O(1) per sample.
+    if (keepFrom - m_bufferStart < std::int64_t(m_config.sampleRate) * 2)
+        return;
+    // Keep whole frames: drop frames that end before keepFrom, and the samples before the first kept frame
+    // (or before keepFrom, whichever is earlier, so frame data stays addressable).
+    const std::int64_t dropFrames = std::max<std::int64_t>(0, (keepFrom - m_origin) / m_frameSamples - 1 - m_frameBase);
+    if (dropFrames > 0) {
+        m_frames.erase(m_frames.begin(), m_frames.begin() + std::ptrdiff_t(dropFrames));
+        m_frameBase += dropFrames;
+    }
+    const std::int64_t newStart = std::min(keepFrom, frameStart(m_frameBase));
+    if (newStart > m_bufferStart) {
+        m_buffer.erase(m_buffer.begin(), m_buffer.begin() + std::ptrdiff_t(newStart - m_bufferStart));
+        m_bufferStart = newStart;
+    }
+}
+
+} // namespace utter

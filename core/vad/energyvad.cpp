@@ -1,0 +1,188 @@
+#include "energyvad.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace utter
+{
+
+namespace
+{
+
+constexpr float kTiny = 1e-12f;     // keeps log10 finite on digital silence
+constexpr float kNoiseBias = 1.6f;  // the minimum of a smoothed power underestimates its mean
+constexpr float kSmoothing = 0.55f; // weight of the previous frame in the smoothed band power
+constexpr float kSlopeDb = 1.5f;    // width of the logistic curve around the centre
+constexpr double kLowHz = 150.0;
+constexpr double kHighHz = 4000.0;
+
+} // namespace
+
+float levelDbfs(std::span<const std::int16_t> samples)
+{
+    if (samples.empty())
+        return -120.0f;
+    double sum = 0.0;
+    for (const std::int16_t s : samples)
+        sum += double(s) * double(s);
+    const double rms = std::sqrt(sum / double(samples.size())) / 32768.0;
+    return rms <= 1e-6 ? -120.0f : float(20.0 * std::log10(rms));
+}
+
+EnergyVad::EnergyVad(VadConfig config)
+    : m_config(config)
+{
+    m_config.sampleRate = std::max(8000, m_config.sampleRate);
+    m_config.frameMs = std::clamp(m_config.frameMs, 10, 30);
+    m_frameSamples = std::size_t(m_config.frameSamples());
+    const double sensitivity = std::clamp(m_config.sensitivity, 0.0, 1.0);
+    // Sensitivity 0 wants ~9 dB of band SNR, 1 accepts ~2 dB; 0.5 sits at ~5 dB.
+    m_centreDb = float(9.0 - 7.0 * sensitivity);
+    m_onsetFrames = std::max(1, m_config.onsetMs / m_config.frameMs);
+    m_hangoverFrames = std::max(1, m_config.hangoverMs / m_config.frameMs);
+    m_framesPerSubWindow = std::max(1, int(m_config.noiseWindowMs / m_config.frameMs / int(kSubWindows)));
+
+    m_window.resize(kFftSize);
+    for (std::size_t i = 0; i < kFftSize; ++i)
+        m_window[i] = float(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * double(i) / double(kFftSize - 1)));
+    m_twiddles.resize(kFftSize / 2);
+    for (std::size_t i = 0; i < kFftSize / 2; ++i)
+        m_twiddles[i] = std::polar(1.0f, float(-2.0 * std::numbers::pi * double(i) / double(kFftSize)));
+    m_bitReverse.resize(kFftSize);
+    std::size_t bits = 0;
+    while ((std::size_t(1) << bits) < kFftSize)
+        ++bits;
+    for (std::size_t i = 0; i < kFftSize; ++i) {
+        std::size_t r = 0;
+        for (std::size_t b = 0; b < bits; ++b)
+            r |= ((i >> b) & 1U) << (bits - 1 - b);
+        m_bitReverse[i] = r;
+    }
+    // Bands evenly spaced on a log-frequency axis: speech formants carry similar weight in each.
+    const double binHz = double(m_config.sampleRate) / double(kFftSize);
+    const double high = std::min(kHighHz, double(m_config.sampleRate) / 2.0 - binHz);
+    for (std::size_t b = 0; b <= kBands; ++b) {
+        const double hz = kLowHz * std::pow(high / kLowHz, double(b) / double(kBands));
+        m_bandEdges[b] = std::size_t(std::lround(hz / binHz));
+    }
+    for (std::size_t b = 1; b <= kBands; ++b)
+        m_bandEdges[b] = std::max(m_bandEdges[b], m_bandEdges[b - 1] + 1);
+    m_spectrum.resize(kFftSize);
+    reset();
+}
+
+void EnergyVad::reset()
+{
+    m_history.assign(kFftSize, 0.0f);
+    m_smoothed.fill(0.0f);
+    for (auto& sub : m_subMin)
+        sub.fill(std::numeric_limits<float>::max());
+    m_currentMin.fill(std::numeric_limits<float>::max());
+    m_subFrame = 0;
+    m_subIndex = 0;
+    m_subFilled = 0;
+    m_frames = 0;
+    m_speech = false;
+    m_aboveRun = 0;
+    m_belowRun = 0;
+    m_lastFeature = 0.0f;
+}
+
+void EnergyVad::fft(std::vector<std::complex<float>>& data) const
+{
+    const std::size_t n = data.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i < m_bitReverse[i])
+            std::swap(data[i], data[m_bitReverse[i]]);
+    }
+    for (std::size_t len = 2; len <= n; len <<= 1) {
+        const std::size_t half = len / 2;
+        const std::size_t step = n / len;
+        for (std::size_t start = 0; start < n; start += len) {
+            for (std::size_t k = 0; k < half; ++k) {
+                const std::complex<float> t = m_twiddles[k * step] * data[start + k + half];
+                data[start + k + half] = data[start + k] - t;
+                data[start + k] += t;
+            }
+        }
+    }
+}
+
+float EnergyVad::feature(std::span<const std::int16_t> frame)
+{
+    // Slide the analysis window: the newest frame plus the tail of the previous ones.
+    const std::size_t n = std::min(frame.size(), kFftSize);
+    std::move(m_history.begin() + std::ptrdiff_t(n), m_history.end(), m_history.begin());
+    for (std::size_t i = 0; i < n; ++i)
+        m_history[kFftSize - n + i] = float(frame[frame.size() - n + i]) / 32768.0f;
+    for (std::size_t i = 0; i < kFftSize; ++i)
+        m_spectrum[i] = {m_history[i] * m_window[i], 0.0f};
+    fft(m_spectrum);
+
+    std::array<float, kBands> power{};
+    for (std::size_t b = 0; b < kBands; ++b) {
+        float sum = 0.0f;
+        for (std::size_t k = m_bandEdges[b]; k < m_bandEdges[b + 1]; ++k)
+            sum += std::norm(m_spectrum[k]);
+        power[b] = sum / float(m_bandEdges[b + 1] - m_bandEdges[b]) + kTiny;
+    }
+
+    const bool first = m_frames == 0;
+    for (std::size_t b = 0; b < kBands; ++b) {
+        m_smoothed[b] = first ? power[b] : kSmoothing * m_smoothed[b] + (1.0f - kSmoothing) * power[b];
+        m_currentMin[b] = std::min(m_currentMin[b], m_smoothed[b]);
+    }
+    // Minimum statistics: the noise floor is the lowest smoothed power over the last kSubWindows sub-windows
+    // (including the one being filled), so it falls at once in a quiet gap and rises within noiseWindowMs.
+    if (++m_subFrame >= m_framesPerSubWindow) {
+        m_subMin[m_subIndex] = m_currentMin;
+        m_subIndex = (m_subIndex + 1) % kSubWindows;
+        m_subFilled = std::min(m_subFilled + 1, kSubWindows);
+        m_currentMin.fill(std::numeric_limits<float>::max());
+        m_subFrame = 0;
+    }
+    float sumSnr = 0.0f;
+    for (std::size_t b = 0; b < kBands; ++b) {
+        float floor = m_currentMin[b];
+        for (std::size_t s = 0; s < m_subFilled; ++s)
+            floor = std::min(floor, m_subMin[s][b]);
+        if (floor == std::numeric_limits<float>::max())
+            floor = m_smoothed[b];
+        const float snr = 10.0f * std::log10(m_smoothed[b] / (floor * kNoiseBias));
+        sumSnr += std::max(0.0f, snr);
+    }
+    ++m_frames;
+    return sumSnr / float(kBands);
+}
+
+VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
+{
+    VadDecision decision;
+    decision.levelDbfs = levelDbfs(frame);
+    const float featureDb = feature(frame);
+    m_lastFeature = featureDb;
+    float probability = 1.0f / (1.0f + std::exp(-(featureDb - m_centreDb) / kSlopeDb));
+    if (decision.levelDbfs < float(m_config.silenceFloorDbfs))
+        probability = 0.0f;
+    decision.probability = probability;
+
+    if (!m_speech) {
+        m_aboveRun = probability >= float(m_config.startProbability) ? m_aboveRun + 1 : 0;
+        if (m_aboveRun >= m_onsetFrames) {
+            m_speech = true;
+            m_belowRun = 0;
+        }
+    } else {
+        m_belowRun = probability < float(m_config.stopProbability) ? m_belowRun + 1 : 0;
+        if (m_belowRun >= m_hangoverFrames) {
+            m_speech = false;
+            m_aboveRun = 0;
+        }
+    }
+    decision.speech = m_speech;
+    return decision;
+}
+
+} // namespace utter

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "vadconfig.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace utter
+{
+
+// What a detector says about one frame.
+struct VadDecision
+{
+    float probability = 0.0f;  // how speech-like this frame is, 0..1 (0 or 1 for binary detectors)
+    bool speech = false;       // the smoothed decision (hysteresis and hang-over applied)
+    float levelDbfs = -120.0f; // RMS level of the frame
+};
+
+// A frame-based voice-activity detector. Frames have exactly frameSamples() mono s16 samples at sampleRate().
+// Implementations are pure C++ and keep state between frames; reset() starts a new stream.
+class VadBackend
+{
+public:
+    virtual ~VadBackend() = default;
+
+    virtual std::string name() const = 0;
+    virtual int sampleRate() const = 0;
+    virtual std::size_t frameSamples() const = 0;
+    virtual VadDecision process(std::span<const std::int16_t> frame) = 0;
+    virtual void reset() = 0;
+};
+
+// The detector the config asks for; falls back to EnergyVad when the WebRTC backend is not built in.
+std::unique_ptr<VadBackend> createVad(const VadConfig& config);
+
+// True when this build has the WebRTC backend.
+bool webRtcVadAvailable();
+
+// RMS level of samples in dBFS (-120 for digital silence).
+float levelDbfs(std::span<const std::int16_t> samples);
+
+} // namespace utter

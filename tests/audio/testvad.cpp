@@ -1,0 +1,160 @@
+#include "audiotesthelpers.h"
+#include "vad/energyvad.h"
+#ifdef UTTER_HAVE_WEBRTC_VAD
+#include "vad/webrtcvad.h"
+#endif
+
+#include <QTest>
+
+using namespace utter;
+using utter::test::SpeechCorpus;
+
+namespace
+{
+
+struct Score
+{
+    double precision = 0, recall = 0, f1 = 0;
+    int speechFrames = 0;
+};
+
+Score score(VadBackend& vad, const std::vector<std::int16_t>& pcm, const std::vector<bool>& labels)
+{
+    const std::size_t n = vad.frameSamples();
+    int tp = 0, fp = 0, fn = 0, speech = 0;
+    for (std::size_t f = 0; f < labels.size() && (f + 1) * n <= pcm.size(); ++f) {
+        const bool said = vad.process(std::span<const std::int16_t>(pcm.data() + f * n, n)).speech;
+        speech += said ? 1 : 0;
+        tp += said && labels[f] ? 1 : 0;
+        fp += said && !labels[f] ? 1 : 0;
+        fn += !said && labels[f] ? 1 : 0;
+    }
+    Score s;
+    s.precision = tp + fp > 0 ? double(tp) / (tp + fp) : 0;
+    s.recall = tp + fn > 0 ? double(tp) / (tp + fn) : 0;
+    s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
+    s.speechFrames = speech;
+    return s;
+}
+
+} // namespace
+
+class TestVad final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void findsSpeechInCleanAndNoisyAudio();
+    void digitalSilenceIsNeverSpeech();
+    void aClickDoesNotStartSpeech();
+    void hangoverBridgesShortGaps();
+    void sensitivityIsMonotonic();
+    void webRtcBackend();
+
+private:
+    SpeechCorpus::Built m_corpus;
+    std::vector<bool> m_labels;
+};
+
+void TestVad::initTestCase()
+{
+    UTTER_REQUIRE_SPEECH_TOOLS();
+    m_corpus = SpeechCorpus::build(SpeechCorpus::sentences().mid(2, 4), {800, 1200, 600, 1000}, 1000);
+    QVERIFY(!m_corpus.pcm.empty());
+    m_labels = SpeechCorpus::labelFrames(m_corpus.pcm, 320);
+}
+
+void TestVad::findsSpeechInCleanAndNoisyAudio()
+{
+    for (const double snr : {100.0, 10.0, 5.0}) {
+        const std::vector<std::int16_t> pcm =
+            snr > 50 ? m_corpus.pcm
+                     : SpeechCorpus::mix(m_corpus.pcm, SpeechCorpus::whiteNoise(m_corpus.pcm.size(), 11), snr, m_labels,
+                                         320);
+        EnergyVad vad;
+        const Score s = score(vad, pcm, m_labels);
+        qInfo("snr %.0f dB: precision %.3f recall %.3f F1 %.3f", snr, s.precision, s.recall, s.f1);
+        QVERIFY2(s.f1 > (snr > 50 ? 0.9 : 0.8), qPrintable(QStringLiteral("F1 %1 at %2 dB").arg(s.f1).arg(snr)));
+    }
+}
+
+void TestVad::digitalSilenceIsNeverSpeech()
+{
+    EnergyVad vad;
+    const std::vector<std::int16_t> zero(320, 0);
+    for (int i = 0; i < 500; ++i) {
+        const VadDecision d = vad.process(zero);
+        QVERIFY(!d.speech);
+        QCOMPARE(d.probability, 0.0f);
+    }
+}
+
+void TestVad::aClickDoesNotStartSpeech()
+{
+    EnergyVad vad;
+    std::vector<std::int16_t> quiet(320);
+    for (std::size_t i = 0; i < quiet.size(); ++i)
+        quiet[i] = std::int16_t((i * 7919) % 61) - 30; // faint noise, not silence
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(!vad.process(quiet).speech);
+    std::vector<std::int16_t> click = quiet;
+    for (std::size_t i = 100; i < 140; ++i)
+        click[i] = std::int16_t(i % 2 ? 20000 : -20000);
+    QVERIFY(!vad.process(click).speech); // one frame: below the onset requirement
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(!vad.process(quiet).speech);
+}
+
+void TestVad::hangoverBridgesShortGaps()
+{
+    VadConfig config;
+    config.hangoverMs = 200;
+    EnergyVad vad(config);
+    const SpeechCorpus::Span u = m_corpus.utterances.front();
+    std::size_t f = 0;
+    bool started = false;
+    for (; (f + 1) * 320 <= std::size_t(u.end); ++f)
+        started = vad.process(std::span<const std::int16_t>(m_corpus.pcm.data() + f * 320, 320)).speech || started;
+    QVERIFY(started);
+    // Right after the utterance, silence: speech continues for the hang-over (10 frames), then stops.
+    const std::vector<std::int16_t> zero(320, 0);
+    int stillSpeech = 0;
+    for (int i = 0; i < 30; ++i)
+        stillSpeech += vad.process(zero).speech ? 1 : 0;
+    QVERIFY2(stillSpeech <= 10, qPrintable(QString::number(stillSpeech)));
+}
+
+void TestVad::sensitivityIsMonotonic()
+{
+    const std::vector<std::int16_t> pcm =
+        SpeechCorpus::mix(m_corpus.pcm, SpeechCorpus::pinkNoise(m_corpus.pcm.size(), 4), 5.0, m_labels, 320);
+    int previous = -1;
+    for (const double sensitivity : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+        VadConfig config;
+        config.sensitivity = sensitivity;
+        EnergyVad vad(config);
+        const Score s = score(vad, pcm, m_labels);
+        QVERIFY2(s.speechFrames >= previous, qPrintable(QStringLiteral("sensitivity %1").arg(sensitivity)));
+        previous = s.speechFrames;
+    }
+}
+
+void TestVad::webRtcBackend()
+{
+#ifdef UTTER_HAVE_WEBRTC_VAD
+    WebRtcVad vad;
+    const Score s = score(vad, m_corpus.pcm, m_labels);
+    QVERIFY2(s.recall > 0.8, qPrintable(QString::number(s.recall)));
+    QVERIFY(webRtcVadAvailable());
+    VadConfig config;
+    config.kind = VadKind::WebRtc;
+    QCOMPARE(createVad(config)->name(), std::string("webrtc"));
+#else
+    QVERIFY(!webRtcVadAvailable());
+    QSKIP("built without libwebrtc-audio-processing");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestVad)
+#include "testvad.moc"

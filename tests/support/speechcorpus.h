@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace utter::test
+{
+
+// Synthesized speech for audio tests and benchmarks: espeak-ng speaks, sox converts to 16 kHz mono s16.
+// Nothing is committed as a fixture; everything is generated in the run.
+class SpeechCorpus final
+{
+public:
+    static constexpr int kRate = 16000;
+
+    // Empty when espeak-ng and sox are on PATH, otherwise why not.
+    static QString missingTools();
+
+    // One utterance with espeak-ng's own leading and trailing silence removed. Empty on failure.
+    static std::vector<std::int16_t> speak(const QString& text, const QString& voice = QStringLiteral("en-us"),
+                                           int wordsPerMinute = 165);
+
+    struct Span
+    {
+        std::int64_t start = 0;
+        std::int64_t end = 0;
+    };
+
+    // Utterances separated by silences: leading silence, then text[i], pause[i], ... The spans are where each
+    // utterance sits. pauseMs.size() must be texts.size() (the last is the trailing silence).
+    struct Built
+    {
+        std::vector<std::int16_t> pcm;
+        std::vector<Span> utterances;
+    };
+    static Built build(const QStringList& texts, const std::vector<int>& pauseMs, int leadingMs = 500,
+                       const QString& voice = QStringLiteral("en-us"));
+
+    // Babble: several voices reading different texts at once, normalised; length in samples.
+    static std::vector<std::int16_t> babble(std::size_t length);
+    static std::vector<float> whiteNoise(std::size_t length, unsigned seed);
+    static std::vector<float> pinkNoise(std::size_t length, unsigned seed);
+
+    // clean + noise scaled so that the speech-to-noise ratio (speech power measured over the active frames of
+    // clean) is snrDb. Clipped to s16.
+    static std::vector<std::int16_t> mix(const std::vector<std::int16_t>& clean, const std::vector<float>& noise,
+                                         double snrDb, const std::vector<bool>& activeFrames, int frameSamples);
+
+    // Frame labels from a clean signal: a frame is speech when its RMS is within 40 dB of the loudest frame
+    // (and above -55 dBFS); gaps shorter than bridgeMs between speech frames count as speech (stop closures
+    // and word joints are part of an utterance).
+    static std::vector<bool> labelFrames(const std::vector<std::int16_t>& clean, int frameSamples, int bridgeMs = 200);
+
+    static std::vector<float> toFloat(const std::vector<std::int16_t>& pcm);
+
+    // Sample-level speech regions of a clean signal (labelFrames merged into spans).
+    static std::vector<Span> speechSpans(const std::vector<std::int16_t>& clean, int frameSamples = 320,
+                                         int bridgeMs = 200);
+
+    // Texts for long corpora.
+    static QStringList sentences();
+};
+
+} // namespace utter::test
