@@ -1,0 +1,59 @@
+#pragma once
+
+#include "textoutput.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace utter
+{
+
+// The ranked text-output chain (DESIGN §7): methods are probed at start and re-probed when they fail; an
+// insertion walks the chain until one method reports Ok. When every method fails the text is put on the
+// clipboard (when possible) and the result says so — it is never reported as inserted.
+class OutputChain final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OutputChain)
+
+public:
+    struct MethodStatus
+    {
+        QString name;
+        Status status;
+    };
+
+    explicit OutputChain(std::vector<std::unique_ptr<TextOutput>> methods, std::unique_ptr<FocusProbe> focus = {},
+                         QObject* parent = nullptr);
+    ~OutputChain() override;
+
+    // Puts text on the clipboard when every method failed; returns false when it could not.
+    void setClipboardFallback(std::function<bool(const QString&)> copy) { m_copyFallback = std::move(copy); }
+
+    QStringList methodNames() const;
+    // Probes every method now (at start, and for `utter doctor`).
+    QList<MethodStatus> probeAll();
+    TargetApp focusedApp();
+
+    // Inserts into the focused application. done is called once with the final result.
+    void insert(const QString& text, const InsertOptions& options, InsertCallback done);
+    void insert(const QString& text, const TargetApp& target, const InsertOptions& options, InsertCallback done);
+
+signals:
+    void inserted(const utter::InsertResult& result);
+
+private:
+    struct Attempt;
+    void tryMethod(const std::shared_ptr<Attempt>& attempt);
+    void finish(const std::shared_ptr<Attempt>& attempt, InsertResult result);
+
+    std::vector<std::unique_ptr<TextOutput>> m_methods;
+    std::vector<bool> m_available;
+    std::unique_ptr<FocusProbe> m_focus;
+    std::function<bool(const QString&)> m_copyFallback;
+};
+
+} // namespace utter
