@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <memory>
 
@@ -188,12 +189,24 @@ int Cli::runVerb(const QString& verbName, bool headless, const QStringList& verb
         return ExitUsage;
     }
 
-    QCoreApplication app(m_argc, m_argv);
+    std::unique_ptr<Command> command = verb->create();
+    std::unique_ptr<QCoreApplication> app;
+    if (command->application() == Command::Application::GuiWhenDisplay && hasDisplay()) {
+#if !defined(Q_OS_WIN) && !defined(Q_OS_MACOS)
+        // A daemon must survive a stale DISPLAY (a unit started before the session exported it): fall back to the
+        // offscreen platform instead of aborting when the display cannot be opened.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM",
+                    qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ? "xcb;offscreen" : "wayland;xcb;offscreen");
+#endif
+        app = std::make_unique<QGuiApplication>(m_argc, m_argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(m_argc, m_argv);
+    }
     nameApplication();
     AppContext context(Locations::fromEnvironment());
     context.setUpLogging(!qEnvironmentVariableIsEmpty("UTTER_VERBOSE"), true);
 
-    std::unique_ptr<Command> command = verb->create();
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Describe this verb."_s);

@@ -13,7 +13,18 @@ class AppContext;
 class Command
 {
 public:
+    // The application object a verb needs. Most verbs are short-lived QCoreApplication clients; `serve` wants a
+    // QGuiApplication (without windows) when a display exists, so hotkeys and text output work.
+    enum class Application
+    {
+        Core,
+        GuiWhenDisplay,
+    };
+
     virtual ~Command() = default;
+
+    // Asked before any application object exists: must not touch Qt objects.
+    virtual Application application() const { return Application::Core; }
 
     virtual void describe(QCommandLineParser& parser) const = 0;
     virtual int run(const QCommandLineParser& parser, AppContext& context) = 0;

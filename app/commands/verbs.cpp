@@ -2,8 +2,10 @@
 
 #include "configcommand.h"
 #include "devicescommand.h"
-#include "segmentcommand.h"
+#include "ipcverbs.h"
 #include "secretcommand.h"
+#include "segmentcommand.h"
+#include "servecommand.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,17 +21,18 @@ std::function<std::unique_ptr<Command>()> factory()
     return [] { return std::make_unique<T>(); };
 }
 
+std::function<std::unique_ptr<Command>()> control(const QString& action)
+{
+    return [action] { return std::make_unique<ControlCommand>(action); };
+}
+
 QList<Verb> buildVerbs()
 {
     const QString daemon = u"the daemon and IPC"_s;
     const QString lifecycle = u"the supervisor lifecycle"_s;
     return {
-        {u"serve"_s,
-         true,
-         u"[--listen HOST:PORT] [--allow-root]"_s,
-         u"Run the dictation service in the foreground (what a supervisor runs)"_s,
-         daemon,
-         {}},
+        {u"serve"_s, true, u"[--listen HOST:PORT] [--allow-root]"_s,
+         u"Run the dictation service in the foreground (what a supervisor runs)"_s, daemon, factory<ServeCommand>()},
         {u"run"_s,
          true,
          u"[--supervisor auto|systemd|launchd|task|zinit|none]"_s,
@@ -51,16 +54,17 @@ QList<Verb> buildVerbs()
          {}},
         {u"logs"_s, true, u"[--supervisor ...] [-f]"_s, u"Show the service's logs (-f follows)"_s, lifecycle, {}},
 
-        {u"toggle"_s, false, {}, u"Start or stop a dictation in the running instance"_s, daemon, {}},
-        {u"begin"_s, false, {}, u"Start a dictation (push-to-talk press)"_s, daemon, {}},
-        {u"end"_s, false, {}, u"End the dictation and deliver its text (push-to-talk release)"_s, daemon, {}},
-        {u"cancel"_s, false, {}, u"Discard the current dictation"_s, daemon, {}},
-        {u"status"_s,
+        {u"toggle"_s, false, {}, u"Start or stop a dictation in the running instance"_s, daemon, control(u"toggle"_s)},
+        {u"begin"_s, false, {}, u"Start a dictation (push-to-talk press)"_s, daemon, control(u"begin"_s)},
+        {u"end"_s,
          false,
-         u"[--json] [--follow]"_s,
-         u"State of the running instance; --follow streams events as JSON lines"_s,
+         {},
+         u"End the dictation and deliver its text (push-to-talk release)"_s,
          daemon,
-         {}},
+         control(u"end"_s)},
+        {u"cancel"_s, false, {}, u"Discard the current dictation"_s, daemon, control(u"cancel"_s)},
+        {u"status"_s, false, u"[--json] [--follow] [--quiet]"_s,
+         u"State of the running instance; --follow streams events as JSON lines"_s, daemon, factory<StatusCommand>()},
         {u"last"_s, false, u"[--raw]"_s, u"Print the last result"_s, u"the dictation history"_s, {}},
         {u"transcribe"_s,
          false,

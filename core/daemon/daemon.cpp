@@ -1,0 +1,239 @@
+#include "daemon.h"
+
+#include "common/version.h"
+#include "daemon/dictationcontrol.h"
+#include "http/httpfrontdoor.h"
+#include "instancelock.h"
+#include "ipc/ipcclient.h"
+#include "logging/logging.h"
+#include "secrets/secretstore.h"
+#include "settings/settings.h"
+#include "signalwatcher.h"
+#include "systemdnotifier.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+Daemon::Daemon(DaemonServices services, DaemonOptions options, QObject* parent)
+    : QObject(parent)
+    , m_services(std::move(services))
+    , m_options(std::move(options))
+    , m_ipc(IpcLimits{}, this)
+{
+    m_forceExit.setSingleShot(true);
+    connect(&m_forceExit, &QTimer::timeout, this, [this] {
+        qCWarning(lcDaemon) << "in-flight work did not finish in time; exiting anyway (it stays journaled)";
+        finishShutdown();
+    });
+}
+
+Daemon::~Daemon()
+{
+    if (m_started && !m_finished) {
+        m_ipc.stopListening();
+        if (m_lock)
+            m_lock->release();
+    }
+}
+
+Status Daemon::start()
+{
+    m_uptime.start();
+#ifdef Q_OS_UNIX
+    if (::geteuid() == 0 && !m_options.allowRoot)
+        return Error(ErrorCode::InvalidArgument,
+                     u"Refusing to serve as root: the daemon would own the microphone, keys and sockets of root. Run "
+                     "it as your user, or pass --allow-root if this really is a root-only container."_s);
+#endif
+    m_lock = std::make_unique<InstanceLock>(m_services.locations.runtimeDir());
+    if (Status locked = m_lock->acquire(); !locked.ok()) {
+        m_lock.reset();
+        return locked;
+    }
+    registerMethods();
+    const QString endpoint = ipcEndpointName(m_services.locations);
+    if (Status listening = m_ipc.listen(endpoint); !listening.ok()) {
+        m_lock->release();
+        return listening;
+    }
+    if (Status http = startHttp(); !http.ok()) {
+        m_ipc.stopListening();
+        m_lock->release();
+        return http;
+    }
+    m_providers = providerSummary();
+    connectDictation();
+
+    m_signals = new SignalWatcher(this);
+    connect(m_signals, &SignalWatcher::terminationRequested, this,
+            [this](const QString& name) { shutdown(u"received "_s + name); });
+
+    m_notifier = new SystemdNotifier(this);
+    QString ready = u"serving on "_s + endpoint;
+    if (m_http)
+        ready += u" and http://"_s + m_http->address();
+    m_notifier->ready(ready);
+    m_notifier->startWatchdog();
+    m_started = true;
+    qCInfo(lcDaemon).noquote() << "utter" << utterVersion() << "pid" << QCoreApplication::applicationPid() << ready
+                               << (m_services.dictation ? QString()
+                                                        : u"(dictation pipeline not built: control "
+                                                          "methods answer \"not built\")"_s);
+    return {};
+}
+
+Status Daemon::startHttp()
+{
+    QString listen = m_options.listen;
+    bool allowRemote = m_options.allowRemote;
+    if (m_services.settings) {
+        if (listen.isEmpty() && m_services.settings->boolValue(SettingKey::HttpEnabled))
+            listen = m_services.settings->stringValue(SettingKey::HttpListen);
+        allowRemote = allowRemote || m_services.settings->boolValue(SettingKey::HttpAllowRemote);
+    }
+    if (listen.isEmpty())
+        return {};
+    const Result<HttpEndpoint> endpoint = HttpEndpoint::parse(listen);
+    if (!endpoint.ok())
+        return endpoint.error();
+    if (!endpoint->isLoopback() && !allowRemote)
+        return Error(ErrorCode::InvalidArgument,
+                     u"%1 is reachable from other machines; pass --allow-remote (or set http/allowRemote=true) to "
+                     "serve there — a bearer token is always required."_s.arg(listen));
+    if (!m_services.secrets)
+        return Error(ErrorCode::Failed, u"The HTTP API needs the secret store for its token."_s);
+    const Result<QString> token = HttpFrontDoor::ensureToken(*m_services.secrets);
+    if (!token.ok())
+        return token.error();
+
+    HttpConfig config;
+    config.endpoint = *endpoint;
+    config.token = *token;
+    HttpHooks hooks;
+    hooks.health = [this] { return health(); };
+    hooks.status = [this] { return status(); };
+    hooks.dictation = m_services.dictation;
+    m_http = new HttpFrontDoor(std::move(config), std::move(hooks), this);
+    if (Status listening = m_http->listen(); !listening.ok()) {
+        delete m_http;
+        m_http = nullptr;
+        return listening;
+    }
+    return {};
+}
+
+void Daemon::shutdown(const QString& reason)
+{
+    if (m_stopping || !m_started)
+        return;
+    m_stopping = true;
+    qCInfo(lcDaemon).noquote() << "shutting down:" << reason;
+    m_notifier->stopping();
+    // 1. Stop accepting: no new IPC or HTTP connections.
+    m_ipc.stopListening();
+    if (m_http)
+        m_http->stopListening();
+    // 2. Let in-flight work finish or stay journaled, bounded so the exit stays within 10 s.
+    m_forceExit.start(m_options.shutdownGraceMs);
+    if (m_services.dictation) {
+        m_services.dictation->prepareShutdown([self = QPointer<Daemon>(this)] {
+            if (self)
+                QMetaObject::invokeMethod(self.data(), &Daemon::finishShutdown, Qt::QueuedConnection);
+        });
+    } else {
+        QMetaObject::invokeMethod(this, &Daemon::finishShutdown, Qt::QueuedConnection);
+    }
+}
+
+void Daemon::finishShutdown()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_forceExit.stop();
+    // 3. Tell clients and close them; 4. remove the socket, pid and lock files.
+    m_ipc.closeClients(u"the service is shutting down"_s);
+    if (m_http)
+        m_http->closeAll(u"the service is shutting down"_s);
+    m_ipc.stopListening();
+    if (m_lock)
+        m_lock->release();
+    qCInfo(lcDaemon) << "stopped cleanly after" << m_uptime.elapsed() / 1000.0 << "s";
+    // Give queued socket writes one turn of the event loop before the process ends.
+    QTimer::singleShot(50, this, [this] { emit finished(0); });
+}
+
+QJsonObject Daemon::providerSummary() const
+{
+    QJsonObject providers;
+    if (!m_services.settings)
+        return providers;
+    Settings& settings = *m_services.settings;
+    const auto describe = [&](SettingKey url, SettingKey model, SettingKey keyName) {
+        QJsonObject provider{{u"url"_s, settings.stringValue(url)}, {u"model"_s, settings.stringValue(model)}};
+        const QString name = settings.stringValue(keyName);
+        if (!name.isEmpty() && m_services.secrets) {
+            // Env first: a lookup never blocks on the keychain when a variable is set.
+            const SecretLookup key = m_services.secrets->lookup(name);
+            provider.insert(u"key"_s, key.value.isEmpty() ? u"missing"_s : secretSourceName(key.source));
+        }
+        return provider;
+    };
+    providers.insert(u"transcribe"_s,
+                     describe(SettingKey::TranscribeUrl, SettingKey::TranscribeModel, SettingKey::TranscribeKeyName));
+    if (!settings.stringValue(SettingKey::TranscribeFallbackUrl).isEmpty())
+        providers.insert(u"transcribeFallback"_s,
+                         describe(SettingKey::TranscribeFallbackUrl, SettingKey::TranscribeFallbackModel,
+                                  SettingKey::TranscribeFallbackKeyName));
+    providers.insert(u"transform"_s,
+                     describe(SettingKey::TransformUrl, SettingKey::TransformModel, SettingKey::TransformKeyName));
+    return providers;
+}
+
+QJsonObject Daemon::status() const
+{
+    QJsonObject object;
+    if (m_services.dictation) {
+        object = m_services.dictation->statusJson();
+    } else {
+        object.insert(u"state"_s, u"unavailable"_s);
+        object.insert(u"reason"_s, u"The dictation pipeline is not built in this version of Utter."_s);
+    }
+    if (m_stopping)
+        object.insert(u"service"_s, u"stopping"_s);
+    else
+        object.insert(u"service"_s, u"running"_s);
+    object.insert(u"version"_s, utterVersion());
+    object.insert(u"pid"_s, QCoreApplication::applicationPid());
+    object.insert(u"uptimeMs"_s, double(m_uptime.elapsed()));
+    object.insert(u"ipcClients"_s, m_ipc.clientCount());
+    object.insert(u"http"_s, m_http ? QJsonValue(m_http->address()) : QJsonValue());
+    return object;
+}
+
+QJsonObject Daemon::health() const
+{
+    const QJsonObject current = status();
+    QJsonObject object{
+        {u"status"_s, m_stopping ? u"stopping"_s : u"ok"_s},
+        {u"state"_s, current.value(u"state"_s)},
+        {u"version"_s, utterVersion()},
+        {u"pid"_s, QCoreApplication::applicationPid()},
+        {u"uptimeMs"_s, double(m_uptime.elapsed())},
+        {u"pendingJobs"_s, m_services.dictation ? QJsonValue(m_services.dictation->pendingJobs()) : QJsonValue()},
+        {u"providers"_s, m_providers},
+    };
+    return object;
+}
+
+} // namespace utter

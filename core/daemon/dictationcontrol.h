@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+
+namespace utter
+{
+
+// What the daemon (and later the GUI) needs from the dictation service, as one seam: the IPC methods
+// dictation.*, status.*, transcribe.file and the HTTP front door call it, and its signals become the IPC
+// notifications and WebSocket events. The pipeline's DictationService is adapted to it; the daemon runs without
+// one (methods then answer "not built").
+class DictationControl : public QObject
+{
+    Q_OBJECT
+
+public:
+    using TranscribeCallback = std::function<void(const Result<QJsonObject>& result)>;
+
+    using QObject::QObject;
+    ~DictationControl() override = default;
+
+    virtual Status begin() = 0;
+    virtual Status end() = 0;
+    virtual Status toggle() = 0;
+    virtual Status cancel() = 0;
+
+    // {"state": "idle|listening|finishing|transforming|delivering|queued|error", "session": ..., ...}
+    virtual QJsonObject statusJson() const = 0;
+    virtual int pendingJobs() const = 0;
+
+    // One audio file through decode → chunk → transcribe → assemble → optional style. options: style,
+    // language, prompt. The callback gets {"text", "raw", "style", "language", "durationMs", ...}.
+    virtual void transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
+                                TranscribeCallback done) = 0;
+
+    // Lets in-flight chunks finish or stay journaled before the process exits; calls done when safe.
+    virtual void prepareShutdown(std::function<void()> done) = 0;
+
+signals:
+    void stateChanged(const QString& state, const QString& sessionId);
+    void partialTranscript(const QString& sessionId, int sequence, const QString& text);
+    void finalTranscript(const QString& sessionId, const QString& text);
+    void transformDelta(const QString& sessionId, const QString& delta);
+    void jobChanged(const QJsonObject& job);
+    void errorOccurred(const QString& sessionId, const QJsonObject& error);
+};
+
+} // namespace utter
