@@ -55,6 +55,10 @@ Status Daemon::start()
                      u"Refusing to serve as root: the daemon would own the microphone, keys and sockets of root. Run "
                      "it as your user, or pass --allow-root if this really is a root-only container."_s);
 #endif
+    // Signals first: a SIGTERM that arrives while starting is handled (queued) once the event loop runs.
+    m_signals = new SignalWatcher(this);
+    connect(m_signals, &SignalWatcher::terminationRequested, this,
+            [this](const QString& name) { shutdown(u"received "_s + name); });
     m_lock = std::make_unique<InstanceLock>(m_services.locations.runtimeDir());
     if (Status locked = m_lock->acquire(); !locked.ok()) {
         m_lock.reset();
@@ -73,10 +77,6 @@ Status Daemon::start()
     }
     m_providers = providerSummary();
     connectDictation();
-
-    m_signals = new SignalWatcher(this);
-    connect(m_signals, &SignalWatcher::terminationRequested, this,
-            [this](const QString& name) { shutdown(u"received "_s + name); });
 
     m_notifier = new SystemdNotifier(this);
     QString ready = u"serving on "_s + endpoint;
