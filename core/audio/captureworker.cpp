@@ -33,7 +33,13 @@ bool isPipelineFormat(const QAudioFormat& format)
 
 } // namespace
 
-CaptureWorker::CaptureWorker() = default;
+CaptureWorker::CaptureWorker()
+{
+    // PulseAudio moves a stream whose source disappears to another source, and Qt 6.4 does not notice: poll that
+    // our device still exists, so a lost microphone is reported instead of silently recording another one.
+    m_deviceCheck.setInterval(500);
+    connect(&m_deviceCheck, &QTimer::timeout, this, &CaptureWorker::onInputsChanged);
+}
 
 CaptureWorker::~CaptureWorker()
 {
@@ -96,6 +102,7 @@ void CaptureWorker::open(const CaptureConfig& config)
     connect(m_io, &QIODevice::readyRead, this, &CaptureWorker::readAvailable);
     m_mediaDevices = std::make_unique<QMediaDevices>();
     connect(m_mediaDevices.get(), &QMediaDevices::audioInputsChanged, this, &CaptureWorker::onInputsChanged);
+    m_deviceCheck.start();
     qCInfo(lcAudio).noquote() << "capture open: device=" << input->id << "format=" << describeFormat(m_format)
                               << (m_converter ? "(converted to 16 kHz mono s16)" : "");
     emit opened(input->id, input->description, describeFormat(m_format));
@@ -108,6 +115,7 @@ void CaptureWorker::close()
     if (m_recording)
         end();
     m_stopping = true;
+    m_deviceCheck.stop();
     m_mediaDevices.reset();
     m_source->stop();
     m_source.reset();

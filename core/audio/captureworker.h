@@ -11,6 +11,7 @@
 #include <QAudioSource>
 #include <QMediaDevices>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<QAudioSource> m_source;
     QIODevice* m_io = nullptr; // owned by m_source
     std::unique_ptr<QMediaDevices> m_mediaDevices;
+    QTimer m_deviceCheck{this};                // Qt 6.4 does not always deliver audioInputsChanged to a worker thread
     std::unique_ptr<PcmConverter> m_converter; // null when the device delivers 16 kHz mono s16
     QByteArray m_carry;                        // bytes of an incomplete frame
     SampleRingBuffer m_preRoll;
