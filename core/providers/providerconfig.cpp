@@ -1,0 +1,84 @@
+#include "providerconfig.h"
+
+#include "secrets/secretstore.h"
+#include "settings/settings.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+namespace
+{
+
+Endpoint endpointFrom(const Settings& settings, SecretStore& secrets, const QString& name, SettingKey url,
+                      SettingKey model, SettingKey keyName)
+{
+    const QString key = settings.stringValue(keyName);
+    const QString value = key.isEmpty() ? QString() : secrets.value(key);
+    return makeEndpoint(name, settings.stringValue(url), settings.stringValue(model), key, value);
+}
+
+} // namespace
+
+TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, SecretStore& secrets)
+{
+    TranscriberConfig c;
+    c.endpoints << endpointFrom(settings, secrets, u"primary"_s, SettingKey::TranscribeUrl, SettingKey::TranscribeModel,
+                                SettingKey::TranscribeKeyName);
+    if (!settings.stringValue(SettingKey::TranscribeFallbackUrl).isEmpty())
+        c.endpoints << endpointFrom(settings, secrets, u"fallback"_s, SettingKey::TranscribeFallbackUrl,
+                                    SettingKey::TranscribeFallbackModel, SettingKey::TranscribeFallbackKeyName);
+    c.language = settings.stringValue(SettingKey::GeneralLanguage);
+    c.vocabulary = settings.stringListValue(SettingKey::TranscribeVocabulary);
+    c.retry.attempts = settings.intValue(SettingKey::TranscribeAttempts);
+    c.timeout = std::chrono::seconds(settings.intValue(SettingKey::TranscribeTimeoutS));
+    return c;
+}
+
+QString TranscriberConfig::prompt() const
+{
+    QString out;
+    for (const QString& word : vocabulary) {
+        const QString w = word.trimmed();
+        if (w.isEmpty())
+            continue;
+        // ~4 characters per token: 800 characters stay under the 224-token prompt limit.
+        if (out.size() + w.size() + 2 > 800)
+            break;
+        out += (out.isEmpty() ? QString() : u", "_s) + w;
+    }
+    return out;
+}
+
+TransformerConfig TransformerConfig::fromSettings(const Settings& settings, SecretStore& secrets,
+                                                  const QString& stylesDir)
+{
+    TransformerConfig c;
+    c.endpoint = endpointFrom(settings, secrets, u"primary"_s, SettingKey::TransformUrl, SettingKey::TransformModel,
+                              SettingKey::TransformKeyName);
+    c.timeout = std::chrono::seconds(settings.intValue(SettingKey::TransformTimeoutS));
+    c.stylesDir = stylesDir;
+    return c;
+}
+
+SpeechConfig SpeechConfig::fromSettings(const Settings& settings, SecretStore& secrets)
+{
+    SpeechConfig c;
+    if (!settings.stringValue(SettingKey::SpeechUrl).isEmpty()) {
+        Endpoint e = endpointFrom(settings, secrets, u"primary"_s, SettingKey::SpeechUrl, SettingKey::SpeechModel,
+                                  SettingKey::SpeechKeyName);
+        e.voice = settings.stringValue(SettingKey::SpeechVoice);
+        c.endpoints << e;
+    }
+    if (!settings.stringValue(SettingKey::SpeechFallbackUrl).isEmpty()) {
+        // The fallback (kokoro on hal0, typically) shares the key name: local servers need none.
+        Endpoint e = endpointFrom(settings, secrets, u"fallback"_s, SettingKey::SpeechFallbackUrl,
+                                  SettingKey::SpeechFallbackModel, SettingKey::SpeechKeyName);
+        e.voice = settings.stringValue(SettingKey::SpeechFallbackVoice);
+        c.endpoints << e;
+    }
+    return c;
+}
+
+} // namespace utter

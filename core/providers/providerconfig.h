@@ -1,0 +1,62 @@
+#pragma once
+
+#include "endpoint.h"
+#include "retrypolicy.h"
+
+#include <QStringList>
+
+#include <chrono>
+
+namespace utter
+{
+
+class Settings;
+class SecretStore;
+
+// Snapshot of the transcription settings (transcribe/*, general/language) with keys resolved.
+struct TranscriberConfig
+{
+    QList<Endpoint> endpoints; // primary, then the fallback when one is configured
+    QString language;          // ISO-639-1, empty = let the model detect
+    QStringList vocabulary;    // sent as the prompt
+    QString responseFormat = QStringLiteral("verbose_json");
+    RetryPolicy retry;
+    std::chrono::milliseconds timeout{60000};
+    std::chrono::milliseconds connectTimeout{10000};
+    qint64 maxUploadBytes = 25 * 1000 * 1000; // Groq's free-tier attachment limit
+
+    static TranscriberConfig fromSettings(const Settings& settings, SecretStore& secrets);
+    // The prompt for the vocabulary, kept under Groq's 224-token limit.
+    QString prompt() const;
+};
+
+// Snapshot of the style settings (transform/*).
+struct TransformerConfig
+{
+    Endpoint endpoint;
+    std::chrono::milliseconds timeout{15000}; // after this the raw text is delivered
+    std::chrono::milliseconds connectTimeout{5000};
+    std::chrono::milliseconds idleTimeout{10000}; // longest silence inside a stream (keep-alives count)
+    RetryPolicy retry{2, std::chrono::milliseconds(500), std::chrono::milliseconds(4000), 0.25,
+                      std::chrono::milliseconds(5000)};
+    int minimumWords = 3; // shorter texts are returned as they are, without a call
+    QString stylesDir;
+
+    static TransformerConfig fromSettings(const Settings& settings, SecretStore& secrets, const QString& stylesDir);
+};
+
+// Snapshot of the read-back settings (speech/*).
+struct SpeechConfig
+{
+    QList<Endpoint> endpoints; // primary, fallback
+    QString responseFormat = QStringLiteral("wav");
+    double speed = 1.0;
+    RetryPolicy retry{2, std::chrono::milliseconds(1000), std::chrono::milliseconds(8000), 0.25,
+                      std::chrono::milliseconds(30000)};
+    std::chrono::milliseconds timeout{120000}; // hal0's qwen3tts read timeout is 120 s
+    std::chrono::milliseconds connectTimeout{5000};
+
+    static SpeechConfig fromSettings(const Settings& settings, SecretStore& secrets);
+};
+
+} // namespace utter
