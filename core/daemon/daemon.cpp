@@ -65,15 +65,17 @@ Status Daemon::start()
         return locked;
     }
     registerMethods();
-    const QString endpoint = ipcEndpointName(m_services.locations);
-    if (Status listening = m_ipc.listen(endpoint); !listening.ok()) {
-        m_lock->release();
-        return listening;
-    }
+    // HTTP first: once the control socket answers, everything is ready (clients and tests rely on that).
     if (Status http = startHttp(); !http.ok()) {
-        m_ipc.stopListening();
         m_lock->release();
         return http;
+    }
+    const QString endpoint = ipcEndpointName(m_services.locations);
+    if (Status listening = m_ipc.listen(endpoint); !listening.ok()) {
+        delete m_http;
+        m_http = nullptr;
+        m_lock->release();
+        return listening;
     }
     m_providers = providerSummary();
     connectDictation();

@@ -16,7 +16,7 @@ Result<HttpEndpoint> HttpEndpoint::parse(const QString& text)
     QString host = trimmed.left(colon);
     bool ok = false;
     const uint port = trimmed.mid(colon + 1).toUInt(&ok);
-    if (!ok || port == 0 || port > 65535)
+    if (!ok || port > 65535) // 0 = any free port (status.get reports the real one)
         return usage;
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);

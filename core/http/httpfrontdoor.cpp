@@ -20,8 +20,10 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
+#include <QWebSocketServer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -96,14 +98,20 @@ bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
     return diff == 0;
 }
 
-// Counts the bytes of the request in progress on each connection and answers 413 before an oversized body is
-// buffered whole. The count restarts when the server answers (the next request on a kept-alive connection).
-class GuardedTcpServer final : public QTcpServer
+// The first reader of every connection. It (1) sends WebSocket upgrades to our own QWebSocketServer, after the
+// path and token are checked, so a refused client gets a plain HTTP 401/404 (Qt 6.4's QAbstractHttpServer
+// upgrades before routing and cannot refuse); (2) counts the bytes of the request in progress and answers 413
+// before an oversized body is buffered whole, then drains what the client still sends so it reads the answer.
+// Everything else goes to the HTTP server untouched (only peeked, never consumed).
+class ConnectionFront final : public QTcpServer
 {
 public:
-    GuardedTcpServer(qint64 limit, QObject* parent)
+    using Upgrade = std::function<void(QTcpSocket* socket, const QByteArray& head)>;
+
+    ConnectionFront(qint64 limit, Upgrade upgrade, QObject* parent)
         : QTcpServer(parent)
         , m_limit(limit)
+        , m_upgrade(std::move(upgrade))
     {}
 
 protected:
@@ -114,30 +122,85 @@ protected:
             delete socket;
             return;
         }
-        auto received = std::make_shared<qint64>(0);
-        // Connected before the HTTP server's own readyRead handler, so it sees every chunk first.
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, received, limit = m_limit] {
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { firstBytes(socket); });
+        connect(socket, &QTcpSocket::disconnected, socket, [socket] {
+            if (socket->property("utter.handed").isNull())
+                socket->deleteLater();
+        });
+        QTimer::singleShot(30000, socket, [socket] {
+            if (socket->property("utter.handed").isNull())
+                socket->abort(); // never sent a complete request head
+        });
+    }
+
+private:
+    void firstBytes(QTcpSocket* socket)
+    {
+        const QByteArray head = socket->peek(16 * 1024);
+        const qsizetype end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (head.size() >= 16 * 1024)
+                refuse(socket, 431, "request_header_too_large", u"The request headers are too large."_s);
+            return; // wait for the rest of the head
+        }
+        QObject::disconnect(socket, &QTcpSocket::readyRead, socket, nullptr);
+        socket->setProperty("utter.handed", true);
+        const QByteArray lower = head.left(end).toLower();
+        if (lower.startsWith("get ") && lower.contains("\nupgrade: websocket")) {
+            m_upgrade(socket, head.left(end));
+            return;
+        }
+        // curl asks before sending bodies over 1 MB and would otherwise wait a second for this.
+        if (lower.contains("\nexpect: 100-continue"))
+            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        guard(socket);
+        addPendingConnection(socket);
+        emit newConnection();
+        // The bytes are already buffered: wake the HTTP server's reader, which connects on newConnection.
+        QMetaObject::invokeMethod(socket, &QTcpSocket::readyRead, Qt::QueuedConnection);
+    }
+
+    void guard(QTcpSocket* socket)
+    {
+        auto received = std::make_shared<qint64>(socket->bytesAvailable());
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
             *received += socket->bytesAvailable();
-            if (*received <= limit)
-                return;
-            qCWarning(lcHttp) << "request from" << socket->peerAddress().toString() << "over" << limit
-                              << "bytes; answering 413";
-            QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-            const QJsonObject body = errorBody(
-                u"The upload is larger than %1 MB; split the audio or compress it (Ogg Opus at 24 kbit/s holds "
-                "hours in that size)."_s.arg(limit / (1024 * 1024)),
-                u"invalid_request_error"_s, u"payload_too_large"_s);
-            socket->write(
-                rawResponse(413, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), true));
-            socket->flush();
-            socket->disconnectFromHost();
+            if (*received > m_limit)
+                refuse(socket, 413, "payload_too_large",
+                       u"The upload is larger than %1 MB; split the audio or compress it (Ogg Opus at 24 kbit/s "
+                       "holds hours in that size)."_s.arg(m_limit / (1024 * 1024)),
+                       {}, true);
         });
         connect(socket, &QTcpSocket::bytesWritten, socket, [received] { *received = 0; });
-        addPendingConnection(socket);
+    }
+
+public:
+    // drain: the client may still be sending a body — read and drop it for a while so it sees the answer.
+    static void refuse(QTcpSocket* socket, int status, const QByteArray& code, const QString& message,
+                       const QByteArray& extraHeaders = {}, bool drain = false)
+    {
+        qCWarning(lcHttp).noquote() << "answering" << status << "to" << socket->peerAddress().toString() << ":"
+                                    << message;
+        QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+        const QJsonObject body = errorBody(message, u"invalid_request_error"_s, QString::fromLatin1(code));
+        QByteArray response =
+            rawResponse(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), true);
+        if (!extraHeaders.isEmpty())
+            response.insert(response.indexOf("\r\n") + 2, extraHeaders);
+        socket->write(response);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (!drain) {
+            socket->disconnectFromHost(); // after the answer is written
+            return;
+        }
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+        socket->readAll();
+        QTimer::singleShot(10000, socket, [socket] { socket->disconnectFromHost(); });
     }
 
 private:
     qint64 m_limit;
+    Upgrade m_upgrade;
 };
 
 } // namespace
@@ -197,7 +260,11 @@ Result<QString> HttpFrontDoor::ensureToken(SecretStore& secrets)
 Status HttpFrontDoor::listen()
 {
     m_server = new Server(this);
-    auto* tcp = new GuardedTcpServer(m_config.maxUploadBytes + 64 * 1024, m_server);
+    m_webSockets = new QWebSocketServer(u"utter"_s, QWebSocketServer::NonSecureMode, this);
+    connect(m_webSockets, &QWebSocketServer::newConnection, this, &HttpFrontDoor::acceptWebSockets);
+    auto* tcp = new ConnectionFront(
+        m_config.maxUploadBytes + 64 * 1024,
+        [this](QTcpSocket* socket, const QByteArray& head) { upgrade(socket, head); }, m_server);
     if (!tcp->listen(m_config.endpoint.address, m_config.endpoint.port)) {
         const QString why = tcp->errorString();
         const bool inUse = tcp->serverError() == QAbstractSocket::AddressInUseError;
@@ -214,7 +281,6 @@ Status HttpFrontDoor::listen()
     }
     m_port = tcp->serverPort();
     m_server->bind(tcp);
-    connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, &HttpFrontDoor::acceptWebSockets);
     qCInfo(lcHttp).noquote() << u"HTTP API on http://"_s + address() << "(bearer token required)";
     return {};
 }
@@ -226,6 +292,8 @@ void HttpFrontDoor::stopListening()
     const QList<QTcpServer*> servers = m_server->servers();
     for (QTcpServer* server : servers)
         server->close();
+    if (m_webSockets)
+        m_webSockets->close();
 }
 
 void HttpFrontDoor::closeAll(const QString& reason)
@@ -403,36 +471,43 @@ void HttpFrontDoor::transcribe(const QHttpServerRequest& request, QTcpSocket* so
     // The responder was not used: the reply goes straight to the socket when the pipeline finishes.
 }
 
+void HttpFrontDoor::upgrade(QTcpSocket* socket, const QByteArray& head)
+{
+    // The request line and the two headers that matter: enough to refuse before upgrading; the handshake itself
+    // is QWebSocketServer's.
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    const QUrl url(QString::fromLatin1(requestLine.value(1)));
+    QByteArray authorization;
+    for (const QByteArray& line : lines) {
+        if (line.toLower().startsWith("authorization:"))
+            authorization = line.mid(14).trimmed();
+    }
+    if (url.path() != u"/v1/stream"_s) {
+        ConnectionFront::refuse(socket, 404, "not_found", u"WebSockets are served at /v1/stream only."_s);
+        return;
+    }
+    const Auth auth = authorize(authorization, QUrlQuery(url).queryItemValue(u"token"_s));
+    if (auth != Auth::Ok) {
+        ConnectionFront::refuse(socket, 401, auth == Auth::Missing ? "missing_token" : "invalid_token",
+                                auth == Auth::Missing
+                                    ? u"Send the token as `Authorization: Bearer TOKEN` or ?token=TOKEN."_s
+                                    : u"The bearer token is wrong."_s,
+                                "WWW-Authenticate: Bearer\r\n");
+        return;
+    }
+    if (int(m_streams.size()) >= m_config.maxStreams) {
+        ConnectionFront::refuse(socket, 503, "too_many_streams",
+                                u"Too many streams are open (%1); try again later."_s.arg(m_config.maxStreams));
+        return;
+    }
+    m_webSockets->handleConnection(socket);
+}
+
 void HttpFrontDoor::acceptWebSockets()
 {
-    while (m_server && m_server->hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
-        if (!socket)
-            break;
-        // Qt 6.4 upgrades before routing: check path and token now, and close with a policy code if wrong.
-        const QNetworkRequest request = socket->request();
-        const QString token = QUrlQuery(request.url()).queryItemValue(u"token"_s);
-        const Auth auth = authorize(request.rawHeader("Authorization"), token);
-        QWebSocket* raw = socket.get();
-        const auto refuse = [&](QWebSocketProtocol::CloseCode code, const QString& reason) {
-            qCInfo(lcHttp).noquote() << "refusing a WebSocket from" << raw->peerAddress().toString() << ":" << reason;
-            raw->close(code, reason);
-            QWebSocket* leaked = socket.release();
-            connect(leaked, &QWebSocket::disconnected, leaked, &QObject::deleteLater);
-        };
-        if (request.url().path() != u"/v1/stream"_s) {
-            refuse(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown path; use /v1/stream"_s);
-            continue;
-        }
-        if (auth != Auth::Ok) {
-            refuse(QWebSocketProtocol::CloseCodePolicyViolated,
-                   auth == Auth::Missing ? u"missing token"_s : u"invalid token"_s);
-            continue;
-        }
-        if (int(m_streams.size()) >= m_config.maxStreams) {
-            refuse(QWebSocketProtocol::CloseCodeTooMuchData, u"too many streams"_s);
-            continue;
-        }
+    while (QWebSocket* pending = m_webSockets->nextPendingConnection()) {
+        std::unique_ptr<QWebSocket> socket(pending);
         const quint64 id = m_nextStreamId++;
         auto* stream = new HttpStream(id, std::move(socket), m_hooks.dictation, this);
         m_streams.insert(id, stream);

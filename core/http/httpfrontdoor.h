@@ -12,6 +12,7 @@
 
 class QHttpServerRequest;
 class QTcpSocket;
+class QWebSocketServer;
 
 namespace utter
 {
@@ -75,11 +76,13 @@ private:
     };
     Auth authorize(const QByteArray& authorization, const QString& queryToken) const;
     void transcribe(const QHttpServerRequest& request, QTcpSocket* socket);
+    void upgrade(QTcpSocket* socket, const QByteArray& head);
 
     HttpConfig m_config;
     HttpHooks m_hooks;
     class Server;
     Server* m_server = nullptr;
+    QWebSocketServer* m_webSockets = nullptr;
     quint16 m_port = 0;
     QHash<quint64, HttpStream*> m_streams;
     quint64 m_nextStreamId = 1;
