@@ -1,5 +1,6 @@
 #include "appcontext.h"
 
+#include "history/historystore.h"
 #include "logging/loghandler.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
@@ -29,6 +30,17 @@ SecretStore& AppContext::secrets()
     if (!m_secrets)
         m_secrets = SecretStore::create(m_locations.secretsFile());
     return *m_secrets;
+}
+
+Result<HistoryStore*> AppContext::history()
+{
+    if (!m_history) {
+        auto store = std::make_unique<HistoryStore>(m_locations.historyDatabase(), m_locations.audioArchiveDir());
+        if (Status opened = store->open(); !opened)
+            return opened.error(); // not cached: a later call may succeed (e.g. the lock went away)
+        m_history = std::move(store);
+    }
+    return m_history.get();
 }
 
 void AppContext::setUpLogging(bool verbose, bool quietStderr)

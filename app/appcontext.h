@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/result.h"
 #include "paths/locations.h"
 
 #include <memory>
@@ -9,6 +10,7 @@ namespace utter
 
 class Settings;
 class SecretStore;
+class HistoryStore;
 
 // The composition root for one process: builds each core service once, on first use, and hands it down.
 // Commands receive it by reference; nothing in core reaches for globals.
@@ -23,6 +25,8 @@ public:
     const Locations& locations() const { return m_locations; }
     Settings& settings();
     SecretStore& secrets();
+    // The history database, opened (and migrated) on first use; the error says why it cannot be opened.
+    Result<HistoryStore*> history();
 
     // Installs the log handler: JSON lines in the log folder, stderr at the given minimum level.
     void setUpLogging(bool verbose, bool quietStderr);
@@ -31,6 +35,7 @@ private:
     Locations m_locations;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<HistoryStore> m_history;
 };
 
 } // namespace utter

@@ -2,7 +2,9 @@
 
 #include "configcommand.h"
 #include "devicescommand.h"
+#include "historycommand.h"
 #include "ipcverbs.h"
+#include "lastcommand.h"
 #include "secretcommand.h"
 #include "segmentcommand.h"
 #include "servecommand.h"
@@ -65,7 +67,7 @@ QList<Verb> buildVerbs()
         {u"cancel"_s, false, {}, u"Discard the current dictation"_s, daemon, control(u"cancel"_s)},
         {u"status"_s, false, u"[--json] [--follow] [--quiet]"_s,
          u"State of the running instance; --follow streams events as JSON lines"_s, daemon, factory<StatusCommand>()},
-        {u"last"_s, false, u"[--raw]"_s, u"Print the last result"_s, u"the dictation history"_s, {}},
+        {u"last"_s, false, u"[--raw] [--json]"_s, u"Print the last result"_s, {}, factory<LastCommand>()},
         {u"transcribe"_s,
          false,
          u"FILE... [--style S] [--language xx] [--json]"_s,
@@ -111,10 +113,10 @@ QList<Verb> buildVerbs()
          factory<SecretCommand>()},
         {u"history"_s,
          false,
-         u"[search Q] [--limit N] [--json] | export --format json|csv|md"_s,
+         u"[search Q] [--limit N] [--json] | export --format json|csv|md [--output FILE] | delete ID"_s,
          u"Search and export past dictations"_s,
-         u"the dictation history"_s,
-         {}},
+         {},
+         factory<HistoryCommand>()},
     };
 }
 

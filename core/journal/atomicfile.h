@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace utter::atomicfile
+{
+
+// Durable, all-or-nothing file replacement: after writeFile() returns ok the new content survives a power cut,
+// and at no moment does `path` hold anything but the complete old or the complete new content.
+// Steps: write `path.tmp` → fsync → rename over `path` → fsync the directory (POSIX). A full disk or an
+// unwritable folder gives an Error{Io} naming the file and the cause; the old file is left untouched.
+Status writeFile(const QString& path, const QByteArray& content);
+
+// The two halves of writeFile(), public so tests can simulate a crash between them.
+// writeTemp() leaves a durable `path.tmp`; commitTemp() renames it over `path` and syncs the directory.
+Status writeTemp(const QString& path, const QByteArray& content);
+Status commitTemp(const QString& path);
+
+// The temporary name writeTemp() uses for `path`. Leftovers with this suffix are garbage after a crash.
+QString tempPathFor(const QString& path);
+inline constexpr QStringView tempSuffix = u".tmp";
+
+// fsync of a directory, so a rename or unlink inside it is durable. No-op where the OS has no such thing.
+Status syncDirectory(const QString& dirPath);
+
+// Moves a file, durably: rename when possible, else copy + fsync + remove (across file systems).
+Status moveFile(const QString& from, const QString& to);
+
+// Removes a directory tree and syncs its parent.
+Status removeTree(const QString& dirPath);
+
+// "No space left on device" for the last OS error, or the text QFileDevice gives.
+QString describeOsError(int err);
+
+} // namespace utter::atomicfile

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace utter
+{
+
+// Where one chunk's upload stands. Pending → Uploading → Done | Failed (retry at retryAt) | Dead (needs the user).
+enum class JobState
+{
+    Pending,   // on disk, not sent yet (or an interrupted upload to be repeated)
+    Uploading, // a request is in flight
+    Done,      // a transcript is stored
+    Failed,    // the last attempt failed; try again at retryAt
+    Dead,      // retrying cannot help (bad key, audio rejected, file missing): the user must decide
+};
+
+QString jobStateName(JobState state); // "pending", "uploading", ...
+std::optional<JobState> jobStateFromName(const QString& name);
+
+// What the provider returned for one chunk.
+struct ChunkResult
+{
+    QString text;     // raw transcript of this chunk (after the hallucination guard)
+    QString provider; // provider name, e.g. "groq"
+    QString endpoint; // base URL actually used (primary or fallback)
+    QString language; // detected or requested language
+    double billedSeconds = 0;
+};
+
+// The job record of one chunk: chunk-NNNNNN.json next to chunk-NNNNNN.opus in the session folder.
+struct ChunkJob
+{
+    QString sessionId;
+    int sequence = 0;
+    JobState state = JobState::Pending;
+    qint64 durationMs = 0;
+    double speechRatio = 1.0; // share of frames the VAD judged speech (0..1)
+    int attempts = 0;         // uploads started so far
+    QDateTime retryAt;        // Failed: not before this time (UTC)
+    QString reason;           // Failed/Dead: one sentence for the user; otherwise empty
+    QDateTime updatedAt;      // last state change (UTC)
+    ChunkResult result;       // Done: the transcript
+    bool durable = true;      // false while only in memory because the disk refused the write
+
+    QByteArray toJson() const;
+    // Parses a record; Error{Corrupt} with the reason when it is not a valid record.
+    static Result<ChunkJob> fromJson(const QByteArray& json);
+};
+
+// What is known about a dictation session when it starts: session.json in the session folder.
+struct SessionMeta
+{
+    QString id;
+    QDateTime startedAt;      // UTC
+    QString application;      // focused application id (WM_CLASS, process name, bundle id)
+    QString style;            // style selected for the session, empty for none
+    QString language;         // requested language, empty for auto
+    bool sealed = false;      // capture ended: no more chunks will be added
+    QDateTime endedAt;        // when it was sealed
+    bool interrupted = false; // the process died before capture ended; what was captured is kept
+
+    QByteArray toJson() const;
+    static Result<SessionMeta> fromJson(const QByteArray& json);
+};
+
+} // namespace utter

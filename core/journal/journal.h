@@ -1,0 +1,176 @@
+#pragma once
+
+#include "common/result.h"
+#include "jobrecord.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace utter
+{
+
+// Something the journal found wrong on disk and how it dealt with it (for logs, `utter status`, doctor).
+struct JournalProblem
+{
+    QString path;    // the file concerned
+    QString message; // one sentence: what was wrong and what Utter did about it
+};
+
+// How far one session has come.
+struct SessionStatus
+{
+    SessionMeta meta;
+    int total = 0;
+    int pending = 0; // pending + uploading
+    int failed = 0;
+    int dead = 0;
+    int done = 0;
+    int unwritten = 0; // chunks held only in memory because the disk refused them
+    // Capture has ended and every chunk has a transcript: assembledText() is available.
+    bool complete() const { return meta.sealed && done == total; }
+};
+
+// The on-disk job journal (DESIGN §3, "never lose a dictation"). Each dictation session is a folder under the
+// journal directory holding session.json, one Ogg Opus file per chunk (chunk-000001.opus) and one small job
+// record per chunk (chunk-000001.json). Every record is replaced atomically (temp + fsync + rename + fsync of the
+// folder), and addChunk() returns only once audio and record are durable, so a crash or SIGKILL at any moment
+// leaves either the old or the new record, never a torn one.
+//
+// When the disk refuses a write (full, read-only, permissions) the call returns Error{Io} but the data is kept
+// in memory, served by chunkAudio(), and written again by flushUnwritten() — called before every later write and
+// every few seconds by a timer — so nothing already captured is dropped and the next dictation still works.
+//
+// On open() the journal scans the folder: leftover temp files are removed, interrupted uploads become pending
+// again, sessions whose capture never ended are sealed (marked interrupted), and a corrupt record is moved to the
+// session's quarantine/ folder with a problem entry while its audio is kept and its job rebuilt as pending.
+//
+// One process owns a journal in ReadWrite mode (the running GUI or daemon; the single-instance lock sees to
+// that); other processes (`utter status`) may open it ReadOnly, which never changes anything on disk.
+// Not thread-safe: use it from one thread (the pipeline's).
+class Journal final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Journal)
+
+public:
+    enum class Mode
+    {
+        ReadWrite,
+        ReadOnly,
+    };
+
+    explicit Journal(QString directory, Mode mode = Mode::ReadWrite, QObject* parent = nullptr);
+    ~Journal() override;
+
+    QString directory() const { return m_dir; }
+
+    // Creates the folder if needed and loads every session from disk. An error means the folder is unusable;
+    // the journal still accepts sessions in memory and keeps trying to write them.
+    Status open();
+    QList<JournalProblem> problems() const { return m_problems; }
+
+    // "20261123T194712Z-3f9a": sorts by time, unique enough for one user, safe as a folder name.
+    static QString newSessionId(const QDateTime& now = QDateTime::currentDateTimeUtc());
+    static bool isValidSessionId(const QString& id);
+
+    // --- Recording side -----------------------------------------------------------------------------------
+    Status createSession(const SessionMeta& meta);
+    // Stores one chunk as pending. Returns when the audio and its record are durable; on Error{Io} the chunk is
+    // nevertheless accepted (kept in memory) and the caller may go on and upload it.
+    Status addChunk(const QString& sessionId, int sequence, const QByteArray& oggOpus, qint64 durationMs,
+                    double speechRatio);
+    // Capture has ended: no more chunks will come, so the session can complete.
+    Status sealSession(const QString& sessionId);
+
+    // --- Upload side --------------------------------------------------------------------------------------
+    Status markUploading(const QString& sessionId, int sequence); // counts an attempt
+    Status markFailed(const QString& sessionId, int sequence, const QDateTime& retryAt, const QString& reason);
+    Status markDead(const QString& sessionId, int sequence, const QString& reason);
+    Status markPending(const QString& sessionId, int sequence); // a user's "retry" of a dead job
+    Status storeResult(const QString& sessionId, int sequence, const ChunkResult& result); // → done
+    // Every dead job of a session back to pending (the user chose "retry").
+    Status retryDead(const QString& sessionId);
+
+    // --- Queries ------------------------------------------------------------------------------------------
+    // Jobs that still need an upload (pending, uploading, failed) across all sessions, oldest session first and
+    // in sequence order within a session — the order resume must follow. Failed jobs carry their retryAt.
+    QList<ChunkJob> pendingJobs() const;
+    // Pending jobs whose time has come (pending, or failed with retryAt <= now), same order.
+    QList<ChunkJob> dueJobs(const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
+    // Earliest retryAt among failed jobs; invalid when none waits.
+    QDateTime nextRetryAt() const;
+    QList<ChunkJob> deadJobs() const;
+
+    QStringList sessionIds() const; // oldest first
+    std::optional<SessionMeta> session(const QString& sessionId) const;
+    std::optional<ChunkJob> job(const QString& sessionId, int sequence) const;
+    QList<ChunkJob> jobs(const QString& sessionId) const; // sequence order
+    SessionStatus status(const QString& sessionId) const;
+    QList<SessionStatus> statuses() const; // oldest first
+    QStringList completedSessions() const; // complete() and waiting for delivery, oldest first
+
+    // The chunk transcripts in sequence order (for the assembler), or Error when the session is not complete.
+    Result<QStringList> chunkTexts(const QString& sessionId) const;
+    // chunkTexts() joined with single spaces: the raw text of the dictation without boundary de-duplication.
+    Result<QString> assembledText(const QString& sessionId) const;
+
+    Result<QByteArray> chunkAudio(const QString& sessionId, int sequence) const;
+    QString sessionDir(const QString& sessionId) const;
+    QString chunkAudioPath(const QString& sessionId, int sequence) const;
+    QString chunkRecordPath(const QString& sessionId, int sequence) const;
+    QStringList audioFiles(const QString& sessionId) const; // chunk files on disk, sequence order
+
+    // Removes the session from disk and memory (after delivery to history, or when the user discards it).
+    Status discardSession(const QString& sessionId);
+
+    // --- Writes the disk refused --------------------------------------------------------------------------
+    int unwrittenCount() const;
+    Status flushUnwritten();
+
+signals:
+    void jobChanged(const utter::ChunkJob& job);
+    void writeFailed(const utter::Error& error);
+    void writesRecovered();
+
+private:
+    struct ChunkEntry
+    {
+        ChunkJob job;
+        QByteArray pendingAudio; // audio not yet on disk
+        bool audioOnDisk = true;
+        bool recordDirty = false;
+    };
+    struct SessionEntry
+    {
+        SessionMeta meta;
+        bool metaDirty = false;
+        std::map<int, ChunkEntry> chunks;
+    };
+
+    void loadSession(const QString& path);
+    void quarantine(const QString& sessionPath, const QString& file, const QString& reason);
+    ChunkEntry* findChunk(const QString& sessionId, int sequence);
+    const ChunkEntry* findChunk(const QString& sessionId, int sequence) const;
+    Status changeState(const QString& sessionId, int sequence, const std::function<void(ChunkJob&)>& edit);
+    Status persistChunk(SessionEntry& session, ChunkEntry& chunk);
+    Status persistMeta(SessionEntry& session);
+    Status ensureSessionDir(const QString& sessionId);
+    Status reportWriteFailure(const Error& error);
+    void scheduleRetry();
+    QList<const SessionEntry*> sessionsInOrder() const;
+    static Error notFound(const QString& sessionId, int sequence);
+
+    QString m_dir;
+    Mode m_mode;
+    std::map<QString, SessionEntry> m_sessions;
+    QList<JournalProblem> m_problems;
+    QTimer m_retryTimer;
+    bool m_failing = false;
+};
+
+} // namespace utter

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+
+class QNetworkReply;
+
+namespace utter
+{
+
+// Tells the pipeline when the network comes back, so journaled jobs resume without waiting for their retry
+// time. Uses QNetworkInformation's reachability where the platform has a backend (NetworkManager on Linux,
+// Network List Manager on Windows, SCNetworkReachability on macOS); otherwise, or when forced, probes a URL the
+// caller supplies (normally the transcription endpoint) with a HEAD request: any HTTP answer, even 401 or 404,
+// counts as reachable, while connection refused, DNS failure or timeout count as offline. Probing runs only
+// while the watcher believes it is offline, so it costs nothing in normal use. After reportFailure() it probes
+// with either backend, because a system that says "online" may still not reach the provider.
+class NetworkWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NetworkWatcher)
+
+public:
+    enum class Backend
+    {
+        None,   // not started
+        System, // QNetworkInformation
+        Probe,  // periodic probing of probeUrl
+    };
+
+    struct Options
+    {
+        QUrl probeUrl;                                  // required for probing
+        std::chrono::milliseconds probeInterval{15000}; // between probes while offline
+        std::chrono::milliseconds probeTimeout{5000};
+        bool forceProbe = false; // skip QNetworkInformation (tests, odd setups)
+    };
+
+    explicit NetworkWatcher(Options options, QObject* parent = nullptr);
+    ~NetworkWatcher() override;
+
+    // Picks the backend and starts watching. Probing mode starts by assuming the network is up.
+    void start();
+    Backend backend() const { return m_backend; }
+    QString backendName() const;
+    bool isOnline() const { return m_online; }
+
+    // The pipeline saw a network error: consider the network lost and probe until the endpoint answers.
+    void reportFailure();
+    // Probes immediately (when offline).
+    void probeNow();
+
+signals:
+    // Reachability went from offline to online: resume pending jobs.
+    void networkReturned();
+    void networkLost();
+
+private:
+    void setOnline(bool online);
+    void onReachabilityChanged();
+    void onProbeFinished(QNetworkReply* reply);
+
+    Options m_options;
+    Backend m_backend = Backend::None;
+    bool m_online = true;
+    QTimer m_probeTimer;
+    QNetworkAccessManager m_network;
+    QPointer<QNetworkReply> m_probe;
+};
+
+} // namespace utter

@@ -1,0 +1,354 @@
+#include "journal/atomicfile.h"
+#include "journal/journal.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace utter;
+
+namespace
+{
+
+QByteArray fakeOgg(int sequence)
+{
+    // Real Ogg Opus comes from core/codec; the journal stores bytes verbatim, so any distinct payload will do.
+    return "OggS" + QByteArray::number(sequence).repeated(100);
+}
+
+SessionMeta meta(const QString& id, const QDateTime& startedAt)
+{
+    SessionMeta m;
+    m.id = id;
+    m.startedAt = startedAt;
+    m.application = u"org.kde.kate"_s;
+    m.style = u"formal"_s;
+    m.language = u"en"_s;
+    return m;
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeRaw(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+} // namespace
+
+class TestJournal final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_tmp = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_tmp->isValid());
+        m_dir = m_tmp->filePath(u"journal"_s);
+    }
+
+    void sessionIds()
+    {
+        const QString id = Journal::newSessionId(QDateTime(QDate(2026, 11, 23), QTime(19, 47, 12), Qt::UTC));
+        QVERIFY(id.startsWith(u"20261123T194712Z-"_s));
+        QVERIFY(Journal::isValidSessionId(id));
+        QVERIFY(!Journal::isValidSessionId(u"../etc"_s));
+        QVERIFY(!Journal::isValidSessionId(u"a/b"_s));
+        QVERIFY(!Journal::isValidSessionId(QString()));
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        const Status bad = journal.createSession(meta(u"../x"_s, QDateTime::currentDateTimeUtc()));
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void addChunkIsDurableOnReturn()
+    {
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QSignalSpy changed(&journal, &Journal::jobChanged);
+        QVERIFY(journal.createSession(meta(u"s1"_s, QDateTime::currentDateTimeUtc())).ok());
+        QVERIFY(journal.addChunk(u"s1"_s, 1, fakeOgg(1), 9800, 0.8).ok());
+        QCOMPARE(changed.count(), 1);
+
+        // On disk, in the documented layout, before anything else happens.
+        QCOMPARE(readFile(journal.chunkAudioPath(u"s1"_s, 1)), fakeOgg(1));
+        QVERIFY(journal.chunkAudioPath(u"s1"_s, 1).endsWith(u"s1/chunk-000001.opus"_s));
+        const QJsonObject record = QJsonDocument::fromJson(readFile(journal.chunkRecordPath(u"s1"_s, 1))).object();
+        QCOMPARE(record.value(u"state"_s).toString(), u"pending"_s);
+        QCOMPARE(record.value(u"durationMs"_s).toInt(), 9800);
+        QVERIFY(QFile::exists(journal.sessionDir(u"s1"_s) + u"/session.json"_s));
+        QVERIFY(QDir(journal.sessionDir(u"s1"_s)).entryList({u"*.tmp"_s}, QDir::Files).isEmpty());
+
+        const std::optional<ChunkJob> job = journal.job(u"s1"_s, 1);
+        QVERIFY(job);
+        QVERIFY(job->durable);
+        QCOMPARE(journal.chunkAudio(u"s1"_s, 1).value(), fakeOgg(1));
+
+        // Duplicates and unknown sessions are refused with a reason.
+        QCOMPARE(journal.addChunk(u"s1"_s, 1, fakeOgg(1), 1, 1).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(journal.addChunk(u"nope"_s, 1, fakeOgg(1), 1, 1).error().code, ErrorCode::NotFound);
+    }
+
+    void statesSurviveReopen()
+    {
+        const QDateTime retryAt = QDateTime::currentDateTimeUtc().addSecs(30);
+        {
+            Journal journal(m_dir);
+            QVERIFY(journal.open().ok());
+            QVERIFY(journal.createSession(meta(u"s1"_s, QDateTime::currentDateTimeUtc())).ok());
+            for (int i = 1; i <= 4; ++i)
+                QVERIFY(journal.addChunk(u"s1"_s, i, fakeOgg(i), 10000, 0.9).ok());
+            QVERIFY(journal.markUploading(u"s1"_s, 1).ok());
+            QVERIFY(
+                journal.storeResult(u"s1"_s, 1, {u"Hello there."_s, u"groq"_s, u"https://g/v1"_s, u"en"_s, 10}).ok());
+            QVERIFY(journal.markUploading(u"s1"_s, 2).ok());
+            QVERIFY(journal.markFailed(u"s1"_s, 2, retryAt, u"Groq is rate limiting; retrying in 30 s."_s).ok());
+            QVERIFY(journal.markUploading(u"s1"_s, 3).ok()); // killed while uploading
+            QVERIFY(journal.markDead(u"s1"_s, 4, u"The API key was rejected."_s).ok());
+            QCOMPARE(journal.job(u"s1"_s, 2)->attempts, 1);
+            QVERIFY(journal.sealSession(u"s1"_s).ok());
+        }
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QVERIFY(journal.problems().isEmpty());
+        QCOMPARE(journal.job(u"s1"_s, 1)->state, JobState::Done);
+        QCOMPARE(journal.job(u"s1"_s, 1)->result.text, u"Hello there."_s);
+        QCOMPARE(journal.job(u"s1"_s, 1)->result.billedSeconds, 10.0);
+        QCOMPARE(journal.job(u"s1"_s, 2)->state, JobState::Failed);
+        QCOMPARE(journal.job(u"s1"_s, 2)->retryAt.toSecsSinceEpoch(), retryAt.toSecsSinceEpoch());
+        QCOMPARE(journal.job(u"s1"_s, 2)->reason, u"Groq is rate limiting; retrying in 30 s."_s);
+        // An upload cut off by the crash is pending again; its attempt still counts.
+        QCOMPARE(journal.job(u"s1"_s, 3)->state, JobState::Pending);
+        QCOMPARE(journal.job(u"s1"_s, 3)->attempts, 1);
+        QCOMPARE(journal.job(u"s1"_s, 4)->state, JobState::Dead);
+        QCOMPARE(journal.deadJobs().size(), 1);
+        QVERIFY(journal.session(u"s1"_s)->sealed);
+        QVERIFY(!journal.session(u"s1"_s)->interrupted);
+        QCOMPARE(journal.nextRetryAt().toSecsSinceEpoch(), retryAt.toSecsSinceEpoch());
+
+        QList<int> due;
+        for (const ChunkJob& job : journal.dueJobs())
+            due << job.sequence;
+        QCOMPARE(due, QList<int>({3}));
+        due.clear();
+        for (const ChunkJob& job : journal.dueJobs(retryAt.addSecs(1)))
+            due << job.sequence;
+        QCOMPARE(due, QList<int>({2, 3}));
+
+        QVERIFY(journal.retryDead(u"s1"_s).ok());
+        QCOMPARE(journal.job(u"s1"_s, 4)->state, JobState::Pending);
+    }
+
+    // A crash after the temp file was written but before the rename: the old record is what counts.
+    void crashBetweenTempAndRenameKeepsOldRecord()
+    {
+        QString recordPath;
+        {
+            Journal journal(m_dir);
+            QVERIFY(journal.open().ok());
+            QVERIFY(journal.createSession(meta(u"s1"_s, QDateTime::currentDateTimeUtc())).ok());
+            QVERIFY(journal.addChunk(u"s1"_s, 1, fakeOgg(1), 10000, 1).ok());
+            recordPath = journal.chunkRecordPath(u"s1"_s, 1);
+            ChunkJob newer = *journal.job(u"s1"_s, 1);
+            newer.state = JobState::Done;
+            newer.result.text = u"never committed"_s;
+            QVERIFY(atomicfile::writeTemp(recordPath, newer.toJson()).ok());
+            QVERIFY(QFile::exists(atomicfile::tempPathFor(recordPath)));
+            // ... and the process dies here: commitTemp() never runs.
+        }
+        const QByteArray before = readFile(recordPath);
+        QVERIFY(ChunkJob::fromJson(before).ok());
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QCOMPARE(journal.job(u"s1"_s, 1)->state, JobState::Pending);
+        QVERIFY(journal.job(u"s1"_s, 1)->result.text.isEmpty());
+        QVERIFY(!QFile::exists(atomicfile::tempPathFor(recordPath))); // the leftover is cleaned up
+        QVERIFY(journal.problems().isEmpty());
+
+        // A torn temp file (crash in the middle of the write) is equally harmless.
+        writeRaw(atomicfile::tempPathFor(recordPath), "{\"version\": 1, \"sta");
+        Journal again(m_dir);
+        QVERIFY(again.open().ok());
+        QCOMPARE(again.job(u"s1"_s, 1)->state, JobState::Pending);
+
+        // commitTemp() is the only step that makes the new content visible.
+        QVERIFY(atomicfile::writeFile(recordPath, before).ok());
+        QCOMPARE(readFile(recordPath), before);
+    }
+
+    void resumeOrderIsOldestSessionThenSequence()
+    {
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        {
+            Journal journal(m_dir);
+            QVERIFY(journal.open().ok());
+            // Created out of order, ids deliberately not in time order either.
+            QVERIFY(journal.createSession(meta(u"c-newest"_s, t0.addSecs(120))).ok());
+            QVERIFY(journal.createSession(meta(u"z-oldest"_s, t0)).ok());
+            QVERIFY(journal.createSession(meta(u"a-middle"_s, t0.addSecs(60))).ok());
+            for (const int seq : {3, 1, 12, 2}) {
+                for (const QString& id : {u"c-newest"_s, u"z-oldest"_s, u"a-middle"_s})
+                    QVERIFY(journal.addChunk(id, seq, fakeOgg(seq), 10000, 1).ok());
+            }
+            QVERIFY(journal.storeResult(u"z-oldest"_s, 2, {u"two"_s, {}, {}, {}, 0}).ok());
+            QVERIFY(journal.markDead(u"a-middle"_s, 3, u"rejected"_s).ok());
+            // killed here, capture never sealed
+        }
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QStringList order;
+        for (const ChunkJob& job : journal.pendingJobs())
+            order << job.sessionId + u':' + QString::number(job.sequence);
+        QCOMPARE(order,
+                 QStringList({u"z-oldest:1"_s, u"z-oldest:3"_s, u"z-oldest:12"_s, u"a-middle:1"_s, u"a-middle:2"_s,
+                              u"a-middle:12"_s, u"c-newest:1"_s, u"c-newest:2"_s, u"c-newest:3"_s, u"c-newest:12"_s}));
+        QCOMPARE(journal.sessionIds(), QStringList({u"z-oldest"_s, u"a-middle"_s, u"c-newest"_s}));
+        // Sessions whose capture was cut off are sealed so they can complete, and marked interrupted.
+        QVERIFY(journal.session(u"z-oldest"_s)->sealed);
+        QVERIFY(journal.session(u"z-oldest"_s)->interrupted);
+        QCOMPARE(journal.session(u"z-oldest"_s)->application, u"org.kde.kate"_s);
+    }
+
+    void completionAssemblesInSequenceOrder()
+    {
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QVERIFY(journal.createSession(meta(u"s1"_s, QDateTime::currentDateTimeUtc())).ok());
+        QVERIFY(journal.addChunk(u"s1"_s, 1, fakeOgg(1), 10000, 1).ok());
+        QVERIFY(journal.addChunk(u"s1"_s, 2, fakeOgg(2), 10000, 1).ok());
+        QVERIFY(journal.addChunk(u"s1"_s, 3, fakeOgg(3), 10000, 0).ok());
+        // Results arrive out of order.
+        QVERIFY(journal.storeResult(u"s1"_s, 3, {u""_s, {}, {}, {}, 0}).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 2, {u" world. "_s, {}, {}, {}, 10}).ok());
+        QVERIFY(!journal.assembledText(u"s1"_s).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 1, {u"Hello"_s, {}, {}, {}, 10}).ok());
+        // All done, but capture still running: not complete yet.
+        Result<QString> early = journal.assembledText(u"s1"_s);
+        QVERIFY(!early.ok());
+        QVERIFY(early.error().message.contains(u"capture still running"_s));
+        QVERIFY(journal.completedSessions().isEmpty());
+        QVERIFY(journal.sealSession(u"s1"_s).ok());
+        QVERIFY(journal.status(u"s1"_s).complete());
+        QCOMPARE(journal.completedSessions(), QStringList({u"s1"_s}));
+        QCOMPARE(journal.assembledText(u"s1"_s).value(), u"Hello world."_s);
+        QCOMPARE(journal.chunkTexts(u"s1"_s).value(), QStringList({u"Hello"_s, u" world. "_s, u""_s}));
+        QCOMPARE(journal.audioFiles(u"s1"_s).size(), 3);
+        QVERIFY(journal.audioFiles(u"s1"_s).first().endsWith(u"chunk-000001.opus"_s));
+
+        QVERIFY(journal.discardSession(u"s1"_s).ok());
+        QVERIFY(!QFile::exists(journal.sessionDir(u"s1"_s)));
+        QVERIFY(journal.sessionIds().isEmpty());
+        Journal reopened(m_dir);
+        QVERIFY(reopened.open().ok());
+        QVERIFY(reopened.sessionIds().isEmpty());
+    }
+
+    void corruptRecordsAreQuarantinedAndAudioKept()
+    {
+        {
+            Journal journal(m_dir);
+            QVERIFY(journal.open().ok());
+            QVERIFY(journal.createSession(meta(u"s1"_s, QDateTime::currentDateTimeUtc())).ok());
+            QVERIFY(journal.createSession(meta(u"s2"_s, QDateTime::currentDateTimeUtc().addSecs(1))).ok());
+            for (int i = 1; i <= 3; ++i) {
+                QVERIFY(journal.addChunk(u"s1"_s, i, fakeOgg(i), 10000, 1).ok());
+                QVERIFY(journal.addChunk(u"s2"_s, i, fakeOgg(i), 10000, 1).ok());
+            }
+            QVERIFY(journal.storeResult(u"s1"_s, 3, {u"three"_s, {}, {}, {}, 0}).ok());
+        }
+        const QString s1 = m_dir + u"/s1"_s;
+        writeRaw(s1 + u"/chunk-000001.json"_s, "{ this is not json");
+        writeRaw(s1 + u"/chunk-000002.json"_s, R"({"version": 1, "session": "other", "sequence": 2, "state": "done"})");
+        writeRaw(s1 + u"/chunk-000004.opus"_s, fakeOgg(4));   // audio whose record was never written
+        QVERIFY(QFile::remove(s1 + u"/chunk-000003.opus"_s)); // a done chunk may lose its audio
+        writeRaw(m_dir + u"/s2/session.json"_s, QByteArray(64, '\0'));
+        QVERIFY(QFile::remove(m_dir + u"/s2/chunk-000002.opus"_s)); // a pending chunk without audio
+
+        // Read-only (e.g. `utter status`) reports but touches nothing.
+        {
+            Journal viewer(m_dir, Journal::Mode::ReadOnly);
+            QVERIFY(viewer.open().ok());
+            QVERIFY(viewer.problems().size() >= 4);
+            QVERIFY(QFile::exists(s1 + u"/chunk-000001.json"_s));
+            QVERIFY(!QFile::exists(s1 + u"/quarantine"_s));
+        }
+
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        const QList<JournalProblem> problems = journal.problems();
+        QCOMPARE(problems.size(), 5);
+        QStringList files;
+        for (const JournalProblem& p : problems) {
+            files << QFileInfo(p.path).fileName();
+            QVERIFY2(!p.message.isEmpty(), qPrintable(p.path));
+        }
+        QVERIFY(files.contains(u"chunk-000001.json"_s));
+        QVERIFY(problems.at(files.indexOf(u"chunk-000001.json"_s)).message.contains(u"quarantine"_s));
+
+        // Corrupt records were moved aside, their audio stays and the chunk is queued again.
+        const QStringList quarantined = QDir(s1 + u"/quarantine"_s).entryList(QDir::Files);
+        QCOMPARE(quarantined.size(), 2);
+        QVERIFY(quarantined.first().endsWith(u".corrupt"_s));
+        for (const int seq : {1, 2, 4}) {
+            QCOMPARE(journal.job(u"s1"_s, seq)->state, JobState::Pending);
+            QCOMPARE(journal.chunkAudio(u"s1"_s, seq).value(), fakeOgg(seq));
+            QVERIFY(ChunkJob::fromJson(readFile(journal.chunkRecordPath(u"s1"_s, seq))).ok()); // rewritten
+        }
+        QCOMPARE(journal.job(u"s1"_s, 3)->state, JobState::Done);
+        // The session record was rebuilt; a pending chunk without audio needs the user.
+        QVERIFY(journal.session(u"s2"_s));
+        QVERIFY(journal.session(u"s2"_s)->interrupted);
+        QVERIFY(SessionMeta::fromJson(readFile(m_dir + u"/s2/session.json"_s)).ok());
+        QCOMPARE(journal.job(u"s2"_s, 2)->state, JobState::Dead);
+        QVERIFY(journal.job(u"s2"_s, 2)->reason.contains(u"missing"_s));
+        QCOMPARE(journal.job(u"s2"_s, 1)->state, JobState::Pending);
+
+        // A folder that is no session is reported and left alone; the journal keeps working.
+        QVERIFY(QDir().mkpath(m_dir + u"/not a session"_s));
+        Journal third(m_dir);
+        QVERIFY(third.open().ok());
+        QCOMPARE(third.problems().size(), 1);
+        QVERIFY(third.createSession(meta(u"s3"_s, QDateTime::currentDateTimeUtc())).ok());
+        QVERIFY(third.addChunk(u"s3"_s, 1, fakeOgg(1), 1000, 1).ok());
+    }
+
+    void jsonRoundTrip()
+    {
+        ChunkJob job;
+        job.sessionId = u"s"_s;
+        job.sequence = 7;
+        job.state = JobState::Failed;
+        job.retryAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 600), Qt::UTC);
+        job.reason = u"Über \"quota\"."_s;
+        const Result<ChunkJob> back = ChunkJob::fromJson(job.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back->retryAt, job.retryAt);
+        QCOMPARE(back->reason, job.reason);
+        QCOMPARE(back->state, JobState::Failed);
+        QCOMPARE(
+            ChunkJob::fromJson(R"({"version": 99, "session": "s", "sequence": 1, "state": "pending"})").error().code,
+            ErrorCode::Corrupt);
+        QCOMPARE(ChunkJob::fromJson(R"({"version": 1, "session": "s", "sequence": 1, "state": "bogus"})").error().code,
+                 ErrorCode::Corrupt);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    QString m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestJournal)
+#include "testjournal.moc"
