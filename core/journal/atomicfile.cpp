@@ -99,10 +99,11 @@ Status writeTemp(const QString& path, const QByteArray& content)
 #endif
 }
 
-Status commitTemp(const QString& path)
+Status commitTemp(const QString& path, bool syncFolder)
 {
     const QString temp = tempPathFor(path);
 #ifdef Q_OS_WIN
+    Q_UNUSED(syncFolder); // MOVEFILE_WRITE_THROUGH already waits for the rename to reach the disk
     if (!MoveFileExW(reinterpret_cast<LPCWSTR>(temp.utf16()), reinterpret_cast<LPCWSTR>(path.utf16()),
                      MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
         return ioError(u"replace"_s, path, u"error %1"_s.arg(GetLastError()));
@@ -110,15 +111,15 @@ Status commitTemp(const QString& path)
 #else
     if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0)
         return ioError(u"replace"_s, path, describeOsError(errno));
-    return syncDirectory(QFileInfo(path).absolutePath());
+    return syncFolder ? syncDirectory(QFileInfo(path).absolutePath()) : Status();
 #endif
 }
 
-Status writeFile(const QString& path, const QByteArray& content)
+Status writeFile(const QString& path, const QByteArray& content, bool syncFolder)
 {
     if (Status s = writeTemp(path, content); !s)
         return s;
-    Status committed = commitTemp(path);
+    Status committed = commitTemp(path, syncFolder);
     if (!committed)
         QFile::remove(tempPathFor(path));
     return committed;

@@ -12,12 +12,14 @@ namespace utter::atomicfile
 // and at no moment does `path` hold anything but the complete old or the complete new content.
 // Steps: write `path.tmp` → fsync → rename over `path` → fsync the directory (POSIX). A full disk or an
 // unwritable folder gives an Error{Io} naming the file and the cause; the old file is left untouched.
-Status writeFile(const QString& path, const QByteArray& content);
+// syncFolder = false skips the last step, for a caller that writes a second file into the same folder right
+// after and syncs the folder then (one folder sync makes both renames durable).
+Status writeFile(const QString& path, const QByteArray& content, bool syncFolder = true);
 
 // The two halves of writeFile(), public so tests can simulate a crash between them.
 // writeTemp() leaves a durable `path.tmp`; commitTemp() renames it over `path` and syncs the directory.
 Status writeTemp(const QString& path, const QByteArray& content);
-Status commitTemp(const QString& path);
+Status commitTemp(const QString& path, bool syncFolder = true);
 
 // The temporary name writeTemp() uses for `path`. Leftovers with this suffix are garbage after a crash.
 QString tempPathFor(const QString& path);

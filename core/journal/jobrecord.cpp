@@ -84,13 +84,16 @@ QByteArray ChunkJob::toJson() const
     if (!reason.isEmpty())
         object.insert(u"reason"_s, reason);
     if (state == JobState::Done) {
-        object.insert(u"result"_s, QJsonObject{
-                                       {u"text"_s, result.text},
-                                       {u"provider"_s, result.provider},
-                                       {u"endpoint"_s, result.endpoint},
-                                       {u"language"_s, result.language},
-                                       {u"billedSeconds"_s, result.billedSeconds},
-                                   });
+        QJsonObject r{
+            {u"text"_s, result.text},
+            {u"provider"_s, result.provider},
+            {u"endpoint"_s, result.endpoint},
+            {u"language"_s, result.language},
+            {u"billedSeconds"_s, result.billedSeconds},
+        };
+        if (!result.details.isEmpty())
+            r.insert(u"details"_s, result.details);
+        object.insert(u"result"_s, r);
     }
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
@@ -124,6 +127,7 @@ Result<ChunkJob> ChunkJob::fromJson(const QByteArray& json)
         job.result.endpoint = r.value(u"endpoint"_s).toString();
         job.result.language = r.value(u"language"_s).toString();
         job.result.billedSeconds = r.value(u"billedSeconds"_s).toDouble();
+        job.result.details = r.value(u"details"_s).toObject();
     }
     return job;
 }

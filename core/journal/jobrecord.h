@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -32,6 +33,9 @@ struct ChunkResult
     QString endpoint; // base URL actually used (primary or fallback)
     QString language; // detected or requested language
     double billedSeconds = 0;
+    // Opaque to the journal, stored verbatim: the pipeline keeps the Whisper segments (no_speech_prob,
+    // avg_logprob) here so that a resumed session re-runs the assembler and hallucination guard exactly.
+    QJsonObject details;
 };
 
 // The job record of one chunk: chunk-NNNNNN.json next to chunk-NNNNNN.opus in the session folder.

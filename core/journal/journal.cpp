@@ -168,7 +168,10 @@ Status Journal::persistChunk(SessionEntry& session, ChunkEntry& chunk)
     const int sequence = chunk.job.sequence;
     // Audio first: a record never points at audio that is not there (an orphan audio file is recovered).
     if (!chunk.audioOnDisk) {
-        if (Status s = atomicfile::writeFile(chunkAudioPath(session.meta.id, sequence), chunk.pendingAudio); !s)
+        // The record follows in the same folder and its folder sync covers this rename too.
+        const bool syncFolder = !chunk.recordDirty;
+        if (Status s = atomicfile::writeFile(chunkAudioPath(session.meta.id, sequence), chunk.pendingAudio, syncFolder);
+            !s)
             return reportWriteFailure(s.error());
         chunk.audioOnDisk = true;
         chunk.pendingAudio.clear();

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -19,6 +20,17 @@ QByteArray fakeOgg(int sequence)
 {
     // Real Ogg Opus comes from core/codec; the journal stores bytes verbatim, so any distinct payload will do.
     return "OggS" + QByteArray::number(sequence).repeated(100);
+}
+
+ChunkResult chunkResult(const QString& text, double billed, const QString& provider = {}, const QString& endpoint = {})
+{
+    ChunkResult r;
+    r.text = text;
+    r.billedSeconds = billed;
+    r.provider = provider;
+    r.endpoint = endpoint;
+    r.language = u"en"_s;
+    return r;
 }
 
 SessionMeta meta(const QString& id, const QDateTime& startedAt)
@@ -113,7 +125,7 @@ private slots:
                 QVERIFY(journal.addChunk(u"s1"_s, i, fakeOgg(i), 10000, 0.9).ok());
             QVERIFY(journal.markUploading(u"s1"_s, 1).ok());
             QVERIFY(
-                journal.storeResult(u"s1"_s, 1, {u"Hello there."_s, u"groq"_s, u"https://g/v1"_s, u"en"_s, 10}).ok());
+                journal.storeResult(u"s1"_s, 1, chunkResult(u"Hello there."_s, 10, u"groq"_s, u"https://g/v1"_s)).ok());
             QVERIFY(journal.markUploading(u"s1"_s, 2).ok());
             QVERIFY(journal.markFailed(u"s1"_s, 2, retryAt, u"Groq is rate limiting; retrying in 30 s."_s).ok());
             QVERIFY(journal.markUploading(u"s1"_s, 3).ok()); // killed while uploading
@@ -203,7 +215,7 @@ private slots:
                 for (const QString& id : {u"c-newest"_s, u"z-oldest"_s, u"a-middle"_s})
                     QVERIFY(journal.addChunk(id, seq, fakeOgg(seq), 10000, 1).ok());
             }
-            QVERIFY(journal.storeResult(u"z-oldest"_s, 2, {u"two"_s, {}, {}, {}, 0}).ok());
+            QVERIFY(journal.storeResult(u"z-oldest"_s, 2, chunkResult(u"two"_s, 0)).ok());
             QVERIFY(journal.markDead(u"a-middle"_s, 3, u"rejected"_s).ok());
             // killed here, capture never sealed
         }
@@ -231,10 +243,10 @@ private slots:
         QVERIFY(journal.addChunk(u"s1"_s, 2, fakeOgg(2), 10000, 1).ok());
         QVERIFY(journal.addChunk(u"s1"_s, 3, fakeOgg(3), 10000, 0).ok());
         // Results arrive out of order.
-        QVERIFY(journal.storeResult(u"s1"_s, 3, {u""_s, {}, {}, {}, 0}).ok());
-        QVERIFY(journal.storeResult(u"s1"_s, 2, {u" world. "_s, {}, {}, {}, 10}).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 3, chunkResult(u""_s, 0)).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 2, chunkResult(u" world. "_s, 10)).ok());
         QVERIFY(!journal.assembledText(u"s1"_s).ok());
-        QVERIFY(journal.storeResult(u"s1"_s, 1, {u"Hello"_s, {}, {}, {}, 10}).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 1, chunkResult(u"Hello"_s, 10)).ok());
         // All done, but capture still running: not complete yet.
         Result<QString> early = journal.assembledText(u"s1"_s);
         QVERIFY(!early.ok());
@@ -267,7 +279,7 @@ private slots:
                 QVERIFY(journal.addChunk(u"s1"_s, i, fakeOgg(i), 10000, 1).ok());
                 QVERIFY(journal.addChunk(u"s2"_s, i, fakeOgg(i), 10000, 1).ok());
             }
-            QVERIFY(journal.storeResult(u"s1"_s, 3, {u"three"_s, {}, {}, {}, 0}).ok());
+            QVERIFY(journal.storeResult(u"s1"_s, 3, chunkResult(u"three"_s, 0)).ok());
         }
         const QString s1 = m_dir + u"/s1"_s;
         writeRaw(s1 + u"/chunk-000001.json"_s, "{ this is not json");

@@ -31,6 +31,17 @@ QByteArray randomAudio(int bytes)
     return data;
 }
 
+ChunkResult chunkResult(const QString& text, double billed, const QString& provider = {}, const QString& endpoint = {})
+{
+    ChunkResult r;
+    r.text = text;
+    r.billedSeconds = billed;
+    r.provider = provider;
+    r.endpoint = endpoint;
+    r.language = u"en"_s;
+    return r;
+}
+
 SessionMeta meta(const QString& id)
 {
     SessionMeta m;
@@ -162,7 +173,7 @@ private slots:
         // Capture goes on: one more chunk and a state change are accepted in memory.
         audio << randomAudio(150 * 1024);
         QVERIFY(!journal.addChunk(u"s1"_s, ++sequence, audio.last(), 10000, 1).ok());
-        QVERIFY(!journal.storeResult(u"s1"_s, sequence, {u"still here"_s, {}, {}, {}, 10}).ok());
+        QVERIFY(!journal.storeResult(u"s1"_s, sequence, chunkResult(u"still here"_s, 10)).ok());
         for (int i = 1; i <= sequence; ++i)
             QCOMPARE(journal.chunkAudio(u"s1"_s, i).value(), audio.at(i - 1));
         QCOMPARE(journal.status(u"s1"_s).unwritten, journal.unwrittenCount());
@@ -232,7 +243,7 @@ private slots:
         QCOMPARE(created.error().code, ErrorCode::Io);
         QVERIFY(!journal.addChunk(u"s1"_s, 1, "audio", 1000, 1).ok());
         QCOMPARE(journal.chunkAudio(u"s1"_s, 1).value(), QByteArray("audio"));
-        QVERIFY(journal.storeResult(u"s1"_s, 1, {u"kept"_s, {}, {}, {}, 1}).error().code == ErrorCode::Io);
+        QVERIFY(journal.storeResult(u"s1"_s, 1, chunkResult(u"kept"_s, 1)).error().code == ErrorCode::Io);
         QVERIFY(journal.sealSession(u"s1"_s).error().code == ErrorCode::Io);
         QCOMPARE(journal.assembledText(u"s1"_s).value(), u"kept"_s);
 
