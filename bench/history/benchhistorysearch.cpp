@@ -125,6 +125,8 @@ int main(int argc, char** argv)
             e.style = u"formal"_s;
             e.styledText = corpus.sentence(10 + int(corpus.rng().bounded(60)));
         }
+        if (i % (entries / 20) == 7)
+            e.rawText += u" The zanzibarite sample arrived."_s; // in 20 entries only
         e.sessionId = u"bench-%1"_s.arg(i);
         if (Result<qint64> added = store.add(e); !added) {
             std::fprintf(stderr, "%s\n", qPrintable(added.error().message));
@@ -164,7 +166,8 @@ int main(int argc, char** argv)
     const QString rare = words.at(7000);
     const QList<Kind> kinds = {
         {"frequent word", {u"meeting"_s, u"report"_s, u"people"_s}},
-        {"rare word", {words.at(6000), words.at(7000), words.at(7900)}},
+        {"mid-frequency word", {words.at(6000), words.at(7000), words.at(7900)}},
+        {"rare word (20 hits)", {u"zanzibarite"_s}},
         {"2-letter prefix", {u"in"_s, u"ka"_s, u"zo"_s}},
         {"3-letter prefix", {u"inv"_s, u"tom"_s, u"bra"_s}},
         {"two words", {u"project deadline"_s, u"team " + words.at(5000).left(4)}},
@@ -205,15 +208,23 @@ int main(int argc, char** argv)
                 l.p50 / f.p50);
     std::printf("(ratio = LIKE time / FTS time; above 1 means the index is faster)\n");
 
-    // Paging deep into the list, as a UI model does while scrolling.
-    std::vector<double> pages;
+    // Paging deep into the list, as a UI model does while scrolling: OFFSET against keyset (id < last seen).
+    std::vector<double> offsetPages;
+    std::vector<double> keysetPages;
     for (int i = 0; i < iterations; ++i) {
+        const int offset = (i * 997) % entries;
         timer.restart();
-        (void)store.list(kPage, (i * 997) % entries);
-        pages.push_back(double(timer.nsecsElapsed()) / 1000.0);
+        (void)store.list(kPage, offset);
+        offsetPages.push_back(double(timer.nsecsElapsed()) / 1000.0);
+        timer.restart();
+        (void)store.listBefore(qint64(entries) - offset + 1, kPage);
+        keysetPages.push_back(double(timer.nsecsElapsed()) / 1000.0);
     }
-    const Stats p = stats(pages);
-    std::printf("\nlist page of %d at random offsets: p50 %.0fµs p99 %.0fµs\n", kPage, p.p50, p.p99);
+    const Stats o = stats(offsetPages);
+    const Stats k = stats(keysetPages);
+    std::printf("\npage of %d at random depths: listBefore (keyset) p50 %.0fµs p99 %.0fµs | list (OFFSET) p50 %.0fµs "
+                "p99 %.0fµs | ratio %.1fx\n",
+                kPage, k.p50, k.p99, o.p50, o.p99, o.p50 / k.p50);
     baseline.close();
     baseline = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"baseline"_s);

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter
@@ -115,19 +117,12 @@ Result<std::optional<HistoryEntry>> HistoryStore::findBySession(const QString& s
 
 Result<QList<HistoryEntry>> HistoryStore::list(int limit, int offset) const
 {
-    if (!m_open)
-        return notOpen();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT "_s + kColumns + u" FROM entries ORDER BY id DESC LIMIT ? OFFSET ?"_s);
-    q.addBindValue(limit < 0 ? -1 : limit);
-    q.addBindValue(std::max(0, offset));
-    if (!q.exec())
-        return queryError(u"list dictations"_s, q.lastError().text());
-    QList<HistoryEntry> entries;
-    while (q.next())
-        entries << entryFrom(q);
-    return entries;
+    return fetch({}, limit, offset, 0);
+}
+
+Result<QList<HistoryEntry>> HistoryStore::listBefore(qint64 beforeId, int limit) const
+{
+    return fetch({}, limit, 0, beforeId);
 }
 
 Result<qint64> HistoryStore::count() const
@@ -142,32 +137,45 @@ Result<qint64> HistoryStore::count() const
 
 Result<QList<HistoryEntry>> HistoryStore::search(const QString& query, int limit, int offset) const
 {
+    return fetch(query, limit, offset, 0);
+}
+
+Result<QList<HistoryEntry>> HistoryStore::searchBefore(const QString& query, qint64 beforeId, int limit) const
+{
+    return fetch(query, limit, 0, beforeId);
+}
+
+Result<QList<HistoryEntry>> HistoryStore::fetch(const QString& query, int limit, int offset, qint64 beforeId) const
+{
     if (!m_open)
         return notOpen();
-    if (query.trimmed().isEmpty())
-        return list(limit, offset);
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    const QString match = ftsMatchExpression(query);
-    if (!match.isEmpty()) {
+    const QString text = query.trimmed();
+    const QString match = ftsMatchExpression(text);
+    const qint64 before = beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max();
+    if (text.isEmpty()) {
+        q.prepare(u"SELECT "_s + kColumns + u" FROM entries WHERE id < ? ORDER BY id DESC LIMIT ? OFFSET ?"_s);
+    } else if (!match.isEmpty()) {
         // The FTS index hands out matching rowids in descending order and stops at the limit, so the cost
         // depends on the page size, not on how many entries match.
         q.prepare(u"SELECT "_s + kColumns +
-                  u" FROM entries WHERE id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? "
+                  u" FROM entries WHERE id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? AND rowid < ? "
                   "ORDER BY rowid DESC LIMIT ? OFFSET ?) ORDER BY id DESC"_s);
         q.addBindValue(match);
     } else {
         q.prepare(u"SELECT "_s + kColumns +
-                  u" FROM entries WHERE raw_text LIKE ? ESCAPE '\\' OR styled_text LIKE ? ESCAPE '\\' "
-                  "OR application LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ? OFFSET ?"_s);
-        const QString pattern = likeContainsPattern(query.trimmed());
+                  u" FROM entries WHERE (raw_text LIKE ? ESCAPE '\\' OR styled_text LIKE ? ESCAPE '\\' "
+                  "OR application LIKE ? ESCAPE '\\') AND id < ? ORDER BY id DESC LIMIT ? OFFSET ?"_s);
+        const QString pattern = likeContainsPattern(text);
         for (int i = 0; i < 3; ++i)
             q.addBindValue(pattern);
     }
+    q.addBindValue(before);
     q.addBindValue(limit < 0 ? -1 : limit);
     q.addBindValue(std::max(0, offset));
     if (!q.exec())
-        return queryError(u"search"_s, q.lastError().text());
+        return queryError(text.isEmpty() ? u"list dictations"_s : u"search"_s, q.lastError().text());
     QList<HistoryEntry> entries;
     while (q.next())
         entries << entryFrom(q);

@@ -48,10 +48,15 @@ public:
     Result<std::optional<HistoryEntry>> findBySession(const QString& sessionId) const;
     // Newest first, for lazy loading: a UI model fetches pages of `limit` at growing offsets.
     Result<QList<HistoryEntry>> list(int limit, int offset = 0) const;
+    // Keyset paging, the cheap way for a scrolling UI model: the next `limit` entries older than beforeId (the
+    // id of the last entry shown; 0 = start from the newest). Costs the same on page 1 and page 2 000, where
+    // an OFFSET has to step over every skipped row.
+    Result<QList<HistoryEntry>> listBefore(qint64 beforeId, int limit) const;
     Result<qint64> count() const;
     // Full-text search, newest first. Every word is a prefix match and all must match (search-as-you-type);
     // input with no letters or digits (e.g. "?!") falls back to a plain substring match.
     Result<QList<HistoryEntry>> search(const QString& query, int limit, int offset = 0) const;
+    Result<QList<HistoryEntry>> searchBefore(const QString& query, qint64 beforeId, int limit) const;
     // Every entry, oldest first, one at a time (export without loading everything into memory).
     Status forEach(const std::function<void(const HistoryEntry&)>& visit) const;
 
@@ -65,6 +70,7 @@ public:
                                            const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
+    Result<QList<HistoryEntry>> fetch(const QString& query, int limit, int offset, qint64 beforeId) const;
     Status migrate();
     Status exec(const QString& sql) const;
     Status deleteAudio(const QStringList& paths, int* removed);

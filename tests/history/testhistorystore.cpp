@@ -3,10 +3,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
@@ -156,6 +159,38 @@ private slots:
         QCOMPARE(texts(store.search(u"mee"_s, 1, 1)), QStringList({u"Let's meet tomorrow at the café"_s}));
         // An empty query lists everything.
         QCOMPARE(texts(store.search(u"  "_s, 100)).size(), 6);
+    }
+
+    void keysetPaging()
+    {
+        HistoryStore store(m_db, m_archive);
+        QVERIFY(store.open().ok());
+        for (int i = 1; i <= 25; ++i)
+            QVERIFY(store.add(entry(i % 2 ? u"odd note %1"_s.arg(i) : u"even memo %1"_s.arg(i))).ok());
+        QList<qint64> seen;
+        qint64 before = 0;
+        QList<int> pageSizes;
+        for (;;) {
+            const QList<HistoryEntry> page = store.listBefore(before, 10).value();
+            pageSizes << int(page.size());
+            if (page.isEmpty())
+                break;
+            for (const HistoryEntry& e : page)
+                seen << e.id;
+            before = page.last().id;
+        }
+        QCOMPARE(pageSizes, QList<int>({10, 10, 5, 0}));
+        QCOMPARE(seen.size(), 25);
+        QVERIFY(std::is_sorted(seen.crbegin(), seen.crend())); // strictly newest first, no gaps or repeats
+        QCOMPARE(QSet<qint64>(seen.cbegin(), seen.cend()).size(), 25);
+
+        const QList<HistoryEntry> first = store.searchBefore(u"note"_s, 0, 5).value();
+        QCOMPARE(first.size(), 5);
+        QCOMPARE(first.first().rawText, u"odd note 25"_s);
+        const QList<HistoryEntry> second = store.searchBefore(u"note"_s, first.last().id, 10).value();
+        QCOMPARE(second.size(), 8); // 13 odd entries in all
+        QCOMPARE(second.last().rawText, u"odd note 1"_s);
+        QCOMPARE(store.searchBefore(u"%"_s, 0, 10).value().size(), 0);
     }
 
     void retention()
