@@ -1,35 +1,38 @@
 #pragma once
 
-#include <QList>
-#include <QString>
+#include "doctor/doctorcheck.h"
+#include "platformconfig.h"
+
+#include <QStringList>
+
+#include <memory>
 
 namespace utter
 {
 
 class Settings;
 
-// One line of `utter doctor`: what was checked, whether it works, what was seen, and the exact fix.
-struct DoctorCheck
+// The desktop-integration part of `utter doctor`: the session, the configured hotkeys (validated, and really
+// grabbed and let go where the backend allows), compositor-binding guidance on Wayland, each output method of
+// the chain (probed for real; probes never type anything), the focused-app probe and the per-app style rules.
+// With a QGuiApplication the clipboard methods are checked too. Checks carry section "desktop", "hotkeys" or
+// "output".
+class PlatformDoctor final : public DoctorContributor
 {
-    enum Level
-    {
-        Ok,
-        Warning, // works partly or with a limitation (e.g. toggle only)
-        Failed,
-        Skipped, // does not apply here
-    };
-    QString section; // "hotkeys", "output", "desktop"
-    QString name;
-    Level level = Ok;
-    QString detail;
-    QString fix; // empty when nothing needs doing
+public:
+    PlatformDoctor(HotkeyConfig hotkeys, OutputConfig output, QStringList appStyleRules);
+    static std::unique_ptr<PlatformDoctor> fromSettings(const Settings& settings);
+
+    QString section() const override { return QStringLiteral("desktop"); }
+    void run(QObject* context, std::function<void(QList<DoctorCheck>)> done) override;
+
+    // The same checks, synchronously.
+    QList<DoctorCheck> checks() const;
+
+private:
+    HotkeyConfig m_hotkeys;
+    OutputConfig m_output;
+    QStringList m_appStyles;
 };
-
-QString doctorLevelName(DoctorCheck::Level level);
-
-// Desktop-integration checks: the session, the configured hotkeys (validated, and really grabbed and let go
-// where the backend allows), each output method of the chain (probed for real; probes type nothing), the
-// focused-app probe and the per-app style rules. With a QGuiApplication the clipboard methods are checked too.
-QList<DoctorCheck> runPlatformChecks(const Settings& settings);
 
 } // namespace utter

@@ -1,0 +1,62 @@
+#include "platform/platformdoctor.h"
+#include "settings/settings.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace utter;
+
+namespace
+{
+
+const DoctorCheck* find(const QList<DoctorCheck>& checks, const QString& name)
+{
+    for (const DoctorCheck& check : checks) {
+        if (check.name == name)
+            return &check;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+// The desktop part of `utter doctor` on the fake backends (UTTER_PLATFORM_BACKEND=fake): every failure comes
+// with the exact fix.
+class TestPlatformDoctor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reportsBadSettingsWithFixes()
+    {
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(u"utter.ini"_s));
+        QVERIFY(settings.setValue(SettingKey::HotkeyCancel, u"Ctrl+Foo"_s).ok());
+        QVERIFY(settings.setValue(SettingKey::TransformAppStyles, QStringList{u"Slack=casual"_s, u"nonsense"_s}).ok());
+        const QList<DoctorCheck> checks = PlatformDoctor::fromSettings(settings)->checks();
+
+        const DoctorCheck* cancel = find(checks, u"cancel key"_s);
+        QVERIFY(cancel);
+        QCOMPARE(cancel->status, CheckStatus::Fail);
+        QVERIFY(cancel->detail.contains(u"Unknown key \"Foo\""_s));
+        QVERIFY(cancel->fix.startsWith(u"utter config set hotkey/cancel"_s));
+
+        const DoctorCheck* styles = find(checks, u"app styles"_s);
+        QVERIFY(styles);
+        QCOMPARE(styles->status, CheckStatus::Fail);
+        QVERIFY(styles->detail.contains(u"nonsense"_s));
+
+        const DoctorCheck* grab = find(checks, u"global hotkey"_s);
+        QVERIFY(grab);
+        QCOMPARE(grab->status, CheckStatus::Ok); // the fake backend grabs anything
+        QVERIFY2(grab->detail.contains(u"Ctrl+Alt+Space can be grabbed through fake"_s), qPrintable(grab->detail));
+        for (const DoctorCheck& check : checks) {
+            if (check.status == CheckStatus::Fail)
+                QVERIFY2(!check.fix.isEmpty(), qPrintable(check.name));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlatformDoctor)
+#include "testplatformdoctor.moc"
