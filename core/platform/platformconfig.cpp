@@ -99,7 +99,7 @@ QStringList defaultOutputMethods(const DesktopSession& session)
     case DesktopSession::X11:
         return {u"xtest"_s, u"x11-paste"_s};
     case DesktopSession::Wayland:
-        return {u"wtype"_s, u"remote-desktop"_s, u"ydotool"_s, u"wayland-paste"_s};
+        return {u"wtype"_s, u"ydotool"_s, u"wayland-paste"_s};
     case DesktopSession::Windows:
         return {u"sendinput"_s, u"windows-paste"_s};
     case DesktopSession::MacOS:

@@ -11,7 +11,7 @@ UTTER_BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache git cl
 UTTER_RUNTIME_PACKAGES="pulseaudio-utils gnome-keyring libsecret-1-0"
 
 UTTER_TEST_PACKAGES="xvfb xdotool x11-utils xclip pulseaudio pulseaudio-utils espeak-ng sox gnome-keyring
- dbus dbus-x11 libsecret-tools imagemagick libgtest-dev libbenchmark-dev curl procps iproute2 sway wtype
+ dbus dbus-x11 libsecret-tools imagemagick libgtest-dev libbenchmark-dev curl procps iproute2 sway wtype qt6-wayland
  systemd"
 
 utter_missing_packages() {
