@@ -5,6 +5,7 @@
 #include "historycommand.h"
 #include "ipcverbs.h"
 #include "lastcommand.h"
+#include "lifecyclecommand.h"
 #include "secretcommand.h"
 #include "segmentcommand.h"
 #include "servecommand.h"
@@ -23,6 +24,11 @@ std::function<std::unique_ptr<Command>()> factory()
     return [] { return std::make_unique<T>(); };
 }
 
+std::function<std::unique_ptr<Command>()> lifecycleVerb(const QString& action)
+{
+    return [action] { return std::make_unique<LifecycleCommand>(action); };
+}
+
 std::function<std::unique_ptr<Command>()> control(const QString& action)
 {
     return [action] { return std::make_unique<ControlCommand>(action); };
@@ -35,26 +41,16 @@ QList<Verb> buildVerbs()
     return {
         {u"serve"_s, true, u"[--listen HOST:PORT] [--allow-root]"_s,
          u"Run the dictation service in the foreground (what a supervisor runs)"_s, daemon, factory<ServeCommand>()},
-        {u"run"_s,
-         true,
-         u"[--supervisor auto|systemd|launchd|task|zinit|none]"_s,
-         u"Start under the supervisor, then follow its logs until Ctrl-C"_s,
-         lifecycle,
-         {}},
-        {u"start"_s,
-         true,
-         u"[--supervisor ...]"_s,
-         u"Register the service with the supervisor and start it"_s,
-         lifecycle,
-         {}},
-        {u"stop"_s, true, u"[--supervisor ...]"_s, u"Stop the service through the supervisor"_s, lifecycle, {}},
-        {u"status"_s,
-         true,
-         u"[--supervisor ...] [--quiet]"_s,
-         u"The supervisor's view of the service plus its own health"_s,
-         lifecycle,
-         {}},
-        {u"logs"_s, true, u"[--supervisor ...] [-f]"_s, u"Show the service's logs (-f follows)"_s, lifecycle, {}},
+        {u"run"_s, true, u"[--supervisor auto|systemd|launchd|task|zinit|none]"_s,
+         u"Start under the supervisor, then follow its logs until Ctrl-C"_s, lifecycle, lifecycleVerb(u"run"_s)},
+        {u"start"_s, true, u"[--supervisor ...]"_s, u"Register the service with the supervisor and start it"_s,
+         lifecycle, lifecycleVerb(u"start"_s)},
+        {u"stop"_s, true, u"[--supervisor ...]"_s, u"Stop the service through the supervisor"_s, lifecycle,
+         lifecycleVerb(u"stop"_s)},
+        {u"status"_s, true, u"[--supervisor ...] [--quiet]"_s,
+         u"The supervisor's view of the service plus its own health"_s, lifecycle, lifecycleVerb(u"status"_s)},
+        {u"logs"_s, true, u"[--supervisor ...] [-f]"_s, u"Show the service's logs (-f follows)"_s, lifecycle,
+         lifecycleVerb(u"logs"_s)},
 
         {u"toggle"_s, false, {}, u"Start or stop a dictation in the running instance"_s, daemon, control(u"toggle"_s)},
         {u"begin"_s, false, {}, u"Start a dictation (push-to-talk press)"_s, daemon, control(u"begin"_s)},
@@ -81,18 +77,10 @@ QList<Verb> buildVerbs()
          u"the providers"_s,
          {}},
         {u"speak"_s, false, u"TEXT|-"_s, u"Read text aloud through the speech endpoint"_s, u"the providers"_s, {}},
-        {u"devices"_s,
-         false,
-         u"[--json]"_s,
-         u"List audio inputs, marking the default and the configured one"_s,
-         u"the audio engine"_s,
-         factory<DevicesCommand>()},
-        {u"segment"_s,
-         false,
-         u"FILE [--json]"_s,
-         u"Show the chunks Utter would upload for an audio file"_s,
-         u"the audio engine"_s,
-         factory<SegmentCommand>()},
+        {u"devices"_s, false, u"[--json]"_s, u"List audio inputs, marking the default and the configured one"_s,
+         u"the audio engine"_s, factory<DevicesCommand>()},
+        {u"segment"_s, false, u"FILE [--json]"_s, u"Show the chunks Utter would upload for an audio file"_s,
+         u"the audio engine"_s, factory<SegmentCommand>()},
         {u"doctor"_s,
          false,
          u"[--json]"_s,
