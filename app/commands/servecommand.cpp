@@ -4,6 +4,10 @@
 #include "console.h"
 #include "daemon/daemon.h"
 #include "exitcode.h"
+#include "history/historystore.h"
+#include "ipc/jsonrpc.h"
+
+#include <QJsonArray>
 
 #include <QCoreApplication>
 
@@ -37,6 +41,39 @@ int ServeCommand::run(const QCommandLineParser& parser, AppContext& context)
     services.locations = context.locations();
     services.settings = &context.settings();
     services.secrets = &context.secrets();
+    // history.search / history.last read the same SQLite history the `utter history` and `utter last` verbs
+    // use; it is opened on first use, and a failure to open is the call's error.
+    services.historySearch = [&context](const QJsonObject& params, const IpcResponder& responder) {
+        const Result<HistoryStore*> store = context.history();
+        if (!store.ok()) {
+            responder.fail(store.error());
+            return;
+        }
+        const int limit = qBound(1, params.value(u"limit"_s).toInt(20), 500);
+        const QString query = params.value(u"query"_s).toString();
+        const Result<QList<HistoryEntry>> found =
+            query.isEmpty() ? store.value()->list(limit) : store.value()->search(query, limit);
+        if (!found.ok()) {
+            responder.fail(found.error());
+            return;
+        }
+        QJsonArray entries;
+        for (const HistoryEntry& entry : found.value())
+            entries.append(entry.toJson());
+        responder.reply(QJsonObject{{u"entries"_s, entries}});
+    };
+    services.lastResult = [&context](const QJsonObject&, const IpcResponder& responder) {
+        const Result<HistoryStore*> store = context.history();
+        if (!store.ok()) {
+            responder.fail(store.error());
+            return;
+        }
+        const Result<std::optional<HistoryEntry>> latest = store.value()->latest();
+        if (!latest.ok())
+            responder.fail(latest.error());
+        else
+            responder.reply(latest.value() ? QJsonValue(latest.value()->toJson()) : QJsonValue());
+    };
 
     DaemonOptions options;
     options.allowRoot = parser.isSet(u"allow-root"_s);

@@ -127,6 +127,13 @@ private slots:
             if (!answer.ok())
                 QVERIFY2(answer.error().message.contains(u"not built"_s), qPrintable(answer.error().message));
         }
+        // The history is real (SQLite in the test home): empty at first.
+        const Result<QJsonValue> search = client.call(u"history.search"_s, {{u"query"_s, u"hello"_s}});
+        QVERIFY2(search.ok(), search.ok() ? "" : qPrintable(search.error().message));
+        QVERIFY(search->toObject().value(u"entries"_s).isArray());
+        const Result<QJsonValue> last = client.call(u"history.last"_s);
+        QVERIFY(last.ok());
+        QVERIFY(last->isNull());
         const Result<QJsonValue> relative = client.call(u"transcribe.file"_s, {{u"path"_s, u"a.ogg"_s}});
         QVERIFY(!relative.ok());
         QVERIFY2(relative.error().message.contains(u"absolute"_s), qPrintable(relative.error().message));
