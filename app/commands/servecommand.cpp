@@ -6,6 +6,12 @@
 #include "exitcode.h"
 #include "history/historystore.h"
 #include "ipc/jsonrpc.h"
+#include "providers/clock.h"
+#include "providers/httpclient.h"
+#include "providers/providerconfig.h"
+#include "providers/style.h"
+#include "providers/transformer.h"
+#include "settings/settings.h"
 
 #include <QJsonArray>
 
@@ -31,6 +37,20 @@ void ServeCommand::describe(QCommandLineParser& parser) const
                       u"Permit a --listen address other machines can reach (a bearer token is always required)."_s});
     parser.addOption({u"allow-root"_s, u"Run even as root (containers only)."_s});
 }
+
+namespace
+{
+
+// transform.text: the style provider, built on first use from a snapshot of the settings.
+struct StyleService
+{
+    SystemClock clock;
+    HttpClient http;
+    std::unique_ptr<Transformer> transformer;
+    StyleLibrary styles;
+};
+
+} // namespace
 
 int ServeCommand::run(const QCommandLineParser& parser, AppContext& context)
 {
@@ -61,6 +81,45 @@ int ServeCommand::run(const QCommandLineParser& parser, AppContext& context)
         for (const HistoryEntry& entry : found.value())
             entries.append(entry.toJson());
         responder.reply(QJsonObject{{u"entries"_s, entries}});
+    };
+    std::unique_ptr<StyleService> styleService;
+    services.transformText = [&context, &styleService](const QJsonObject& params, const IpcResponder& responder) {
+        const QString text = params.value(u"text"_s).toString();
+        if (text.trimmed().isEmpty()) {
+            responder.fail(jsonrpc::InvalidParams, u"Pass {\"text\": \"...\", \"style\": \"name\"}."_s);
+            return;
+        }
+        if (!styleService) {
+            styleService = std::make_unique<StyleService>();
+            styleService->transformer = std::make_unique<Transformer>(
+                TransformerConfig::fromSettings(context.settings(), context.secrets(), context.locations().stylesDir()),
+                styleService->http, styleService->clock);
+            styleService->styles = StyleLibrary::load(context.locations().stylesDir());
+        }
+        const QString name =
+            params.value(u"style"_s).toString(context.settings().stringValue(SettingKey::GeneralStyle));
+        const std::optional<Style> style = styleService->styles.find(name);
+        if (!style) {
+            responder.fail(jsonrpc::InvalidParams, u"Unknown style \"%1\"; known styles: %2."_s.arg(
+                                                       name, styleService->styles.names().join(u", "_s)));
+            return;
+        }
+        styleService->transformer->transform(
+            text, *style, styleService->transformer.get(),
+            [responder](const QString& delta) {
+                responder.notify(u"transform.delta"_s, {{u"delta"_s, delta}});
+            },
+            [responder](const TransformResult& result) {
+                QJsonObject reply{{u"text"_s, result.text},
+                                  {u"raw"_s, result.rawText},
+                                  {u"style"_s, result.style},
+                                  {u"transformed"_s, result.transformed}};
+                if (!result.notice.isEmpty())
+                    reply.insert(u"notice"_s, result.notice);
+                if (result.error)
+                    reply.insert(u"error"_s, errorCodeName(result.error->code));
+                responder.reply(reply);
+            });
     };
     services.lastResult = [&context](const QJsonObject&, const IpcResponder& responder) {
         const Result<HistoryStore*> store = context.history();

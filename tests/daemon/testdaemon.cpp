@@ -121,12 +121,17 @@ private slots:
         QVERIFY(health->toObject().contains(u"pendingJobs"_s));
         QVERIFY(health->toObject().value(u"providers"_s).toObject().contains(u"transcribe"_s));
 
-        // Methods whose parts are missing answer NotBuilt, never a made-up result.
-        for (const QString& method : {u"transform.text"_s, u"history.search"_s}) {
-            const Result<QJsonValue> answer = client.call(method, {{u"text"_s, u"hi"_s}, {u"query"_s, u"x"_s}});
-            if (!answer.ok())
-                QVERIFY2(answer.error().message.contains(u"not built"_s), qPrintable(answer.error().message));
-        }
+        // transform.text through the real style provider: the raw style and short texts make no call.
+        const Result<QJsonValue> raw =
+            client.call(u"transform.text"_s, {{u"text"_s, u"hello there"_s}, {u"style"_s, u"raw"_s}});
+        QVERIFY2(raw.ok(), raw.ok() ? "" : qPrintable(raw.error().message));
+        QCOMPARE(raw->toObject().value(u"text"_s).toString(), u"hello there"_s);
+        QCOMPARE(raw->toObject().value(u"transformed"_s).toBool(), false);
+        const Result<QJsonValue> unknown =
+            client.call(u"transform.text"_s, {{u"text"_s, u"hello there"_s}, {u"style"_s, u"no-such-style"_s}});
+        QVERIFY(!unknown.ok());
+        QVERIFY2(unknown.error().message.contains(u"known styles"_s), qPrintable(unknown.error().message));
+        QVERIFY(!client.call(u"transform.text"_s, {}).ok());
         // The history is real (SQLite in the test home): empty at first.
         const Result<QJsonValue> search = client.call(u"history.search"_s, {{u"query"_s, u"hello"_s}});
         QVERIFY2(search.ok(), search.ok() ? "" : qPrintable(search.error().message));
