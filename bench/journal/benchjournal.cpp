@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -72,6 +73,7 @@ int main(int argc, char** argv)
     std::vector<double> result;
     std::vector<double> plainAdd;
     std::vector<double> plainResult;
+    std::vector<double> syncedAdd;
     QElapsedTimer timer;
     ChunkResult done;
     done.text = u"A typical chunk transcript of about ten seconds of speech, some thirty words or so, give or take "
@@ -102,6 +104,16 @@ int main(int argc, char** argv)
             r.write(journal.job(meta.id, i)->toJson());
         }
         plainAdd.push_back(double(timer.nsecsElapsed()) / 1000.0);
+        // Second baseline: the least any durable write can cost — the audio written once and fsynced.
+        timer.start();
+        {
+            QFile a(base + u".synced"_s);
+            a.open(QIODevice::WriteOnly);
+            a.write(audio);
+            a.flush();
+            ::fsync(a.handle());
+        }
+        syncedAdd.push_back(double(timer.nsecsElapsed()) / 1000.0);
         timer.start();
         for (int k = 0; k < 2; ++k) {
             QFile r(base + u".json"_s);
@@ -113,6 +125,9 @@ int main(int argc, char** argv)
     std::printf("%d chunks of %lld KB in %s\n", chunks, static_cast<long long>(audio.size() / 1024),
                 qPrintable(tmp.path()));
     print("addChunk (durable)", add, plainAdd);
+    const Stats one = stats(syncedAdd);
+    std::printf("%-28s p50 %8.0fµs  p99 %8.0fµs | addChunk / this: %.1fx\n", "one write + fsync (floor)", one.p50,
+                one.p99, stats(add).p50 / one.p50);
     print("markUploading+storeResult", result, plainResult);
     return 0;
 }

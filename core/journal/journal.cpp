@@ -255,13 +255,18 @@ const Journal::ChunkEntry* Journal::findChunk(const QString& sessionId, int sequ
     return const_cast<Journal*>(this)->findChunk(sessionId, sequence);
 }
 
-Status Journal::changeState(const QString& sessionId, int sequence, const std::function<void(ChunkJob&)>& edit)
+Status Journal::changeState(const QString& sessionId, int sequence, const std::function<void(ChunkJob&)>& edit,
+                            bool persist)
 {
     ChunkEntry* chunk = findChunk(sessionId, sequence);
     if (!chunk)
         return notFound(sessionId, sequence);
     edit(chunk->job);
     chunk->job.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!persist) {
+        emit jobChanged(chunk->job);
+        return {};
+    }
     chunk->recordDirty = true;
     (void)flushUnwritten();
     Status persisted = m_mode == Mode::ReadOnly ? Status() : persistChunk(m_sessions[sessionId], *chunk);
@@ -271,12 +276,17 @@ Status Journal::changeState(const QString& sessionId, int sequence, const std::f
 
 Status Journal::markUploading(const QString& sessionId, int sequence)
 {
-    return changeState(sessionId, sequence, [](ChunkJob& job) {
-        job.state = JobState::Uploading;
-        ++job.attempts;
-        job.retryAt = {};
-        job.reason.clear();
-    });
+    // In memory only: after a crash an upload in flight counts as pending anyway, so writing "uploading" would
+    // buy nothing and put two fsyncs in front of every request. The attempt is saved with the outcome.
+    return changeState(
+        sessionId, sequence,
+        [](ChunkJob& job) {
+            job.state = JobState::Uploading;
+            ++job.attempts;
+            job.retryAt = {};
+            job.reason.clear();
+        },
+        false);
 }
 
 Status Journal::markFailed(const QString& sessionId, int sequence, const QDateTime& retryAt, const QString& reason)

@@ -88,7 +88,9 @@ public:
     Status sealSession(const QString& sessionId);
 
     // --- Upload side --------------------------------------------------------------------------------------
-    Status markUploading(const QString& sessionId, int sequence); // counts an attempt
+    // Counts an attempt. Kept in memory only (on disk the job stays pending until its outcome is stored), so it
+    // costs no disk write in front of the request.
+    Status markUploading(const QString& sessionId, int sequence);
     Status markFailed(const QString& sessionId, int sequence, const QDateTime& retryAt, const QString& reason);
     Status markDead(const QString& sessionId, int sequence, const QString& reason);
     Status markPending(const QString& sessionId, int sequence); // a user's "retry" of a dead job
@@ -156,7 +158,8 @@ private:
     void quarantine(const QString& sessionPath, const QString& file, const QString& reason);
     ChunkEntry* findChunk(const QString& sessionId, int sequence);
     const ChunkEntry* findChunk(const QString& sessionId, int sequence) const;
-    Status changeState(const QString& sessionId, int sequence, const std::function<void(ChunkJob&)>& edit);
+    Status changeState(const QString& sessionId, int sequence, const std::function<void(ChunkJob&)>& edit,
+                       bool persist = true);
     Status persistChunk(SessionEntry& session, ChunkEntry& chunk);
     Status persistMeta(SessionEntry& session);
     Status ensureSessionDir(const QString& sessionId);

@@ -142,9 +142,11 @@ private slots:
         QCOMPARE(journal.job(u"s1"_s, 2)->state, JobState::Failed);
         QCOMPARE(journal.job(u"s1"_s, 2)->retryAt.toSecsSinceEpoch(), retryAt.toSecsSinceEpoch());
         QCOMPARE(journal.job(u"s1"_s, 2)->reason, u"Groq is rate limiting; retrying in 30 s."_s);
-        // An upload cut off by the crash is pending again; its attempt still counts.
+        // An upload cut off by the crash is pending again; attempts are saved with an outcome, so this one
+        // (which never had one) is not counted, while chunk 2's failed attempt is.
         QCOMPARE(journal.job(u"s1"_s, 3)->state, JobState::Pending);
-        QCOMPARE(journal.job(u"s1"_s, 3)->attempts, 1);
+        QCOMPARE(journal.job(u"s1"_s, 3)->attempts, 0);
+        QCOMPARE(journal.job(u"s1"_s, 2)->attempts, 1);
         QCOMPARE(journal.job(u"s1"_s, 4)->state, JobState::Dead);
         QCOMPARE(journal.deadJobs().size(), 1);
         QVERIFY(journal.session(u"s1"_s)->sealed);
