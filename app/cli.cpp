@@ -6,6 +6,15 @@
 #include "console.h"
 #include "exitcode.h"
 
+#ifdef UTTER_HAVE_UI
+#include "desktopapp.h"
+#include "settings/settings.h"
+#include "theme.h"
+#include "uilanguage.h"
+
+#include <QApplication>
+#endif
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -151,14 +160,48 @@ int Cli::runDesktop()
                      "HTTP API; see `utter --help`."_s);
         return ExitUsage;
     }
-    console::err(u"utter: the desktop app (tray, overlay, settings) is not built yet. Meanwhile use the "
-                 "command-line verbs; see `utter --help`."_s);
+    return runDesktopApp();
 #else
     console::err(u"utter: this is a headless build without the desktop app. Run `utter --headless serve` and "
                  "drive it with the command-line verbs; see `utter --help`."_s);
-#endif
     return ExitUsage;
+#endif
 }
+
+#ifdef UTTER_HAVE_UI
+int Cli::runDesktopApp()
+{
+    QApplication app(m_argc, m_argv);
+    nameApplication();
+    QGuiApplication::setDesktopFileName(u"utter"_s);
+    AppContext context(Locations::fromEnvironment());
+    context.setUpLogging(!qEnvironmentVariableIsEmpty("UTTER_VERBOSE"), false);
+    ui::installTranslations(context.settings().stringValue(SettingKey::GeneralUiLanguage), &app);
+    ui::applyColorScheme(app, ui::preferredColorScheme(QApplication::palette()));
+
+    ui::DesktopServices services;
+    services.locations = context.locations();
+    services.settings = &context.settings();
+    services.secrets = &context.secrets();
+    ui::DesktopApp desktop(std::move(services));
+    if (const Status started = desktop.start(); !started.ok()) {
+        if (started.error().code != ErrorCode::AlreadyRunning) {
+            console::err(u"utter: "_s + started.error().message);
+            return ExitFailed;
+        }
+        // Single instance: the running one shows its settings instead.
+        const Status raised = ui::DesktopApp::raiseRunningInstance(context.locations(), u"settings"_s);
+        if (!raised.ok()) {
+            console::err(u"utter: "_s + raised.error().message);
+            return ExitFailed;
+        }
+        console::out(u"Utter is already running; its settings window is now shown."_s);
+        return ExitOk;
+    }
+    QObject::connect(&desktop, &ui::DesktopApp::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    return QApplication::exec();
+}
+#endif
 
 int Cli::runVerb(const QString& verbName, bool headless, const QStringList& verbArgs)
 {

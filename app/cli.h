@@ -16,6 +16,9 @@ public:
 private:
     int runVerb(const QString& verbName, bool headless, const QStringList& verbArgs);
     int runDesktop();
+#ifdef UTTER_HAVE_UI
+    int runDesktopApp();
+#endif
     void printHelp(bool headless) const;
 
     int& m_argc;

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "daemon/dictationcontrol.h"
+
+#include <QJsonObject>
+
+// A DictationControl for UI tests only (the seam between the widgets and the service): counts calls and lets
+// the test emit the service's signals. The product never ships this.
+class FakeDictationControl final : public utter::DictationControl
+{
+    Q_OBJECT
+
+public:
+    using DictationControl::DictationControl;
+
+    utter::Status begin() override { return record(u"begin"); }
+    utter::Status end() override { return record(u"end"); }
+    utter::Status toggle() override { return record(u"toggle"); }
+    utter::Status cancel() override { return record(u"cancel"); }
+    QJsonObject statusJson() const override { return {{QStringLiteral("state"), m_state}}; }
+    int pendingJobs() const override { return 0; }
+    void transcribeFile(const QString&, const QJsonObject&, QObject*, TranscribeCallback done) override
+    {
+        done(utter::Error(utter::ErrorCode::Unsupported, QStringLiteral("not in the fake")));
+    }
+    void prepareShutdown(std::function<void()> done) override { done(); }
+
+    // Drives the state the way the service would.
+    void setState(const QString& state, const QString& session = QStringLiteral("s1"))
+    {
+        m_state = state;
+        emit stateChanged(state, session);
+    }
+
+    QStringList calls;
+    utter::Status nextResult;
+
+private:
+    utter::Status record(const char16_t* name)
+    {
+        calls << QString::fromUtf16(name);
+        return std::exchange(nextResult, utter::Status());
+    }
+
+    QString m_state = QStringLiteral("idle");
+};

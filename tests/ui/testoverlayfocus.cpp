@@ -1,0 +1,108 @@
+// The overlay must never take focus from the application being dictated into (issue 8). Checked on a real X
+// server with a real X11 client (xmessage) holding the focus, read back with xdotool.
+#include "fakedictationcontrol.h"
+#include "recordingoverlay.h"
+
+#include <QApplication>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using utter::ui::RecordingOverlay;
+
+namespace
+{
+
+QString run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(10000);
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+} // namespace
+
+class TestOverlayFocus final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        const bool required = qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1;
+        QString missing;
+        if (QGuiApplication::platformName() != u"xcb"_s)
+            missing = u"an X server (DISPLAY) for the xcb platform"_s;
+        else if (QStandardPaths::findExecutable(u"xdotool"_s).isEmpty())
+            missing = u"xdotool"_s;
+        else if (QStandardPaths::findExecutable(u"xmessage"_s).isEmpty())
+            missing = u"xmessage (x11-utils)"_s;
+        if (!missing.isEmpty()) {
+            if (required)
+                QFAIL(qPrintable(u"needs "_s + missing));
+            QSKIP(qPrintable(u"needs "_s + missing));
+        }
+        m_client.start(u"xmessage"_s, {u"-name"_s, u"utterfocustarget"_s, u"-title"_s, u"utterfocustarget"_s,
+                                       u"Focus target for the overlay test"_s});
+        QVERIFY(m_client.waitForStarted());
+        m_window =
+            run(u"xdotool"_s, {u"search"_s, u"--sync"_s, u"--name"_s, u"^utterfocustarget$"_s}).section(u'\n', 0, 0);
+        QVERIFY2(!m_window.isEmpty(), "xmessage window not found");
+        run(u"xdotool"_s, {u"windowfocus"_s, u"--sync"_s, m_window});
+        QTRY_COMPARE(run(u"xdotool"_s, {u"getwindowfocus"_s}), m_window);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_client.state() != QProcess::NotRunning) {
+            m_client.kill();
+            m_client.waitForFinished();
+        }
+    }
+
+    void overlayDoesNotStealFocus()
+    {
+        FakeDictationControl fake;
+        RecordingOverlay overlay;
+        overlay.setReducedMotion(true);
+        overlay.attach(&fake);
+        QSignalSpy painted(&overlay, &RecordingOverlay::shownAndPainted);
+        fake.setState(u"listening"_s);
+        QVERIFY(overlay.isVisible());
+        QVERIFY(painted.wait(5000));
+        QVERIFY(QTest::qWaitForWindowExposed(&overlay));
+        emit fake.partialTranscript(u"s1"_s, 0, u"hello from the overlay"_s);
+        overlay.setLevel(-12.0f);
+        QApplication::processEvents();
+        QCOMPARE(run(u"xdotool"_s, {u"getwindowfocus"_s}), m_window);
+        QVERIFY(!overlay.isActiveWindow());
+        QCOMPARE(QApplication::focusWindow(), nullptr);
+        QCOMPARE(overlay.bodyText(), u"hello from the overlay"_s);
+        fake.setState(u"idle"_s);
+        QCOMPARE(run(u"xdotool"_s, {u"getwindowfocus"_s}), m_window);
+    }
+
+    // The check above can fail: an ordinary window that asks for activation does take the focus.
+    void ordinaryWindowWouldTakeFocus()
+    {
+        QWidget ordinary;
+        ordinary.setWindowTitle(u"ordinary"_s);
+        ordinary.resize(200, 100);
+        ordinary.show();
+        ordinary.activateWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(&ordinary));
+        QTRY_VERIFY(run(u"xdotool"_s, {u"getwindowfocus"_s}) != m_window);
+        ordinary.close();
+        run(u"xdotool"_s, {u"windowfocus"_s, u"--sync"_s, m_window});
+    }
+
+private:
+    QProcess m_client;
+    QString m_window;
+};
+
+QTEST_MAIN(TestOverlayFocus)
+#include "testoverlayfocus.moc"

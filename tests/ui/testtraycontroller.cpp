@@ -1,0 +1,175 @@
+#include "fakedictationcontrol.h"
+#include "settings/settings.h"
+#include "testenv.h"
+#include "traycontroller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace utter;
+using namespace utter::ui;
+
+class TestTrayController final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_home = std::make_unique<test::TestHome>();
+        m_settings = std::make_unique<Settings>(m_home->configDir() + u"/utter.ini"_s);
+        m_fake = std::make_unique<FakeDictationControl>();
+        m_tray = std::make_unique<TrayController>(m_fake.get(), *m_settings);
+    }
+
+    void cleanup()
+    {
+        m_tray.reset();
+        m_fake.reset();
+        m_settings.reset();
+        m_home.reset();
+    }
+
+    void menuHasEveryAction()
+    {
+        QStringList texts;
+        for (QAction* action : m_tray->menu()->actions()) {
+            if (!action->isSeparator())
+                texts << action->text();
+        }
+        QCOMPARE(texts, (QStringList{u"Start dictation"_s, u"Cancel dictation"_s, u"Mode"_s, u"Style"_s,
+                                     u"Copy last result"_s, u"Read back last result"_s, u"History…"_s, u"Settings…"_s,
+                                     u"Doctor…"_s, u"Pause hotkeys"_s, u"Quit Utter"_s}));
+        QCOMPARE(m_tray->modeMenu()->actions().size(), 3);
+    }
+
+    void startStopAndCancelDriveTheService()
+    {
+        m_tray->action(TrayController::Action::StartStop)->trigger();
+        QCOMPARE(m_fake->calls, QStringList{u"toggle"_s});
+        m_fake->setState(u"listening"_s);
+        QCOMPARE(m_tray->action(TrayController::Action::StartStop)->text(), u"Stop dictation"_s);
+        QVERIFY(m_tray->action(TrayController::Action::Cancel)->isEnabled());
+        m_tray->action(TrayController::Action::Cancel)->trigger();
+        QCOMPARE(m_fake->calls, (QStringList{u"toggle"_s, u"cancel"_s}));
+        m_fake->setState(u"idle"_s);
+        QVERIFY(!m_tray->action(TrayController::Action::Cancel)->isEnabled());
+    }
+
+    void serviceErrorBecomesNotification()
+    {
+        QSignalSpy notified(m_tray.get(), &TrayController::notified);
+        m_fake->nextResult = Error(ErrorCode::Failed, u"No microphone is connected."_s);
+        m_tray->action(TrayController::Action::StartStop)->trigger();
+        QCOMPARE(notified.size(), 1);
+        QCOMPARE(notified.at(0).at(1).toString(), u"No microphone is connected."_s);
+        // The same failure again within a minute is not repeated.
+        m_fake->nextResult = Error(ErrorCode::Failed, u"No microphone is connected."_s);
+        m_tray->action(TrayController::Action::StartStop)->trigger();
+        QCOMPARE(notified.size(), 1);
+    }
+
+    void modeAndStyleMenusWriteSettings()
+    {
+        QAction* toggle = nullptr;
+        for (QAction* action : m_tray->modeMenu()->actions()) {
+            if (action->data().toString() == u"toggle"_s)
+                toggle = action;
+        }
+        QVERIFY(toggle);
+        toggle->trigger();
+        QCOMPARE(m_settings->stringValue(SettingKey::GeneralMode), u"toggle"_s);
+        QVERIFY(toggle->isChecked());
+
+        m_tray->setStyles({u"email"_s, u"notes"_s});
+        QCOMPARE(m_tray->styleMenu()->actions().size(), 3);
+        m_tray->styleMenu()->actions().at(1)->trigger();
+        QCOMPARE(m_settings->stringValue(SettingKey::GeneralStyle), u"email"_s);
+        QVERIFY(m_tray->toolTip().contains(u"Style: email"_s));
+        // A change made elsewhere (the settings dialog, `utter config set`) is reflected in the menu.
+        QVERIFY(m_settings->setValue(SettingKey::GeneralMode, u"hands-free"_s).ok());
+        QVERIFY(!toggle->isChecked());
+    }
+
+    void statesPickIconsAndTooltip()
+    {
+        m_fake->setState(u"listening"_s);
+        QCOMPARE(m_tray->state(), TrayState::Listening);
+        QVERIFY(m_tray->toolTip().startsWith(u"Utter — Listening"_s));
+        m_fake->setState(u"transforming"_s);
+        QCOMPARE(m_tray->state(), TrayState::Styling);
+        m_fake->setState(u"finishing"_s);
+        QCOMPARE(m_tray->state(), TrayState::Processing);
+        QVERIFY(!m_tray->currentIcon().isNull());
+        QVERIFY(!m_tray->currentIcon().pixmap(22, 22).isNull());
+        for (TrayState state : {TrayState::Idle, TrayState::Listening, TrayState::Processing, TrayState::Styling,
+                                TrayState::Queued, TrayState::Error}) {
+            for (ColorScheme panel : {ColorScheme::Light, ColorScheme::Dark})
+                QVERIFY2(QFile::exists(trayIconPath(state, panel)), qPrintable(trayIconPath(state, panel)));
+        }
+    }
+
+    void queuedDictationNotifiesOnceAndOnDelivery()
+    {
+        QSignalSpy notified(m_tray.get(), &TrayController::notified);
+        m_fake->setState(u"queued"_s, u"q1"_s);
+        m_fake->setState(u"queued"_s, u"q1"_s);
+        QCOMPARE(notified.size(), 1);
+        emit m_fake->finalTranscript(u"q1"_s, u"late words"_s);
+        QCOMPARE(notified.size(), 2);
+        QCOMPARE(notified.at(1).at(0).toString(), u"Queued dictation delivered"_s);
+    }
+
+    void copyLastPutsStyledResultOnClipboard()
+    {
+        QVERIFY(!m_tray->action(TrayController::Action::CopyLast)->isEnabled());
+        m_fake->setState(u"listening"_s, u"s9"_s);
+        emit m_fake->finalTranscript(u"s9"_s, u"hello world"_s);
+        m_fake->setState(u"transforming"_s, u"s9"_s);
+        emit m_fake->transformDelta(u"s9"_s, u"Hello, "_s);
+        emit m_fake->transformDelta(u"s9"_s, u"world."_s);
+        m_fake->setState(u"idle"_s, u"s9"_s);
+        QCOMPARE(m_tray->lastResult(), u"Hello, world."_s);
+        m_tray->action(TrayController::Action::CopyLast)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"Hello, world."_s);
+    }
+
+    void windowsAndQuitAreSignals()
+    {
+        QSignalSpy settings(m_tray.get(), &TrayController::settingsRequested);
+        QSignalSpy history(m_tray.get(), &TrayController::historyRequested);
+        QSignalSpy doctor(m_tray.get(), &TrayController::doctorRequested);
+        QSignalSpy pause(m_tray.get(), &TrayController::hotkeysPausedChanged);
+        QSignalSpy quit(m_tray.get(), &TrayController::quitRequested);
+        m_tray->action(TrayController::Action::Settings)->trigger();
+        m_tray->action(TrayController::Action::History)->trigger();
+        m_tray->action(TrayController::Action::Doctor)->trigger();
+        m_tray->action(TrayController::Action::PauseHotkeys)->trigger();
+        m_tray->action(TrayController::Action::Quit)->trigger();
+        QCOMPARE(settings.size() + history.size() + doctor.size() + quit.size(), 4);
+        QCOMPARE(pause.size(), 1);
+        QCOMPARE(pause.at(0).at(0).toBool(), true);
+    }
+
+    void withoutServiceDictationIsDisabled()
+    {
+        TrayController tray(nullptr, *m_settings);
+        QVERIFY(!tray.action(TrayController::Action::StartStop)->isEnabled());
+        QVERIFY(!tray.action(TrayController::Action::StartStop)->toolTip().isEmpty());
+        QVERIFY(tray.action(TrayController::Action::Settings)->isEnabled());
+    }
+
+private:
+    std::unique_ptr<test::TestHome> m_home;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<FakeDictationControl> m_fake;
+    std::unique_ptr<TrayController> m_tray;
+};
+
+QTEST_MAIN(TestTrayController)
+#include "testtraycontroller.moc"

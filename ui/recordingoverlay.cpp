@@ -1,0 +1,326 @@
+#include "recordingoverlay.h"
+
+#include "daemon/dictationcontrol.h"
+#include "levelmeterwidget.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QCursor>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPropertyAnimation>
+#include <QScreen>
+#include <QStyle>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter::ui
+{
+
+namespace
+{
+
+constexpr int Width = 420;
+constexpr int Margin = 48; // from the screen edge
+
+} // namespace
+
+RecordingOverlay::RecordingOverlay(QWidget* parent)
+    : QWidget(parent, Qt::Tool | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint | Qt::WindowDoesNotAcceptFocus |
+                          Qt::X11BypassWindowManagerHint)
+{
+    setObjectName(u"recordingOverlay"_s);
+    setAttribute(Qt::WA_ShowWithoutActivating);
+    setAttribute(Qt::WA_TranslucentBackground);
+    setAttribute(Qt::WA_X11DoNotAcceptFocus);
+    setFocusPolicy(Qt::NoFocus);
+    setAccessibleName(tr("Dictation overlay"));
+    setFixedWidth(Width);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(18, 12, 18, 14);
+    layout->setSpacing(8);
+    auto* header = new QHBoxLayout;
+    header->setSpacing(8);
+    m_dot = new QLabel(this);
+    m_dot->setFixedSize(10, 10);
+    m_state = new QLabel(this);
+    QFont bold = m_state->font();
+    bold.setBold(true);
+    m_state->setFont(bold);
+    m_elapsed = new QLabel(u"0:00"_s, this);
+    m_elapsed->setAccessibleName(tr("Elapsed time"));
+    // Digits of equal width keep the time from jittering while it counts.
+    m_elapsed->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_meter = new LevelMeterWidget(this);
+    m_meter->setFixedHeight(6);
+    header->addWidget(m_dot, 0, Qt::AlignVCenter);
+    header->addWidget(m_state);
+    header->addStretch();
+    header->addWidget(m_elapsed);
+    layout->addLayout(header);
+    layout->addWidget(m_meter);
+    m_body = new QLabel(this);
+    m_body->setWordWrap(true);
+    m_body->setTextFormat(Qt::PlainText);
+    m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing());
+    m_body->setAccessibleName(tr("Transcript"));
+    layout->addWidget(m_body);
+    for (QWidget* child : findChildren<QWidget*>())
+        child->setFocusPolicy(Qt::NoFocus);
+
+    m_tick.setInterval(250);
+    connect(&m_tick, &QTimer::timeout, this, &RecordingOverlay::updateElapsed);
+    m_hideTimer.setSingleShot(true);
+    connect(&m_hideTimer, &QTimer::timeout, this, [this] {
+        if (m_reducedMotion || !m_fade) {
+            hide();
+            return;
+        }
+        m_fade->stop();
+        m_fade->setStartValue(windowOpacity());
+        m_fade->setEndValue(0.0);
+        m_fade->start();
+    });
+    m_fade = new QPropertyAnimation(this, "windowOpacity", this);
+    m_fade->setDuration(220);
+    connect(m_fade, &QPropertyAnimation::finished, this, [this] {
+        if (m_fade->endValue().toDouble() == 0.0) {
+            hide();
+            setWindowOpacity(1.0);
+        }
+    });
+    m_reducedMotion = qEnvironmentVariableIntValue("UTTER_REDUCED_MOTION") == 1 ||
+                      style()->styleHint(QStyle::SH_Widget_Animation_Duration, nullptr, this) == 0;
+    setServiceState(u"idle"_s);
+    hide();
+}
+
+RecordingOverlay::~RecordingOverlay() = default;
+
+RecordingOverlay::Position RecordingOverlay::positionFromSetting(const QString& value)
+{
+    if (value == u"top"_s)
+        return Position::Top;
+    if (value == u"off"_s)
+        return Position::Off;
+    return Position::Bottom;
+}
+
+void RecordingOverlay::setPosition(Position position)
+{
+    m_position = position;
+    if (m_position == Position::Off)
+        hide();
+    else if (isVisible())
+        placeOnScreen();
+}
+
+void RecordingOverlay::attach(DictationControl* dictation)
+{
+    if (m_dictation)
+        disconnect(m_dictation, nullptr, this, nullptr);
+    m_dictation = dictation;
+    if (!dictation)
+        return;
+    connect(dictation, &DictationControl::stateChanged, this,
+            [this](const QString& state, const QString&) { setServiceState(state); });
+    connect(dictation, &DictationControl::partialTranscript, this,
+            [this](const QString&, int sequence, const QString& text) { setPartial(sequence, text); });
+    connect(dictation, &DictationControl::finalTranscript, this,
+            [this](const QString&, const QString& text) { setFinal(text); });
+    connect(dictation, &DictationControl::transformDelta, this,
+            [this](const QString&, const QString& delta) { appendStyled(delta); });
+    connect(dictation, &DictationControl::errorOccurred, this,
+            [this](const QString&, const QJsonObject& error) { showError(error.value(u"message"_s).toString()); });
+}
+
+void RecordingOverlay::setServiceState(const QString& state)
+{
+    QColor dot(0x9a, 0x99, 0x96);
+    QString text;
+    bool finished = false;
+    if (state == u"listening"_s) {
+        text = tr("Listening");
+        dot = QColor(0xe0, 0x1b, 0x24);
+        m_partials.clear();
+        m_final.clear();
+        m_styled.clear();
+        m_clock.start();
+        m_tick.start();
+        appear();
+    } else if (state == u"finishing"_s) {
+        text = tr("Transcribing…");
+        dot = QColor(0x35, 0x84, 0xe4);
+        m_tick.stop();
+    } else if (state == u"transforming"_s) {
+        text = tr("Applying style…");
+        dot = QColor(0x91, 0x41, 0xac);
+        m_tick.stop();
+    } else if (state == u"delivering"_s) {
+        text = tr("Typing…");
+        dot = QColor(0x35, 0x84, 0xe4);
+    } else if (state == u"queued"_s) {
+        text = tr("Queued — will finish when the network is back");
+        dot = QColor(0xe5, 0xa5, 0x0a);
+        m_tick.stop();
+        finished = true;
+    } else if (state == u"error"_s) {
+        text = tr("Failed");
+        dot = QColor(0xe0, 0x1b, 0x24);
+        m_tick.stop();
+        finished = true;
+    } else {
+        text = tr("Done");
+        dot = QColor(0x2e, 0xc2, 0x7e);
+        m_tick.stop();
+        finished = true;
+    }
+    m_state->setText(text);
+    m_meter->setVisible(state == u"listening"_s);
+    m_dot->setStyleSheet(u"background:%1;border-radius:5px;"_s.arg(dot.name()));
+    refreshBody();
+    if (finished && isVisible())
+        finishLater(state == u"idle"_s ? 1200 : 4000);
+    else
+        m_hideTimer.stop();
+}
+
+void RecordingOverlay::setLevel(float dbfs)
+{
+    m_meter->setLevel(dbfs);
+}
+
+float RecordingOverlay::level() const
+{
+    return m_meter->level();
+}
+
+void RecordingOverlay::setPartial(int sequence, const QString& text)
+{
+    m_partials.insert(sequence, text);
+    refreshBody();
+}
+
+void RecordingOverlay::setFinal(const QString& text)
+{
+    m_final = text;
+    refreshBody();
+}
+
+void RecordingOverlay::appendStyled(const QString& delta)
+{
+    m_styled += delta;
+    refreshBody();
+}
+
+void RecordingOverlay::showError(const QString& message)
+{
+    m_state->setText(tr("Failed"));
+    m_body->setText(message);
+    appear();
+    finishLater(5000);
+}
+
+QString RecordingOverlay::stateText() const
+{
+    return m_state->text();
+}
+
+QString RecordingOverlay::bodyText() const
+{
+    return m_body->text();
+}
+
+void RecordingOverlay::refreshBody()
+{
+    QString text = m_styled;
+    if (text.isEmpty())
+        text = m_final;
+    if (text.isEmpty()) {
+        QStringList parts;
+        for (const QString& part : std::as_const(m_partials))
+            parts << part.trimmed();
+        text = parts.join(u' ');
+    }
+    // Keep the overlay small: the end of a long dictation is what the user is looking at.
+    constexpr int MaxChars = 280;
+    if (text.size() > MaxChars)
+        text = u'…' + text.right(MaxChars - 1);
+    m_body->setText(text);
+    m_body->setVisible(!text.isEmpty());
+    adjustSize();
+    if (isVisible())
+        placeOnScreen();
+}
+
+void RecordingOverlay::appear()
+{
+    if (m_position == Position::Off)
+        return;
+    m_hideTimer.stop();
+    m_fade->stop();
+    setWindowOpacity(1.0);
+    adjustSize();
+    placeOnScreen();
+    if (!isVisible()) {
+        m_paintPending = true;
+        show();
+    }
+}
+
+void RecordingOverlay::finishLater(int delayMs)
+{
+    m_hideTimer.start(delayMs);
+}
+
+void RecordingOverlay::placeOnScreen()
+{
+    // The screen of the pointer stands in for the screen of the focused window: Qt cannot see other
+    // applications' windows, and dictation starts where the user is working.
+    QScreen* screen = QGuiApplication::screenAt(QCursor::pos());
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect area = screen->availableGeometry();
+    const int x = area.center().x() - width() / 2;
+    const int y = m_position == Position::Top ? area.top() + Margin : area.bottom() - Margin - height();
+    move(x, y);
+}
+
+void RecordingOverlay::updateElapsed()
+{
+    const qint64 seconds = m_clock.isValid() ? m_clock.elapsed() / 1000 : 0;
+    m_elapsed->setText(u"%1:%2"_s.arg(seconds / 60).arg(int(seconds % 60), 2, 10, QChar(u'0')));
+}
+
+void RecordingOverlay::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    updateElapsed();
+}
+
+void RecordingOverlay::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    QColor background = palette().color(QPalette::Window);
+    QColor border = palette().color(QPalette::WindowText);
+    border.setAlphaF(colorSchemeOf(palette()) == ColorScheme::Dark ? 0.25f : 0.18f);
+    p.setPen(QPen(border, 1));
+    p.setBrush(background);
+    p.drawRoundedRect(r, 12, 12);
+    if (m_paintPending) {
+        m_paintPending = false;
+        QMetaObject::invokeMethod(this, &RecordingOverlay::shownAndPainted, Qt::QueuedConnection);
+    }
+}
+
+} // namespace utter::ui

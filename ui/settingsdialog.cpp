@@ -1,0 +1,483 @@
+#include "settingsdialog.h"
+
+#include "audio/audiodevices.h"
+#include "common/version.h"
+#include "endpointprobe.h"
+#include "http/httpfrontdoor.h"
+#include "keycapturewidget.h"
+#include "logging/loghandler.h"
+#include "secrets/secretstore.h"
+#include "settings/settings.h"
+#include "settings/settingsschema.h"
+#include "settingsform.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter::ui
+{
+
+namespace
+{
+
+QLabel* sectionNote(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette muted = label->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    label->setPalette(muted);
+    return label;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Settings& settings, SecretStore* secrets, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_form(new SettingsForm(settings, this))
+{
+    setObjectName(u"settingsDialog"_s);
+    setWindowTitle(tr("Utter Settings"));
+    setWindowIcon(QIcon(u":/icons/utter.svg"_s));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 12);
+    auto* body = new QHBoxLayout;
+    body->setSpacing(0);
+    m_nav = new QListWidget(this);
+    m_nav->setAccessibleName(tr("Settings sections"));
+    m_nav->setFixedWidth(180);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setSpacing(1);
+    m_nav->setStyleSheet(
+        u"QListWidget { padding: 10px 6px; }"
+        "QListWidget::item { padding: 6px 10px; border-radius: 6px; }"
+        "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"_s);
+    m_pages = new QStackedWidget(this);
+    body->addWidget(m_nav);
+    body->addWidget(m_pages, 1);
+    outer->addLayout(body, 1);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->setContentsMargins(16, 0, 16, 0);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_buttons);
+    outer->addLayout(bottom);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { (void)apply(); });
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_form, &SettingsForm::validityChanged, this, [this](bool valid) {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+        m_buttons->button(QDialogButtonBox::Apply)->setEnabled(valid);
+        if (valid)
+            setStatus({}, false);
+    });
+
+    buildGeneral();
+    buildHotkeys();
+    buildAudio();
+    buildProviders();
+    buildStyles();
+    buildOutput();
+    buildHistory();
+    buildAdvanced();
+    m_form->load();
+    m_nav->setCurrentRow(0);
+    resize(860, 600);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+QWidget* SettingsDialog::addPage(const QString& title, const QString& icon, QFormLayout** form)
+{
+    Q_UNUSED(icon)
+    auto* scroll = new QScrollArea(m_pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* page = new QWidget(scroll);
+    auto* column = new QVBoxLayout(page);
+    column->setContentsMargins(24, 20, 24, 12);
+    column->setSpacing(12);
+    auto* heading = new QLabel(title, page);
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    heading->setFont(font);
+    column->addWidget(heading);
+    auto* layout = new QFormLayout;
+    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    layout->setHorizontalSpacing(16);
+    layout->setVerticalSpacing(10);
+    column->addLayout(layout);
+    column->addStretch();
+    scroll->setWidget(page);
+    m_pages->addWidget(scroll);
+    m_nav->addItem(title);
+    *form = layout;
+    return page;
+}
+
+void SettingsDialog::buildGeneral()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("General"), u"general"_s, &form);
+    m_form->addRow(form, SettingKey::GeneralMode, tr("Dictation &mode:"));
+    m_form->addRow(form, SettingKey::GeneralLanguage, tr("&Spoken language:"),
+                   tr("Two-letter code such as en, de or fr; leave empty to detect it."));
+    m_form->addRule(SettingKey::GeneralLanguage, [](const QVariant& v) {
+        const QString code = v.toString();
+        const bool ok = code.isEmpty() || (code.size() == 2 && code.at(0).isLower() && code.at(1).isLower());
+        return ok ? QString() : SettingsDialog::tr("Use a two-letter language code such as en, or leave it empty.");
+    });
+    auto* ui = new QComboBox(form->parentWidget());
+    ui->addItem(tr("Follow the system"), QString());
+    ui->addItem(u"English"_s, u"en"_s);
+    ui->addItem(u"Deutsch"_s, u"de"_s);
+    ui->addItem(u"Español"_s, u"es"_s);
+    ui->addItem(u"Français"_s, u"fr"_s);
+    m_form->bind(
+        form, SettingKey::GeneralUiLanguage, tr("&Interface language:"), ui, [ui] { return ui->currentData(); },
+        [ui](const QVariant& v) { ui->setCurrentIndex(std::max(0, ui->findData(v.toString()))); },
+        tr("Takes effect the next time Utter starts."));
+    connect(ui, &QComboBox::currentIndexChanged, m_form, [this] { m_form->edited(SettingKey::GeneralUiLanguage); });
+    m_form->addRow(form, SettingKey::GeneralStartAtLogin, tr("Start Utter when I log in"));
+    m_form->addRow(form, SettingKey::UiOverlayPosition, tr("&Overlay:"));
+    m_form->addRow(form, SettingKey::UiSounds, tr("Play sounds when dictation starts, stops or fails"));
+    m_form->addRow(form, SettingKey::UiSoundVolume, tr("Sound &volume (%):"));
+}
+
+void SettingsDialog::buildHotkeys()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Hotkeys"), u"hotkeys"_s, &form);
+    const auto addKey = [this, form](SettingKey key, const QString& label, bool allowEmpty, const QString& help) {
+        auto* capture = new KeyCaptureWidget(form->parentWidget());
+        capture->setAllowEmpty(allowEmpty);
+        m_form->bind(
+            form, key, label, capture, [capture] { return QVariant(capture->keySpec()); },
+            [capture](const QVariant& v) { capture->setKeySpec(v.toString()); }, help);
+        m_form->addRule(key, [capture](const QVariant&) { return capture->error(); });
+        connect(capture, &KeyCaptureWidget::keySpecChanged, m_form, [this, key] { m_form->edited(key); });
+    };
+    addKey(SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
+           tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
+    addKey(SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
+           tr("Discards the current dictation. Backspace clears it."));
+    m_form->addRule(SettingKey::HotkeyCancel, [this](const QVariant& v) {
+        const QString dictate = m_form->editorValue(SettingKey::HotkeyDictate).toString();
+        return !v.toString().isEmpty() && v.toString() == dictate
+                   ? SettingsDialog::tr("The cancel key must differ from the dictation key.")
+                   : QString();
+    });
+    m_form->addRule(SettingKey::HotkeyDictate, [](const QVariant& v) {
+        static const QStringList reserved = {u"Alt+Tab"_s, u"Ctrl+C"_s, u"Ctrl+V"_s,   u"Ctrl+X"_s, u"Ctrl+Z"_s,
+                                             u"Ctrl+A"_s,  u"Ctrl+S"_s, u"Alt+F4"_s,   u"Enter"_s,  u"Space"_s,
+                                             u"Tab"_s,     u"Escape"_s, u"Backspace"_s};
+        return reserved.contains(v.toString())
+                   ? SettingsDialog::tr("%1 is used by most applications; pick a key you do not type with.")
+                         .arg(v.toString())
+                   : QString();
+    });
+    form->addRow(sectionNote(tr("On Wayland, bind a key in your compositor to run “utter begin” and “utter end” "
+                                "(or “utter toggle”); “utter doctor” prints the exact lines for your desktop."),
+                             form->parentWidget()));
+}
+
+void SettingsDialog::buildAudio()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Audio"), u"audio"_s, &form);
+    auto* device = new QComboBox(form->parentWidget());
+    device->addItem(tr("System default"), QString());
+    for (const AudioInput& input : AudioDevices::inputs())
+        device->addItem(input.isDefault ? tr("%1 (default)").arg(input.description) : input.description, input.id);
+    m_form->bind(
+        form, SettingKey::AudioDevice, tr("&Microphone:"), device, [device] { return device->currentData(); },
+        [device](const QVariant& v) {
+            int index = device->findData(v.toString());
+            if (index < 0 && !v.toString().isEmpty()) {
+                // A device that is not plugged in now stays selected rather than silently reset.
+                device->addItem(tr("%1 (not connected)").arg(v.toString()), v.toString());
+                index = device->count() - 1;
+            }
+            device->setCurrentIndex(std::max(0, index));
+        });
+    connect(device, &QComboBox::currentIndexChanged, m_form, [this] { m_form->edited(SettingKey::AudioDevice); });
+    m_form->addRow(form, SettingKey::AudioVadSensitivity, tr("Voice &sensitivity:"),
+                   tr("0 = only loud speech counts, 1 = everything above the noise floor."));
+    m_form->addRow(form, SettingKey::AudioPreRollMs, tr("&Pre-roll (ms):"),
+                   tr("Audio kept from just before the key press, so the first word is never cut."));
+    m_form->addRow(form, SettingKey::AudioHandsFreeStopMs, tr("&Hands-free stop after (ms):"));
+    m_form->addRow(form, SettingKey::AudioMinPauseMs, tr("Shortest &pause (ms):"));
+}
+
+void SettingsDialog::buildProviders()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Providers"), u"providers"_s, &form);
+    form->addRow(sectionNote(tr("Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches "
+                                "server, a hal0 box. Keys are stored in the system keychain."),
+                             form->parentWidget()));
+    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
+    m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
+    addSecretRow(form, u"transcribe"_s, tr("Transcription &key:"));
+    addTestButton(form, u"transcribe"_s, int(SettingKey::TranscribeUrl), int(SettingKey::TranscribeKeyName));
+    m_form->addRow(form, SettingKey::TranscribeFallbackUrl, tr("&Fallback URL:"),
+                   tr("Used when the primary fails; leave empty for none."));
+    m_form->addRow(form, SettingKey::TranscribeFallbackModel, tr("Fallback m&odel:"));
+    addSecretRow(form, u"fallback"_s, tr("Fallback k&ey:"));
+    m_form->addRow(form, SettingKey::SpeechUrl, tr("&Read-back URL:"),
+                   tr("An /v1/audio/speech endpoint for \"Read back last result\"; empty turns it off."));
+    m_form->addRow(form, SettingKey::SpeechVoice, tr("Read-back &voice:"));
+}
+
+void SettingsDialog::buildStyles()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Styles"), u"styles"_s, &form);
+    m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
+                   tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
+    m_form->addRow(form, SettingKey::TransformUrl, tr("Style &URL:"));
+    m_form->addRow(form, SettingKey::TransformModel, tr("Style &model:"));
+    addSecretRow(form, u"transform"_s, tr("Style &key:"));
+    addTestButton(form, u"transform"_s, int(SettingKey::TransformUrl), int(SettingKey::TransformKeyName));
+    m_form->addRow(form, SettingKey::TransformTimeoutS, tr("&Timeout (s):"),
+                   tr("After this long the raw transcript is delivered instead."));
+    m_form->addRow(form, SettingKey::TransformAppStyles, tr("Per-&application styles:"),
+                   tr("One rule per line as application=style, e.g. thunderbird=email. First match wins."));
+    m_form->addRule(SettingKey::TransformAppStyles, [](const QVariant& v) {
+        for (const QString& rule : v.toStringList()) {
+            const qsizetype eq = rule.indexOf(u'=');
+            if (eq <= 0 || eq == rule.size() - 1)
+                return SettingsDialog::tr("\"%1\" is not application=style.").arg(rule);
+        }
+        return QString();
+    });
+    m_form->addRow(form, SettingKey::TranscribeVocabulary, tr("&Vocabulary:"),
+                   tr("Names and terms the transcriber should spell right, one per line."));
+}
+
+void SettingsDialog::buildOutput()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Output"), u"output"_s, &form);
+    m_form->addRow(form, SettingKey::OutputMethods, tr("&Methods in order:"),
+                   tr("One per line, tried top to bottom; \"auto\" uses the best chain for this desktop."));
+    m_form->addRow(form, SettingKey::OutputRestoreClipboard, tr("Restore my clipboard after pasting"));
+    m_form->addRow(form, SettingKey::OutputPressEnter, tr("Press Enter after inserting the text"));
+    m_form->addRow(form, SettingKey::OutputReplacements, tr("&Replacements:"),
+                   tr("One per line as from=>to, applied to every transcript."));
+    m_form->addRule(SettingKey::OutputReplacements, [](const QVariant& v) {
+        for (const QString& rule : v.toStringList()) {
+            if (!rule.contains(u"=>"_s) || rule.startsWith(u"=>"_s))
+                return SettingsDialog::tr("\"%1\" is not from=>to.").arg(rule);
+        }
+        return QString();
+    });
+}
+
+void SettingsDialog::buildHistory()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("History"), u"history"_s, &form);
+    m_form->addRow(form, SettingKey::HistoryRetention, tr("&Keep:"));
+    m_form->addRow(form, SettingKey::HistoryRetentionValue, tr("&N:"),
+                   tr("Days or dictations, for the \"last N\" choices."));
+    m_form->addRow(form, SettingKey::HistoryKeepAudio, tr("Keep the audio of each dictation"));
+}
+
+void SettingsDialog::buildAdvanced()
+{
+    QFormLayout* form = nullptr;
+    QWidget* page = addPage(tr("Advanced"), u"advanced"_s, &form);
+    m_form->addRow(form, SettingKey::HttpEnabled, tr("Serve the HTTP API"));
+    m_form->addRow(form, SettingKey::HttpListen, tr("&Address:"), tr("HOST:PORT; loopback unless you allow remote."));
+    m_form->addRule(SettingKey::HttpListen, [](const QVariant& v) {
+        const QString text = v.toString();
+        const qsizetype colon = text.lastIndexOf(u':');
+        bool ok = false;
+        const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
+        return ok && port > 0 && port < 65536 ? QString() : SettingsDialog::tr("Write HOST:PORT, e.g. 127.0.0.1:8765.");
+    });
+    auto* tools = new QHBoxLayout;
+    auto* token = new QPushButton(tr("Regenerate API &token"), page);
+    auto* logs = new QPushButton(tr("Open &log folder"), page);
+    auto* copy = new QPushButton(tr("&Copy diagnostics"), page);
+    tools->addWidget(token);
+    tools->addWidget(logs);
+    tools->addWidget(copy);
+    tools->addStretch();
+    form->addRow(tools);
+    connect(token, &QPushButton::clicked, this, [this] {
+        if (!m_secrets)
+            return;
+        const QString name = QString::fromLatin1(HttpFrontDoor::kTokenSecretName);
+        if (Status cleared = m_secrets->clear(name); !cleared.ok()) {
+            setStatus(cleared.error().message, true);
+            return;
+        }
+        const Result<QString> fresh = HttpFrontDoor::ensureToken(*m_secrets);
+        setStatus(fresh.ok() ? tr("A new token was created; clients need it from `utter secret status http-token`.")
+                             : fresh.error().message,
+                  !fresh.ok());
+    });
+    connect(logs, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_settings.filePath()).absolutePath()));
+    });
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QApplication::clipboard()->setText(diagnostics());
+        setStatus(tr("Diagnostics copied to the clipboard (keys are never included)."), false);
+    });
+}
+
+QString SettingsDialog::diagnostics() const
+{
+    QString text = u"Utter %1\n%2\nPlatform: %3\nSettings: %4\n"_s.arg(
+        utterVersion(), libraryVersions(), QGuiApplication::platformName(), m_settings.filePath());
+    for (const SettingsProblem& problem : m_settings.problems())
+        text += u"settings problem: %1 (line %2): %3\n"_s.arg(problem.key).arg(problem.line).arg(problem.message);
+    text += u"\nRecent log:\n"_s + LogHandler::recentLines().join(u'\n');
+    return text;
+}
+
+QString SettingsDialog::secretNameFor(const QString& which) const
+{
+    if (which == u"transcribe"_s)
+        return m_settings.stringValue(SettingKey::TranscribeKeyName);
+    if (which == u"fallback"_s)
+        return m_settings.stringValue(SettingKey::TranscribeFallbackKeyName);
+    return m_settings.stringValue(SettingKey::TransformKeyName);
+}
+
+void SettingsDialog::addSecretRow(QFormLayout* form, const QString& which, const QString& label)
+{
+    auto* edit = new QLineEdit(form->parentWidget());
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setClearButtonEnabled(true);
+    const QString name = secretNameFor(which);
+    QString placeholder = tr("Paste the API key");
+    if (m_secrets && !name.isEmpty()) {
+        const SecretLookup found = m_secrets->lookup(name);
+        if (found.source == SecretSource::Environment)
+            placeholder = tr("Set by the environment (%1)").arg(found.detail);
+        else if (!found.value.isEmpty())
+            placeholder = tr("Stored — ends in …%1; type to replace").arg(found.value.right(4));
+    }
+    edit->setPlaceholderText(placeholder);
+    auto* title = new QLabel(label, form->parentWidget());
+    title->setBuddy(edit);
+    edit->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+    form->addRow(title, edit);
+    m_secretEdits.insert(which, edit);
+}
+
+void SettingsDialog::addTestButton(QFormLayout* form, const QString& which, int urlKey, int keyNameKey)
+{
+    Q_UNUSED(keyNameKey)
+    auto* row = new QHBoxLayout;
+    auto* button = new QPushButton(tr("&Test connection"), form->parentWidget());
+    auto* result = new QLabel(form->parentWidget());
+    result->setWordWrap(true);
+    row->addWidget(button);
+    row->addWidget(result, 1);
+    form->addRow(QString(), row);
+    auto* probe = new EndpointProbe(this);
+    connect(button, &QPushButton::clicked, this, [=, this] {
+        const QString url = m_form->editorValue(SettingKey(urlKey)).toString();
+        QString key = m_secretEdits.value(which)->text();
+        if (key.isEmpty() && m_secrets)
+            key = m_secrets->value(secretNameFor(which));
+        button->setEnabled(false);
+        result->setText(tr("Testing…"));
+        probe->probe(QUrl(url), key, [button, result](const EndpointProbe::Outcome& outcome) {
+            button->setEnabled(true);
+            result->setText((outcome.ok ? u"✔ "_s : u"✖ "_s) + outcome.message);
+        });
+    });
+}
+
+void SettingsDialog::setStatus(const QString& text, bool isError)
+{
+    m_status->setText(text);
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText,
+                     isError ? QColor(0xe0, 0x1b, 0x24) : QApplication::palette().color(QPalette::WindowText));
+    m_status->setPalette(palette);
+}
+
+QString SettingsDialog::statusText() const
+{
+    return m_status->text();
+}
+
+void SettingsDialog::showPage(Page page)
+{
+    m_nav->setCurrentRow(int(page));
+}
+
+SettingsDialog::Page SettingsDialog::currentPage() const
+{
+    return Page(m_nav->currentRow());
+}
+
+Status SettingsDialog::apply()
+{
+    if (QWidget* invalid = m_form->validateAll()) {
+        for (int i = 0; i < m_pages->count(); ++i) {
+            if (m_pages->widget(i)->isAncestorOf(invalid))
+                m_nav->setCurrentRow(i);
+        }
+        invalid->setFocus(Qt::OtherFocusReason);
+        const Error error(ErrorCode::InvalidArgument, tr("Nothing was saved: fix the fields marked in red."));
+        setStatus(error.message, true);
+        return error;
+    }
+    if (Status saved = m_form->apply(); !saved.ok()) {
+        setStatus(saved.error().message, true);
+        return saved;
+    }
+    for (auto it = m_secretEdits.constBegin(); it != m_secretEdits.constEnd(); ++it) {
+        const QString value = it.value()->text().trimmed();
+        if (value.isEmpty() || !m_secrets)
+            continue;
+        const Result<SecretSource> stored = m_secrets->set(secretNameFor(it.key()), value);
+        if (!stored.ok()) {
+            setStatus(stored.error().message, true);
+            return stored.error();
+        }
+        it.value()->clear();
+        it.value()->setPlaceholderText(tr("Stored — ends in …%1; type to replace").arg(value.right(4)));
+    }
+    setStatus(tr("Saved."), false);
+    return {};
+}
+
+void SettingsDialog::accept()
+{
+    if (apply().ok())
+        QDialog::accept();
+}
+
+} // namespace utter::ui

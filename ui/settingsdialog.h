@@ -1,0 +1,91 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QStackedWidget;
+
+namespace utter
+{
+class SecretStore;
+class Settings;
+} // namespace utter
+
+namespace utter::ui
+{
+
+class KeyCaptureWidget;
+class SettingsForm;
+
+// The settings window: general, hotkeys, audio, providers, styles, output, history, advanced. Every field is
+// validated inline against the settings schema; OK/Apply write nothing unless every field is valid. API keys go
+// to the keychain (SecretStore), shown masked.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    enum class Page
+    {
+        General,
+        Hotkeys,
+        Audio,
+        Providers,
+        Styles,
+        Output,
+        History,
+        Advanced,
+    };
+
+    SettingsDialog(Settings& settings, SecretStore* secrets, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    SettingsForm& form() { return *m_form; }
+    void showPage(Page page);
+    Page currentPage() const;
+    // Validates and saves settings and changed API keys; on error shows it and saves nothing.
+    Status apply();
+    // The masked key editor for a key name setting (TranscribeKeyName, ...), for tests.
+    QLineEdit* secretEditor(const QString& which) const { return m_secretEdits.value(which); }
+    // Text of the banner at the bottom (errors from apply, test results).
+    QString statusText() const;
+    // Diagnostics as "Copy diagnostics" puts them on the clipboard.
+    QString diagnostics() const;
+
+public slots:
+    void accept() override;
+
+private:
+    QWidget* addPage(const QString& title, const QString& icon, QFormLayout** form);
+    void buildGeneral();
+    void buildHotkeys();
+    void buildAudio();
+    void buildProviders();
+    void buildStyles();
+    void buildOutput();
+    void buildHistory();
+    void buildAdvanced();
+    void addSecretRow(QFormLayout* form, const QString& which, const QString& label);
+    void addTestButton(QFormLayout* form, const QString& which, int urlKey, int keyNameKey);
+    QString secretNameFor(const QString& which) const;
+    void setStatus(const QString& text, bool isError);
+
+    Settings& m_settings;
+    SecretStore* m_secrets = nullptr;
+    SettingsForm* m_form = nullptr;
+    QListWidget* m_nav = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    QLabel* m_status = nullptr;
+    QHash<QString, QLineEdit*> m_secretEdits;
+};
+
+} // namespace utter::ui
