@@ -183,6 +183,7 @@ int Cli::runDesktopApp()
     services.locations = context.locations();
     services.settings = &context.settings();
     services.secrets = &context.secrets();
+    services.history = [&context]() { return context.history(); };
     ui::DesktopApp desktop(std::move(services));
     if (const Status started = desktop.start(); !started.ok()) {
         if (started.error().code != ErrorCode::AlreadyRunning) {

@@ -5,702 +5,946 @@
     <name>utter::ui::AutoStart</name>
     <message>
         <source>Could not remove %1; delete it by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht entfernt werden; bitte von Hand löschen.</translation>
     </message>
     <message>
         <source>Could not write %1 (%2); check that the folder is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden (%2); prüfen Sie, ob der Ordner beschreibbar ist.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::DesktopApp</name>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Anmelden starten</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
-        <source>The history window is not part of this build yet; use `utter history`.</source>
-        <translation type="unfinished"></translation>
+        <source>History is not part of this build.</source>
+        <translation>Der Verlauf ist in dieser Version nicht enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::DoctorWindow</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <source>Doctor</source>
-        <translation type="unfinished"></translation>
+        <source>Warning</source>
+        <translation>Warnung</translation>
     </message>
     <message>
-        <source>Run `utter doctor` in a terminal for the checks.</source>
-        <translation type="unfinished"></translation>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Utter Doctor</source>
+        <translation>Utter-Diagnose</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Lösung: %1</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Beheben …</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation>%1 beheben</translation>
+    </message>
+    <message>
+        <source>Everything Utter needs is in place.</source>
+        <translation>Alles, was Utter braucht, ist vorhanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found. Each one says how to fix it.</source>
+        <translation>
+            <numerusform>%n Problem gefunden. Es steht dabei, wie es sich beheben lässt.</numerusform>
+            <numerusform>%n Probleme gefunden. Bei jedem steht, wie es sich beheben lässt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>System tray</source>
+        <translation>Infobereich</translation>
+    </message>
+    <message>
+        <source>The tray icon is shown.</source>
+        <translation>Das Symbol im Infobereich wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray; Utter shows a small window instead.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Infobereich; Utter zeigt stattdessen ein kleines Fenster.</translation>
+    </message>
+    <message>
+        <source>On GNOME, install and enable the “AppIndicator and KStatusNotifierItem Support” extension, then restart Utter.</source>
+        <translation>Unter GNOME die Erweiterung „AppIndicator and KStatusNotifierItem Support“ installieren und aktivieren, dann Utter neu starten.</translation>
+    </message>
+    <message>
+        <source>Display session</source>
+        <translation>Anzeigesitzung</translation>
+    </message>
+    <message>
+        <source>Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor binding: bind a key to run “utter toggle” (or “utter begin” on press and “utter end” on release).</source>
+        <translation>Globale Tastenkürzel brauchen unter Wayland das GlobalShortcuts-Portal oder eine Belegung im Compositor: Legen Sie eine Taste auf „utter toggle“ (oder „utter begin“ beim Drücken und „utter end“ beim Loslassen).</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Einstellungsdatei</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Keine Probleme.</translation>
+    </message>
+    <message>
+        <source>Run “utter config check” for line numbers, or set the values again in the settings window.</source>
+        <translation>„utter config check“ zeigt die Zeilennummern; oder setzen Sie die Werte im Einstellungsfenster neu.</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keychain (GNOME Keyring, KWallet) so API keys are not kept in a file.</source>
+        <translation>Installieren und entsperren Sie einen Secret-Service-Schlüsselbund (GNOME Keyring, KWallet), damit API-Schlüssel nicht in einer Datei liegen.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::EndpointProbe</name>
     <message>
         <source>Connected in %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden in %1 ms.</translation>
     </message>
     <message>
         <source>The key was refused (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wurde abgelehnt (HTTP %1): %2</translation>
     </message>
     <message>
         <source>check the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>prüfen Sie den API-Schlüssel.</translation>
     </message>
     <message>
         <source>The endpoint answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt antwortete mit HTTP %1: %2</translation>
     </message>
     <message>
         <source>Could not reach the endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::HistoryModel</name>
+    <message>
+        <source>raw</source>
+        <translation>roh</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::HistoryWindow</name>
+    <message>
+        <source>Utter History</source>
+        <translation>Utter-Verlauf</translation>
+    </message>
+    <message>
+        <source>Search dictations…</source>
+        <translation>Diktate durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
+        <source>Dictations</source>
+        <translation>Diktate</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transkript</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>St&amp;yled text</source>
+        <translation>&amp;Gestalteter Text</translation>
+    </message>
+    <message>
+        <source>Styled text</source>
+        <translation>Gestalteter Text</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Play audio</source>
+        <translation>Audio &amp;abspielen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Export all…</source>
+        <translation>Alles &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation was not kept.</source>
+        <translation>Die Aufnahme dieses Diktats wurde nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No dictations yet.</source>
+        <translation>Noch keine Diktate.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Nichts passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>(no style was applied)</source>
+        <translation>(kein Stil angewendet)</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <source>Delete dictation</source>
+        <translation>Diktat löschen</translation>
+    </message>
+    <message>
+        <source>Delete this dictation and its audio? This cannot be undone.</source>
+        <translation>Dieses Diktat und seine Aufnahme löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Pick a .md, .json or .csv file name.</source>
+        <translation>Wählen Sie einen Dateinamen mit .md, .json oder .csv.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
     <message>
         <source>Activate, then press the key or key combination to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren, dann die gewünschte Taste oder Tastenkombination drücken.</translation>
     </message>
     <message>
         <source>That key cannot be used as a hotkey; try a function key or a chord such as Ctrl+Alt+Space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Taste kann nicht als Tastenkürzel dienen; versuchen Sie eine Funktionstaste oder eine Kombination wie Strg+Alt+Leertaste.</translation>
     </message>
     <message>
         <source>Press a key or combination… (Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste oder Kombination drücken … (Esc bricht ab)</translation>
     </message>
     <message>
         <source>None — click to record</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine – zum Aufnehmen klicken</translation>
     </message>
     <message>
         <source>Hotkey: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::LevelMeterWidget</name>
     <message>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangspegel</translation>
     </message>
     <message>
         <source>%1 dB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dB</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::RecordingOverlay</name>
     <message>
         <source>Dictation overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat-Einblendung</translation>
     </message>
     <message>
         <source>Elapsed time</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstrichene Zeit</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkript</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Hört zu</translation>
     </message>
     <message>
         <source>Transcribing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird transkribiert …</translation>
     </message>
     <message>
         <source>Applying style…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil wird angewendet …</translation>
     </message>
     <message>
         <source>Typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird eingegeben …</translation>
     </message>
     <message>
         <source>Queued — will finish when the network is back</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet – wird fertig, sobald das Netz zurück ist</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::SettingsDialog</name>
     <message>
         <source>Utter Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Utter-Einstellungen</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche der Einstellungen</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Dictation &amp;mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat&amp;modus:</translation>
     </message>
     <message>
         <source>&amp;Spoken language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gesprochene Sprache:</translation>
     </message>
     <message>
         <source>Two-letter code such as en, de or fr; leave empty to detect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweibuchstabiger Code wie en, de oder fr; leer lassen zum Erkennen.</translation>
     </message>
     <message>
         <source>Use a two-letter language code such as en, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie einen zweibuchstabigen Sprachcode wie en oder lassen Sie das Feld leer.</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der &amp;Oberfläche:</translation>
     </message>
     <message>
         <source>Takes effect the next time Utter starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkt beim nächsten Start von Utter.</translation>
     </message>
     <message>
         <source>Start Utter when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Utter beim Anmelden starten</translation>
     </message>
     <message>
         <source>&amp;Overlay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einblendung:</translation>
     </message>
     <message>
         <source>Play sounds when dictation starts, stops or fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Töne beim Starten, Beenden oder Fehlschlagen eines Diktats</translation>
     </message>
     <message>
         <source>Sound &amp;volume (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lautstärke (%):</translation>
     </message>
     <message>
         <source>Hotkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;Dictation key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diktiertaste:</translation>
     </message>
     <message>
         <source>Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, dann eine Taste (F9, RightCtrl) oder eine Kombination (Ctrl+Alt+Space) drücken.</translation>
     </message>
     <message>
         <source>&amp;Cancel key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abbruchtaste:</translation>
     </message>
     <message>
         <source>Discards the current dictation. Backspace clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwirft das laufende Diktat. Rücktaste leert das Feld.</translation>
     </message>
     <message>
         <source>The cancel key must differ from the dictation key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abbruchtaste muss sich von der Diktiertaste unterscheiden.</translation>
     </message>
     <message>
         <source>%1 is used by most applications; pick a key you do not type with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On Wayland, bind a key in your compositor to run `utter begin` and `utter end` (or `utter toggle`); `utter doctor` prints the exact lines for your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird von den meisten Anwendungen benutzt; wählen Sie eine Taste, mit der Sie nicht schreiben.</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Standard)</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mikrofon:</translation>
     </message>
     <message>
         <source>%1 (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht verbunden)</translation>
     </message>
     <message>
         <source>Voice &amp;sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimm&amp;empfindlichkeit:</translation>
     </message>
     <message>
         <source>0 = only loud speech counts, 1 = everything above the noise floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = nur laute Sprache zählt, 1 = alles über dem Grundrauschen.</translation>
     </message>
     <message>
         <source>&amp;Pre-roll (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlauf (ms):</translation>
     </message>
     <message>
         <source>Audio kept from just before the key press, so the first word is never cut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio von kurz vor dem Tastendruck, damit das erste Wort nie abgeschnitten wird.</translation>
     </message>
     <message>
         <source>&amp;Hands-free stop after (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freihändig stoppen nach (ms):</translation>
     </message>
     <message>
         <source>Shortest &amp;pause (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzeste &amp;Pause (ms):</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches server, a hal0 box. Keys are stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder OpenAI-kompatible Server funktioniert: Groq, ein lokaler whisper.cpp- oder speaches-Server, eine hal0-Box. Schlüssel liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
         <source>Transcription &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptions-&amp;URL:</translation>
     </message>
     <message>
         <source>Transcription &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptions&amp;modell:</translation>
     </message>
     <message>
         <source>Transcription &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkriptions-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Fallback URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersatz-URL:</translation>
     </message>
     <message>
         <source>Used when the primary fails; leave empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird benutzt, wenn der erste Anbieter ausfällt; leer lassen für keinen.</translation>
     </message>
     <message>
         <source>Fallback m&amp;odel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzm&amp;odell:</translation>
     </message>
     <message>
         <source>Fallback k&amp;ey:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzsc&amp;hlüssel:</translation>
     </message>
     <message>
         <source>&amp;Read-back URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlese-URL:</translation>
     </message>
     <message>
         <source>An /v1/audio/speech endpoint for &quot;Read back last result&quot;; empty turns it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein /v1/audio/speech-Endpunkt für „Letztes Ergebnis vorlesen“; leer schaltet es ab.</translation>
     </message>
     <message>
         <source>Read-back &amp;voice:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlese&amp;stimme:</translation>
     </message>
     <message>
         <source>Styles</source>
-        <translation type="unfinished"></translation>
+        <translation>Stile</translation>
     </message>
     <message>
         <source>&amp;Default style:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standardstil:</translation>
     </message>
     <message>
         <source>&quot;raw&quot; types the transcript as spoken; a style rewrites it (e.g. email, notes).</source>
-        <translation type="unfinished"></translation>
+        <translation>„raw“ tippt das Transkript wie gesprochen; ein Stil formuliert es um (z. B. email, notes).</translation>
     </message>
     <message>
         <source>Style &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil-&amp;URL:</translation>
     </message>
     <message>
         <source>Style &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil&amp;modell:</translation>
     </message>
     <message>
         <source>Style &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Timeout (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit (s):</translation>
     </message>
     <message>
         <source>After this long the raw transcript is delivered instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach wird stattdessen das unbearbeitete Transkript geliefert.</translation>
     </message>
     <message>
         <source>Per-&amp;application styles:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stile je &amp;Anwendung:</translation>
     </message>
     <message>
         <source>One rule per line as application=style, e.g. thunderbird=email. First match wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Regel pro Zeile als anwendung=stil, z. B. thunderbird=email. Der erste Treffer gilt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not application=style.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat nicht die Form anwendung=stil.</translation>
     </message>
     <message>
         <source>&amp;Vocabulary:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wortschatz:</translation>
     </message>
     <message>
         <source>Names and terms the transcriber should spell right, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen und Begriffe, die richtig geschrieben werden sollen, einer pro Zeile.</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>&amp;Methods in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Methoden der Reihe nach:</translation>
     </message>
     <message>
         <source>One per line, tried top to bottom; &quot;auto&quot; uses the best chain for this desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine pro Zeile, von oben nach unten versucht; „auto“ nimmt die beste Kette für diese Arbeitsumgebung.</translation>
     </message>
     <message>
         <source>Restore my clipboard after pasting</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischenablage nach dem Einfügen wiederherstellen</translation>
     </message>
     <message>
         <source>Press Enter after inserting the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Einfügen Eingabe drücken</translation>
     </message>
     <message>
         <source>&amp;Replacements:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzungen:</translation>
     </message>
     <message>
         <source>One per line as from=&gt;to, applied to every transcript.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine pro Zeile als von=&gt;nach, auf jedes Transkript angewendet.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not from=&gt;to.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat nicht die Form von=&gt;nach.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>&amp;Keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufbewahren:</translation>
     </message>
     <message>
         <source>&amp;N:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;N:</translation>
     </message>
     <message>
         <source>Days or dictations, for the &quot;last N&quot; choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage oder Diktate, für die Auswahl „die letzten N“.</translation>
     </message>
     <message>
         <source>Keep the audio of each dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme jedes Diktats aufbewahren</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweitert</translation>
     </message>
     <message>
         <source>Serve the HTTP API</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-API anbieten</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <source>HOST:PORT; loopback unless you allow remote.</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST:PORT; nur lokal, außer Sie erlauben entfernten Zugriff.</translation>
     </message>
     <message>
         <source>Write HOST:PORT, e.g. 127.0.0.1:8765.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie HOST:PORT, z. B. 127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>Regenerate API &amp;token</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Token neu erzeugen</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
         <source>&amp;Copy diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagnose kopieren</translation>
     </message>
     <message>
         <source>A new token was created; clients need it from `utter secret status http-token`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Token wurde erzeugt; Clients erhalten es über `utter secret status http-token`.</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard (keys are never included).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose in die Zwischenablage kopiert (Schlüssel sind nie enthalten).</translation>
     </message>
     <message>
         <source>Paste the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel einfügen</translation>
     </message>
     <message>
         <source>Set by the environment (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Umgebung gesetzt (%1)</translation>
     </message>
     <message>
         <source>Stored — ends in …%1; type to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert – endet auf …%1; zum Ersetzen tippen</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet …</translation>
     </message>
     <message>
         <source>Nothing was saved: fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>On Wayland, bind a key in your compositor to run “utter begin” and “utter end” (or “utter toggle”); “utter doctor” prints the exact lines for your desktop.</source>
+        <translation>Unter Wayland legen Sie im Compositor eine Taste auf „utter begin“ und „utter end“ (oder „utter toggle“); „utter doctor“ nennt die genauen Zeilen für Ihre Arbeitsumgebung.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>
     <message>
         <source>Push to talk — hold the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedrückt halten – Taste halten</translation>
     </message>
     <message>
         <source>Toggle — press to start, press to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalten – drücken zum Starten, drücken zum Beenden</translation>
     </message>
     <message>
         <source>Hands-free — stops when you pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Freihändig – stoppt, wenn Sie pausieren</translation>
     </message>
     <message>
         <source>Top of the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Oben am Bildschirm</translation>
     </message>
     <message>
         <source>Bottom of the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Unten am Bildschirm</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeblendet</translation>
     </message>
     <message>
         <source>Keep everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles aufbewahren</translation>
     </message>
     <message>
         <source>Keep the last N days</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzten N Tage aufbewahren</translation>
     </message>
     <message>
         <source>Keep the last N dictations</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzten N Diktate aufbewahren</translation>
     </message>
     <message>
         <source>Keep nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts aufbewahren</translation>
     </message>
     <message>
         <source>Some settings are not valid; fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Einstellungen sind ungültig; korrigieren Sie die rot markierten Felder.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::StatusWindow</name>
     <message>
         <source>Utter</source>
-        <translation type="unfinished"></translation>
+        <translation>Utter</translation>
     </message>
     <message>
         <source>Your desktop has no system tray (on GNOME, install the AppIndicator extension to get one). Utter keeps working through its hotkey, this window and the command line (&lt;code&gt;utter toggle&lt;/code&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Arbeitsumgebung hat keinen Infobereich (unter GNOME liefert ihn die AppIndicator-Erweiterung). Utter funktioniert weiter über das Tastenkürzel, dieses Fenster und die Befehlszeile (&lt;code&gt;utter toggle&lt;/code&gt;).</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen …</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Aktionen</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::TrayController</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Hört zu</translation>
     </message>
     <message>
         <source>Transcribing</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkribiert</translation>
     </message>
     <message>
         <source>Applying style</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil wird angewendet</translation>
     </message>
     <message>
         <source>Queued — waiting for the network</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet – auf das Netzwerk</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Push to talk (hold the key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedrückt halten (Taste halten)</translation>
     </message>
     <message>
         <source>Toggle (press to start and stop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalten (drücken zum Starten und Beenden)</translation>
     </message>
     <message>
         <source>Hands-free (stops when you pause)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freihändig (stoppt bei einer Pause)</translation>
     </message>
     <message>
         <source>Queued dictation delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartendes Diktat geliefert</translation>
     </message>
     <message>
         <source>Start dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat starten</translation>
     </message>
     <message>
         <source>Cancel dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat abbrechen</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Could not change the mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus konnte nicht geändert werden</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil</translation>
     </message>
     <message>
         <source>Copy last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Ergebnis kopieren</translation>
     </message>
     <message>
         <source>Read back last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Ergebnis vorlesen</translation>
     </message>
     <message>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf …</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen …</translation>
     </message>
     <message>
         <source>Doctor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose …</translation>
     </message>
     <message>
         <source>Pause hotkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel pausieren</translation>
     </message>
     <message>
         <source>Quit Utter</source>
-        <translation type="unfinished"></translation>
+        <translation>Utter beenden</translation>
     </message>
     <message>
         <source>None (raw transcript)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner (unbearbeitetes Transkript)</translation>
     </message>
     <message>
         <source>Could not change the style</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil konnte nicht geändert werden</translation>
     </message>
     <message>
         <source>Style: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>Last: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt: %1</translation>
     </message>
     <message>
         <source>Dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat</translation>
     </message>
     <message>
         <source>Dictation queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat wartet</translation>
     </message>
     <message>
         <source>The provider cannot be reached. Your recording is saved and will be transcribed when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter ist nicht erreichbar. Ihre Aufnahme ist gespeichert und wird transkribiert, sobald die Verbindung zurück ist.</translation>
     </message>
     <message>
         <source>Dictation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat fehlgeschlagen</translation>
     </message>
     <message>
         <source>Something went wrong; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgegangen; siehe Protokoll.</translation>
     </message>
     <message>
         <source>Stop dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Diktat beenden</translation>
     </message>
     <message>
         <source>The dictation pipeline is not part of this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diktat-Verarbeitung ist in dieser Version nicht enthalten.</translation>
     </message>
 </context>
 </TS>

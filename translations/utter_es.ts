@@ -5,702 +5,946 @@
     <name>utter::ui::AutoStart</name>
     <message>
         <source>Could not remove %1; delete it by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo eliminar %1; bórrelo a mano.</translation>
     </message>
     <message>
         <source>Could not write %1 (%2); check that the folder is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1 (%2); compruebe que la carpeta admite escritura.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::DesktopApp</name>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar al iniciar sesión</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
-        <source>The history window is not part of this build yet; use `utter history`.</source>
-        <translation type="unfinished"></translation>
+        <source>History is not part of this build.</source>
+        <translation>El historial no forma parte de esta compilación.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::DoctorWindow</name>
+    <message>
+        <source>OK</source>
+        <translation>Correcto</translation>
     </message>
     <message>
-        <source>Doctor</source>
-        <translation type="unfinished"></translation>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
     </message>
     <message>
-        <source>Run `utter doctor` in a terminal for the checks.</source>
-        <translation type="unfinished"></translation>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <source>Utter Doctor</source>
+        <translation>Diagnóstico de Utter</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Volver a comprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Copiar informe</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Solución: %1</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Corregir…</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation>Corregir %1</translation>
+    </message>
+    <message>
+        <source>Everything Utter needs is in place.</source>
+        <translation>Todo lo que Utter necesita está en su sitio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found. Each one says how to fix it.</source>
+        <translation>
+            <numerusform>Se encontró %n problema. Indica cómo corregirlo.</numerusform>
+            <numerusform>Se encontraron %n problemas. Cada uno indica cómo corregirlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>System tray</source>
+        <translation>Bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>The tray icon is shown.</source>
+        <translation>El icono se muestra en la bandeja.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray; Utter shows a small window instead.</source>
+        <translation>Este escritorio no tiene bandeja del sistema; Utter muestra una pequeña ventana en su lugar.</translation>
+    </message>
+    <message>
+        <source>On GNOME, install and enable the “AppIndicator and KStatusNotifierItem Support” extension, then restart Utter.</source>
+        <translation>En GNOME, instale y active la extensión «AppIndicator and KStatusNotifierItem Support» y reinicie Utter.</translation>
+    </message>
+    <message>
+        <source>Display session</source>
+        <translation>Sesión gráfica</translation>
+    </message>
+    <message>
+        <source>Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor binding: bind a key to run “utter toggle” (or “utter begin” on press and “utter end” on release).</source>
+        <translation>En Wayland, los atajos globales necesitan el portal GlobalShortcuts o un atajo del compositor: asigne una tecla a «utter toggle» (o «utter begin» al pulsar y «utter end» al soltar).</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Archivo de ajustes</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Sin problemas.</translation>
+    </message>
+    <message>
+        <source>Run “utter config check” for line numbers, or set the values again in the settings window.</source>
+        <translation>Ejecute «utter config check» para ver los números de línea o vuelva a ajustar los valores en la ventana de ajustes.</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Llavero</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keychain (GNOME Keyring, KWallet) so API keys are not kept in a file.</source>
+        <translation>Instale y desbloquee un llavero Secret Service (GNOME Keyring, KWallet) para que las claves de API no se guarden en un archivo.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::EndpointProbe</name>
     <message>
         <source>Connected in %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado en %1 ms.</translation>
     </message>
     <message>
         <source>The key was refused (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave fue rechazada (HTTP %1): %2</translation>
     </message>
     <message>
         <source>check the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>compruebe la clave de API.</translation>
     </message>
     <message>
         <source>The endpoint answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor respondió HTTP %1: %2</translation>
     </message>
     <message>
         <source>Could not reach the endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar con el servidor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::HistoryModel</name>
+    <message>
+        <source>raw</source>
+        <translation>sin estilo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Aplicación</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Estilo</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::HistoryWindow</name>
+    <message>
+        <source>Utter History</source>
+        <translation>Historial de Utter</translation>
+    </message>
+    <message>
+        <source>Search dictations…</source>
+        <translation>Buscar dictados…</translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>Dictations</source>
+        <translation>Dictados</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transcripción</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcripción</translation>
+    </message>
+    <message>
+        <source>St&amp;yled text</source>
+        <translation>Texto con e&amp;stilo</translation>
+    </message>
+    <message>
+        <source>Styled text</source>
+        <translation>Texto con estilo</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Play audio</source>
+        <translation>&amp;Reproducir audio</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Export all…</source>
+        <translation>&amp;Exportar todo…</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exportar historial</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation was not kept.</source>
+        <translation>El audio de este dictado no se conservó.</translation>
+    </message>
+    <message>
+        <source>No dictations yet.</source>
+        <translation>Todavía no hay dictados.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Nada coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>(no style was applied)</source>
+        <translation>(no se aplicó ningún estilo)</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copiado.</translation>
+    </message>
+    <message>
+        <source>Delete dictation</source>
+        <translation>Eliminar dictado</translation>
+    </message>
+    <message>
+        <source>Delete this dictation and its audio? This cannot be undone.</source>
+        <translation>¿Eliminar este dictado y su audio? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Eliminado.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>No se puede leer %1.</translation>
+    </message>
+    <message>
+        <source>Pick a .md, .json or .csv file name.</source>
+        <translation>Elija un nombre de archivo .md, .json o .csv.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
     <message>
         <source>Activate, then press the key or key combination to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actívelo y pulse la tecla o combinación que quiera usar.</translation>
     </message>
     <message>
         <source>That key cannot be used as a hotkey; try a function key or a chord such as Ctrl+Alt+Space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa tecla no sirve como atajo; pruebe una tecla de función o una combinación como Ctrl+Alt+Espacio.</translation>
     </message>
     <message>
         <source>Press a key or combination… (Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulse una tecla o combinación… (Esc cancela)</translation>
     </message>
     <message>
         <source>None — click to record</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna: haga clic para grabar</translation>
     </message>
     <message>
         <source>Hotkey: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajo: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::LevelMeterWidget</name>
     <message>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de entrada</translation>
     </message>
     <message>
         <source>%1 dB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dB</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::RecordingOverlay</name>
     <message>
         <source>Dictation overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana de dictado</translation>
     </message>
     <message>
         <source>Elapsed time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo transcurrido</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcripción</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuchando</translation>
     </message>
     <message>
         <source>Transcribing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcribiendo…</translation>
     </message>
     <message>
         <source>Applying style…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicando estilo…</translation>
     </message>
     <message>
         <source>Typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo…</translation>
     </message>
     <message>
         <source>Queued — will finish when the network is back</source>
-        <translation type="unfinished"></translation>
+        <translation>En cola: terminará cuando vuelva la red</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::SettingsDialog</name>
     <message>
         <source>Utter Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes de Utter</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones de ajustes</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>Dictation &amp;mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modo de dictado:</translation>
     </message>
     <message>
         <source>&amp;Spoken language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma &amp;hablado:</translation>
     </message>
     <message>
         <source>Two-letter code such as en, de or fr; leave empty to detect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de dos letras como en, de o fr; déjelo vacío para detectarlo.</translation>
     </message>
     <message>
         <source>Use a two-letter language code such as en, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use un código de idioma de dos letras como en o déjelo vacío.</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Igual que el sistema</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la &amp;interfaz:</translation>
     </message>
     <message>
         <source>Takes effect the next time Utter starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Surte efecto la próxima vez que se inicie Utter.</translation>
     </message>
     <message>
         <source>Start Utter when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar Utter al iniciar sesión</translation>
     </message>
     <message>
         <source>&amp;Overlay:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve&amp;ntana de dictado:</translation>
     </message>
     <message>
         <source>Play sounds when dictation starts, stops or fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir sonidos al iniciar, detener o fallar un dictado</translation>
     </message>
     <message>
         <source>Sound &amp;volume (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volumen (%):</translation>
     </message>
     <message>
         <source>Hotkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos</translation>
     </message>
     <message>
         <source>&amp;Dictation key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tecla de &amp;dictado:</translation>
     </message>
     <message>
         <source>Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic y pulse una tecla (F9, RightCtrl) o una combinación (Ctrl+Alt+Space).</translation>
     </message>
     <message>
         <source>&amp;Cancel key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tecla de &amp;cancelar:</translation>
     </message>
     <message>
         <source>Discards the current dictation. Backspace clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descarta el dictado en curso. Retroceso la borra.</translation>
     </message>
     <message>
         <source>The cancel key must differ from the dictation key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tecla de cancelar debe ser distinta de la de dictado.</translation>
     </message>
     <message>
         <source>%1 is used by most applications; pick a key you do not type with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On Wayland, bind a key in your compositor to run `utter begin` and `utter end` (or `utter toggle`); `utter doctor` prints the exact lines for your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lo usan casi todas las aplicaciones; elija una tecla con la que no escriba.</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Predeterminado del sistema</translation>
     </message>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (predeterminado)</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Micrófono:</translation>
     </message>
     <message>
         <source>%1 (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (no conectado)</translation>
     </message>
     <message>
         <source>Voice &amp;sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sensibilidad de voz:</translation>
     </message>
     <message>
         <source>0 = only loud speech counts, 1 = everything above the noise floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = solo cuenta la voz alta, 1 = todo lo que supere el ruido de fondo.</translation>
     </message>
     <message>
         <source>&amp;Pre-roll (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prebúfer (ms):</translation>
     </message>
     <message>
         <source>Audio kept from just before the key press, so the first word is never cut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio guardado justo antes de pulsar la tecla, para no cortar nunca la primera palabra.</translation>
     </message>
     <message>
         <source>&amp;Hands-free stop after (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>Parada &amp;manos libres tras (ms):</translation>
     </message>
     <message>
         <source>Shortest &amp;pause (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ausa más corta (ms):</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedores</translation>
     </message>
     <message>
         <source>Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches server, a hal0 box. Keys are stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sirve cualquier servidor compatible con OpenAI: Groq, un servidor local whisper.cpp o speaches, un equipo hal0. Las claves se guardan en el llavero del sistema.</translation>
     </message>
     <message>
         <source>Transcription &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL de transcripción:</translation>
     </message>
     <message>
         <source>Transcription &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo de transcripción:</translation>
     </message>
     <message>
         <source>Transcription &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clave de transcripción:</translation>
     </message>
     <message>
         <source>&amp;Fallback URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de &amp;respaldo:</translation>
     </message>
     <message>
         <source>Used when the primary fails; leave empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se usa cuando falla el principal; déjela vacía para no usar ninguno.</translation>
     </message>
     <message>
         <source>Fallback m&amp;odel:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odelo de respaldo:</translation>
     </message>
     <message>
         <source>Fallback k&amp;ey:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cla&amp;ve de respaldo:</translation>
     </message>
     <message>
         <source>&amp;Read-back URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de &amp;lectura:</translation>
     </message>
     <message>
         <source>An /v1/audio/speech endpoint for &quot;Read back last result&quot;; empty turns it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un servidor /v1/audio/speech para «Leer el último resultado»; vacío lo desactiva.</translation>
     </message>
     <message>
         <source>Read-back &amp;voice:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voz de lectura:</translation>
     </message>
     <message>
         <source>Styles</source>
-        <translation type="unfinished"></translation>
+        <translation>Estilos</translation>
     </message>
     <message>
         <source>&amp;Default style:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estilo &amp;predeterminado:</translation>
     </message>
     <message>
         <source>&quot;raw&quot; types the transcript as spoken; a style rewrites it (e.g. email, notes).</source>
-        <translation type="unfinished"></translation>
+        <translation>«raw» escribe la transcripción tal cual; un estilo la reescribe (p. ej. email, notes).</translation>
     </message>
     <message>
         <source>Style &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL de estilos:</translation>
     </message>
     <message>
         <source>Style &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelo de estilos:</translation>
     </message>
     <message>
         <source>Style &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clave de estilos:</translation>
     </message>
     <message>
         <source>&amp;Timeout (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiempo límite (s):</translation>
     </message>
     <message>
         <source>After this long the raw transcript is delivered instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasado este tiempo se entrega la transcripción sin estilo.</translation>
     </message>
     <message>
         <source>Per-&amp;application styles:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estilos por &amp;aplicación:</translation>
     </message>
     <message>
         <source>One rule per line as application=style, e.g. thunderbird=email. First match wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una regla por línea como aplicación=estilo, p. ej. thunderbird=email. Gana la primera coincidencia.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not application=style.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no tiene la forma aplicación=estilo.</translation>
     </message>
     <message>
         <source>&amp;Vocabulary:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vocabulario:</translation>
     </message>
     <message>
         <source>Names and terms the transcriber should spell right, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres y términos que deben escribirse bien, uno por línea.</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida</translation>
     </message>
     <message>
         <source>&amp;Methods in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Métodos en orden:</translation>
     </message>
     <message>
         <source>One per line, tried top to bottom; &quot;auto&quot; uses the best chain for this desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uno por línea, probados de arriba abajo; «auto» usa la mejor cadena para este escritorio.</translation>
     </message>
     <message>
         <source>Restore my clipboard after pasting</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar mi portapapeles después de pegar</translation>
     </message>
     <message>
         <source>Press Enter after inserting the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsar Intro después de insertar el texto</translation>
     </message>
     <message>
         <source>&amp;Replacements:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reemplazos:</translation>
     </message>
     <message>
         <source>One per line as from=&gt;to, applied to every transcript.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uno por línea como de=&gt;a, aplicado a cada transcripción.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not from=&gt;to.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no tiene la forma de=&gt;a.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>&amp;Keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar:</translation>
     </message>
     <message>
         <source>&amp;N:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;N:</translation>
     </message>
     <message>
         <source>Days or dictations, for the &quot;last N&quot; choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Días o dictados, para las opciones «los últimos N».</translation>
     </message>
     <message>
         <source>Keep the audio of each dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el audio de cada dictado</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanzado</translation>
     </message>
     <message>
         <source>Serve the HTTP API</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir la API HTTP</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <source>HOST:PORT; loopback unless you allow remote.</source>
-        <translation type="unfinished"></translation>
+        <translation>HOST:PUERTO; solo local salvo que permita el acceso remoto.</translation>
     </message>
     <message>
         <source>Write HOST:PORT, e.g. 127.0.0.1:8765.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba HOST:PUERTO, p. ej. 127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>Regenerate API &amp;token</source>
-        <translation type="unfinished"></translation>
+        <translation>Regenerar el &amp;token de la API</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la carpeta de &amp;registros</translation>
     </message>
     <message>
         <source>&amp;Copy diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar diagnóstico</translation>
     </message>
     <message>
         <source>A new token was created; clients need it from `utter secret status http-token`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se creó un token nuevo; los clientes lo obtienen con `utter secret status http-token`.</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard (keys are never included).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico copiado al portapapeles (nunca incluye claves).</translation>
     </message>
     <message>
         <source>Paste the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Pegue la clave de API</translation>
     </message>
     <message>
         <source>Set by the environment (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Definida por el entorno (%1)</translation>
     </message>
     <message>
         <source>Stored — ends in …%1; type to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada: termina en …%1; escriba para reemplazarla</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Probar conexión</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Probando…</translation>
     </message>
     <message>
         <source>Nothing was saved: fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada: corrija los campos marcados en rojo.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>On Wayland, bind a key in your compositor to run “utter begin” and “utter end” (or “utter toggle”); “utter doctor” prints the exact lines for your desktop.</source>
+        <translation>En Wayland, asigne en su compositor una tecla a «utter begin» y «utter end» (o «utter toggle»); «utter doctor» muestra las líneas exactas para su escritorio.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>
     <message>
         <source>Push to talk — hold the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsar para hablar: mantener la tecla</translation>
     </message>
     <message>
         <source>Toggle — press to start, press to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternar: pulsar para empezar, pulsar para parar</translation>
     </message>
     <message>
         <source>Hands-free — stops when you pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Manos libres: se detiene cuando hace una pausa</translation>
     </message>
     <message>
         <source>Top of the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Arriba de la pantalla</translation>
     </message>
     <message>
         <source>Bottom of the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Abajo de la pantalla</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Oculta</translation>
     </message>
     <message>
         <source>Keep everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar todo</translation>
     </message>
     <message>
         <source>Keep the last N days</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar los últimos N días</translation>
     </message>
     <message>
         <source>Keep the last N dictations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar los últimos N dictados</translation>
     </message>
     <message>
         <source>Keep nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>No conservar nada</translation>
     </message>
     <message>
         <source>Some settings are not valid; fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos ajustes no son válidos; corrija los campos marcados en rojo.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::StatusWindow</name>
     <message>
         <source>Utter</source>
-        <translation type="unfinished"></translation>
+        <translation>Utter</translation>
     </message>
     <message>
         <source>Your desktop has no system tray (on GNOME, install the AppIndicator extension to get one). Utter keeps working through its hotkey, this window and the command line (&lt;code&gt;utter toggle&lt;/code&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Su escritorio no tiene bandeja del sistema (en GNOME, instale la extensión AppIndicator). Utter sigue funcionando con su atajo, esta ventana y la línea de órdenes (&lt;code&gt;utter toggle&lt;/code&gt;).</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes…</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Más</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Más acciones</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::TrayController</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuchando</translation>
     </message>
     <message>
         <source>Transcribing</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcribiendo</translation>
     </message>
     <message>
         <source>Applying style</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicando estilo</translation>
     </message>
     <message>
         <source>Queued — waiting for the network</source>
-        <translation type="unfinished"></translation>
+        <translation>En cola: esperando a la red</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Push to talk (hold the key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsar para hablar (mantener la tecla)</translation>
     </message>
     <message>
         <source>Toggle (press to start and stop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternar (pulsar para empezar y parar)</translation>
     </message>
     <message>
         <source>Hands-free (stops when you pause)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manos libres (se detiene al hacer una pausa)</translation>
     </message>
     <message>
         <source>Queued dictation delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictado en cola entregado</translation>
     </message>
     <message>
         <source>Start dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar dictado</translation>
     </message>
     <message>
         <source>Cancel dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar dictado</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo</translation>
     </message>
     <message>
         <source>Could not change the mode</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cambiar el modo</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>Estilo</translation>
     </message>
     <message>
         <source>Copy last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar el último resultado</translation>
     </message>
     <message>
         <source>Read back last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer el último resultado</translation>
     </message>
     <message>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes…</translation>
     </message>
     <message>
         <source>Doctor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnóstico…</translation>
     </message>
     <message>
         <source>Pause hotkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar atajos</translation>
     </message>
     <message>
         <source>Quit Utter</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir de Utter</translation>
     </message>
     <message>
         <source>None (raw transcript)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno (transcripción sin estilo)</translation>
     </message>
     <message>
         <source>Could not change the style</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cambiar el estilo</translation>
     </message>
     <message>
         <source>Style: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estilo: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>Last: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Último: %1</translation>
     </message>
     <message>
         <source>Dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictado</translation>
     </message>
     <message>
         <source>Dictation queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictado en cola</translation>
     </message>
     <message>
         <source>The provider cannot be reached. Your recording is saved and will be transcribed when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el proveedor. Su grabación está guardada y se transcribirá cuando vuelva la conexión.</translation>
     </message>
     <message>
         <source>Dictation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló el dictado</translation>
     </message>
     <message>
         <source>Something went wrong; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal; consulte el registro.</translation>
     </message>
     <message>
         <source>Stop dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener dictado</translation>
     </message>
     <message>
         <source>The dictation pipeline is not part of this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena de dictado no forma parte de esta compilación.</translation>
     </message>
 </context>
 </TS>

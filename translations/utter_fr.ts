@@ -5,702 +5,946 @@
     <name>utter::ui::AutoStart</name>
     <message>
         <source>Could not remove %1; delete it by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1 ; supprimez-le à la main.</translation>
     </message>
     <message>
         <source>Could not write %1 (%2); check that the folder is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 (%2) ; vérifiez que le dossier est accessible en écriture.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::DesktopApp</name>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer à l’ouverture de session</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
-        <source>The history window is not part of this build yet; use `utter history`.</source>
-        <translation type="unfinished"></translation>
+        <source>History is not part of this build.</source>
+        <translation>L’historique ne fait pas partie de cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::DoctorWindow</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <source>Doctor</source>
-        <translation type="unfinished"></translation>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
     </message>
     <message>
-        <source>Run `utter doctor` in a terminal for the checks.</source>
-        <translation type="unfinished"></translation>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>Utter Doctor</source>
+        <translation>Diagnostic Utter</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Solution : %1</translation>
+    </message>
+    <message>
+        <source>Fix…</source>
+        <translation>Corriger…</translation>
+    </message>
+    <message>
+        <source>Fix %1</source>
+        <translation>Corriger %1</translation>
+    </message>
+    <message>
+        <source>Everything Utter needs is in place.</source>
+        <translation>Tout ce dont Utter a besoin est en place.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found. Each one says how to fix it.</source>
+        <translation>
+            <numerusform>%n problème trouvé. Il indique comment le corriger.</numerusform>
+            <numerusform>%n problèmes trouvés. Chacun indique comment le corriger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>System tray</source>
+        <translation>Zone de notification</translation>
+    </message>
+    <message>
+        <source>The tray icon is shown.</source>
+        <translation>L’icône est affichée dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray; Utter shows a small window instead.</source>
+        <translation>Ce bureau n’a pas de zone de notification ; Utter affiche une petite fenêtre à la place.</translation>
+    </message>
+    <message>
+        <source>On GNOME, install and enable the “AppIndicator and KStatusNotifierItem Support” extension, then restart Utter.</source>
+        <translation>Sous GNOME, installez et activez l’extension « AppIndicator and KStatusNotifierItem Support », puis redémarrez Utter.</translation>
+    </message>
+    <message>
+        <source>Display session</source>
+        <translation>Session d’affichage</translation>
+    </message>
+    <message>
+        <source>Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor binding: bind a key to run “utter toggle” (or “utter begin” on press and “utter end” on release).</source>
+        <translation>Sous Wayland, les raccourcis globaux nécessitent le portail GlobalShortcuts ou un raccourci du compositeur : associez une touche à « utter toggle » (ou « utter begin » à l’appui et « utter end » au relâchement).</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Fichier de réglages</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Aucun problème.</translation>
+    </message>
+    <message>
+        <source>Run “utter config check” for line numbers, or set the values again in the settings window.</source>
+        <translation>Lancez « utter config check » pour les numéros de ligne, ou redéfinissez les valeurs dans la fenêtre des réglages.</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Trousseau</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keychain (GNOME Keyring, KWallet) so API keys are not kept in a file.</source>
+        <translation>Installez et déverrouillez un trousseau Secret Service (GNOME Keyring, KWallet) pour que les clés d’API ne soient pas gardées dans un fichier.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::EndpointProbe</name>
     <message>
         <source>Connected in %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en %1 ms.</translation>
     </message>
     <message>
         <source>The key was refused (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé a été refusée (HTTP %1) : %2</translation>
     </message>
     <message>
         <source>check the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>vérifiez la clé d’API.</translation>
     </message>
     <message>
         <source>The endpoint answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le point d’accès a répondu HTTP %1 : %2</translation>
     </message>
     <message>
         <source>Could not reach the endpoint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Point d’accès injoignable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::HistoryModel</name>
+    <message>
+        <source>raw</source>
+        <translation>brut</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::HistoryWindow</name>
+    <message>
+        <source>Utter History</source>
+        <translation>Historique Utter</translation>
+    </message>
+    <message>
+        <source>Search dictations…</source>
+        <translation>Rechercher dans les dictées…</translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation>Rechercher dans l’historique</translation>
+    </message>
+    <message>
+        <source>Dictations</source>
+        <translation>Dictées</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transcription</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+    <message>
+        <source>St&amp;yled text</source>
+        <translation>Texte &amp;stylisé</translation>
+    </message>
+    <message>
+        <source>Styled text</source>
+        <translation>Texte stylisé</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Play audio</source>
+        <translation>&amp;Écouter</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Export all…</source>
+        <translation>&amp;Tout exporter…</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exporter l’historique</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</source>
+        <translation>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation was not kept.</source>
+        <translation>L’audio de cette dictée n’a pas été conservé.</translation>
+    </message>
+    <message>
+        <source>No dictations yet.</source>
+        <translation>Aucune dictée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>(no style was applied)</source>
+        <translation>(aucun style appliqué)</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copié.</translation>
+    </message>
+    <message>
+        <source>Delete dictation</source>
+        <translation>Supprimer la dictée</translation>
+    </message>
+    <message>
+        <source>Delete this dictation and its audio? This cannot be undone.</source>
+        <translation>Supprimer cette dictée et son audio ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Supprimé.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>Pick a .md, .json or .csv file name.</source>
+        <translation>Choisissez un nom de fichier en .md, .json ou .csv.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté vers %1.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
     <message>
         <source>Activate, then press the key or key combination to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Activez, puis appuyez sur la touche ou la combinaison à utiliser.</translation>
     </message>
     <message>
         <source>That key cannot be used as a hotkey; try a function key or a chord such as Ctrl+Alt+Space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette touche ne peut pas servir de raccourci ; essayez une touche de fonction ou une combinaison comme Ctrl+Alt+Espace.</translation>
     </message>
     <message>
         <source>Press a key or combination… (Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur une touche ou une combinaison… (Échap annule)</translation>
     </message>
     <message>
         <source>None — click to record</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune — cliquez pour enregistrer</translation>
     </message>
     <message>
         <source>Hotkey: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourci : %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::LevelMeterWidget</name>
     <message>
         <source>Input level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau d’entrée</translation>
     </message>
     <message>
         <source>%1 dB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dB</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::RecordingOverlay</name>
     <message>
         <source>Dictation overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre de dictée</translation>
     </message>
     <message>
         <source>Elapsed time</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps écoulé</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute</translation>
     </message>
     <message>
         <source>Transcribing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription…</translation>
     </message>
     <message>
         <source>Applying style…</source>
-        <translation type="unfinished"></translation>
+        <translation>Application du style…</translation>
     </message>
     <message>
         <source>Typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie…</translation>
     </message>
     <message>
         <source>Queued — will finish when the network is back</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente — se terminera au retour du réseau</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::SettingsDialog</name>
     <message>
         <source>Utter Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages d’Utter</translation>
     </message>
     <message>
         <source>Settings sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections des réglages</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Dictation &amp;mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode de dictée :</translation>
     </message>
     <message>
         <source>&amp;Spoken language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue &amp;parlée :</translation>
     </message>
     <message>
         <source>Two-letter code such as en, de or fr; leave empty to detect it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code à deux lettres comme en, de ou fr ; laissez vide pour la détecter.</translation>
     </message>
     <message>
         <source>Use a two-letter language code such as en, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez un code de langue à deux lettres comme en, ou laissez vide.</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le système</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de l’&amp;interface :</translation>
     </message>
     <message>
         <source>Takes effect the next time Utter starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prend effet au prochain démarrage d’Utter.</translation>
     </message>
     <message>
         <source>Start Utter when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer Utter à l’ouverture de session</translation>
     </message>
     <message>
         <source>&amp;Overlay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fenêtre de dictée :</translation>
     </message>
     <message>
         <source>Play sounds when dictation starts, stops or fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Jouer un son au début, à la fin ou en cas d’échec d’une dictée</translation>
     </message>
     <message>
         <source>Sound &amp;volume (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volume (%) :</translation>
     </message>
     <message>
         <source>Hotkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis</translation>
     </message>
     <message>
         <source>&amp;Dictation key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Touche de &amp;dictée :</translation>
     </message>
     <message>
         <source>Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez, puis appuyez sur une touche (F9, RightCtrl) ou une combinaison (Ctrl+Alt+Space).</translation>
     </message>
     <message>
         <source>&amp;Cancel key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Touche d’&amp;annulation :</translation>
     </message>
     <message>
         <source>Discards the current dictation. Backspace clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonne la dictée en cours. Retour arrière l’efface.</translation>
     </message>
     <message>
         <source>The cancel key must differ from the dictation key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La touche d’annulation doit différer de la touche de dictée.</translation>
     </message>
     <message>
         <source>%1 is used by most applications; pick a key you do not type with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On Wayland, bind a key in your compositor to run `utter begin` and `utter end` (or `utter toggle`); `utter doctor` prints the exact lines for your desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est utilisé par la plupart des applications ; choisissez une touche que vous ne tapez pas.</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaut du système</translation>
     </message>
     <message>
         <source>%1 (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (par défaut)</translation>
     </message>
     <message>
         <source>&amp;Microphone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Microphone :</translation>
     </message>
     <message>
         <source>%1 (not connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (non connecté)</translation>
     </message>
     <message>
         <source>Voice &amp;sensitivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sensibilité de la voix :</translation>
     </message>
     <message>
         <source>0 = only loud speech counts, 1 = everything above the noise floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = seule la parole forte compte, 1 = tout ce qui dépasse le bruit de fond.</translation>
     </message>
     <message>
         <source>&amp;Pre-roll (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pré-enregistrement (ms) :</translation>
     </message>
     <message>
         <source>Audio kept from just before the key press, so the first word is never cut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio conservé juste avant l’appui sur la touche, pour ne jamais couper le premier mot.</translation>
     </message>
     <message>
         <source>&amp;Hands-free stop after (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt &amp;mains libres après (ms) :</translation>
     </message>
     <message>
         <source>Shortest &amp;pause (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause la plus courte (ms) :</translation>
     </message>
     <message>
         <source>Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseurs</translation>
     </message>
     <message>
         <source>Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches server, a hal0 box. Keys are stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout serveur compatible OpenAI convient : Groq, un serveur local whisper.cpp ou speaches, un boîtier hal0. Les clés sont gardées dans le trousseau du système.</translation>
     </message>
     <message>
         <source>Transcription &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL de transcription :</translation>
     </message>
     <message>
         <source>Transcription &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle de transcription :</translation>
     </message>
     <message>
         <source>Transcription &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé de transcription :</translation>
     </message>
     <message>
         <source>&amp;Fallback URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de &amp;secours :</translation>
     </message>
     <message>
         <source>Used when the primary fails; leave empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisée si le service principal échoue ; laissez vide pour aucune.</translation>
     </message>
     <message>
         <source>Fallback m&amp;odel:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odèle de secours :</translation>
     </message>
     <message>
         <source>Fallback k&amp;ey:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cl&amp;é de secours :</translation>
     </message>
     <message>
         <source>&amp;Read-back URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de &amp;lecture :</translation>
     </message>
     <message>
         <source>An /v1/audio/speech endpoint for &quot;Read back last result&quot;; empty turns it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un point d’accès /v1/audio/speech pour « Relire le dernier résultat » ; vide le désactive.</translation>
     </message>
     <message>
         <source>Read-back &amp;voice:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voix de lecture :</translation>
     </message>
     <message>
         <source>Styles</source>
-        <translation type="unfinished"></translation>
+        <translation>Styles</translation>
     </message>
     <message>
         <source>&amp;Default style:</source>
-        <translation type="unfinished"></translation>
+        <translation>Style par &amp;défaut :</translation>
     </message>
     <message>
         <source>&quot;raw&quot; types the transcript as spoken; a style rewrites it (e.g. email, notes).</source>
-        <translation type="unfinished"></translation>
+        <translation>« raw » tape la transcription telle quelle ; un style la réécrit (par ex. email, notes).</translation>
     </message>
     <message>
         <source>Style &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL des styles :</translation>
     </message>
     <message>
         <source>Style &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle des styles :</translation>
     </message>
     <message>
         <source>Style &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clé des styles :</translation>
     </message>
     <message>
         <source>&amp;Timeout (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Délai (s) :</translation>
     </message>
     <message>
         <source>After this long the raw transcript is delivered instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé ce délai, la transcription brute est livrée à la place.</translation>
     </message>
     <message>
         <source>Per-&amp;application styles:</source>
-        <translation type="unfinished"></translation>
+        <translation>Styles par &amp;application :</translation>
     </message>
     <message>
         <source>One rule per line as application=style, e.g. thunderbird=email. First match wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une règle par ligne sous la forme application=style, par ex. thunderbird=email. La première correspondance l’emporte.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not application=style.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas de la forme application=style.</translation>
     </message>
     <message>
         <source>&amp;Vocabulary:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vocabulaire :</translation>
     </message>
     <message>
         <source>Names and terms the transcriber should spell right, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms et termes à bien orthographier, un par ligne.</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortie</translation>
     </message>
     <message>
         <source>&amp;Methods in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Méthodes dans l’ordre :</translation>
     </message>
     <message>
         <source>One per line, tried top to bottom; &quot;auto&quot; uses the best chain for this desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une par ligne, essayées de haut en bas ; « auto » utilise la meilleure chaîne pour ce bureau.</translation>
     </message>
     <message>
         <source>Restore my clipboard after pasting</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer mon presse-papiers après le collage</translation>
     </message>
     <message>
         <source>Press Enter after inserting the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyer sur Entrée après l’insertion du texte</translation>
     </message>
     <message>
         <source>&amp;Replacements:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remplacements :</translation>
     </message>
     <message>
         <source>One per line as from=&gt;to, applied to every transcript.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un par ligne sous la forme de=&gt;vers, appliqué à chaque transcription.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not from=&gt;to.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas de la forme de=&gt;vers.</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>&amp;Keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conserver :</translation>
     </message>
     <message>
         <source>&amp;N:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;N :</translation>
     </message>
     <message>
         <source>Days or dictations, for the &quot;last N&quot; choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours ou dictées, pour les choix « les N derniers ».</translation>
     </message>
     <message>
         <source>Keep the audio of each dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver l’audio de chaque dictée</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancé</translation>
     </message>
     <message>
         <source>Serve the HTTP API</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir l’API HTTP</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse :</translation>
     </message>
     <message>
         <source>HOST:PORT; loopback unless you allow remote.</source>
-        <translation type="unfinished"></translation>
+        <translation>HÔTE:PORT ; boucle locale sauf si vous autorisez l’accès distant.</translation>
     </message>
     <message>
         <source>Write HOST:PORT, e.g. 127.0.0.1:8765.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez HÔTE:PORT, par ex. 127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>Regenerate API &amp;token</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer le &amp;jeton d’API</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
         <source>&amp;Copy diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier le diagnostic</translation>
     </message>
     <message>
         <source>A new token was created; clients need it from `utter secret status http-token`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau jeton a été créé ; les clients l’obtiennent avec `utter secret status http-token`.</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard (keys are never included).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic copié dans le presse-papiers (les clés n’y figurent jamais).</translation>
     </message>
     <message>
         <source>Paste the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez la clé d’API</translation>
     </message>
     <message>
         <source>Set by the environment (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Définie par l’environnement (%1)</translation>
     </message>
     <message>
         <source>Stored — ends in …%1; type to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée — se termine par …%1 ; tapez pour la remplacer</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>Nothing was saved: fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été enregistré : corrigez les champs marqués en rouge.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>On Wayland, bind a key in your compositor to run “utter begin” and “utter end” (or “utter toggle”); “utter doctor” prints the exact lines for your desktop.</source>
+        <translation>Sous Wayland, associez une touche dans votre compositeur à « utter begin » et « utter end » (ou « utter toggle ») ; « utter doctor » donne les lignes exactes pour votre bureau.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>
     <message>
         <source>Push to talk — hold the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyer pour parler — maintenir la touche</translation>
     </message>
     <message>
         <source>Toggle — press to start, press to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Bascule — appuyer pour démarrer, appuyer pour arrêter</translation>
     </message>
     <message>
         <source>Hands-free — stops when you pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Mains libres — s’arrête quand vous faites une pause</translation>
     </message>
     <message>
         <source>Top of the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>En haut de l’écran</translation>
     </message>
     <message>
         <source>Bottom of the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>En bas de l’écran</translation>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquée</translation>
     </message>
     <message>
         <source>Keep everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout conserver</translation>
     </message>
     <message>
         <source>Keep the last N days</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les N derniers jours</translation>
     </message>
     <message>
         <source>Keep the last N dictations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les N dernières dictées</translation>
     </message>
     <message>
         <source>Keep nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne rien conserver</translation>
     </message>
     <message>
         <source>Some settings are not valid; fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains réglages ne sont pas valides ; corrigez les champs marqués en rouge.</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::StatusWindow</name>
     <message>
         <source>Utter</source>
-        <translation type="unfinished"></translation>
+        <translation>Utter</translation>
     </message>
     <message>
         <source>Your desktop has no system tray (on GNOME, install the AppIndicator extension to get one). Utter keeps working through its hotkey, this window and the command line (&lt;code&gt;utter toggle&lt;/code&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre bureau n’a pas de zone de notification (sous GNOME, installez l’extension AppIndicator). Utter reste utilisable par son raccourci, cette fenêtre et la ligne de commande (&lt;code&gt;utter toggle&lt;/code&gt;).</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages…</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus</translation>
     </message>
     <message>
         <source>More actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres actions</translation>
     </message>
 </context>
 <context>
     <name>utter::ui::TrayController</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute</translation>
     </message>
     <message>
         <source>Transcribing</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription</translation>
     </message>
     <message>
         <source>Applying style</source>
-        <translation type="unfinished"></translation>
+        <translation>Application du style</translation>
     </message>
     <message>
         <source>Queued — waiting for the network</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du réseau</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Push to talk (hold the key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyer pour parler (maintenir la touche)</translation>
     </message>
     <message>
         <source>Toggle (press to start and stop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bascule (appuyer pour démarrer et arrêter)</translation>
     </message>
     <message>
         <source>Hands-free (stops when you pause)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mains libres (s’arrête à la pause)</translation>
     </message>
     <message>
         <source>Queued dictation delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictée en attente livrée</translation>
     </message>
     <message>
         <source>Start dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer la dictée</translation>
     </message>
     <message>
         <source>Cancel dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la dictée</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode</translation>
     </message>
     <message>
         <source>Could not change the mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de changer de mode</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>Style</translation>
     </message>
     <message>
         <source>Copy last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le dernier résultat</translation>
     </message>
     <message>
         <source>Read back last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire le dernier résultat</translation>
     </message>
     <message>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages…</translation>
     </message>
     <message>
         <source>Doctor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnostic…</translation>
     </message>
     <message>
         <source>Pause hotkeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre les raccourcis</translation>
     </message>
     <message>
         <source>Quit Utter</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter Utter</translation>
     </message>
     <message>
         <source>None (raw transcript)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun (transcription brute)</translation>
     </message>
     <message>
         <source>Could not change the style</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de changer de style</translation>
     </message>
     <message>
         <source>Style: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Style : %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Last: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier : %1</translation>
     </message>
     <message>
         <source>Dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictée</translation>
     </message>
     <message>
         <source>Dictation queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictée en attente</translation>
     </message>
     <message>
         <source>The provider cannot be reached. Your recording is saved and will be transcribed when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur est injoignable. Votre enregistrement est sauvegardé et sera transcrit au retour de la connexion.</translation>
     </message>
     <message>
         <source>Dictation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la dictée</translation>
     </message>
     <message>
         <source>Something went wrong; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu ; consultez le journal.</translation>
     </message>
     <message>
         <source>Stop dictation</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la dictée</translation>
     </message>
     <message>
         <source>The dictation pipeline is not part of this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>La chaîne de dictée ne fait pas partie de cette version.</translation>
     </message>
 </context>
 </TS>

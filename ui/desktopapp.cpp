@@ -3,10 +3,19 @@
 #include "autostart.h"
 #include "daemon/daemon.h"
 #include "daemon/dictationcontrol.h"
+#include "doctor/doctorcheck.h"
+#include "doctorwindow.h"
+#include "historywindow.h"
 #include "ipc/ipcclient.h"
 #include "ipc/jsonrpc.h"
 #include "logging/logging.h"
+#include "onboardingwizard.h"
+#include "providers/httpclient.h"
+#include "providers/providerconfig.h"
+#include "providers/providersdoctor.h"
+#include "providers/style.h"
 #include "recordingoverlay.h"
+#include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settingsdialog.h"
 #include "soundcues.h"
@@ -14,7 +23,13 @@
 #include "traycontroller.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QSystemTrayIcon>
 #include <QTimer>
+
+#if defined(Q_OS_LINUX)
+#include <unistd.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,6 +47,29 @@ void raise(QWidget* window)
     window->activateWindow();
 }
 
+// Milliseconds since this process was created (Linux: /proc, 10 ms resolution), -1 when unknown. Used for the
+// "process start → tray icon shown" measurement in the log.
+qint64 processAgeMs()
+{
+#if defined(Q_OS_LINUX)
+    QFile stat(u"/proc/self/stat"_s);
+    QFile uptime(u"/proc/uptime"_s);
+    if (!stat.open(QIODevice::ReadOnly) || !uptime.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Fields after the parenthesised command name; starttime is field 22 (index 19 after the name).
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    if (fields.size() < 20 || ticks <= 0)
+        return -1;
+    const double startS = fields.at(19).toDouble() / double(ticks);
+    const double nowS = uptime.readAll().split(' ').value(0).toDouble();
+    return qint64((nowS - startS) * 1000.0);
+#else
+    return -1;
+#endif
+}
+
 } // namespace
 
 DesktopApp::DesktopApp(DesktopServices services, QObject* parent)
@@ -41,6 +79,9 @@ DesktopApp::DesktopApp(DesktopServices services, QObject* parent)
 
 DesktopApp::~DesktopApp()
 {
+    delete m_onboarding;
+    delete m_historyWindow;
+    delete m_doctorWindow;
     delete m_statusWindow;
     delete m_overlay;
     delete m_settingsDialog;
@@ -70,6 +111,7 @@ Status DesktopApp::start()
 void DesktopApp::buildWidgets()
 {
     m_tray = new TrayController(m_services.dictation, *m_services.settings, this);
+    m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names());
     m_overlay = new RecordingOverlay;
     m_overlay->attach(m_services.dictation);
     applyOverlaySettings();
@@ -106,7 +148,13 @@ void DesktopApp::buildWidgets()
     }
     // Without a visible window, closing a dialog must not end the app.
     QApplication::setQuitOnLastWindowClosed(false);
-    QTimer::singleShot(0, this, &DesktopApp::presented);
+    QTimer::singleShot(0, this, [this] {
+        qCInfo(lcUi).noquote() << (m_statusWindow ? "status window" : "tray icon") << "shown" << processAgeMs()
+                               << "ms after process start";
+        emit presented();
+        if (!m_services.settings->boolValue(SettingKey::UiOnboardingDone))
+            showOnboarding();
+    });
 }
 
 void DesktopApp::applyOverlaySettings()
@@ -191,15 +239,80 @@ void DesktopApp::showSettings()
     raise(m_settingsDialog);
 }
 
+void DesktopApp::showSettingsAt(const QString& section)
+{
+    showSettings();
+    if (section == u"providers"_s)
+        m_settingsDialog->showPage(SettingsDialog::Page::Providers);
+    else if (section == u"hotkeys"_s)
+        m_settingsDialog->showPage(SettingsDialog::Page::Hotkeys);
+    else if (section == u"audio"_s)
+        m_settingsDialog->showPage(SettingsDialog::Page::Audio);
+}
+
 void DesktopApp::showHistory()
 {
-    // The history window arrives with core/history; until then say so where the user asked.
-    m_tray->notify(tr("History"), tr("The history window is not part of this build yet; use `utter history`."), false);
+    if (!m_historyWindow) {
+        if (!m_services.history) {
+            m_tray->notify(tr("History"), tr("History is not part of this build."), false);
+            return;
+        }
+        const Result<HistoryStore*> store = m_services.history();
+        if (!store.ok()) {
+            m_tray->notify(tr("History"), store.error().message, true);
+            return;
+        }
+        m_historyWindow = new HistoryWindow(**store);
+        m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_historyWindow->reload();
+    }
+    raise(m_historyWindow);
+}
+
+std::unique_ptr<Doctor> DesktopApp::makeDoctor()
+{
+    auto doctor = std::make_unique<Doctor>();
+    DesktopDoctor::Facts facts;
+    facts.trayAvailable = QSystemTrayIcon::isSystemTrayAvailable();
+    facts.platformName = QGuiApplication::platformName();
+    facts.sessionType = qEnvironmentVariable("XDG_SESSION_TYPE");
+    for (const SettingsProblem& problem : m_services.settings->problems())
+        facts.settingsProblems << (problem.key.isEmpty() ? problem.message : problem.key + u": "_s + problem.message);
+    if (m_services.secrets)
+        facts.keychainWarning = m_services.secrets->fallbackWarning();
+    doctor->add(std::make_unique<DesktopDoctor>(std::move(facts)));
+    if (m_services.secrets) {
+        if (!m_http)
+            m_http = new HttpClient(this);
+        const StyleLibrary styles = StyleLibrary::load(m_services.locations.stylesDir());
+        doctor->add(std::make_unique<ProvidersDoctor>(
+            TranscriberConfig::fromSettings(*m_services.settings, *m_services.secrets),
+            TransformerConfig::fromSettings(*m_services.settings, *m_services.secrets,
+                                            m_services.locations.stylesDir()),
+            SpeechConfig::fromSettings(*m_services.settings, *m_services.secrets), styles.problems(), *m_http));
+    }
+    return doctor;
+}
+
+void DesktopApp::showOnboarding()
+{
+    if (!m_onboarding) {
+        m_onboarding = new OnboardingWizard(*m_services.settings, m_services.secrets);
+        m_onboarding->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    raise(m_onboarding);
 }
 
 void DesktopApp::showDoctor()
 {
-    m_tray->notify(tr("Doctor"), tr("Run `utter doctor` in a terminal for the checks."), false);
+    if (!m_doctorWindow) {
+        m_doctorWindow = new DoctorWindow([this] { return makeDoctor(); });
+        m_doctorWindow->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_doctorWindow, &DoctorWindow::settingsRequested, this, &DesktopApp::showSettingsAt);
+    }
+    raise(m_doctorWindow);
+    m_doctorWindow->run();
 }
 
 } // namespace utter::ui

@@ -6,12 +6,16 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace utter
 {
 class Daemon;
 class DictationControl;
+class Doctor;
+class HistoryStore;
+class HttpClient;
 class SecretStore;
 class Settings;
 } // namespace utter
@@ -20,6 +24,9 @@ namespace utter::ui
 {
 
 class AutoStart;
+class DoctorWindow;
+class HistoryWindow;
+class OnboardingWizard;
 class RecordingOverlay;
 class SoundCues;
 class SettingsDialog;
@@ -33,6 +40,8 @@ struct DesktopServices
     Settings* settings = nullptr;
     SecretStore* secrets = nullptr;
     DictationControl* dictation = nullptr; // null until the pipeline is part of the build
+    // Opens the history database on first use (the error says why it cannot); null = no history window.
+    std::function<Result<HistoryStore*>()> history;
 };
 
 // `utter` with no verb (DESIGN §4): the tray app. It hosts the same Daemon (IPC control socket, optional HTTP
@@ -57,8 +66,10 @@ public:
 
     void showWindow(const QString& window);
     void showSettings();
+    void showSettingsAt(const QString& section);
     void showHistory();
     void showDoctor();
+    void showOnboarding();
 
     TrayController* tray() const { return m_tray; }
     RecordingOverlay* overlay() const { return m_overlay; }
@@ -85,9 +96,14 @@ private:
     TrayController* m_tray = nullptr;
     RecordingOverlay* m_overlay = nullptr;
     StatusWindow* m_statusWindow = nullptr;
+    std::unique_ptr<Doctor> makeDoctor();
     QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<HistoryWindow> m_historyWindow;
+    QPointer<DoctorWindow> m_doctorWindow;
+    QPointer<OnboardingWizard> m_onboarding;
     SoundCues* m_sounds = nullptr;
     std::unique_ptr<AutoStart> m_autoStart;
+    HttpClient* m_http = nullptr;
     QString m_lastServiceState = QStringLiteral("idle");
 };
 

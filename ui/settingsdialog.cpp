@@ -6,6 +6,7 @@
 #include "http/httpfrontdoor.h"
 #include "keycapturewidget.h"
 #include "logging/loghandler.h"
+#include "microphonetest.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
@@ -225,6 +226,10 @@ void SettingsDialog::buildAudio()
             device->setCurrentIndex(std::max(0, index));
         });
     connect(device, &QComboBox::currentIndexChanged, m_form, [this] { m_form->edited(SettingKey::AudioDevice); });
+    auto* test = new MicrophoneTest(m_settings, m_secrets, form->parentWidget());
+    form->addRow(QString(), test);
+    connect(device, &QComboBox::currentIndexChanged, test,
+            [test, device] { test->setDevice(device->currentData().toString()); });
     m_form->addRow(form, SettingKey::AudioVadSensitivity, tr("Voice &sensitivity:"),
                    tr("0 = only loud speech counts, 1 = everything above the noise floor."));
     m_form->addRow(form, SettingKey::AudioPreRollMs, tr("&Pre-roll (ms):"),

@@ -1,7 +1,11 @@
 // Renders every window in light and dark at the current scale (QT_SCALE_FACTOR: the 1× and 2× runs) into
 // UTTER_ARTIFACT_DIR, and checks what a screenshot can show: the right pixel size for the scale, dark really
 // darker than light, and no label cut off (each label gets at least its size hint's height).
+#include "doctorwindow.h"
 #include "fakedictationcontrol.h"
+#include "history/historystore.h"
+#include "historywindow.h"
+#include "onboardingwizard.h"
 #include "recordingoverlay.h"
 #include "settings/settings.h"
 #include "settingsdialog.h"
@@ -15,8 +19,10 @@
 #include <QDir>
 #include <QLabel>
 #include <QPainter>
+#include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
@@ -162,6 +168,55 @@ private slots:
             p.end();
             sheet.save(QDir(m_dir).filePath(
                 u"tray-icons-%1-%2.png"_s.arg(scheme == ColorScheme::Dark ? u"dark"_s : u"light"_s, scaleTag())));
+        }
+    }
+
+    void historyDoctorOnboarding()
+    {
+        HistoryStore store(m_home->dataDir() + u"/shots.sqlite"_s);
+        QVERIFY(store.open().ok());
+        if (store.count().value() == 0) {
+            const QStringList texts = {u"Let's meet on Thursday at ten and bring the draft of the proposal."_s,
+                                       u"Remind me to call the dentist tomorrow morning."_s,
+                                       u"The build is green again; the flaky test was a race in the journal."_s,
+                                       u"Dear Anna, thanks for the quick reply, the numbers look right to me."_s};
+            for (int i = 0; i < texts.size(); ++i) {
+                HistoryEntry e;
+                e.timestamp = QDateTime(QDate(2026, 11, 20 + i), QTime(9 + i, 15), QTimeZone::UTC);
+                e.durationSeconds = 6 + 3 * i;
+                e.application = i % 2 ? u"thunderbird"_s : u"kate"_s;
+                e.style = i == 3 ? u"email"_s : QString();
+                e.provider = u"groq"_s;
+                e.language = u"en"_s;
+                e.rawText = texts.at(i);
+                e.styledText = i == 3 ? u"Dear Anna,\n\nThank you for the quick reply. The numbers look right to me."_s
+                                      : QString();
+                e.sessionId = u"shot-%1"_s.arg(i);
+                QVERIFY(store.add(e).ok());
+            }
+        }
+        for (ColorScheme scheme : {ColorScheme::Light, ColorScheme::Dark}) {
+            applyScheme(scheme);
+            HistoryWindow history(store);
+            history.selectRow(0);
+            shoot(&history, u"history"_s, scheme);
+
+            DoctorWindow doctor([] {
+                auto d = std::make_unique<Doctor>();
+                d->add(std::make_unique<DesktopDoctor>(DesktopDoctor::Facts{false, u"xcb"_s, u"x11"_s, {}, {}}));
+                return d;
+            });
+            doctor.show();
+            QSignalSpy done(&doctor, &DoctorWindow::finished);
+            doctor.run();
+            QVERIFY(done.wait(5000));
+            shoot(&doctor, u"doctor"_s, scheme);
+
+            OnboardingWizard wizard(*m_settings, nullptr);
+            wizard.show();
+            shoot(&wizard, u"onboarding-welcome"_s, scheme);
+            wizard.next();
+            shoot(&wizard, u"onboarding-key"_s, scheme);
         }
     }
 

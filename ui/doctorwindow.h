@@ -1,0 +1,76 @@
+#pragma once
+
+#include "doctor/doctorcheck.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace utter::ui
+{
+
+// The `utter doctor` checks in a window: one row per check with its status, what was found and, for each
+// problem, the exact fix — with a button that goes there when the fix is in Utter's settings.
+class DoctorWindow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DoctorWindow)
+
+public:
+    // makeDoctor builds a fresh Doctor with every contributor for each run.
+    explicit DoctorWindow(std::function<std::unique_ptr<Doctor>()> makeDoctor, QWidget* parent = nullptr);
+    ~DoctorWindow() override;
+
+    void run();
+    bool isRunning() const { return m_doctor != nullptr; }
+    QList<DoctorCheck> checks() const { return m_checks; }
+    QTreeWidget* tree() const { return m_tree; }
+    // A plain-text report, as "Copy report" puts it on the clipboard.
+    QString report() const;
+
+signals:
+    void finished();
+    // A fix lives in the settings: open them at this section ("providers", "hotkeys", "audio", ...).
+    void settingsRequested(const QString& section);
+
+private:
+    void showChecks(const QList<DoctorCheck>& checks);
+
+    std::function<std::unique_ptr<Doctor>()> m_makeDoctor;
+    std::unique_ptr<Doctor> m_doctor;
+    QList<DoctorCheck> m_checks;
+    QTreeWidget* m_tree = nullptr;
+    QLabel* m_summary = nullptr;
+    QPushButton* m_rerun = nullptr;
+};
+
+// Desktop-side checks the GUI adds to the doctor: a system tray, the session type (with Wayland guidance), the
+// settings file's problems and the keychain fallback.
+class DesktopDoctor final : public DoctorContributor
+{
+public:
+    struct Facts
+    {
+        bool trayAvailable = false;
+        QString platformName; // QGuiApplication::platformName()
+        QString sessionType;  // XDG_SESSION_TYPE
+        QStringList settingsProblems;
+        QString keychainWarning;
+    };
+    explicit DesktopDoctor(Facts facts)
+        : m_facts(std::move(facts))
+    {}
+    QString section() const override { return QStringLiteral("desktop"); }
+    void run(QObject* context, std::function<void(QList<DoctorCheck>)> done) override;
+    static QList<DoctorCheck> checksFor(const Facts& facts);
+
+private:
+    Facts m_facts;
+};
+
+} // namespace utter::ui

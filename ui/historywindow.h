@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace utter
+{
+class AudioPlayback;
+class HistoryStore;
+} // namespace utter
+
+namespace utter::ui
+{
+
+class HistoryModel;
+
+// The history window: search-as-you-type over the FTS index, a lazily loaded list (date, application, style,
+// length, text) and the selected dictation's raw and styled text with copy, play audio, delete and export.
+class HistoryWindow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryWindow)
+
+public:
+    explicit HistoryWindow(HistoryStore& store, QWidget* parent = nullptr);
+    ~HistoryWindow() override;
+
+    HistoryModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QLineEdit* searchField() const { return m_search; }
+    void selectRow(int row);
+    // Acts on the selected entry.
+    void copySelected();
+    bool deleteSelected(bool confirm = true);
+    void playSelected();
+    // Writes every entry to path in the format named by its suffix (.json, .csv, .md).
+    bool exportTo(const QString& path);
+    QString statusText() const;
+
+public slots:
+    void reload();
+
+private:
+    void showSelection();
+    void setStatus(const QString& text);
+
+    HistoryStore& m_store;
+    HistoryModel* m_model = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTableView* m_view = nullptr;
+    QPlainTextEdit* m_raw = nullptr;
+    QPlainTextEdit* m_styled = nullptr;
+    QLabel* m_meta = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_copy = nullptr;
+    QPushButton* m_play = nullptr;
+    QPushButton* m_delete = nullptr;
+    QTimer m_debounce;
+    AudioPlayback* m_playback = nullptr;
+    QStringList m_playQueue;
+};
+
+} // namespace utter::ui
