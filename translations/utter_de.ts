@@ -117,14 +117,6 @@
         <translation>Unter GNOME die Erweiterung „AppIndicator and KStatusNotifierItem Support“ installieren und aktivieren, dann Utter neu starten.</translation>
     </message>
     <message>
-        <source>Display session</source>
-        <translation>Anzeigesitzung</translation>
-    </message>
-    <message>
-        <source>Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor binding: bind a key to run “utter toggle” (or “utter begin” on press and “utter end” on release).</source>
-        <translation>Globale Tastenkürzel brauchen unter Wayland das GlobalShortcuts-Portal oder eine Belegung im Compositor: Legen Sie eine Taste auf „utter toggle“ (oder „utter begin“ beim Drücken und „utter end“ beim Loslassen).</translation>
-    </message>
-    <message>
         <source>Settings file</source>
         <translation>Einstellungsdatei</translation>
     </message>
@@ -338,6 +330,168 @@
     <message>
         <source>%1 dB</source>
         <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::MicrophoneTest</name>
+    <message>
+        <source>Test &amp;microphone</source>
+        <translation>&amp;Mikrofon testen</translation>
+    </message>
+    <message>
+        <source>Records four seconds and shows what Utter heard.</source>
+        <translation>Nimmt vier Sekunden auf und zeigt, was Utter gehört hat.</translation>
+    </message>
+    <message>
+        <source>What Utter heard</source>
+        <translation>Was Utter gehört hat</translation>
+    </message>
+    <message>
+        <source>Recording — say a sentence…</source>
+        <translation>Aufnahme – sagen Sie einen Satz …</translation>
+    </message>
+    <message>
+        <source>No sound arrived from this microphone. Check that it is not muted.</source>
+        <translation>Von diesem Mikrofon kam kein Ton. Prüfen Sie, ob es stummgeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 s; no transcription endpoint is configured.</source>
+        <translation>%1 s aufgenommen; kein Transkriptionsdienst ist eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Transcribing…</source>
+        <translation>Wird transkribiert …</translation>
+    </message>
+    <message>
+        <source>Utter heard no words. Speak a little louder or move closer.</source>
+        <translation>Utter hat keine Wörter gehört. Sprechen Sie etwas lauter oder näher am Mikrofon.</translation>
+    </message>
+    <message>
+        <source>Utter heard: “%1”</source>
+        <translation>Utter hat gehört: „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::OnboardingWizard</name>
+    <message>
+        <source>Welcome to Utter</source>
+        <translation>Willkommen bei Utter</translation>
+    </message>
+    <message>
+        <source>S&amp;kip setup</source>
+        <translation>Einrichtung ü&amp;berspringen</translation>
+    </message>
+    <message>
+        <source>Speak, and the words appear where you type</source>
+        <translation>Sprechen Sie – die Wörter erscheinen dort, wo Sie schreiben</translation>
+    </message>
+    <message>
+        <source>Two minutes of setup: an API key, a microphone check and your dictation key.</source>
+        <translation>Zwei Minuten Einrichtung: ein API-Schlüssel, ein Mikrofontest und Ihre Diktiertaste.</translation>
+    </message>
+    <message>
+        <source>Utter records while you hold (or toggle) a key, sends the audio to a speech-to-text service — Groq by default, or your own server — and types the text into the application you are using. Nothing is lost: recordings are saved before they are uploaded.</source>
+        <translation>Utter nimmt auf, solange Sie eine Taste halten (oder umschalten), schickt die Aufnahme an einen Spracherkennungsdienst – standardmäßig Groq oder Ihren eigenen Server – und tippt den Text in die Anwendung, die Sie gerade benutzen. Nichts geht verloren: Aufnahmen werden gespeichert, bevor sie hochgeladen werden.</translation>
+    </message>
+    <message>
+        <source>Groq API key</source>
+        <translation>Groq-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Utter uses Groq&apos;s Whisper for transcription.</source>
+        <translation>Utter verwendet Groqs Whisper zur Transkription.</translation>
+    </message>
+    <message>
+        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file. Using your own server? Skip this step and set it under Settings → Providers.</source>
+        <translation>Erstellen Sie einen kostenlosen Schlüssel unter &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; und fügen Sie ihn hier ein. Er wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei. Eigener Server? Überspringen Sie diesen Schritt und richten Sie ihn unter Einstellungen → Anbieter ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation>Schlüssel &amp;testen</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet …</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>Speak and watch the level; then test what Utter hears.</source>
+        <translation>Sprechen Sie und beobachten Sie den Pegel; testen Sie dann, was Utter hört.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>&amp;Eingang:</translation>
+    </message>
+    <message>
+        <source>Dictation key</source>
+        <translation>Diktiertaste</translation>
+    </message>
+    <message>
+        <source>Choose how you start and stop dictating.</source>
+        <translation>Wählen Sie, wie Sie das Diktat starten und beenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>Click the key field, then press the key or combination you want.</source>
+        <translation>Klicken Sie auf das Tastenfeld und drücken Sie dann die gewünschte Taste oder Kombination.</translation>
+    </message>
+    <message>
+        <source>%1 it is.</source>
+        <translation>%1 ist gesetzt.</translation>
+    </message>
+    <message>
+        <source>macOS asks for two permissions: &lt;b&gt;Microphone&lt;/b&gt; (the first time you dictate) and &lt;b&gt;Accessibility&lt;/b&gt; (so Utter can type). Allow both in System Settings → Privacy &amp; Security, then restart Utter.</source>
+        <translation>macOS fragt nach zwei Berechtigungen: &lt;b&gt;Mikrofon&lt;/b&gt; (beim ersten Diktat) und &lt;b&gt;Bedienungshilfen&lt;/b&gt; (damit Utter tippen kann). Erlauben Sie beide unter Systemeinstellungen → Datenschutz &amp; Sicherheit und starten Sie Utter neu.</translation>
+    </message>
+    <message>
+        <source>Windows needs nothing more. Utter cannot type into programs running as administrator unless it runs as administrator too.</source>
+        <translation>Windows braucht nichts weiter. In Programme, die als Administrator laufen, kann Utter nur tippen, wenn es selbst als Administrator läuft.</translation>
+    </message>
+    <message>
+        <source>On Wayland, applications cannot grab keys or type for themselves. If your desktop offers the Global Shortcuts portal, Utter asks for your key there. Otherwise bind a key in your compositor to run &lt;code&gt;utter toggle&lt;/code&gt; (or &lt;code&gt;utter begin&lt;/code&gt; on press and &lt;code&gt;utter end&lt;/code&gt; on release). Run &lt;code&gt;utter doctor&lt;/code&gt; for the exact lines for your desktop.</source>
+        <translation>Unter Wayland können Anwendungen keine Tasten belegen oder selbst tippen. Bietet Ihre Arbeitsumgebung das Global-Shortcuts-Portal an, fragt Utter dort nach Ihrer Taste. Andernfalls legen Sie im Compositor eine Taste auf &lt;code&gt;utter toggle&lt;/code&gt; (oder &lt;code&gt;utter begin&lt;/code&gt; beim Drücken und &lt;code&gt;utter end&lt;/code&gt; beim Loslassen). &lt;code&gt;utter doctor&lt;/code&gt; nennt die genauen Zeilen für Ihre Arbeitsumgebung.</translation>
+    </message>
+    <message>
+        <source>Nothing to do on X11: Utter can grab your key and type directly.</source>
+        <translation>Unter X11 ist nichts zu tun: Utter kann Ihre Taste direkt belegen und tippen.</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>What your system needs to allow.</source>
+        <translation>Was Ihr System erlauben muss.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Utter lives in the tray from now on.</source>
+        <translation>Utter wohnt ab jetzt im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Hold your key and speak. The tray menu has your history, styles and settings; &lt;b&gt;Doctor…&lt;/b&gt; checks everything if something does not work.</source>
+        <translation>Halten Sie Ihre Taste und sprechen Sie. Im Menü des Infobereichs finden Sie Verlauf, Stile und Einstellungen; &lt;b&gt;Diagnose …&lt;/b&gt; prüft alles, wenn etwas nicht funktioniert.</translation>
+    </message>
+    <message>
+        <source>Key saved.</source>
+        <translation>Schlüssel gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -117,14 +117,6 @@
         <translation>En GNOME, instale y active la extensión «AppIndicator and KStatusNotifierItem Support» y reinicie Utter.</translation>
     </message>
     <message>
-        <source>Display session</source>
-        <translation>Sesión gráfica</translation>
-    </message>
-    <message>
-        <source>Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor binding: bind a key to run “utter toggle” (or “utter begin” on press and “utter end” on release).</source>
-        <translation>En Wayland, los atajos globales necesitan el portal GlobalShortcuts o un atajo del compositor: asigne una tecla a «utter toggle» (o «utter begin» al pulsar y «utter end» al soltar).</translation>
-    </message>
-    <message>
         <source>Settings file</source>
         <translation>Archivo de ajustes</translation>
     </message>
@@ -338,6 +330,168 @@
     <message>
         <source>%1 dB</source>
         <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::MicrophoneTest</name>
+    <message>
+        <source>Test &amp;microphone</source>
+        <translation>Probar el &amp;micrófono</translation>
+    </message>
+    <message>
+        <source>Records four seconds and shows what Utter heard.</source>
+        <translation>Graba cuatro segundos y muestra lo que Utter ha oído.</translation>
+    </message>
+    <message>
+        <source>What Utter heard</source>
+        <translation>Lo que Utter ha oído</translation>
+    </message>
+    <message>
+        <source>Recording — say a sentence…</source>
+        <translation>Grabando: diga una frase…</translation>
+    </message>
+    <message>
+        <source>No sound arrived from this microphone. Check that it is not muted.</source>
+        <translation>No llegó sonido de este micrófono. Compruebe que no esté silenciado.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 s; no transcription endpoint is configured.</source>
+        <translation>Grabados %1 s; no hay ningún servicio de transcripción configurado.</translation>
+    </message>
+    <message>
+        <source>Transcribing…</source>
+        <translation>Transcribiendo…</translation>
+    </message>
+    <message>
+        <source>Utter heard no words. Speak a little louder or move closer.</source>
+        <translation>Utter no oyó ninguna palabra. Hable un poco más alto o acérquese.</translation>
+    </message>
+    <message>
+        <source>Utter heard: “%1”</source>
+        <translation>Utter ha oído: «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::OnboardingWizard</name>
+    <message>
+        <source>Welcome to Utter</source>
+        <translation>Bienvenido a Utter</translation>
+    </message>
+    <message>
+        <source>S&amp;kip setup</source>
+        <translation>O&amp;mitir la configuración</translation>
+    </message>
+    <message>
+        <source>Speak, and the words appear where you type</source>
+        <translation>Hable y las palabras aparecen donde escribe</translation>
+    </message>
+    <message>
+        <source>Two minutes of setup: an API key, a microphone check and your dictation key.</source>
+        <translation>Dos minutos de configuración: una clave de API, una prueba del micrófono y su tecla de dictado.</translation>
+    </message>
+    <message>
+        <source>Utter records while you hold (or toggle) a key, sends the audio to a speech-to-text service — Groq by default, or your own server — and types the text into the application you are using. Nothing is lost: recordings are saved before they are uploaded.</source>
+        <translation>Utter graba mientras mantiene (o alterna) una tecla, envía el audio a un servicio de voz a texto —Groq por defecto o su propio servidor— y escribe el texto en la aplicación que esté usando. No se pierde nada: las grabaciones se guardan antes de subirse.</translation>
+    </message>
+    <message>
+        <source>Groq API key</source>
+        <translation>Clave de API de Groq</translation>
+    </message>
+    <message>
+        <source>Utter uses Groq&apos;s Whisper for transcription.</source>
+        <translation>Utter usa Whisper de Groq para transcribir.</translation>
+    </message>
+    <message>
+        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file. Using your own server? Skip this step and set it under Settings → Providers.</source>
+        <translation>Cree una clave gratuita en &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; y péguela aquí. Se guarda en el llavero del sistema, nunca en un archivo de ajustes. ¿Usa su propio servidor? Omita este paso y configúrelo en Ajustes → Proveedores.</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clave:</translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation>&amp;Probar la clave</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <source>Speak and watch the level; then test what Utter hears.</source>
+        <translation>Hable y observe el nivel; luego pruebe lo que oye Utter.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>&amp;Entrada:</translation>
+    </message>
+    <message>
+        <source>Dictation key</source>
+        <translation>Tecla de dictado</translation>
+    </message>
+    <message>
+        <source>Choose how you start and stop dictating.</source>
+        <translation>Elija cómo empezar y terminar de dictar.</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>Click the key field, then press the key or combination you want.</source>
+        <translation>Haga clic en el campo de tecla y pulse la tecla o combinación que quiera.</translation>
+    </message>
+    <message>
+        <source>%1 it is.</source>
+        <translation>Será %1.</translation>
+    </message>
+    <message>
+        <source>macOS asks for two permissions: &lt;b&gt;Microphone&lt;/b&gt; (the first time you dictate) and &lt;b&gt;Accessibility&lt;/b&gt; (so Utter can type). Allow both in System Settings → Privacy &amp; Security, then restart Utter.</source>
+        <translation>macOS pide dos permisos: &lt;b&gt;Micrófono&lt;/b&gt; (la primera vez que dicte) y &lt;b&gt;Accesibilidad&lt;/b&gt; (para que Utter pueda escribir). Permita ambos en Ajustes del Sistema → Privacidad y seguridad y reinicie Utter.</translation>
+    </message>
+    <message>
+        <source>Windows needs nothing more. Utter cannot type into programs running as administrator unless it runs as administrator too.</source>
+        <translation>Windows no necesita nada más. Utter no puede escribir en programas que se ejecutan como administrador salvo que también se ejecute como administrador.</translation>
+    </message>
+    <message>
+        <source>On Wayland, applications cannot grab keys or type for themselves. If your desktop offers the Global Shortcuts portal, Utter asks for your key there. Otherwise bind a key in your compositor to run &lt;code&gt;utter toggle&lt;/code&gt; (or &lt;code&gt;utter begin&lt;/code&gt; on press and &lt;code&gt;utter end&lt;/code&gt; on release). Run &lt;code&gt;utter doctor&lt;/code&gt; for the exact lines for your desktop.</source>
+        <translation>En Wayland, las aplicaciones no pueden capturar teclas ni escribir por sí mismas. Si su escritorio ofrece el portal Global Shortcuts, Utter le pedirá allí la tecla. Si no, asigne en su compositor una tecla a &lt;code&gt;utter toggle&lt;/code&gt; (o &lt;code&gt;utter begin&lt;/code&gt; al pulsar y &lt;code&gt;utter end&lt;/code&gt; al soltar). Ejecute &lt;code&gt;utter doctor&lt;/code&gt; para ver las líneas exactas para su escritorio.</translation>
+    </message>
+    <message>
+        <source>Nothing to do on X11: Utter can grab your key and type directly.</source>
+        <translation>Nada que hacer en X11: Utter puede capturar su tecla y escribir directamente.</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permisos</translation>
+    </message>
+    <message>
+        <source>What your system needs to allow.</source>
+        <translation>Lo que su sistema debe permitir.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Utter lives in the tray from now on.</source>
+        <translation>A partir de ahora Utter vive en la bandeja del sistema.</translation>
+    </message>
+    <message>
+        <source>Hold your key and speak. The tray menu has your history, styles and settings; &lt;b&gt;Doctor…&lt;/b&gt; checks everything if something does not work.</source>
+        <translation>Mantenga su tecla y hable. El menú de la bandeja tiene el historial, los estilos y los ajustes; &lt;b&gt;Diagnóstico…&lt;/b&gt; lo comprueba todo si algo no funciona.</translation>
+    </message>
+    <message>
+        <source>Key saved.</source>
+        <translation>Clave guardada.</translation>
     </message>
 </context>
 <context>

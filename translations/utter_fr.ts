@@ -117,14 +117,6 @@
         <translation>Sous GNOME, installez et activez l’extension « AppIndicator and KStatusNotifierItem Support », puis redémarrez Utter.</translation>
     </message>
     <message>
-        <source>Display session</source>
-        <translation>Session d’affichage</translation>
-    </message>
-    <message>
-        <source>Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor binding: bind a key to run “utter toggle” (or “utter begin” on press and “utter end” on release).</source>
-        <translation>Sous Wayland, les raccourcis globaux nécessitent le portail GlobalShortcuts ou un raccourci du compositeur : associez une touche à « utter toggle » (ou « utter begin » à l’appui et « utter end » au relâchement).</translation>
-    </message>
-    <message>
         <source>Settings file</source>
         <translation>Fichier de réglages</translation>
     </message>
@@ -338,6 +330,168 @@
     <message>
         <source>%1 dB</source>
         <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::MicrophoneTest</name>
+    <message>
+        <source>Test &amp;microphone</source>
+        <translation>Tester le &amp;microphone</translation>
+    </message>
+    <message>
+        <source>Records four seconds and shows what Utter heard.</source>
+        <translation>Enregistre quatre secondes et affiche ce qu’Utter a entendu.</translation>
+    </message>
+    <message>
+        <source>What Utter heard</source>
+        <translation>Ce qu’Utter a entendu</translation>
+    </message>
+    <message>
+        <source>Recording — say a sentence…</source>
+        <translation>Enregistrement — dites une phrase…</translation>
+    </message>
+    <message>
+        <source>No sound arrived from this microphone. Check that it is not muted.</source>
+        <translation>Aucun son n’est arrivé de ce microphone. Vérifiez qu’il n’est pas coupé.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 s; no transcription endpoint is configured.</source>
+        <translation>%1 s enregistrées ; aucun service de transcription n’est configuré.</translation>
+    </message>
+    <message>
+        <source>Transcribing…</source>
+        <translation>Transcription…</translation>
+    </message>
+    <message>
+        <source>Utter heard no words. Speak a little louder or move closer.</source>
+        <translation>Utter n’a entendu aucun mot. Parlez un peu plus fort ou rapprochez-vous.</translation>
+    </message>
+    <message>
+        <source>Utter heard: “%1”</source>
+        <translation>Utter a entendu : « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::OnboardingWizard</name>
+    <message>
+        <source>Welcome to Utter</source>
+        <translation>Bienvenue dans Utter</translation>
+    </message>
+    <message>
+        <source>S&amp;kip setup</source>
+        <translation>I&amp;gnorer la configuration</translation>
+    </message>
+    <message>
+        <source>Speak, and the words appear where you type</source>
+        <translation>Parlez, et les mots apparaissent là où vous tapez</translation>
+    </message>
+    <message>
+        <source>Two minutes of setup: an API key, a microphone check and your dictation key.</source>
+        <translation>Deux minutes de configuration : une clé d’API, un test du microphone et votre touche de dictée.</translation>
+    </message>
+    <message>
+        <source>Utter records while you hold (or toggle) a key, sends the audio to a speech-to-text service — Groq by default, or your own server — and types the text into the application you are using. Nothing is lost: recordings are saved before they are uploaded.</source>
+        <translation>Utter enregistre pendant que vous maintenez (ou basculez) une touche, envoie l’audio à un service de reconnaissance vocale — Groq par défaut, ou votre propre serveur — et tape le texte dans l’application que vous utilisez. Rien ne se perd : les enregistrements sont sauvegardés avant l’envoi.</translation>
+    </message>
+    <message>
+        <source>Groq API key</source>
+        <translation>Clé d’API Groq</translation>
+    </message>
+    <message>
+        <source>Utter uses Groq&apos;s Whisper for transcription.</source>
+        <translation>Utter utilise Whisper de Groq pour la transcription.</translation>
+    </message>
+    <message>
+        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file. Using your own server? Skip this step and set it under Settings → Providers.</source>
+        <translation>Créez une clé gratuite sur &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; et collez-la ici. Elle est gardée dans le trousseau du système, jamais dans un fichier de réglages. Vous utilisez votre propre serveur ? Passez cette étape et configurez-le dans Réglages → Fournisseurs.</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clé :</translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation>&amp;Tester la clé</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Speak and watch the level; then test what Utter hears.</source>
+        <translation>Parlez et observez le niveau ; puis testez ce qu’Utter entend.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Défaut du système</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>&amp;Entrée :</translation>
+    </message>
+    <message>
+        <source>Dictation key</source>
+        <translation>Touche de dictée</translation>
+    </message>
+    <message>
+        <source>Choose how you start and stop dictating.</source>
+        <translation>Choisissez comment démarrer et arrêter la dictée.</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode :</translation>
+    </message>
+    <message>
+        <source>Click the key field, then press the key or combination you want.</source>
+        <translation>Cliquez sur le champ de touche, puis appuyez sur la touche ou la combinaison voulue.</translation>
+    </message>
+    <message>
+        <source>%1 it is.</source>
+        <translation>Ce sera %1.</translation>
+    </message>
+    <message>
+        <source>macOS asks for two permissions: &lt;b&gt;Microphone&lt;/b&gt; (the first time you dictate) and &lt;b&gt;Accessibility&lt;/b&gt; (so Utter can type). Allow both in System Settings → Privacy &amp; Security, then restart Utter.</source>
+        <translation>macOS demande deux autorisations : &lt;b&gt;Microphone&lt;/b&gt; (à la première dictée) et &lt;b&gt;Accessibilité&lt;/b&gt; (pour qu’Utter puisse taper). Autorisez-les dans Réglages Système → Confidentialité et sécurité, puis redémarrez Utter.</translation>
+    </message>
+    <message>
+        <source>Windows needs nothing more. Utter cannot type into programs running as administrator unless it runs as administrator too.</source>
+        <translation>Windows n’a besoin de rien d’autre. Utter ne peut pas taper dans les programmes lancés en administrateur, sauf s’il l’est aussi.</translation>
+    </message>
+    <message>
+        <source>On Wayland, applications cannot grab keys or type for themselves. If your desktop offers the Global Shortcuts portal, Utter asks for your key there. Otherwise bind a key in your compositor to run &lt;code&gt;utter toggle&lt;/code&gt; (or &lt;code&gt;utter begin&lt;/code&gt; on press and &lt;code&gt;utter end&lt;/code&gt; on release). Run &lt;code&gt;utter doctor&lt;/code&gt; for the exact lines for your desktop.</source>
+        <translation>Sous Wayland, les applications ne peuvent ni capturer des touches ni taper elles-mêmes. Si votre bureau propose le portail Global Shortcuts, Utter y demande votre touche. Sinon, associez dans votre compositeur une touche à &lt;code&gt;utter toggle&lt;/code&gt; (ou &lt;code&gt;utter begin&lt;/code&gt; à l’appui et &lt;code&gt;utter end&lt;/code&gt; au relâchement). Lancez &lt;code&gt;utter doctor&lt;/code&gt; pour les lignes exactes pour votre bureau.</translation>
+    </message>
+    <message>
+        <source>Nothing to do on X11: Utter can grab your key and type directly.</source>
+        <translation>Rien à faire sous X11 : Utter peut capturer votre touche et taper directement.</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
+    <message>
+        <source>What your system needs to allow.</source>
+        <translation>Ce que votre système doit autoriser.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Utter lives in the tray from now on.</source>
+        <translation>Utter vit désormais dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>Hold your key and speak. The tray menu has your history, styles and settings; &lt;b&gt;Doctor…&lt;/b&gt; checks everything if something does not work.</source>
+        <translation>Maintenez votre touche et parlez. Le menu de l’icône donne l’historique, les styles et les réglages ; &lt;b&gt;Diagnostic…&lt;/b&gt; vérifie tout si quelque chose ne marche pas.</translation>
+    </message>
+    <message>
+        <source>Key saved.</source>
+        <translation>Clé enregistrée.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "ipc/jsonrpc.h"
 #include "logging/logging.h"
 #include "onboardingwizard.h"
+#include "platform/platformdoctor.h"
 #include "providers/httpclient.h"
 #include "providers/providerconfig.h"
 #include "providers/providersdoctor.h"
@@ -282,6 +283,7 @@ std::unique_ptr<Doctor> DesktopApp::makeDoctor()
     if (m_services.secrets)
         facts.keychainWarning = m_services.secrets->fallbackWarning();
     doctor->add(std::make_unique<DesktopDoctor>(std::move(facts)));
+    doctor->add(PlatformDoctor::fromSettings(*m_services.settings));
     if (m_services.secrets) {
         if (!m_http)
             m_http = new HttpClient(this);

@@ -172,16 +172,6 @@ QList<DoctorCheck> DesktopDoctor::checksFor(const Facts& facts)
     }
     checks << tray;
 
-    DoctorCheck session{u"desktop"_s, DoctorWindow::tr("Display session"), CheckStatus::Ok, {}, {}, {}};
-    session.detail = u"%1 (%2)"_s.arg(facts.platformName, facts.sessionType.isEmpty() ? u"?"_s : facts.sessionType);
-    if (facts.sessionType == u"wayland"_s && facts.platformName != u"wayland"_s) {
-        session.status = CheckStatus::Warn;
-        session.fix = DoctorWindow::tr("Global hotkeys on Wayland need the GlobalShortcuts portal or a compositor "
-                                       "binding: bind a key to run “utter toggle” (or “utter begin” on press and "
-                                       "“utter end” on release).");
-    }
-    checks << session;
-
     DoctorCheck settings{u"desktop"_s, DoctorWindow::tr("Settings file"), CheckStatus::Ok, {}, {}, {}};
     if (facts.settingsProblems.isEmpty()) {
         settings.detail = DoctorWindow::tr("No problems.");

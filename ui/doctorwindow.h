@@ -49,8 +49,8 @@ private:
     QPushButton* m_rerun = nullptr;
 };
 
-// Desktop-side checks the GUI adds to the doctor: a system tray, the session type (with Wayland guidance), the
-// settings file's problems and the keychain fallback.
+// Checks only the GUI can make, added to the doctor next to core's (providers, platform): a system tray, the
+// settings file's problems and the keychain fallback. (Session, hotkeys and output are PlatformDoctor's.)
 class DesktopDoctor final : public DoctorContributor
 {
 public:

@@ -59,8 +59,10 @@ void HistoryModel::fetchMore(const QModelIndex& parent)
     if (parent.isValid() || m_exhausted)
         return;
     const int offset = int(m_entries.size());
+    // Keyset paging: the next page is "older than the last id shown", as cheap on page 500 as on page 1.
+    const qint64 beforeId = m_entries.isEmpty() ? 0 : m_entries.constLast().id;
     const Result<QList<HistoryEntry>> page =
-        m_query.isEmpty() ? m_store.list(PageSize, offset) : m_store.search(m_query, PageSize, offset);
+        m_query.isEmpty() ? m_store.listBefore(beforeId, PageSize) : m_store.searchBefore(m_query, beforeId, PageSize);
     if (!page.ok()) {
         m_error = page.error().message;
         m_exhausted = true;

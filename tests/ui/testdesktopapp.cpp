@@ -45,7 +45,11 @@ private slots:
     void hostsTheIpcServerAndDrivesTheService()
     {
         FakeDictationControl fake;
-        DesktopServices services{Locations::fromEnvironment(), m_settings.get(), m_secrets.get(), &fake};
+        DesktopServices services;
+        services.locations = Locations::fromEnvironment();
+        services.settings = m_settings.get();
+        services.secrets = m_secrets.get();
+        services.dictation = &fake;
         DesktopApp app(services);
         QSignalSpy presented(&app, &DesktopApp::presented);
         QVERIFY(app.start().ok());

@@ -45,18 +45,19 @@ private slots:
         facts.platformName = u"xcb"_s;
         facts.sessionType = u"wayland"_s;
         const QList<DoctorCheck> checks = DesktopDoctor::checksFor(facts);
-        QCOMPARE(checks.size(), 3);
+        facts.settingsProblems = {u"audio/preRollMs: not a number"_s};
+        QCOMPARE(checks.size(), 2);
         QCOMPARE(checks.at(0).status, CheckStatus::Warn);
         QVERIFY(checks.at(0).fix.contains(u"AppIndicator"_s));
-        QCOMPARE(checks.at(1).status, CheckStatus::Warn);
-        QVERIFY(checks.at(1).fix.contains(u"utter toggle"_s));
-        QCOMPARE(checks.at(2).status, CheckStatus::Ok);
+        QCOMPARE(checks.at(1).status, CheckStatus::Ok);
+        const QList<DoctorCheck> broken = DesktopDoctor::checksFor(facts);
+        QCOMPARE(broken.at(1).status, CheckStatus::Warn);
+        QVERIFY(broken.at(1).fix.contains(u"utter config check"_s));
         facts.trayAvailable = true;
-        facts.sessionType = u"x11"_s;
+        facts.settingsProblems.clear();
         facts.keychainWarning = u"no keychain"_s;
         const QList<DoctorCheck> fine = DesktopDoctor::checksFor(facts);
         QCOMPARE(fine.at(0).status, CheckStatus::Ok);
-        QCOMPARE(fine.at(1).status, CheckStatus::Ok);
         QCOMPARE(fine.last().section, u"keychain"_s);
     }
 
@@ -73,10 +74,10 @@ private slots:
         window.run();
         QVERIFY(window.isRunning());
         QVERIFY(finished.wait(5000));
-        QCOMPARE(window.checks().size(), 4);
-        QCOMPARE(window.tree()->topLevelItemCount(), 4);
+        QCOMPARE(window.checks().size(), 3);
+        QCOMPARE(window.tree()->topLevelItemCount(), 3);
         QVERIFY(window.report().contains(u"no API key"_s));
-        QTreeWidgetItem* failed = window.tree()->topLevelItem(3);
+        QTreeWidgetItem* failed = window.tree()->topLevelItem(2);
         QVERIFY(failed->text(2).contains(u"Fix: Paste your Groq key"_s));
         auto* fix = window.tree()->itemWidget(failed, 0)->findChild<QPushButton*>();
         QVERIFY(fix);

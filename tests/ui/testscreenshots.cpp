@@ -182,7 +182,7 @@ private slots:
                                        u"Dear Anna, thanks for the quick reply, the numbers look right to me."_s};
             for (int i = 0; i < texts.size(); ++i) {
                 HistoryEntry e;
-                e.timestamp = QDateTime(QDate(2026, 11, 20 + i), QTime(9 + i, 15), QTimeZone::UTC);
+                e.timestamp = QDateTime(QDate(2026, 11, 20 + i), QTime(9 + i, 15), Qt::UTC);
                 e.durationSeconds = 6 + 3 * i;
                 e.application = i % 2 ? u"thunderbird"_s : u"kate"_s;
                 e.style = i == 3 ? u"email"_s : QString();
