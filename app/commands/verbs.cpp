@@ -7,6 +7,7 @@
 #include "lastcommand.h"
 #include "lifecyclecommand.h"
 #include "secretcommand.h"
+#include "providercommands.h"
 #include "segmentcommand.h"
 #include "servecommand.h"
 
@@ -75,18 +76,31 @@ QList<Verb> buildVerbs()
          u"[--style S] [TEXT|-]"_s,
          u"Apply a style to text, streaming the result"_s,
          u"the providers"_s,
-         {}},
-        {u"speak"_s, false, u"TEXT|-"_s, u"Read text aloud through the speech endpoint"_s, u"the providers"_s, {}},
-        {u"devices"_s, false, u"[--json]"_s, u"List audio inputs, marking the default and the configured one"_s,
-         u"the audio engine"_s, factory<DevicesCommand>()},
-        {u"segment"_s, false, u"FILE [--json]"_s, u"Show the chunks Utter would upload for an audio file"_s,
-         u"the audio engine"_s, factory<SegmentCommand>()},
+         factory<TransformCommand>()},
+        {u"speak"_s,
+         false,
+         u"TEXT|- [--output FILE]"_s,
+         u"Read text aloud through the speech endpoint"_s,
+         u"the providers"_s,
+         factory<SpeakCommand>()},
+        {u"devices"_s,
+         false,
+         u"[--json]"_s,
+         u"List audio inputs, marking the default and the configured one"_s,
+         u"the audio engine"_s,
+         factory<DevicesCommand>()},
+        {u"segment"_s,
+         false,
+         u"FILE [--json]"_s,
+         u"Show the chunks Utter would upload for an audio file"_s,
+         u"the audio engine"_s,
+         factory<SegmentCommand>()},
         {u"doctor"_s,
          false,
          u"[--json]"_s,
          u"Diagnose audio, hotkeys, text output, keychain and providers, with fixes"_s,
          u"the desktop integration"_s,
-         {}},
+         factory<DoctorCommand>()},
         {u"config"_s,
          false,
          u"get|set|list|check|path|migrate ..."_s,

@@ -38,16 +38,16 @@ ProvidersDoctor::ProvidersDoctor(TranscriberConfig transcriber, TransformerConfi
     for (const Endpoint& e : std::as_const(speech.endpoints))
         m_targets.append({e, Capability::Speech});
     if (speech.endpoints.isEmpty())
-        m_checks.append({section, u"read-back"_s, CheckStatus::Skip, u"no speech endpoint configured"_s,
-                         u"optional: `utter config set speech/url http://HOST:8080/v1` (hal0, speaches, OpenAI)"_s,
-                         std::nullopt});
+        m_notes.append({section, u"read-back"_s, CheckStatus::Skip, u"no speech endpoint configured"_s,
+                        u"optional: `utter config set speech/url http://HOST:8080/v1` (hal0, speaches, OpenAI)"_s,
+                        std::nullopt});
     const QString replacement = retiredModelReplacement(transformer.endpoint.model);
     if (!replacement.isEmpty())
-        m_checks.append({section, u"style model"_s, CheckStatus::Fail,
-                         u"\"%1\" was retired by the provider; requests with it fail"_s.arg(transformer.endpoint.model),
-                         u"`utter config set transform/model %1`"_s.arg(replacement), std::nullopt});
+        m_notes.append({section, u"style model"_s, CheckStatus::Fail,
+                        u"\"%1\" was retired by the provider; requests with it fail"_s.arg(transformer.endpoint.model),
+                        u"`utter config set transform/model %1`"_s.arg(replacement), std::nullopt});
     for (const StyleProblem& problem : styleProblems)
-        m_checks.append(
+        m_notes.append(
             {section, u"style file %1"_s.arg(problem.file), CheckStatus::Warn,
              problem.line > 0 ? u"line %1: %2"_s.arg(QString::number(problem.line), problem.message) : problem.message,
              u"edit the file (format: docs/providers.md, \"Style files\")"_s, std::nullopt});
@@ -68,13 +68,14 @@ void ProvidersDoctor::run(QObject* context, std::function<void(QList<DoctorCheck
 {
     m_done = std::move(done);
     m_next = 0;
+    m_checks.clear();
     probeNext(context);
 }
 
 void ProvidersDoctor::probeNext(QObject* context)
 {
     if (m_next >= m_targets.size()) {
-        m_done(m_checks);
+        m_done(m_checks + m_notes);
         return;
     }
     const Target target = m_targets.at(m_next++);

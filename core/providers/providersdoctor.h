@@ -32,7 +32,8 @@ private:
     void probeNext(QObject* context);
 
     QList<Target> m_targets;
-    QList<DoctorCheck> m_checks;
+    QList<DoctorCheck> m_checks; // probe results, in configuration order
+    QList<DoctorCheck> m_notes;  // static findings (retired models, style files, unconfigured parts)
     HttpClient& m_http;
     qsizetype m_next = 0;
     std::function<void(QList<DoctorCheck>)> m_done;

@@ -130,7 +130,7 @@ void RequestRunner::handle(const HttpResult& result)
 
 void RequestRunner::failEndpoint(const ProviderError& error)
 {
-    qCWarning(m_category).noquote() << u"%1 endpoint=%2 (%3) gave up after %4 attempt(s): %5"_s.arg(
+    qCInfo(m_category).noquote() << u"%1 endpoint=%2 (%3) gave up after %4 attempt(s): %5"_s.arg(
         m_what, m_outcome.endpoint.name, m_outcome.endpoint.host(), QString::number(m_endpointAttempts),
         redact(error.error.message));
     m_chain.reportFailure(m_outcome.endpointIndex, error, m_clock.now());

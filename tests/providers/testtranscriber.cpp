@@ -2,8 +2,11 @@
 // from the audio, every error class, retries on an injected clock, fallback and recovery, cancellation.
 #include "doubletestutil.h"
 #include "fakeclock.h"
+#include "logging/redactor.h"
 #include "providers/httpclient.h"
 #include "providers/transcriber.h"
+
+#include <QLoggingCategory>
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -509,6 +512,49 @@ private slots:
         const auto failed = run(transcriber, requestFor(utteranceOgg(*clips, {7}, &seconds), seconds));
         QCOMPARE(int(failed->error().code), int(ErrorCode::ProviderError));
         QCOMPARE(hal0.requests().size(), before + 1);
+    }
+
+    void secretsNeverReachTheLogs()
+    {
+        static QStringList captured;
+        captured.clear();
+        QLoggingCategory::setFilterRules(u"utter.*.debug=true"_s);
+        const QtMessageHandler previous =
+            qInstallMessageHandler([](QtMsgType, const QMessageLogContext& ctx, const QString& message) {
+                captured << QString::fromLatin1(ctx.category ? ctx.category : "") + u' ' + message;
+            });
+        ProviderDouble server;
+        server.options().keys << u"gsk_second_key_for_the_fallback_77"_s;
+        QVERIFY(server.start());
+        HttpClient http;
+        test::FakeClock clock;
+        clock.setAutoAdvance(true);
+        const QString wrong = u"gsk_wrong_key_that_must_not_leak_1"_s;
+        Transcriber transcriber(
+            configFor({endpointFor(server, u"primary"_s, wrong),
+                       endpointFor(server, u"fallback"_s, u"gsk_second_key_for_the_fallback_77"_s)}),
+            http, clock);
+        const auto r = run(transcriber, requestFor(test::encodeOggOpus(QList<qint16>(8000, 0), 16000), 0.5));
+        QVERIFY(r && r->ok());
+        QCOMPARE(r->value().endpointName, u"fallback"_s);
+        Fault echo; // a server that echoes the key back in its error body
+        echo.status = 401;
+        echo.body = QByteArray(R"({"error":{"message":"Invalid API Key gsk_second_key_for_the_fallback_77"}})");
+        server.addFault(echo);
+        Transcriber again(configFor({endpointFor(server, u"primary"_s, u"gsk_second_key_for_the_fallback_77"_s)}), http,
+                          clock);
+        const auto failed = run(again, requestFor("x", 1));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(!captured.isEmpty());
+        QVERIFY(captured.join(u'\n').contains(u"utter.http"_s));
+        for (const QString& line : std::as_const(captured)) {
+            QVERIFY2(!line.contains(wrong), qPrintable(line));
+            QVERIFY2(!line.contains(u"gsk_second_key_for_the_fallback_77"_s), qPrintable(line));
+            QVERIFY2(!line.contains(groqKey), qPrintable(line));
+        }
+        // The message the user reads is redacted too, wherever it is printed (console and log go through redact()).
+        QVERIFY(!redact(failed->error().message).contains(u"gsk_second_key_for_the_fallback_77"_s));
     }
 
     void cancellation()

@@ -301,6 +301,8 @@ void ProviderDouble::writeNow(QPointer<QTcpSocket> socket, const Reply& reply, c
             chunks << event;
             ++events;
         }
+        // Small writes must leave at once (Nagle + delayed ACK would hold each for ~40 ms).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         socket->write(head(reply.status, "text/event-stream; charset=utf-8",
                            reply.headers + QList<QPair<QByteArray, QByteArray>>{{"Cache-Control", "no-cache"}},
                            std::nullopt, true));
