@@ -4,6 +4,7 @@
 #include "console.h"
 #include "doctor/doctorcheck.h"
 #include "exitcode.h"
+#include "platform/platformdoctor.h"
 #include "providers/audioplayback.h"
 #include "providers/httpclient.h"
 #include "providers/providersdoctor.h"
@@ -225,7 +226,8 @@ int DoctorCommand::run(const QCommandLineParser& parser, AppContext& context)
 {
     HttpClient http;
     Doctor doctor;
-    // One contributor per part; audio, hotkeys, output and keychain add theirs here.
+    // One contributor per part, in the order a user reads them; audio and keychain add theirs here.
+    doctor.add(PlatformDoctor::fromSettings(context.settings()));
     const StyleLibrary styles = StyleLibrary::load(context.locations().stylesDir());
     doctor.add(std::make_unique<ProvidersDoctor>(
         TranscriberConfig::fromSettings(context.settings(), context.secrets()),

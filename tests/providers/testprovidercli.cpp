@@ -181,13 +181,15 @@ private slots:
         QVERIFY(server.start());
         QProcessEnvironment env = envFor(home, server);
         auto run = utter({u"doctor"_s, u"--json"_s}, env);
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.exitCode == 0 || run.exitCode == 1); // other sections (desktop, audio) may fail here
         const QJsonObject report = QJsonDocument::fromJson(run.out).object();
-        QCOMPARE(report.value(u"ok"_s).toBool(), true);
+        QVERIFY(report.contains(u"ok"_s));
         bool sawTranscription = false;
         for (const QJsonValue& v : report.value(u"checks"_s).toArray()) {
             const QJsonObject c = v.toObject();
-            QCOMPARE(c.value(u"section"_s).toString(), u"providers"_s);
+            if (c.value(u"section"_s).toString() != u"providers"_s)
+                continue;
+            QVERIFY2(c.value(u"status"_s).toString() != u"fail"_s, qPrintable(c.value(u"detail"_s).toString()));
             if (c.value(u"name"_s).toString().startsWith(u"transcription primary"_s)) {
                 sawTranscription = true;
                 QCOMPARE(c.value(u"status"_s).toString(), u"ok"_s);
