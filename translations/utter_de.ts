@@ -93,13 +93,6 @@
         <source>Everything Utter needs is in place.</source>
         <translation>Alles, was Utter braucht, ist vorhanden.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s) found. Each one says how to fix it.</source>
-        <translation>
-            <numerusform>%n Problem gefunden. Es steht dabei, wie es sich beheben lässt.</numerusform>
-            <numerusform>%n Probleme gefunden. Bei jedem steht, wie es sich beheben lässt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>System tray</source>
         <translation>Infobereich</translation>
@@ -135,6 +128,14 @@
     <message>
         <source>Install and unlock a Secret Service keychain (GNOME Keyring, KWallet) so API keys are not kept in a file.</source>
         <translation>Installieren und entsperren Sie einen Secret-Service-Schlüsselbund (GNOME Keyring, KWallet), damit API-Schlüssel nicht in einer Datei liegen.</translation>
+    </message>
+    <message>
+        <source>1 problem found. It says how to fix it.</source>
+        <translation>1 Problem gefunden. Es steht dabei, wie es sich beheben lässt.</translation>
+    </message>
+    <message>
+        <source>%1 problems found. Each one says how to fix it.</source>
+        <translation>%1 Probleme gefunden. Bei jedem steht, wie es sich beheben lässt.</translation>
     </message>
 </context>
 <context>

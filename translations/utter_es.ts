@@ -93,13 +93,6 @@
         <source>Everything Utter needs is in place.</source>
         <translation>Todo lo que Utter necesita está en su sitio.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s) found. Each one says how to fix it.</source>
-        <translation>
-            <numerusform>Se encontró %n problema. Indica cómo corregirlo.</numerusform>
-            <numerusform>Se encontraron %n problemas. Cada uno indica cómo corregirlo.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>System tray</source>
         <translation>Bandeja del sistema</translation>
@@ -135,6 +128,14 @@
     <message>
         <source>Install and unlock a Secret Service keychain (GNOME Keyring, KWallet) so API keys are not kept in a file.</source>
         <translation>Instale y desbloquee un llavero Secret Service (GNOME Keyring, KWallet) para que las claves de API no se guarden en un archivo.</translation>
+    </message>
+    <message>
+        <source>1 problem found. It says how to fix it.</source>
+        <translation>Se encontró 1 problema. Indica cómo corregirlo.</translation>
+    </message>
+    <message>
+        <source>%1 problems found. Each one says how to fix it.</source>
+        <translation>Se encontraron %1 problemas. Cada uno indica cómo corregirlo.</translation>
     </message>
 </context>
 <context>

@@ -93,13 +93,6 @@
         <source>Everything Utter needs is in place.</source>
         <translation>Tout ce dont Utter a besoin est en place.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s) found. Each one says how to fix it.</source>
-        <translation>
-            <numerusform>%n problème trouvé. Il indique comment le corriger.</numerusform>
-            <numerusform>%n problèmes trouvés. Chacun indique comment le corriger.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>System tray</source>
         <translation>Zone de notification</translation>
@@ -135,6 +128,14 @@
     <message>
         <source>Install and unlock a Secret Service keychain (GNOME Keyring, KWallet) so API keys are not kept in a file.</source>
         <translation>Installez et déverrouillez un trousseau Secret Service (GNOME Keyring, KWallet) pour que les clés d’API ne soient pas gardées dans un fichier.</translation>
+    </message>
+    <message>
+        <source>1 problem found. It says how to fix it.</source>
+        <translation>1 problème trouvé. Il indique comment le corriger.</translation>
+    </message>
+    <message>
+        <source>%1 problems found. Each one says how to fix it.</source>
+        <translation>%1 problèmes trouvés. Chacun indique comment le corriger.</translation>
     </message>
 </context>
 <context>

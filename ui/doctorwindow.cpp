@@ -149,8 +149,9 @@ void DoctorWindow::showChecks(const QList<DoctorCheck>& checks)
             }
         }
     }
-    m_summary->setText(problems == 0 ? tr("Everything Utter needs is in place.")
-                                     : tr("%n problem(s) found. Each one says how to fix it.", nullptr, problems));
+    m_summary->setText(problems == 0   ? tr("Everything Utter needs is in place.")
+                       : problems == 1 ? tr("1 problem found. It says how to fix it.")
+                                       : tr("%1 problems found. Each one says how to fix it.").arg(problems));
 }
 
 QString DoctorWindow::report() const
