@@ -4,6 +4,7 @@
 #include "console.h"
 #include "doctor/doctorcheck.h"
 #include "exitcode.h"
+#include "history/historystore.h"
 #include "platform/platformdoctor.h"
 #include "providers/audioplayback.h"
 #include "providers/httpclient.h"
@@ -152,6 +153,7 @@ void SpeakCommand::describe(QCommandLineParser& parser) const
         "the fallback endpoint when the primary fails. Configure it with speech/url, speech/model and\n"
         "speech/voice (and speech/fallbackUrl for a second server)."_s);
     parser.addPositionalArgument(u"text"_s, u"The text, or - to read stdin."_s, u"TEXT|-"_s);
+    parser.addOption({u"last"_s, u"Read back the last dictation (what `utter last` prints)."_s});
     parser.addOption({{u"o"_s, u"output"_s}, u"Save the audio to FILE instead of playing it."_s, u"FILE"_s});
     parser.addOption({u"voice"_s, u"Voice for this call (overrides speech/voice)."_s, u"V"_s});
 }
@@ -168,7 +170,30 @@ int SpeakCommand::run(const QCommandLineParser& parser, AppContext& context)
         for (Endpoint& e : config.endpoints)
             e.voice = parser.value(u"voice"_s);
     }
-    const std::optional<QString> text = inputText(parser, u"speak"_s);
+    std::optional<QString> text;
+    if (parser.isSet(u"last"_s)) {
+        if (!parser.positionalArguments().isEmpty()) {
+            console::err(u"utter speak: give either --last or a TEXT, not both."_s);
+            return ExitUsage;
+        }
+        Result<HistoryStore*> store = context.history();
+        if (!store) {
+            console::err(u"utter speak: "_s + store.error().message);
+            return ExitFailed;
+        }
+        const Result<std::optional<HistoryEntry>> latest = store.value()->latest();
+        if (!latest) {
+            console::err(u"utter speak: "_s + latest.error().message);
+            return ExitFailed;
+        }
+        if (!latest.value()) {
+            console::err(u"utter speak: the history is empty, so there is no last result to read back."_s);
+            return ExitNothingToDo;
+        }
+        text = latest.value()->text();
+    } else {
+        text = inputText(parser, u"speak"_s);
+    }
     if (!text)
         return ExitUsage;
     if (text->trimmed().isEmpty()) {

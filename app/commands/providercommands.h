@@ -16,8 +16,8 @@ public:
     int run(const QCommandLineParser& parser, AppContext& context) override;
 };
 
-// `utter speak [--output FILE] [--voice V] TEXT|-`: reads text aloud through the read-back endpoint (primary,
-// then fallback), or saves the audio.
+// `utter speak [--output FILE] [--voice V] [--last | TEXT|-]`: reads text aloud through the read-back endpoint
+// (primary, then fallback), or saves the audio.
 class SpeakCommand final : public Command
 {
 public:

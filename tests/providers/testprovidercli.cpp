@@ -1,5 +1,6 @@
 // `utter transform`, `utter speak` and `utter doctor` as a user runs them, against the provider double.
 #include "doubletestutil.h"
+#include "history/historystore.h"
 #include "testenv.h"
 #include "utterprocess.h"
 
@@ -167,6 +168,23 @@ private slots:
         QCOMPARE(speech.size(), 2);
         QCOMPARE(speech.at(1).json.value(u"model"_s).toString(), u"kokoro-v1"_s);
         QCOMPARE(speech.at(1).json.value(u"input"_s).toString(), u"Your build finished."_s);
+
+        // --last reads back the newest history entry (its styled text when a style ran).
+        run = utter({u"speak"_s, u"--last"_s, u"--output"_s, out}, env);
+        QCOMPARE(run.exitCode, 5); // empty history
+        {
+            HistoryStore store(home.dataDir() + u"/history.sqlite"_s);
+            QVERIFY(store.open().ok());
+            HistoryEntry entry;
+            entry.sessionId = u"s1"_s;
+            entry.rawText = u"so um ship it"_s;
+            entry.styledText = u"Ship it."_s;
+            entry.style = u"clean"_s;
+            QVERIFY(store.add(entry).ok());
+        }
+        run = utter({u"speak"_s, u"--last"_s, u"--output"_s, out}, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(hal0.requests(u"/audio/speech"_s).constLast().json.value(u"input"_s).toString(), u"Ship it."_s);
 
         hal0.setSlot(u"tts"_s, u"error"_s); // both fail: exit 4 with the reason
         run = utter({u"speak"_s, u"--output"_s, out, u"again"_s}, env);
