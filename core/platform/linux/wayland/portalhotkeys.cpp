@@ -56,10 +56,11 @@ PortalHotkeys::PortalHotkeys(QObject* parent)
     qDBusRegisterMetaType<PortalShortcut>();
     qDBusRegisterMetaType<QList<PortalShortcut>>();
     QDBusConnection bus = QDBusConnection::sessionBus();
-    bus.connect(kService, kPath, kInterface, u"Activated"_s, this,
-                SLOT(onActivated(QDBusObjectPath, QString, qulonglong, QVariantMap)));
-    bus.connect(kService, kPath, kInterface, u"Deactivated"_s, this,
-                SLOT(onDeactivated(QDBusObjectPath, QString, qulonglong, QVariantMap)));
+    const bool connected =
+        bus.connect(kService, kPath, kInterface, u"Activated"_s, this, SLOT(onActivated(QDBusMessage))) &&
+        bus.connect(kService, kPath, kInterface, u"Deactivated"_s, this, SLOT(onDeactivated(QDBusMessage)));
+    if (!connected)
+        qCWarning(lcHotkey) << "cannot listen to the GlobalShortcuts portal's signals:" << bus.lastError().message();
 }
 
 PortalHotkeys::~PortalHotkeys()
@@ -229,17 +230,24 @@ void PortalHotkeys::onBindResponse(uint response, const QVariantMap& results)
     }
 }
 
-void PortalHotkeys::onActivated(const QDBusObjectPath& session, const QString& id, qulonglong, const QVariantMap&)
+// The signals are taken as whole messages: (o session_handle, s shortcut_id, t timestamp, a{sv} options).
+void PortalHotkeys::onActivated(const QDBusMessage& message)
 {
-    if (session.path() != m_session || !m_wanted.contains(id) || m_down.contains(id))
+    const QList<QVariant> args = message.arguments();
+    const QString session = qdbus_cast<QDBusObjectPath>(args.value(0)).path();
+    const QString id = args.value(1).toString();
+    if (session != m_session || !m_wanted.contains(id) || m_down.contains(id))
         return;
     m_down.insert(id);
     emit pressed(id);
 }
 
-void PortalHotkeys::onDeactivated(const QDBusObjectPath& session, const QString& id, qulonglong, const QVariantMap&)
+void PortalHotkeys::onDeactivated(const QDBusMessage& message)
 {
-    if (session.path() != m_session || !m_down.remove(id))
+    const QList<QVariant> args = message.arguments();
+    const QString session = qdbus_cast<QDBusObjectPath>(args.value(0)).path();
+    const QString id = args.value(1).toString();
+    if (session != m_session || !m_down.remove(id))
         return;
     emit released(id);
 }

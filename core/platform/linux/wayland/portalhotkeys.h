@@ -2,6 +2,7 @@
 
 #include "platform/globalhotkeys.h"
 
+#include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QHash>
 #include <QVariantMap>
@@ -32,11 +33,9 @@ public:
     Status registerHotkey(const QString& id, const KeySpec& spec) override;
     void unregisterHotkey(const QString& id) override;
 
-private slots:
-    void onActivated(const QDBusObjectPath& session, const QString& id, qulonglong timestamp,
-                     const QVariantMap& options);
-    void onDeactivated(const QDBusObjectPath& session, const QString& id, qulonglong timestamp,
-                       const QVariantMap& options);
+public slots: // QtDBus delivers signals only to public slots
+    void onActivated(const QDBusMessage& message);
+    void onDeactivated(const QDBusMessage& message);
     void onCreateSessionResponse(uint response, const QVariantMap& results);
     void onBindResponse(uint response, const QVariantMap& results);
 
