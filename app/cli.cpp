@@ -5,6 +5,9 @@
 #include "common/version.h"
 #include "console.h"
 #include "exitcode.h"
+#include "history/historystore.h"
+#include "pipeline/desktopintegration.h"
+#include "pipeline/dictationservice.h"
 
 #ifdef UTTER_HAVE_UI
 #include "desktopapp.h"
@@ -184,6 +187,12 @@ int Cli::runDesktopApp()
     services.settings = &context.settings();
     services.secrets = &context.secrets();
     services.history = [&context]() { return context.history(); };
+    const Result<HistoryStore*> history = context.history();
+    if (!history.ok())
+        console::err(u"utter: "_s + history.error().message);
+    DictationService dictation(context.locations(), context.settings(), context.secrets(),
+                               history.ok() ? history.value() : nullptr);
+    services.dictation = &dictation;
     ui::DesktopApp desktop(std::move(services));
     if (const Status started = desktop.start(); !started.ok()) {
         if (started.error().code != ErrorCode::AlreadyRunning) {
@@ -199,6 +208,9 @@ int Cli::runDesktopApp()
         console::out(u"Utter is already running; its settings window is now shown."_s);
         return ExitOk;
     }
+    // Only the instance that holds the lock owns the journal.
+    (void)dictation.start();
+    DesktopIntegration integration(dictation, context.settings());
     QObject::connect(&desktop, &ui::DesktopApp::finished, &app, [](int code) { QCoreApplication::exit(code); });
     return QApplication::exec();
 }

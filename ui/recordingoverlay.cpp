@@ -138,6 +138,7 @@ void RecordingOverlay::attach(DictationControl* dictation)
             [this](const QString&, const QString& delta) { appendStyled(delta); });
     connect(dictation, &DictationControl::errorOccurred, this,
             [this](const QString&, const QJsonObject& error) { showError(error.value(u"message"_s).toString()); });
+    connect(dictation, &DictationControl::levelChanged, this, [this](float rmsDbfs, float) { setLevel(rmsDbfs); });
 }
 
 void RecordingOverlay::setServiceState(const QString& state)

@@ -5,6 +5,7 @@
 #include "exitcode.h"
 #include "ipc/ipcclient.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -145,6 +146,25 @@ int StatusCommand::run(const QCommandLineParser& parser, AppContext& context)
                      .arg(qint64(status.value(u"uptimeMs"_s).toDouble() / 1000))
                      .arg(status.value(u"http"_s).isString() ? u", HTTP on "_s + status.value(u"http"_s).toString()
                                                              : QString()));
+    // What waits, and why: a user must always see what is pending.
+    const QJsonArray jobs = status.value(u"jobs"_s).toArray();
+    if (!jobs.isEmpty()) {
+        console::out(u"waiting: %1 chunk(s) to transcribe, %2 needing you"_s.arg(status.value(u"pendingJobs"_s).toInt())
+                         .arg(status.value(u"deadJobs"_s).toInt()));
+        for (const QJsonValue& value : jobs) {
+            const QJsonObject job = value.toObject();
+            QString line = u"  %1 #%2 %3"_s.arg(job.value(u"session"_s).toString())
+                               .arg(job.value(u"sequence"_s).toInt())
+                               .arg(job.value(u"state"_s).toString());
+            if (job.contains(u"retryAt"_s))
+                line += u", next try "_s + job.value(u"retryAt"_s).toString();
+            if (job.contains(u"reason"_s))
+                line += u": "_s + job.value(u"reason"_s).toString();
+            console::out(line);
+        }
+    }
+    if (status.contains(u"lastError"_s))
+        console::out(u"last error: "_s + status.value(u"lastError"_s).toObject().value(u"message"_s).toString());
     return ExitOk;
 }
 

@@ -6,6 +6,8 @@
 #include "exitcode.h"
 #include "history/historystore.h"
 #include "ipc/jsonrpc.h"
+#include "pipeline/desktopintegration.h"
+#include "pipeline/dictationservice.h"
 #include "providers/clock.h"
 #include "providers/httpclient.h"
 #include "providers/providerconfig.h"
@@ -16,6 +18,7 @@
 #include <QJsonArray>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -134,6 +137,15 @@ int ServeCommand::run(const QCommandLineParser& parser, AppContext& context)
             responder.reply(latest.value() ? QJsonValue(latest.value()->toJson()) : QJsonValue());
     };
 
+    // The dictation service; it touches the journal only in start(), once this process holds the instance lock.
+    const Result<HistoryStore*> history = context.history();
+    if (!history.ok())
+        console::err(u"utter --headless serve: "_s + history.error().message +
+                     u" Dictations stay in the journal until the history can be opened."_s);
+    DictationService dictation(context.locations(), context.settings(), context.secrets(),
+                               history.ok() ? history.value() : nullptr);
+    services.dictation = &dictation;
+
     DaemonOptions options;
     options.allowRoot = parser.isSet(u"allow-root"_s);
     options.allowRemote = parser.isSet(u"allow-remote"_s);
@@ -142,9 +154,13 @@ int ServeCommand::run(const QCommandLineParser& parser, AppContext& context)
     Daemon daemon(std::move(services), std::move(options));
     if (const Status started = daemon.start(); !started.ok()) {
         console::err(u"utter --headless serve: "_s + started.error().message);
-        return started.error().code == ErrorCode::InvalidArgument && !parser.isSet(u"listen"_s) ? ExitFailed
-                                                                                                : ExitFailed;
+        return ExitFailed;
     }
+    (void)dictation.start();
+    // With a display (a QGuiApplication), hotkeys and text output work as in the desktop app.
+    std::unique_ptr<DesktopIntegration> desktop;
+    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        desktop = std::make_unique<DesktopIntegration>(dictation, context.settings());
     QObject::connect(&daemon, &Daemon::finished, QCoreApplication::instance(),
                      [](int code) { QCoreApplication::exit(code); });
     return QCoreApplication::exec();

@@ -6,10 +6,11 @@
 #include "ipcverbs.h"
 #include "lastcommand.h"
 #include "lifecyclecommand.h"
-#include "secretcommand.h"
 #include "providercommands.h"
+#include "secretcommand.h"
 #include "segmentcommand.h"
 #include "servecommand.h"
+#include "transcribecommand.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -65,41 +66,19 @@ QList<Verb> buildVerbs()
         {u"status"_s, false, u"[--json] [--follow] [--quiet]"_s,
          u"State of the running instance; --follow streams events as JSON lines"_s, daemon, factory<StatusCommand>()},
         {u"last"_s, false, u"[--raw] [--json]"_s, u"Print the last result"_s, {}, factory<LastCommand>()},
-        {u"transcribe"_s,
-         false,
-         u"FILE... [--style S] [--language xx] [--json]"_s,
-         u"Transcribe audio files (no running instance needed)"_s,
-         u"the dictation pipeline"_s,
-         {}},
-        {u"transform"_s,
-         false,
-         u"[--style S] [TEXT|-]"_s,
-         u"Apply a style to text, streaming the result"_s,
-         u"the providers"_s,
-         factory<TransformCommand>()},
-        {u"speak"_s,
-         false,
-         u"TEXT|- [--output FILE]"_s,
-         u"Read text aloud through the speech endpoint"_s,
-         u"the providers"_s,
-         factory<SpeakCommand>()},
-        {u"devices"_s,
-         false,
-         u"[--json]"_s,
-         u"List audio inputs, marking the default and the configured one"_s,
-         u"the audio engine"_s,
-         factory<DevicesCommand>()},
-        {u"segment"_s,
-         false,
-         u"FILE [--json]"_s,
-         u"Show the chunks Utter would upload for an audio file"_s,
-         u"the audio engine"_s,
-         factory<SegmentCommand>()},
-        {u"doctor"_s,
-         false,
-         u"[--json]"_s,
-         u"Diagnose audio, hotkeys, text output, keychain and providers, with fixes"_s,
-         u"the desktop integration"_s,
+        {u"transcribe"_s, false, u"FILE... [--style S] [--language xx] [--json]"_s,
+         u"Transcribe audio files (no running instance needed)"_s, u"the dictation pipeline"_s,
+         factory<TranscribeCommand>()},
+        {u"transform"_s, false, u"[--style S] [TEXT|-]"_s, u"Apply a style to text, streaming the result"_s,
+         u"the providers"_s, factory<TransformCommand>()},
+        {u"speak"_s, false, u"TEXT|- [--output FILE]"_s, u"Read text aloud through the speech endpoint"_s,
+         u"the providers"_s, factory<SpeakCommand>()},
+        {u"devices"_s, false, u"[--json]"_s, u"List audio inputs, marking the default and the configured one"_s,
+         u"the audio engine"_s, factory<DevicesCommand>()},
+        {u"segment"_s, false, u"FILE [--json]"_s, u"Show the chunks Utter would upload for an audio file"_s,
+         u"the audio engine"_s, factory<SegmentCommand>()},
+        {u"doctor"_s, false, u"[--json]"_s,
+         u"Diagnose audio, hotkeys, text output, keychain and providers, with fixes"_s, u"the desktop integration"_s,
          factory<DoctorCommand>()},
         {u"config"_s,
          false,

@@ -27,6 +27,8 @@ public:
     Status end() override { return {}; }
     Status toggle() override { return {}; }
     Status cancel() override { return {}; }
+    Status beginStream() override { return {}; }
+    Status pushStreamAudio(const QByteArray&) override { return {}; }
     QJsonObject statusJson() const override { return {}; }
     int pendingJobs() const override { return 0; }
     void transcribeFile(const QString&, const QJsonObject&, QObject*, TranscribeCallback) override {}

@@ -28,6 +28,10 @@ public:
     virtual Status end() = 0;
     virtual Status toggle() = 0;
     virtual Status cancel() = 0;
+    // A dictation whose audio comes from a client instead of the microphone (the WebSocket stream): begin it,
+    // push PCM16LE 16 kHz mono as it arrives, and end() or cancel() it like any other.
+    virtual Status beginStream() = 0;
+    virtual Status pushStreamAudio(const QByteArray& pcm16le) = 0;
 
     // {"state": "idle|listening|finishing|transforming|delivering|queued|error", "session": ..., ...}
     virtual QJsonObject statusJson() const = 0;
@@ -48,6 +52,8 @@ signals:
     void transformDelta(const QString& sessionId, const QString& delta);
     void jobChanged(const QJsonObject& job);
     void errorOccurred(const QString& sessionId, const QJsonObject& error);
+    // The microphone's level while it is open (~30 Hz), for meters.
+    void levelChanged(float rmsDbfs, float peakDbfs);
 };
 
 } // namespace utter

@@ -28,6 +28,10 @@ HttpStream::HttpStream(quint64 id, std::unique_ptr<QWebSocket> socket, Dictation
         m_closed = true;
         LogScope scope(label());
         qCInfo(lcHttp) << "stream closed after" << m_framesIn << "frames," << m_bytesIn << "bytes";
+        // A client that goes away mid-dictation still gets its words into history (`utter last`).
+        if (m_streaming && m_dictation)
+            (void)m_dictation->end();
+        m_streaming = false;
         emit closed(m_id);
     });
     if (m_dictation) {
@@ -107,10 +111,15 @@ void HttpStream::onText(const QString& message)
         if (control.contains(u"id"_s))
             pong.insert(u"id"_s, control.value(u"id"_s));
         sendEvent(pong);
+    } else if (!m_dictation && (type == u"start"_s || type == u"stop"_s || type == u"cancel"_s)) {
+        sendError(u"not_built"_s, u"The dictation pipeline is not built in this version of Utter."_s);
     } else if (type == u"start"_s || type == u"stop"_s || type == u"cancel"_s) {
-        // Feeding network audio into the dictation pipeline needs the pipeline's external-audio input.
-        sendError(u"not_built"_s, u"Streaming audio into the dictation pipeline is not built in this version of "
-                                  "Utter; use POST /v1/audio/transcriptions for files."_s);
+        const Status done = type == u"start"_s  ? m_dictation->beginStream()
+                            : type == u"stop"_s ? m_dictation->end()
+                                                : m_dictation->cancel();
+        if (!done.ok())
+            sendError(errorCodeName(done.error().code), done.error().message);
+        m_streaming = type == u"start"_s && done.ok();
     } else {
         sendError(u"invalid_message"_s, u"Unknown control type \"%1\"; use start, stop, cancel or ping."_s.arg(type));
     }
@@ -125,10 +134,14 @@ void HttpStream::onBinary(const QByteArray& frame)
                                       "per frame."_s.arg(kMaxFrameBytes));
         return;
     }
-    if (!m_frameErrorSent) {
-        m_frameErrorSent = true;
-        sendError(u"not_built"_s, u"Audio frames were received but streaming into the dictation pipeline is not "
-                                  "built in this version of Utter; they are discarded."_s);
+    const Status pushed =
+        m_streaming && m_dictation
+            ? m_dictation->pushStreamAudio(frame)
+            : Status(Error(ErrorCode::InvalidArgument, u"Send {\"type\":\"start\"} before audio frames; "
+                                                       "these were discarded."_s));
+    if (!pushed.ok() && !m_frameErrorSent) {
+        m_frameErrorSent = true; // once per stream, not once per frame
+        sendError(u"not_streaming"_s, pushed.error().message);
     }
 }
 

@@ -47,6 +47,7 @@ private:
     qint64 m_bytesIn = 0;
     qint64 m_framesIn = 0;
     bool m_frameErrorSent = false;
+    bool m_streaming = false; // a dictation fed by this client is being recorded
     bool m_closed = false;
 };
 

@@ -1,23 +1,16 @@
 #pragma once
 
+#include "providers/transcription.h"
+
 #include <QList>
 #include <QString>
 
 namespace utter
 {
 
-// One Whisper segment of a chunk's transcript, with the confidence figures verbose_json provides
-// (NaN-free defaults mean "not reported": the guard then keeps the segment).
-struct TranscriptSegment
-{
-    double start = 0;
-    double end = 0;
-    QString text;
-    double noSpeechProb = 0;
-    double avgLogprob = 0;
-};
-
-// What the transcriber returned for one chunk, plus what the chunker knew about it.
+// What the transcriber returned for one chunk, plus what the chunker knew about it. The segments are the
+// provider's verbose_json segments (TranscriptSegment, with no_speech_prob and avg_logprob); they are empty when
+// the provider answers plain json or text, and the guard then judges the chunk's text alone.
 struct ChunkTranscript
 {
     int sequence = 0;

@@ -1,3 +1,4 @@
+#include "doubletestutil.h"
 #include "ipc/ipcclient.h"
 #include "secrets/secretstore.h"
 #include "servefixture.h"
@@ -29,6 +30,7 @@ private:
     std::unique_ptr<test::ServeProcess> m_serve;
     QString m_base; // http://127.0.0.1:PORT
     QNetworkAccessManager m_network;
+    test::ProviderDouble m_provider; // the transcription provider behind the front door
 
     struct Reply
     {
@@ -63,12 +65,15 @@ private:
     {
         QProcessEnvironment env = m_home.environment();
         env.insert(u"UTTER_HTTP_TOKEN_API_KEY"_s, QString::fromLatin1(kToken));
+        env.insert(u"UTTER_TRANSCRIBE_URL"_s, m_provider.baseUrl() + u"/openai/v1"_s);
+        env.insert(u"GROQ_API_KEY"_s, u"gsk_test_groq_key_0123456789"_s);
         return env;
     }
 
 private slots:
     void initTestCase()
     {
+        QVERIFY(m_provider.start());
         m_serve = std::make_unique<test::ServeProcess>(m_home, tokenEnvironment());
         QVERIFY2(m_serve->start({u"--listen"_s, u"127.0.0.1:0"_s}), m_serve->stderrText().constData());
         IpcClient client(m_serve->socketPath());
@@ -142,25 +147,48 @@ private slots:
         QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"missing_file"_s);
     }
 
-    void transcriptionOfAFile()
+    Reply postAudio(const QByteArray& bytes, const QString& fileName, const QByteArray& format = "json")
     {
         auto* form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
         QHttpPart file;
         file.setHeader(QNetworkRequest::ContentDispositionHeader,
-                       u"form-data; name=\"file\"; filename=\"speech.wav\""_s);
+                       u"form-data; name=\"file\"; filename=\"%1\""_s.arg(fileName));
         file.setHeader(QNetworkRequest::ContentTypeHeader, u"audio/wav"_s);
-        file.setBody(QByteArray(32000, '\0'));
+        file.setBody(bytes);
         form->append(file);
         QHttpPart model;
         model.setHeader(QNetworkRequest::ContentDispositionHeader, u"form-data; name=\"model\""_s);
         model.setBody("whisper-1");
         form->append(model);
+        QHttpPart responseFormat;
+        responseFormat.setHeader(QNetworkRequest::ContentDispositionHeader, u"form-data; name=\"response_format\""_s);
+        responseFormat.setBody(format);
+        form->append(responseFormat);
         const Reply reply = send(u"POST"_s, u"/v1/audio/transcriptions"_s, kToken, {}, {}, form);
         delete form;
-        // Until the dictation pipeline is part of the build the endpoint says so (501), never a made-up text.
-        QVERIFY2(reply.status == 501 || reply.status == 200 || reply.status == 422, reply.body.constData());
-        if (reply.status == 501)
-            QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"not_built"_s);
+        return reply;
+    }
+
+    void transcriptionOfAFile()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        m_provider.setFixtures(*clips);
+        // Speech runs through Utter's own pipeline (chunking, fallback chain, assembly) to the provider.
+        const QList<int> order{0, 2};
+        Reply reply = postAudio(test::writeWav(clips->utterance(order), 16000), u"speech.wav"_s);
+        QVERIFY2(reply.status == 200, reply.body.constData());
+        QCOMPARE(reply.json().value(u"text"_s).toString(), clips->referenceText(order));
+        reply = postAudio(test::writeWav(clips->utterance({1}), 16000), u"speech.wav"_s, "text");
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(QString::fromUtf8(reply.body).trimmed(), clips->referenceText({1}));
+
+        // Bytes that are no audio are the client's error, said plainly; silence is "no speech", never a text.
+        reply = postAudio(QByteArray(32000, '\0'), u"speech.wav"_s);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"unsupported_format"_s);
+        reply = postAudio(test::writeWav(QList<qint16>(16000 * 2, 0), 16000), u"silence.wav"_s);
+        QCOMPARE(reply.status, 422);
+        QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"no_speech"_s);
     }
 
     void oversizedUploadIs413()
@@ -214,10 +242,29 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 4, 5000);
         QCOMPARE(events.at(3).value(u"code"_s).toString(), u"invalid_audio"_s);
 
+        // A dictation streamed as PCM frames comes back as partial and final transcripts.
+        UTTER_REQUIRE_FIXTURES(clips);
+        m_provider.setFixtures(*clips);
         socket.sendTextMessage(u"{\"type\":\"start\"}"_s);
         QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 5, 5000);
-        QVERIFY(events.at(4).value(u"type"_s).toString() == u"error"_s ||
-                events.at(4).value(u"type"_s).toString() == u"state"_s);
+        QCOMPARE(events.at(4).value(u"type"_s).toString(), u"state"_s);
+        QCOMPARE(events.at(4).value(u"state"_s).toString(), u"listening"_s);
+        const QList<qint16> pcm = clips->utterance({3, 1});
+        for (qsizetype at = 0; at < pcm.size(); at += 1600) { // 100 ms frames
+            const qsizetype n = std::min<qsizetype>(1600, pcm.size() - at);
+            socket.sendBinaryMessage(QByteArray(reinterpret_cast<const char*>(pcm.constData() + at), n * 2));
+        }
+        socket.sendTextMessage(u"{\"type\":\"stop\"}"_s);
+        const auto finalEvent = [&] {
+            for (const QJsonObject& event : std::as_const(events)) {
+                if (event.value(u"type"_s).toString() == u"final"_s)
+                    return event;
+            }
+            return QJsonObject();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!finalEvent().isEmpty(), 30000);
+        QCOMPARE(finalEvent().value(u"text"_s).toString(), clips->referenceText({3, 1}));
+        QTRY_VERIFY_WITH_TIMEOUT(events.constLast().value(u"state"_s).toString() == u"idle"_s, 10000);
         socket.close();
     }
 

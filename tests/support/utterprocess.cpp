@@ -1,6 +1,7 @@
 #include "utterprocess.h"
 
 #include <QProcess>
+#include <QTest>
 
 namespace utter::test
 {
@@ -10,26 +11,44 @@ QString utterBinary()
     return qEnvironmentVariable("UTTER_BINARY");
 }
 
-UtterRun runUtter(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData, int timeoutMs)
+namespace
+{
+
+UtterRun run(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData, int timeoutMs,
+             bool serving)
 {
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(utterBinary(), args);
-    UtterRun run;
+    UtterRun result;
     if (!process.waitForStarted(timeoutMs))
-        return run;
+        return result;
     if (!stdinData.isEmpty())
         process.write(stdinData);
     process.closeWriteChannel();
-    run.finished = process.waitForFinished(timeoutMs);
-    if (!run.finished) {
+    result.finished = serving ? QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)
+                              : process.waitForFinished(timeoutMs);
+    if (!result.finished) {
         process.kill();
         process.waitForFinished();
     }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace
+
+UtterRun runUtter(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData, int timeoutMs)
+{
+    return run(args, env, stdinData, timeoutMs, false);
+}
+
+UtterRun runUtterServing(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData,
+                         int timeoutMs)
+{
+    return run(args, env, stdinData, timeoutMs, true);
 }
 
 } // namespace utter::test

@@ -24,5 +24,9 @@ QString utterBinary();
 // Runs `utter ARGS` to completion with the given environment and stdin, within timeoutMs.
 UtterRun runUtter(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData = {},
                   int timeoutMs = 30000);
+// Same, but this thread's event loop keeps running meanwhile, so servers in the test process (the provider
+// double) answer the child.
+UtterRun runUtterServing(const QStringList& args, const QProcessEnvironment& env, const QByteArray& stdinData = {},
+                         int timeoutMs = 30000);
 
 } // namespace utter::test

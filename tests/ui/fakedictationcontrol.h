@@ -17,6 +17,8 @@ public:
     utter::Status end() override { return record(u"end"); }
     utter::Status toggle() override { return record(u"toggle"); }
     utter::Status cancel() override { return record(u"cancel"); }
+    utter::Status beginStream() override { return record(u"beginStream"); }
+    utter::Status pushStreamAudio(const QByteArray&) override { return {}; }
     QJsonObject statusJson() const override { return {{QStringLiteral("state"), m_state}}; }
     int pendingJobs() const override { return 0; }
     void transcribeFile(const QString&, const QJsonObject&, QObject*, TranscribeCallback done) override

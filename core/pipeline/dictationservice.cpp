@@ -1,0 +1,688 @@
+#include "dictationservice.h"
+
+#include "audio/audiocapture.h"
+#include "audiosplitter.h"
+#include "filetranscription.h"
+#include "history/historystore.h"
+#include "journal/journal.h"
+#include "journal/networkwatcher.h"
+#include "logging/logcontext.h"
+#include "logging/logging.h"
+#include "platform/appstyles.h"
+#include "platform/globalhotkeys.h"
+#include "platform/outputchain.h"
+#include "providers/providerconfig.h"
+#include "providers/transcriber.h"
+#include "providers/transformer.h"
+#include "sessionfinisher.h"
+#include "settings/settings.h"
+#include "transcriptdetails.h"
+#include "uploadqueue.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+namespace
+{
+
+constexpr int kShutdownUploadWaitMs = 5000; // in-flight uploads may finish; the rest stays journaled
+
+QJsonObject errorJson(const Error& error)
+{
+    return QJsonObject{{u"code"_s, errorCodeName(error.code)}, {u"message"_s, error.message}};
+}
+
+QJsonObject jobJson(const ChunkJob& job)
+{
+    QJsonObject json{{u"session"_s, job.sessionId},
+                     {u"sequence"_s, job.sequence},
+                     {u"state"_s, jobStateName(job.state)},
+                     {u"attempts"_s, job.attempts},
+                     {u"durationMs"_s, job.durationMs}};
+    if (job.retryAt.isValid())
+        json.insert(u"retryAt"_s, job.retryAt.toString(Qt::ISODate));
+    if (!job.reason.isEmpty())
+        json.insert(u"reason"_s, job.reason);
+    if (!job.durable)
+        json.insert(u"durable"_s, false);
+    return json;
+}
+
+} // namespace
+
+QString DictationService::stateName(State state)
+{
+    switch (state) {
+    case State::Idle:
+        return u"idle"_s;
+    case State::Listening:
+        return u"listening"_s;
+    case State::Finishing:
+        return u"finishing"_s;
+    case State::Transforming:
+        return u"transforming"_s;
+    case State::Delivering:
+        return u"delivering"_s;
+    case State::Queued:
+        return u"queued"_s;
+    case State::Error:
+        return u"error"_s;
+    }
+    return u"idle"_s;
+}
+
+DictationService::DictationService(Locations locations, Settings& settings, SecretStore& secrets, HistoryStore* history,
+                                   QObject* parent)
+    : DictationControl(parent)
+    , m_locations(std::move(locations))
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_history(history)
+    , m_config(DictationConfig::fromSettings(settings))
+    , m_journal(std::make_unique<Journal>(m_locations.journalDir()))
+    , m_capture(std::make_unique<AudioCapture>())
+{
+    m_uploads = std::make_unique<UploadQueue>(*m_journal, nullptr, m_config.maxInFlight);
+    m_finisher = std::make_unique<SessionFinisher>(*m_journal);
+    reloadProviders();
+    reloadConfig();
+
+    connect(m_uploads.get(), &UploadQueue::chunkDone, this, &DictationService::onChunkDone);
+    connect(m_uploads.get(), &UploadQueue::chunkFailed, this, &DictationService::onChunkFailed);
+    connect(m_journal.get(), &Journal::jobChanged, this,
+            [this](const ChunkJob& job) { emit jobChanged(jobJson(job)); });
+    connect(m_journal.get(), &Journal::writeFailed, this, [this](const Error& error) {
+        const QString session = m_live.empty() ? QString() : m_live.back().id;
+        emit errorOccurred(session,
+                           errorJson(Error(error.code, error.message + u" What was captured is kept in memory and "
+                                                                       "written as soon as the disk allows."_s)));
+    });
+    connect(m_capture.get(), &AudioCapture::samplesReady, this, &DictationService::onSamples);
+    connect(m_capture.get(), &AudioCapture::ended, this, &DictationService::onCaptureEnded);
+    connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
+    connect(m_capture.get(), &AudioCapture::levelChanged, this, &DictationControl::levelChanged);
+}
+
+DictationService::~DictationService()
+{
+    m_uploads->abortAll();
+    m_capture->close();
+}
+
+void DictationService::reloadConfig()
+{
+    m_config = DictationConfig::fromSettings(m_settings);
+    m_uploads->setMaxInFlight(m_config.maxInFlight);
+    m_finisher->setGuard(m_config.guardConfig());
+    m_finisher->setReplacements(m_config.replacements);
+    m_finisher->setHistory(m_history, m_locations.audioArchiveDir(), m_config.retention.keepAudio);
+}
+
+void DictationService::reloadProviders()
+{
+    // Only between uploads: a running upload keeps the transcriber it started with.
+    if (m_uploads->inFlight() > 0 && m_transcriber)
+        return;
+    auto transcriber =
+        std::make_unique<Transcriber>(TranscriberConfig::fromSettings(m_settings, m_secrets), m_http, m_clock);
+    transcriber->setSplitter(makeOggOpusSplitter(m_config.opus));
+    m_uploads->setTranscriber(transcriber.get());
+    m_transcriber = std::move(transcriber);
+    m_transformer = std::make_unique<Transformer>(
+        TransformerConfig::fromSettings(m_settings, m_secrets, m_locations.stylesDir()), m_http, m_clock);
+    m_finisher->setTransformer(m_transformer.get(), StyleLibrary::load(m_locations.stylesDir()));
+}
+
+Status DictationService::start()
+{
+    if (const Status opened = m_journal->open(); !opened.ok())
+        qCWarning(lcPipeline).noquote() << "journal:" << opened.error().message;
+    for (const JournalProblem& problem : m_journal->problems())
+        qCWarning(lcJournal).noquote() << problem.path << problem.message;
+    if (m_history) {
+        const Result<RetentionReport> retention = m_history->applyRetention(m_config.retention);
+        if (retention.ok() && retention->entriesRemoved > 0)
+            qCInfo(lcHistory) << "retention removed" << retention->entriesRemoved << "entries";
+    }
+
+    NetworkWatcher::Options network;
+    if (!m_transcriber->config().endpoints.isEmpty())
+        network.probeUrl = m_transcriber->config().endpoints.first().url;
+    network.forceProbe = !qEnvironmentVariableIsEmpty("UTTER_NETWORK_PROBE");
+    m_network = std::make_unique<NetworkWatcher>(network);
+    m_uploads->setNetworkWatcher(m_network.get());
+    m_network->start();
+
+    // What an earlier run left: finished sessions go to history, pending chunks upload again.
+    const int pending = int(m_journal->pendingJobs().size());
+    if (pending > 0)
+        qCInfo(lcPipeline) << "resuming" << pending << "journaled chunks";
+    resumeCompleted();
+    m_uploads->kick();
+
+    if (m_config.capture.preRollMs > 0)
+        m_capture->open(m_config.capture);
+    return {};
+}
+
+void DictationService::setOutputChain(OutputChain* output)
+{
+    m_output = output;
+}
+
+void DictationService::bindHotkeys(GlobalHotkeys* hotkeys)
+{
+    if (!hotkeys)
+        return;
+    connect(hotkeys, &GlobalHotkeys::pressed, this, [this](const QString& id) {
+        if (m_hotkeysPaused)
+            return;
+        if (id == u"cancel"_s) {
+            (void)cancel();
+            return;
+        }
+        if (m_config.mode == DictationMode::PushToTalk)
+            (void)begin();
+        else
+            (void)toggle();
+    });
+    connect(hotkeys, &GlobalHotkeys::released, this, [this](const QString& id) {
+        if (!m_hotkeysPaused && id != u"cancel"_s && m_config.mode == DictationMode::PushToTalk &&
+            m_state == State::Listening)
+            (void)end();
+    });
+}
+
+void DictationService::setState(State state, const QString& sessionId)
+{
+    if (state == m_state && sessionId == m_stateSession)
+        return;
+    m_state = state;
+    m_stateSession = sessionId;
+    LogScope scope(sessionId);
+    qCInfo(lcPipeline).noquote() << "state:" << stateName(state);
+    emit stateChanged(stateName(state), sessionId);
+}
+
+void DictationService::fail(const QString& sessionId, const Error& error)
+{
+    LogScope scope(sessionId);
+    qCWarning(lcPipeline).noquote() << error.message;
+    m_lastError = errorJson(error);
+    m_lastError.insert(u"session"_s, sessionId);
+    emit errorOccurred(sessionId, errorJson(error));
+}
+
+DictationService::Live* DictationService::findLive(const QString& sessionId)
+{
+    for (Live& live : m_live) {
+        if (live.id == sessionId)
+            return &live;
+    }
+    return nullptr;
+}
+
+Status DictationService::begin()
+{
+    return beginSession(false);
+}
+
+Status DictationService::beginStream()
+{
+    return beginSession(true);
+}
+
+Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
+{
+    if (m_state != State::Listening || m_live.empty() || !m_live.back().streamed)
+        return Error(ErrorCode::InvalidArgument, u"No streamed dictation is being recorded; start one first."_s);
+    if (pcm16le.size() % 2 != 0)
+        return Error(ErrorCode::InvalidArgument, u"Audio is PCM16LE: an even number of bytes."_s);
+    AudioBlock block;
+    block.startSample = m_chunker ? m_chunker->samplesFed() : 0;
+    block.samples.resize(std::size_t(pcm16le.size() / 2));
+    const auto* bytes = reinterpret_cast<const unsigned char*>(pcm16le.constData());
+    for (std::size_t i = 0; i < block.samples.size(); ++i)
+        block.samples[i] = std::int16_t(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+    onSamples(block);
+    return {};
+}
+
+Status DictationService::beginSession(bool streamed)
+{
+    if (m_shuttingDown)
+        return Error(ErrorCode::Failed, u"Utter is shutting down."_s);
+    if (m_state == State::Listening)
+        return {}; // a repeated press (auto-repeat, a second `utter begin`) changes nothing
+    reloadConfig();
+    reloadProviders();
+    if (!streamed && !m_capture->isOpen())
+        m_capture->open(m_config.capture);
+
+    Live live;
+    live.id = Journal::newSessionId();
+    live.streamed = streamed;
+    live.assembler = TranscriptAssembler(HallucinationGuard(m_config.guardConfig()));
+    if (m_output)
+        live.target = m_output->focusedApp();
+    SessionMeta meta;
+    meta.id = live.id;
+    meta.startedAt = QDateTime::currentDateTimeUtc();
+    meta.application = live.target.appId;
+    const QString appStyle = AppStyleRules(m_config.appStyles).styleFor(live.target.appId);
+    meta.style = appStyle.isEmpty() ? m_config.style : appStyle;
+    if (meta.style == u"raw"_s)
+        meta.style.clear();
+    meta.language = m_config.language;
+    if (const Status created = m_journal->createSession(meta); !created.ok())
+        fail(live.id, created.error()); // kept in memory; recording goes on
+
+    LogScope scope(live.id);
+    qCInfo(lcPipeline).noquote() << "dictation begins in" << live.target.appId << "mode"
+                                 << dictationModeName(m_config.mode) << "style"
+                                 << (meta.style.isEmpty() ? u"raw"_s : meta.style);
+    m_chunker = std::make_unique<Chunker>(m_config.chunker, createVad(m_config.vad),
+                                          [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
+    m_uploads->setPreferredSession(live.id);
+    m_live.push_back(std::move(live));
+    if (!streamed)
+        m_capture->begin();
+    setState(State::Listening, m_live.back().id);
+    return {};
+}
+
+Status DictationService::end()
+{
+    if (m_state != State::Listening || m_live.empty())
+        return Error(ErrorCode::InvalidArgument, u"No dictation is being recorded."_s);
+    setState(State::Finishing, m_live.back().id);
+    if (m_live.back().streamed)
+        QTimer::singleShot(0, this, &DictationService::onCaptureEnded);
+    else
+        m_capture->end();
+    return {};
+}
+
+Status DictationService::toggle()
+{
+    return m_state == State::Listening ? end() : begin();
+}
+
+Status DictationService::cancel()
+{
+    if (m_live.empty())
+        return {};
+    Live& live = m_live.back();
+    if (live.finishing && !live.cancelled)
+        return Error(ErrorCode::InvalidArgument, u"The last dictation is already being delivered."_s);
+    LogScope scope(live.id);
+    qCInfo(lcPipeline) << "dictation cancelled";
+    live.cancelled = true;
+    m_uploads->cancelSession(live.id);
+    if (m_state == State::Listening) {
+        if (live.streamed)
+            QTimer::singleShot(0, this, &DictationService::onCaptureEnded);
+        else
+            m_capture->end(); // onCaptureEnded discards what arrives
+        return {};
+    }
+    (void)m_journal->discardSession(live.id);
+    m_live.pop_back();
+    settleState();
+    return {};
+}
+
+void DictationService::onSamples(const AudioBlock& block)
+{
+    if (m_live.empty() || !m_chunker || m_live.back().captureEnded)
+        return;
+    m_chunker->feed(block.samples);
+    Live& live = m_live.back();
+    if (m_chunker->inSpeech()) {
+        live.heardSpeech = true;
+        live.lastSpeechSample = m_chunker->samplesFed();
+    }
+    if (m_config.mode == DictationMode::HandsFree && live.heardSpeech && m_state == State::Listening) {
+        const std::int64_t quiet = m_chunker->samplesFed() - live.lastSpeechSample;
+        if (quiet * 1000 >= std::int64_t(m_config.handsFreeStopMs) * m_config.chunker.sampleRate) {
+            qCInfo(lcPipeline) << "hands-free: silence for" << m_config.handsFreeStopMs << "ms ends the dictation";
+            (void)end();
+        }
+    }
+}
+
+void DictationService::onChunk(AudioChunk&& chunk)
+{
+    if (m_live.empty())
+        return;
+    Live& live = m_live.back();
+    if (live.cancelled)
+        return;
+    LogScope scope(live.id);
+    const Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, m_config.opus);
+    if (!encoded.ok()) {
+        fail(live.id, encoded.error());
+        return;
+    }
+    const Status added = m_journal->addChunk(live.id, int(chunk.sequence), encoded.value(),
+                                             qint64(chunk.durationSeconds() * 1000.0), chunk.speechRatio);
+    if (!added.ok())
+        qCWarning(lcPipeline).noquote() << "chunk kept in memory:" << added.error().message;
+    ++live.chunks;
+    qCDebug(lcPipeline) << "chunk" << chunk.sequence << chunk.durationSeconds() << "s cut by"
+                        << chunkCutName(chunk.cut);
+    m_uploads->kick();
+}
+
+void DictationService::onCaptureEnded()
+{
+    if (m_live.empty() || m_live.back().captureEnded)
+        return;
+    // The last chunk goes out the moment the key is released.
+    if (m_chunker)
+        m_chunker->end();
+    Live& live = m_live.back();
+    live.captureEnded = true;
+    live.assembler.setChunkCount(live.chunks);
+    LogScope scope(live.id);
+    if (live.cancelled) {
+        (void)m_journal->discardSession(live.id);
+        m_live.pop_back();
+        settleState();
+        return;
+    }
+    (void)m_journal->sealSession(live.id);
+    if (live.chunks == 0) {
+        const QString id = live.id;
+        (void)m_journal->discardSession(id);
+        m_live.pop_back();
+        fail(id, Error(ErrorCode::NoSpeech, u"No speech was heard; nothing was sent."_s));
+        settleState();
+        return;
+    }
+    if (live.waiting && !m_journal->status(live.id).complete()) {
+        // A chunk already waits for the provider: the dictation will be delivered late, and later ones must
+        // not wait behind it.
+        m_live.pop_back();
+    }
+    deliverNext();
+    settleState();
+}
+
+void DictationService::onCaptureError(const Error& error)
+{
+    const QString session = m_live.empty() ? QString() : m_live.back().id;
+    fail(session, error);
+    if (m_state == State::Listening) {
+        // Everything captured so far was delivered; AudioCapture emits ended() for a lost device, which
+        // journals the last chunk. Show the error until then.
+        setState(State::Error, session);
+    }
+}
+
+void DictationService::onChunkDone(const QString& sessionId, int sequence)
+{
+    if (Live* live = findLive(sessionId)) {
+        if (const std::optional<ChunkJob> job = m_journal->job(sessionId, sequence)) {
+            const QString committed = live->assembler.add(chunkTranscriptFrom(*job));
+            if (!committed.isEmpty())
+                emit partialTranscript(sessionId, sequence, committed);
+        }
+        deliverNext();
+    } else if (m_journal->status(sessionId).complete()) {
+        deliverLate(sessionId);
+    }
+    settleState();
+}
+
+void DictationService::onChunkFailed(const QString& sessionId, int sequence, const Error& error, bool willRetry)
+{
+    Q_UNUSED(sequence);
+    Live* live = findLive(sessionId);
+    if (!live)
+        return; // a resumed job: the journal's jobChanged tells observers
+    if (willRetry) {
+        if (!live->waiting) {
+            live->waiting = true;
+            fail(sessionId, Error(error.code, error.message + u" The dictation is kept and will be delivered when "
+                                                              "the provider answers."_s));
+        }
+    } else {
+        fail(sessionId, Error(error.code, error.message + u" The audio is kept; fix the problem and run "
+                                                          "`utter status` to see the waiting dictation."_s));
+        live->waiting = true;
+    }
+    // A waiting dictation leaves the delivery line: later ones must not wait for it.
+    if (live->captureEnded) {
+        const QString id = live->id;
+        std::erase_if(m_live, [&id](const Live& l) { return l.id == id && l.captureEnded && !l.finishing; });
+        deliverNext();
+    }
+    settleState();
+}
+
+void DictationService::deliverNext()
+{
+    if (m_live.empty())
+        return;
+    Live& front = m_live.front();
+    if (front.finishing || !front.captureEnded || !m_journal->status(front.id).complete())
+        return;
+    front.finishing = true;
+    const QString id = front.id;
+    const std::optional<SessionMeta> meta = m_journal->session(id);
+    const Result<FinishedDictation> assembled = m_finisher->assemble(id);
+    const bool styling = meta && assembled.ok() && m_finisher->styleWouldRun(meta->style, assembled->rawText);
+    setState(styling ? State::Transforming : State::Delivering, id);
+    if (assembled.ok())
+        emit finalTranscript(id, assembled->rawText);
+    m_finisher->finish(
+        id, this, [this, id](const QString& delta) { emit transformDelta(id, delta); },
+        [this, id](const Result<FinishedDictation>& result) {
+            if (!result.ok()) {
+                fail(id, result.error());
+                return;
+            }
+            delivered(id, result.value());
+        });
+}
+
+void DictationService::delivered(const QString& sessionId, FinishedDictation dictation)
+{
+    LogScope scope(sessionId);
+    if (!dictation.notice.isEmpty())
+        fail(sessionId, Error(ErrorCode::ProviderError, dictation.notice));
+    if (!dictation.style.isEmpty())
+        emit finalTranscript(sessionId, dictation.text);
+    setState(State::Delivering, sessionId);
+    if (const Status recorded = m_finisher->record(dictation); !recorded.ok())
+        qCWarning(lcHistory).noquote() << recorded.error().message;
+    TargetApp target;
+    if (Live* live = findLive(sessionId))
+        target = live->target;
+    auto finished = [this, sessionId] {
+        std::erase_if(m_live, [&sessionId](const Live& live) { return live.id == sessionId; });
+        deliverNext();
+        settleState();
+    };
+    if (!m_output || dictation.text.isEmpty()) {
+        finished();
+        return;
+    }
+    m_output->insert(dictation.text, target, m_config.insert, [this, sessionId, finished](const InsertResult& result) {
+        if (!result.ok())
+            fail(sessionId, result.error);
+        else
+            qCInfo(lcInject).noquote() << "delivered by" << result.method << result.detail;
+        finished();
+    });
+}
+
+void DictationService::resumeCompleted()
+{
+    for (const QString& sessionId : m_journal->completedSessions()) {
+        if (!findLive(sessionId))
+            deliverLate(sessionId);
+    }
+}
+
+void DictationService::deliverLate(const QString& sessionId)
+{
+    if (m_lateInProgress.contains(sessionId))
+        return;
+    m_lateInProgress.append(sessionId);
+    m_finisher->finish(sessionId, this, {}, [this, sessionId](const Result<FinishedDictation>& result) {
+        m_lateInProgress.removeAll(sessionId);
+        LogScope scope(sessionId);
+        if (!result.ok()) {
+            qCWarning(lcPipeline).noquote() << result.error().message;
+            return;
+        }
+        FinishedDictation dictation = result.value();
+        if (const Status recorded = m_finisher->record(dictation); !recorded.ok()) {
+            qCWarning(lcHistory).noquote() << recorded.error().message;
+            return;
+        }
+        qCInfo(lcPipeline) << "a dictation that waited is in history now";
+        emit finalTranscript(sessionId, dictation.text);
+        emit lateResult(sessionId, dictation.text);
+        settleState();
+    });
+}
+
+void DictationService::settleState()
+{
+    if (m_state == State::Listening)
+        return;
+    for (const Live& live : m_live) {
+        if (live.finishing)
+            return; // transforming/delivering says where it is
+    }
+    if (!m_live.empty()) {
+        setState(State::Finishing, m_live.front().id);
+        return;
+    }
+    bool waiting = false;
+    for (const ChunkJob& job : m_journal->pendingJobs())
+        waiting = waiting || job.state == JobState::Failed;
+    if (waiting) {
+        setState(State::Queued, {});
+        return;
+    }
+    if (!m_journal->deadJobs().isEmpty()) {
+        setState(State::Error, m_lastError.value(u"session"_s).toString());
+        return;
+    }
+    setState(State::Idle, {});
+}
+
+QJsonObject DictationService::statusJson() const
+{
+    QJsonObject status{{u"state"_s, stateName(m_state)},
+                       {u"mode"_s, dictationModeName(m_config.mode)},
+                       {u"style"_s, m_config.style},
+                       {u"pendingJobs"_s, pendingJobs()},
+                       {u"deadJobs"_s, int(m_journal->deadJobs().size())},
+                       {u"network"_s, m_network && !m_network->isOnline() ? u"offline"_s : u"online"_s},
+                       {u"microphone"_s, m_capture->isOpen() ? m_capture->deviceId() : QString()}};
+    if (!m_stateSession.isEmpty())
+        status.insert(u"session"_s, m_stateSession);
+    QJsonArray jobs;
+    for (const ChunkJob& job : m_journal->pendingJobs() + m_journal->deadJobs()) {
+        if (jobs.size() >= 50)
+            break;
+        jobs.append(jobJson(job));
+    }
+    status.insert(u"jobs"_s, jobs);
+    if (!m_lastError.isEmpty())
+        status.insert(u"lastError"_s, m_lastError);
+    return status;
+}
+
+int DictationService::pendingJobs() const
+{
+    return int(m_journal->pendingJobs().size());
+}
+
+void DictationService::transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
+                                      TranscribeCallback done)
+{
+    FileTranscriptionOptions file;
+    file.language = options.value(u"language"_s).toString(m_config.language);
+    if (options.contains(u"prompt"_s))
+        file.prompt = options.value(u"prompt"_s).toString();
+    file.maxInFlight = m_config.maxInFlight;
+    file.chunker = m_config.chunker;
+    file.vad = m_config.vad;
+    file.opus = m_config.opus;
+    file.guard = m_config.guardConfig();
+    file.replacements = m_config.replacements;
+    auto* job = new FileTranscription(*m_transcriber, file, context);
+    const QString styleName = options.value(u"style"_s).toString();
+    QPointer<QObject> guard(context);
+    job->start(path, [this, job, styleName, guard, done](const Result<FileTranscript>& result) {
+        job->deleteLater();
+        if (!guard)
+            return;
+        if (!result.ok()) {
+            done(result.error());
+            return;
+        }
+        const FileTranscript& file = result.value();
+        QJsonObject reply{{u"text"_s, file.text},
+                          {u"raw"_s, file.text},
+                          {u"language"_s, file.language},
+                          {u"durationMs"_s, qint64(file.durationSeconds * 1000)},
+                          {u"spokenMs"_s, qint64(file.spokenSeconds * 1000)},
+                          {u"billedSeconds"_s, file.billedSeconds},
+                          {u"chunks"_s, file.chunks}};
+        const std::optional<Style> style =
+            styleName.isEmpty() ? std::nullopt : StyleLibrary::load(m_locations.stylesDir()).find(styleName);
+        if (!styleName.isEmpty() && !style) {
+            done(Error(ErrorCode::InvalidArgument, u"Unknown style \"%1\"."_s.arg(styleName)));
+            return;
+        }
+        if (!style || !m_transformer->wouldCall(file.text, *style)) {
+            done(reply);
+            return;
+        }
+        m_transformer->transform(file.text, *style, guard.data(), {},
+                                 [reply, done](const TransformResult& styled) mutable {
+                                     reply.insert(u"text"_s, styled.text);
+                                     reply.insert(u"style"_s, styled.transformed ? styled.style : QString());
+                                     if (!styled.notice.isEmpty())
+                                         reply.insert(u"notice"_s, styled.notice);
+                                     done(reply);
+                                 });
+    });
+}
+
+void DictationService::prepareShutdown(std::function<void()> done)
+{
+    m_shuttingDown = true;
+    m_uploads->pause();
+    if (m_state == State::Listening)
+        (void)end(); // its chunks are journaled and resume on the next start
+    auto waited = std::make_shared<QElapsedTimer>();
+    waited->start();
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [this, waited, poll, done] {
+        if (m_uploads->inFlight() == 0 || waited->elapsed() >= kShutdownUploadWaitMs) {
+            m_uploads->abortAll();
+            (void)m_journal->flushUnwritten();
+            m_capture->close();
+            *poll = nullptr; // break the cycle
+            done();
+            return;
+        }
+        QTimer::singleShot(50, this, *poll);
+    };
+    QTimer::singleShot(0, this, *poll);
+}
+
+} // namespace utter

@@ -1,0 +1,165 @@
+#pragma once
+
+#include "daemon/dictationcontrol.h"
+#include "dictationconfig.h"
+#include "paths/locations.h"
+#include "platform/textoutput.h"
+#include "providers/clock.h"
+#include "providers/httpclient.h"
+#include "transcriptassembler.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace utter
+{
+
+class AudioCapture;
+class Chunker;
+class GlobalHotkeys;
+class HistoryStore;
+class Journal;
+class NetworkWatcher;
+class OutputChain;
+class SecretStore;
+class SessionFinisher;
+class Settings;
+class Transcriber;
+class Transformer;
+class UploadQueue;
+struct AudioBlock;
+struct AudioChunk;
+struct FinishedDictation;
+
+// The dictation service (DESIGN §3): one state machine that records, chunks, journals, uploads, assembles,
+// styles and delivers, observed by the daemon's IPC and HTTP clients and the desktop UI through
+// DictationControl. It never knows which UI is attached; output goes to the signals (IPC subscribers, WebSocket
+// clients, the overlay), to history, and — when the host gives it one — to the desktop's text-output chain.
+//
+//   idle → listening → finishing → (transforming) → delivering → idle
+//                          ↘ queued (the provider or the network is away: the chunks wait in the journal)
+//   error: a dictation needs the user (bad key, no credit, lost microphone); the next one starts afresh.
+//
+// Several dictations may be on their way at once (the user starts the next while the last is uploading); their
+// texts are delivered in the order they were spoken. A dictation that had to wait (queued) is not typed into
+// whatever has focus hours later: it goes to history, is announced (finalTranscript with `late`), and `utter last`
+// delivers it. Jobs left from an earlier run resume on start and whenever the network returns.
+class DictationService final : public DictationControl
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DictationService)
+
+public:
+    enum class State
+    {
+        Idle,
+        Listening,
+        Finishing,
+        Transforming,
+        Delivering,
+        Queued,
+        Error,
+    };
+    static QString stateName(State state);
+
+    // history may be null (it could not be opened): dictations then stay in the journal until it can be.
+    DictationService(Locations locations, Settings& settings, SecretStore& secrets, HistoryStore* history,
+                     QObject* parent = nullptr);
+    ~DictationService() override;
+
+    // Opens the journal, resumes what an earlier run left, and opens the microphone when a pre-roll is set.
+    // Problems found on disk are logged and reported as events; the service works regardless.
+    Status start();
+
+    // The desktop's text-output chain; without one, text goes only to the signals and history.
+    void setOutputChain(OutputChain* output);
+    // Dictation key "dictate" and "cancel" presses and releases drive the service according to the mode.
+    void bindHotkeys(GlobalHotkeys* hotkeys);
+    void setHotkeysPaused(bool paused) { m_hotkeysPaused = paused; }
+
+    State state() const { return m_state; }
+    Journal& journal() { return *m_journal; }
+
+    // DictationControl
+    Status begin() override;
+    Status end() override;
+    Status toggle() override;
+    Status cancel() override;
+    Status beginStream() override;
+    Status pushStreamAudio(const QByteArray& pcm16le) override;
+    QJsonObject statusJson() const override;
+    int pendingJobs() const override;
+    void transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
+                        TranscribeCallback done) override;
+    void prepareShutdown(std::function<void()> done) override;
+
+signals:
+    // A dictation that waited in the journal has been transcribed and stored in history.
+    void lateResult(const QString& sessionId, const QString& text);
+
+private:
+    struct Live
+    {
+        QString id;
+        TargetApp target;
+        TranscriptAssembler assembler;
+        int chunks = 0;
+        bool captureEnded = false;
+        bool waiting = false; // a chunk failed transiently: it will be delivered late
+        bool cancelled = false;
+        bool streamed = false;  // audio pushed by a client, not captured
+        bool finishing = false; // style/delivery under way
+        std::int64_t lastSpeechSample = 0;
+        bool heardSpeech = false;
+    };
+
+    Status beginSession(bool streamed);
+    void reloadConfig();
+    void reloadProviders();
+    void setState(State state, const QString& sessionId);
+    void fail(const QString& sessionId, const Error& error);
+    Live* findLive(const QString& sessionId);
+
+    void onSamples(const AudioBlock& block);
+    void onChunk(AudioChunk&& chunk);
+    void onCaptureEnded();
+    void onCaptureError(const Error& error);
+    void onChunkDone(const QString& sessionId, int sequence);
+    void onChunkFailed(const QString& sessionId, int sequence, const Error& error, bool willRetry);
+    void deliverNext();
+    void delivered(const QString& sessionId, FinishedDictation dictation);
+    void resumeCompleted();
+    void deliverLate(const QString& sessionId);
+    void settleState();
+
+    Locations m_locations;
+    Settings& m_settings;
+    SecretStore& m_secrets;
+    HistoryStore* m_history;
+    DictationConfig m_config;
+    SystemClock m_clock;
+    HttpClient m_http;
+    std::unique_ptr<Transcriber> m_transcriber;
+    std::unique_ptr<Transformer> m_transformer;
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<UploadQueue> m_uploads;
+    std::unique_ptr<SessionFinisher> m_finisher;
+    std::unique_ptr<NetworkWatcher> m_network;
+    std::unique_ptr<AudioCapture> m_capture;
+    std::unique_ptr<Chunker> m_chunker;
+    QPointer<OutputChain> m_output;
+    bool m_hotkeysPaused = false;
+
+    State m_state = State::Idle;
+    QString m_stateSession;
+    std::deque<Live> m_live; // spoken order; back() is recording while state is Listening
+    QStringList m_lateInProgress;
+    QJsonObject m_lastError;
+    bool m_shuttingDown = false;
+};
+
+} // namespace utter

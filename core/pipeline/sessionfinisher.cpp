@@ -1,0 +1,130 @@
+#include "sessionfinisher.h"
+
+#include "history/audioarchive.h"
+#include "history/historystore.h"
+#include "journal/journal.h"
+#include "logging/logcontext.h"
+#include "logging/logging.h"
+#include "providers/transformer.h"
+#include "transcriptassembler.h"
+#include "transcriptdetails.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+SessionFinisher::SessionFinisher(Journal& journal, QObject* parent)
+    : QObject(parent)
+    , m_journal(journal)
+{}
+
+SessionFinisher::~SessionFinisher() = default;
+
+void SessionFinisher::setTransformer(Transformer* transformer, StyleLibrary styles)
+{
+    m_transformer = transformer;
+    m_styles = std::move(styles);
+}
+
+void SessionFinisher::setHistory(HistoryStore* history, QString archiveDir, bool keepAudio)
+{
+    m_history = history;
+    m_archiveDir = std::move(archiveDir);
+    m_keepAudio = keepAudio;
+}
+
+Result<FinishedDictation> SessionFinisher::assemble(const QString& sessionId) const
+{
+    const SessionStatus status = m_journal.status(sessionId);
+    if (!status.complete())
+        return Error(ErrorCode::Failed, u"Dictation %1 still has chunks waiting for a transcript."_s.arg(sessionId));
+    FinishedDictation dictation;
+    dictation.meta = status.meta;
+    const QList<ChunkJob> jobs = m_journal.jobs(sessionId);
+    TranscriptAssembler assembler(m_guard, jobs.isEmpty() ? 0 : jobs.first().sequence);
+    assembler.setChunkCount(int(jobs.size()));
+    for (const ChunkJob& job : jobs) {
+        assembler.add(chunkTranscriptFrom(job));
+        dictation.spokenSeconds += double(job.durationMs) / 1000.0;
+        dictation.billedSeconds += job.result.billedSeconds;
+        if (!job.result.provider.isEmpty()) {
+            dictation.provider = job.result.provider;
+            dictation.endpoint = job.result.endpoint;
+        }
+        if (!job.result.language.isEmpty())
+            dictation.language = job.result.language;
+    }
+    if (dictation.language.isEmpty())
+        dictation.language = status.meta.language;
+    dictation.rawText = m_replacements.apply(assembler.text());
+    dictation.text = dictation.rawText;
+    return dictation;
+}
+
+bool SessionFinisher::styleWouldRun(const QString& styleName, const QString& text) const
+{
+    if (!m_transformer || styleName.isEmpty())
+        return false;
+    const std::optional<Style> style = m_styles.find(styleName);
+    return style && m_transformer->wouldCall(text, *style);
+}
+
+void SessionFinisher::finish(const QString& sessionId, QObject* context, DeltaCallback onDelta, DoneCallback done)
+{
+    Result<FinishedDictation> assembled = assemble(sessionId);
+    if (!assembled.ok() || !styleWouldRun(assembled->meta.style, assembled->rawText)) {
+        done(assembled);
+        return;
+    }
+    FinishedDictation dictation = std::move(assembled).value();
+    const Style style = *m_styles.find(dictation.meta.style);
+    LogScope scope(sessionId);
+    qCInfo(lcTransform).noquote() << "applying style" << style.name;
+    const QString raw = dictation.rawText;
+    m_transformer->transform(raw, style, context, std::move(onDelta),
+                             [dictation, done](const TransformResult& result) mutable {
+                                 dictation.text = result.text;
+                                 dictation.style = result.transformed ? result.style : QString();
+                                 dictation.notice = result.notice;
+                                 done(dictation);
+                             });
+}
+
+Status SessionFinisher::record(FinishedDictation& dictation)
+{
+    const QString sessionId = dictation.meta.id;
+    LogScope scope(sessionId);
+    if (!m_history)
+        return Error(ErrorCode::Io,
+                     u"The history is not available, so dictation %1 stays in the journal."_s.arg(sessionId));
+    HistoryEntry entry;
+    entry.timestamp = dictation.meta.startedAt;
+    const QDateTime ended = dictation.meta.endedAt.isValid() ? dictation.meta.endedAt : QDateTime::currentDateTimeUtc();
+    entry.durationSeconds = double(dictation.meta.startedAt.msecsTo(ended)) / 1000.0;
+    entry.spokenSeconds = dictation.spokenSeconds;
+    entry.billedSeconds = dictation.billedSeconds;
+    entry.provider = dictation.provider;
+    entry.endpoint = dictation.endpoint;
+    entry.style = dictation.style;
+    entry.application = dictation.meta.application;
+    entry.language = dictation.language;
+    entry.rawText = dictation.rawText;
+    entry.styledText = dictation.style.isEmpty() ? QString() : dictation.text;
+    entry.sessionId = sessionId;
+    AudioArchive archive(m_archiveDir);
+    const bool archiveAudio = m_keepAudio && !m_archiveDir.isEmpty();
+    if (archiveAudio)
+        entry.audioPath = archive.sessionPath(sessionId);
+    const Result<qint64> added = m_history->add(entry);
+    if (!added.ok())
+        return added.error();
+    dictation.historyId = added.value();
+    if (archiveAudio) {
+        if (const Status moved = archive.moveIn(sessionId, m_journal.audioFiles(sessionId)); !moved.ok())
+            qCWarning(lcHistory).noquote() << "audio not archived:" << moved.error().message;
+    }
+    return m_journal.discardSession(sessionId);
+}
+
+} // namespace utter

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "common/result.h"
+#include "hallucinationguard.h"
+#include "journal/jobrecord.h"
+#include "providers/style.h"
+#include "wordreplacements.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace utter
+{
+
+class HistoryStore;
+class Journal;
+class Transformer;
+
+// A dictation whose every chunk has a transcript, assembled and styled.
+struct FinishedDictation
+{
+    SessionMeta meta;
+    QString rawText;  // assembled and with the word replacements applied
+    QString text;     // what the user gets: the styled text, or rawText
+    QString style;    // the style that ran; empty when none did
+    QString notice;   // why the style did not run (timeout, provider error), for the user
+    QString provider; // transcription provider (host) and endpoint of the last chunk
+    QString endpoint;
+    QString language;
+    double spokenSeconds = 0; // audio uploaded (speech the VAD kept)
+    double billedSeconds = 0;
+    qint64 historyId = 0; // after record()
+};
+
+// Turns a complete journal session into delivered text (DESIGN §3, after the transcriber): the chunk transcripts
+// in sequence order through the hallucination guard and the boundary de-duplication, the user's word
+// replacements, then the session's style. record() then stores it in history, moves its audio to the archive and
+// only then removes it from the journal — in that order, each step safe to repeat, so a crash at any point
+// neither loses nor duplicates a dictation.
+class SessionFinisher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionFinisher)
+
+public:
+    using DeltaCallback = std::function<void(const QString& delta)>;
+    using DoneCallback = std::function<void(const Result<FinishedDictation>& result)>;
+
+    explicit SessionFinisher(Journal& journal, QObject* parent = nullptr);
+    ~SessionFinisher() override;
+
+    void setGuard(const HallucinationGuardConfig& config) { m_guard = HallucinationGuard(config); }
+    void setReplacements(const QStringList& rules) { m_replacements = WordReplacements(rules); }
+    // Without a transformer (or for the raw style) the raw text is the result.
+    void setTransformer(Transformer* transformer, StyleLibrary styles);
+    // Without a history store record() keeps the session in the journal (nothing is lost; it is delivered to
+    // history on a later start).
+    void setHistory(HistoryStore* history, QString archiveDir, bool keepAudio);
+
+    // The assembled text of a complete session, without style.
+    Result<FinishedDictation> assemble(const QString& sessionId) const;
+    // assemble() plus the session's style; done runs once unless context dies first.
+    void finish(const QString& sessionId, QObject* context, DeltaCallback onDelta, DoneCallback done);
+    // Stores the dictation in history, archives its audio and removes the session from the journal.
+    Status record(FinishedDictation& dictation);
+
+    bool styleWouldRun(const QString& styleName, const QString& text) const;
+
+private:
+    Journal& m_journal;
+    HallucinationGuard m_guard;
+    WordReplacements m_replacements;
+    QPointer<Transformer> m_transformer;
+    StyleLibrary m_styles;
+    HistoryStore* m_history = nullptr;
+    QString m_archiveDir;
+    bool m_keepAudio = true;
+};
+
+} // namespace utter

@@ -1,0 +1,60 @@
+#include "transcriptdetails.h"
+
+#include "providers/transcriber.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+ChunkResult chunkResultFrom(const TranscriptionResult& result)
+{
+    ChunkResult chunk;
+    chunk.text = result.text;
+    chunk.provider = result.endpointUrl.host();
+    chunk.endpoint = result.endpointUrl.toString(QUrl::RemoveUserInfo);
+    chunk.language = result.language;
+    chunk.billedSeconds = result.billedSeconds;
+    QJsonArray segments;
+    for (const TranscriptSegment& segment : result.segments) {
+        segments.append(QJsonObject{{u"start"_s, segment.start},
+                                    {u"end"_s, segment.end},
+                                    {u"text"_s, segment.text},
+                                    {u"no_speech_prob"_s, segment.noSpeechProb},
+                                    {u"avg_logprob"_s, segment.avgLogprob},
+                                    {u"compression_ratio"_s, segment.compressionRatio}});
+    }
+    chunk.details = QJsonObject{{u"segments"_s, segments},
+                                {u"endpointName"_s, result.endpointName},
+                                {u"latencyMs"_s, qint64(result.latency.count())},
+                                {u"attempts"_s, result.attempts},
+                                {u"parts"_s, result.parts}};
+    if (!result.providerRequestId.isEmpty())
+        chunk.details.insert(u"requestId"_s, result.providerRequestId);
+    return chunk;
+}
+
+ChunkTranscript chunkTranscriptFrom(const ChunkJob& job)
+{
+    ChunkTranscript chunk;
+    chunk.sequence = job.sequence;
+    chunk.text = job.result.text;
+    chunk.speechRatio = job.speechRatio;
+    const QJsonArray segments = job.result.details.value(u"segments"_s).toArray();
+    for (const QJsonValue& value : segments) {
+        const QJsonObject object = value.toObject();
+        TranscriptSegment segment;
+        segment.start = object.value(u"start"_s).toDouble();
+        segment.end = object.value(u"end"_s).toDouble();
+        segment.text = object.value(u"text"_s).toString();
+        segment.noSpeechProb = object.value(u"no_speech_prob"_s).toDouble();
+        segment.avgLogprob = object.value(u"avg_logprob"_s).toDouble();
+        segment.compressionRatio = object.value(u"compression_ratio"_s).toDouble();
+        chunk.segments.append(segment);
+    }
+    return chunk;
+}
+
+} // namespace utter

@@ -1,0 +1,268 @@
+// The dictation pipeline as a user meets it, against the provider double: `utter transcribe` on files, and live
+// dictations through `utter --headless serve` from the virtual microphone (tests/with-services.sh), including a
+// provider outage that outlives a SIGKILL of the service.
+#include "doubletestutil.h"
+#include "realtimefeeder.h"
+#include "servefixture.h"
+#include "testenv.h"
+#include "utterprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+using test::Fault;
+using test::ProviderDouble;
+
+namespace
+{
+
+const QString groqKey = u"gsk_test_groq_key_0123456789"_s;
+
+std::vector<std::int16_t> toVector(const QList<qint16>& pcm)
+{
+    return std::vector<std::int16_t>(pcm.begin(), pcm.end());
+}
+
+QJsonObject parseObject(const QByteArray& json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+class TestDictation final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QProcessEnvironment envFor(const test::TestHome& home, const ProviderDouble& server)
+    {
+        QProcessEnvironment env = home.environment();
+        env.insert(u"UTTER_TRANSCRIBE_URL"_s, server.baseUrl() + u"/openai/v1"_s);
+        env.insert(u"GROQ_API_KEY"_s, groqKey);
+        env.insert(u"UTTER_NETWORK_PROBE"_s, u"1"_s); // reachability by probing the double, not NetworkManager
+        return env;
+    }
+
+    test::UtterRun utter(const QStringList& args, const QProcessEnvironment& env, int timeoutMs = 60000)
+    {
+        return test::runUtterServing(args, env, {}, timeoutMs);
+    }
+
+    void configure(const QProcessEnvironment& env, const QString& key, const QString& value)
+    {
+        const test::UtterRun run = utter({u"config"_s, u"set"_s, key, value}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+
+    QString writeWav(const test::TestHome& home, const QString& name, const QList<qint16>& pcm)
+    {
+        const QString path = home.path() + u'/' + name;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(test::writeWav(pcm, 16000));
+        return path;
+    }
+
+    // The virtual microphone, or a skip (a failure under with-services.sh) without it.
+    bool micAvailable()
+    {
+        m_fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
+        return !m_fifo.isEmpty() && !qEnvironmentVariableIsEmpty("PULSE_SERVER");
+    }
+
+    // begin → the utterance through the microphone in real time → end.
+    void dictate(const QProcessEnvironment& env, const QList<qint16>& pcm)
+    {
+        test::UtterRun run = utter({u"begin"_s}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        test::RealTimeFeeder feeder(m_fifo, toVector(pcm));
+        QVERIFY(QTest::qWaitFor([&] { return feeder.done(); }, 60000));
+        QVERIFY(!feeder.failed());
+        QTest::qWait(300); // PulseAudio's buffering
+        run = utter({u"end"_s}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+
+    QJsonObject waitForLast(const QProcessEnvironment& env, const QString& expected, int timeoutMs)
+    {
+        QJsonObject last;
+        (void)QTest::qWaitFor(
+            [&] {
+                const test::UtterRun run = utter({u"last"_s, u"--json"_s}, env);
+                last = parseObject(run.out);
+                return last.value(u"rawText"_s).toString() == expected;
+            },
+            timeoutMs);
+        return last;
+    }
+
+    QString m_fifo;
+
+private slots:
+    void transcribesAFileInOrderAcrossChunks()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        const QProcessEnvironment env = envFor(home, server);
+        // Short chunks: every sentence its own upload, several in flight, answers out of order.
+        configure(env, u"audio/targetChunkSeconds"_s, u"1"_s);
+        server.options().groqLatency = true;
+        const QList<int> order{0, 1, 2, 3, 4};
+        const QString wav = writeWav(home, u"speech.wav"_s, clips->utterance(order, 900));
+
+        const test::UtterRun run = utter({u"transcribe"_s, wav, u"--json"_s}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = parseObject(run.out);
+        QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText(order));
+        QVERIFY2(result.value(u"chunks"_s).toInt() >= 3, run.out.constData());
+        QCOMPARE(server.requests(u"/audio/transcriptions"_s).size(), result.value(u"chunks"_s).toInt());
+        for (const test::RecordedRequest& request : server.requests(u"/audio/transcriptions"_s)) {
+            QVERIFY(request.fileName.endsWith(u".ogg"_s));
+            QCOMPARE(request.fields.value(u"response_format"_s), u"verbose_json"_s);
+        }
+        // Plain output is the text alone.
+        const test::UtterRun plain = utter({u"transcribe"_s, wav}, env);
+        QCOMPARE(plain.exitCode, 0);
+        QCOMPARE(plain.outText().trimmed(), clips->referenceText(order));
+    }
+
+    void fileFailuresHaveTheirExitCodes()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        QProcessEnvironment env = envFor(home, server);
+
+        // Silence: nothing is uploaded and the answer is "nothing to do".
+        const QString silence = writeWav(home, u"silence.wav"_s, QList<qint16>(16000 * 3, 0));
+        test::UtterRun run = utter({u"transcribe"_s, silence}, env);
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY(run.errText().contains(u"No speech"_s));
+        QCOMPARE(server.requests(u"/audio/transcriptions"_s).size(), 0);
+
+        // A wrong key is a provider error (exit 4) with a sentence about the key, which never shows the key.
+        const QString wav = writeWav(home, u"speech.wav"_s, clips->utterance({0}));
+        env.insert(u"GROQ_API_KEY"_s, u"gsk_wrong_key_abcdefghijklmnop"_s);
+        run = utter({u"transcribe"_s, wav}, env);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.errText().contains(u"key"_s, Qt::CaseInsensitive), run.err.constData());
+        QVERIFY(!run.errText().contains(u"gsk_wrong_key"_s));
+
+        run = utter({u"transcribe"_s, home.path() + u"/missing.wav"_s}, env);
+        QCOMPARE(run.exitCode, 1);
+    }
+
+    void liveDictationReachesHistoryInSpokenOrder()
+    {
+        if (!micAvailable()) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        server.options().groqLatency = true;
+        const QProcessEnvironment env = envFor(home, server);
+        configure(env, u"audio/targetChunkSeconds"_s, u"2"_s);
+        configure(env, u"output/replacements"_s, u"kitchen=>KITCHEN"_s);
+        test::ServeProcess serve(home, env);
+        QVERIFY2(serve.start(), serve.stderrText().constData());
+
+        const QList<int> order{1, 3, 0};
+        dictate(env, clips->utterance(order, 900, 300));
+        QString expected = clips->referenceText(order);
+        expected.replace(u"kitchen"_s, u"KITCHEN"_s, Qt::CaseInsensitive);
+        const QJsonObject last = waitForLast(env, expected, 30000);
+        QVERIFY2(last.value(u"rawText"_s).toString() == expected,
+                 qPrintable(u"got \"%1\", expected \"%2\"\n%3"_s.arg(last.value(u"rawText"_s).toString(), expected,
+                                                                     QString::fromUtf8(serve.stderrText()))));
+        QVERIFY(server.requests(u"/audio/transcriptions"_s).size() >= 2); // uploaded in chunks while speaking
+        // Billing is recorded per dictation: at least the speech that was uploaded.
+        QVERIFY(last.value(u"spokenSeconds"_s).toDouble() > 1.0);
+        QVERIFY(last.value(u"billedSeconds"_s).toDouble() >= last.value(u"spokenSeconds"_s).toDouble() - 0.01);
+        QVERIFY(QDir(last.value(u"audioPath"_s).toString()).exists()); // the audio archive
+        // The journal is empty again, and the service is idle.
+        const QJsonObject status = parseObject(utter({u"status"_s, u"--json"_s}, env).out);
+        QCOMPARE(status.value(u"state"_s).toString(), u"idle"_s);
+        QCOMPARE(status.value(u"pendingJobs"_s).toInt(), 0);
+    }
+
+    void outageSurvivesAKillAndResumes()
+    {
+        if (!micAvailable()) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        const QProcessEnvironment env = envFor(home, server);
+        configure(env, u"transcribe/attempts"_s, u"1"_s);
+        // The provider is down: every transcription gets 503.
+        Fault outage;
+        outage.path = u"/audio/transcriptions"_s;
+        outage.status = 503;
+        outage.body = R"({"error":{"message":"Service Unavailable","type":"internal_server_error"}})";
+        outage.times = 1000;
+        server.addFault(outage);
+
+        {
+            test::ServeProcess serve(home, env);
+            QVERIFY2(serve.start(), serve.stderrText().constData());
+            dictate(env, clips->utterance({2, 4}, 700, 300));
+            QJsonObject status;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    status = parseObject(utter({u"status"_s, u"--json"_s}, env).out);
+                    return status.value(u"state"_s).toString() == u"queued"_s;
+                },
+                20000));
+            QVERIFY(status.value(u"pendingJobs"_s).toInt() >= 1);
+            const QJsonObject job = status.value(u"jobs"_s).toArray().first().toObject();
+            QCOMPARE(job.value(u"state"_s).toString(), u"failed"_s);
+            QVERIFY2(!job.value(u"reason"_s).toString().isEmpty(), QJsonDocument(job).toJson().constData());
+            // Killed without any chance to clean up.
+            serve.signal(SIGKILL);
+            QVERIFY(serve.waitForExit(5000));
+        }
+        // Nothing was delivered yet: history is empty, the audio waits in the journal.
+        QVERIFY(parseObject(utter({u"last"_s, u"--json"_s}, env).out).value(u"rawText"_s).toString().isEmpty());
+        QVERIFY(!QDir(home.dataDir() + u"/journal"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+
+        // The provider is back; a new instance resumes the journaled chunks by itself.
+        server.clearFaults();
+        test::ServeProcess again(home, env);
+        QVERIFY2(again.start(), again.stderrText().constData());
+        const QString expected = clips->referenceText({2, 4});
+        const QJsonObject last = waitForLast(env, expected, 30000);
+        QVERIFY2(last.value(u"rawText"_s).toString() == expected, again.stderrText().constData());
+        QCOMPARE(parseObject(utter({u"status"_s, u"--json"_s}, env).out).value(u"pendingJobs"_s).toInt(), 0);
+    }
+};
+
+} // namespace utter
+
+QTEST_GUILESS_MAIN(utter::TestDictation)
+#include "testdictation.moc"
