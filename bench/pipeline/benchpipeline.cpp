@@ -1,0 +1,276 @@
+// The dictation pipeline's performance goals (issue 5), each against a baseline measured in the same run:
+//   1. post-release latency: a live dictation whose chunks upload while the user speaks, against the same
+//      audio sent as one upload when the key is released (what a naive dictation app does);
+//   2. billed/spoken: Groq bills every request as at least 10 s; chunks merged toward 10 s against one
+//      request per pause-separated utterance;
+//   3. memory of a long file: `utter transcribe`'s streaming pipeline against decoding the file whole.
+// The provider is the in-process double with Groq-like latency. Prints numbers and ratios; asserts nothing.
+//   benchpipeline [--minutes-live N] [--file-minutes N]
+#include "codec/audioreader.h"
+#include "codec/oggopus.h"
+#include "doubletestutil.h"
+#include "history/historystore.h"
+#include "paths/locations.h"
+#include "pipeline/dictationservice.h"
+#include "pipeline/filetranscription.h"
+#include "providers/clock.h"
+#include "providers/httpclient.h"
+#include "providers/providerconfig.h"
+#include "providers/transcriber.h"
+#include "secrets/secretstore.h"
+#include "settings/settings.h"
+#include "vad/chunker.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace utter;
+
+namespace
+{
+
+const QString groqKey = u"gsk_test_groq_key_0123456789"_s;
+
+qint64 statusKb(const char* field)
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(int(qstrlen(field))).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+void resetPeakRss()
+{
+    QFile clear(u"/proc/self/clear_refs"_s);
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5"); // resets VmHWM to the current RSS
+}
+
+// A dictation of about `seconds`: the fixture sentences in turn, with natural pauses of 0.4–1.2 s.
+QList<qint16> dictationAudio(const test::FixtureClips& clips, double seconds)
+{
+    QList<qint16> pcm(3200, 0);
+    int turn = 0;
+    while (pcm.size() < qsizetype(seconds * 16000)) {
+        pcm += clips.at(turn % clips.size()).pcm;
+        pcm += QList<qint16>(6400 + (turn * 3 % 5) * 3200, 0);
+        ++turn;
+    }
+    return pcm;
+}
+
+bool waitFor(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
+    return done();
+}
+
+// 1. Post-release latency, live (streamed at `pace` × real time) vs one upload at release.
+void benchLatency(const test::FixtureClips& clips, double seconds, double pace)
+{
+    const QList<qint16> pcm = dictationAudio(clips, seconds);
+    QTemporaryDir home;
+    for (const char* dir : {"UTTER_CONFIG_DIR", "UTTER_DATA_DIR", "UTTER_RUNTIME_DIR", "UTTER_LOG_DIR"})
+        qputenv(dir, (home.path() + u'/' + QString::fromLatin1(dir)).toUtf8());
+    const Locations locations = Locations::fromEnvironment();
+    Settings settings(locations.settingsFile());
+    (void)settings.setValue(SettingKey::AudioPreRollMs, 0); // no microphone: the audio is streamed in
+    auto secrets = SecretStore::create(locations.secretsFile());
+    HistoryStore history(locations.historyDatabase(), locations.audioArchiveDir());
+    (void)history.open();
+    DictationService service(locations, settings, *secrets, &history);
+    (void)service.start();
+
+    std::vector<double> pipelined;
+    for (int round = 0; round < 3; ++round) {
+        QString finalText;
+        QElapsedTimer sinceRelease;
+        double latency = -1;
+        QMetaObject::Connection connection =
+            QObject::connect(&service, &DictationControl::finalTranscript, [&](const QString&, const QString& text) {
+                finalText = text;
+                latency = double(sinceRelease.nsecsElapsed()) / 1e6;
+            });
+        (void)service.beginStream();
+        QElapsedTimer speaking;
+        speaking.start();
+        const qsizetype frame = 320; // 20 ms
+        for (qsizetype at = 0; at < pcm.size(); at += frame) {
+            const qsizetype n = std::min(frame, pcm.size() - at);
+            (void)service.pushStreamAudio(QByteArray(reinterpret_cast<const char*>(pcm.constData() + at), n * 2));
+            const qint64 due = qint64(double(at + n) / 16.0 / pace);
+            while (speaking.elapsed() < due)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+        }
+        sinceRelease.start();
+        (void)service.end();
+        waitFor([&] { return latency >= 0; }, 60000);
+        waitFor([&] { return service.state() == DictationService::State::Idle; }, 10000);
+        QObject::disconnect(connection);
+        pipelined.push_back(latency);
+    }
+
+    // Baseline: the whole dictation encoded and uploaded once, after release.
+    HttpClient http;
+    SystemClock clock;
+    Transcriber transcriber(TranscriberConfig::fromSettings(settings, *secrets), http, clock);
+    std::vector<double> naive;
+    for (int round = 0; round < 3; ++round) {
+        QElapsedTimer sinceRelease;
+        sinceRelease.start();
+        const Result<QByteArray> encoded = encodeOggOpus(std::span<const std::int16_t>(pcm.constData(), pcm.size()));
+        TranscriptionRequest request;
+        request.audio = encoded.value();
+        request.durationS = double(pcm.size()) / 16000.0;
+        double latency = -1;
+        transcriber.transcribe(request, &transcriber, [&](const Result<TranscriptionResult>&) {
+            latency = double(sinceRelease.nsecsElapsed()) / 1e6;
+        });
+        waitFor([&] { return latency >= 0; }, 60000);
+        naive.push_back(latency);
+    }
+    std::sort(pipelined.begin(), pipelined.end());
+    std::sort(naive.begin(), naive.end());
+    std::printf("post-release latency, %.0f s dictation streamed at %.0fx real time (median of 3):\n", seconds, pace);
+    std::printf("  pipelined (chunks upload while speaking): %8.1f ms\n", pipelined[1]);
+    std::printf("  baseline (one upload at release):         %8.1f ms\n", naive[1]);
+    std::printf("  baseline / pipelined:                     %8.2fx\n", naive[1] / pipelined[1]);
+}
+
+// 2. What Groq bills against what was spoken, for the chunker's merging and for one request per utterance.
+void benchBilling(const test::FixtureClips& clips, double seconds)
+{
+    const QList<qint16> pcm = dictationAudio(clips, seconds);
+    const std::span<const std::int16_t> audio(pcm.constData(), pcm.size());
+    const auto billedFor = [&](ChunkerConfig config, double* speech) {
+        double billed = 0;
+        *speech = 0;
+        Chunker chunker(config, createVad(VadConfig()), [&](AudioChunk&& chunk) {
+            billed += std::max(10.0, chunk.durationSeconds());
+            *speech += chunk.durationSeconds();
+        });
+        chunker.feed(audio);
+        chunker.end();
+        return billed;
+    };
+    double spokenMerged = 0, spokenEach = 0;
+    const double merged = billedFor(ChunkerConfig(), &spokenMerged);
+    ChunkerConfig perUtterance;
+    perUtterance.targetChunkMs = 0; // cut at every pause
+    const double each = billedFor(perUtterance, &spokenEach);
+    const double dictation = double(pcm.size()) / 16000.0;
+    std::printf("billing, %.0f s dictation (%.1f s uploaded), Groq minimum 10 s per request:\n", dictation,
+                spokenMerged);
+    std::printf("  merged toward 10 s chunks: billed %6.1f s, billed/dictation %.3f\n", merged, merged / dictation);
+    std::printf("  one request per utterance: billed %6.1f s, billed/dictation %.3f\n", each, each / dictation);
+    std::printf("  per-utterance / merged:    %.2fx\n", each / merged);
+}
+
+// 3. Peak memory transcribing a long file: streaming pipeline vs decoding the file whole first.
+void benchLongFile(test::ProviderDouble& server, const test::FixtureClips& clips, double minutes)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"long.wav"_s);
+    {
+        const QList<qint16> block = dictationAudio(clips, 120);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return;
+        // A WAV header for the whole length, then the 2-minute block again and again.
+        const qint64 blocks = qint64(minutes / 2.0 + 0.5);
+        const QByteArray one = test::writeWav(block, 16000);
+        QByteArray header = one.left(44);
+        const quint32 dataBytes = quint32(qint64(block.size()) * 2 * blocks);
+        const quint32 riffBytes = dataBytes + 36;
+        std::memcpy(header.data() + 4, &riffBytes, 4);
+        std::memcpy(header.data() + 40, &dataBytes, 4);
+        file.write(header);
+        for (qint64 i = 0; i < blocks; ++i)
+            file.write(one.mid(44));
+    }
+    const double rssBefore = double(statusKb("VmRSS:")) / 1024.0;
+    resetPeakRss();
+    HttpClient http;
+    SystemClock clock;
+    TranscriberConfig config;
+    Endpoint endpoint;
+    endpoint.name = u"primary"_s;
+    endpoint.url = QUrl(server.baseUrl() + u"/openai/v1"_s);
+    endpoint.model = u"whisper-large-v3-turbo"_s;
+    endpoint.apiKey = groqKey;
+    config.endpoints = {endpoint};
+    Transcriber transcriber(config, http, clock);
+    FileTranscription job(transcriber, FileTranscriptionOptions{});
+    QElapsedTimer timer;
+    timer.start();
+    bool done = false;
+    int chunks = 0;
+    job.start(path, [&](const Result<FileTranscript>& result) {
+        done = true;
+        chunks = result.ok() ? result->chunks : -1;
+    });
+    waitFor([&] { return done; }, 6 * 3600 * 1000);
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    const double streamingPeak = double(statusKb("VmHWM:")) / 1024.0;
+
+    resetPeakRss();
+    const Result<std::vector<std::int16_t>> whole = decodeAnyAudio(path, 24 * 3600.0);
+    const double wholePeak = double(statusKb("VmHWM:")) / 1024.0;
+    std::printf("long file, %.0f min WAV (%d chunks, %.0f s, %.0fx real time):\n", minutes, chunks, seconds,
+                minutes * 60.0 / seconds);
+    std::printf("  streaming pipeline peak RSS:  %7.1f MiB (+%.1f over the %.1f MiB before)\n", streamingPeak,
+                streamingPeak - rssBefore, rssBefore);
+    std::printf("  decode-whole baseline peak:   %7.1f MiB (%zu samples)\n", wholePeak,
+                whole.ok() ? whole->size() : std::size_t(0));
+    std::printf("  baseline / streaming:         %7.2fx; buffered chunks at most %zu\n", wholePeak / streamingPeak,
+                job.peakBufferedChunks());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"utter.*.info=false\nutter.*.warning=false"_s);
+    double liveSeconds = 60, fileMinutes = 120;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args.at(i) == u"--live-seconds"_s)
+            liveSeconds = args.at(i + 1).toDouble();
+        if (args.at(i) == u"--file-minutes"_s)
+            fileMinutes = args.at(i + 1).toDouble();
+    }
+    QString why;
+    const test::FixtureClips* clips = test::testFixtureClips(&why);
+    if (!clips) {
+        std::fprintf(stderr, "benchpipeline: fixture clips unavailable: %s\n", qPrintable(why));
+        return 1;
+    }
+    test::ProviderDouble server;
+    server.start();
+    server.setFixtures(*clips);
+    server.options().groqLatency = true;
+    qputenv("UTTER_TRANSCRIBE_URL", (server.baseUrl() + u"/openai/v1"_s).toUtf8());
+    qputenv("GROQ_API_KEY", groqKey.toUtf8());
+
+    benchLatency(*clips, liveSeconds, 3.0);
+    benchBilling(*clips, 300);
+    if (fileMinutes > 0)
+        benchLongFile(server, *clips, fileMinutes);
+    return 0;
+}
