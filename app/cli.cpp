@@ -13,6 +13,7 @@
 #include "desktopapp.h"
 #include "settings/settings.h"
 #include "theme.h"
+#include "traycontroller.h"
 #include "uilanguage.h"
 
 #include <QApplication>
@@ -211,6 +212,9 @@ int Cli::runDesktopApp()
     // Only the instance that holds the lock owns the journal.
     (void)dictation.start();
     DesktopIntegration integration(dictation, context.settings());
+    if (desktop.tray())
+        QObject::connect(desktop.tray(), &ui::TrayController::hotkeysPausedChanged, &dictation,
+                         &DictationService::setHotkeysPaused);
     QObject::connect(&desktop, &ui::DesktopApp::finished, &app, [](int code) { QCoreApplication::exit(code); });
     return QApplication::exec();
 }

@@ -447,11 +447,10 @@ void DictationService::onChunkFailed(const QString& sessionId, int sequence, con
     if (!live)
         return; // a resumed job: the journal's jobChanged tells observers
     if (willRetry) {
-        if (!live->waiting) {
-            live->waiting = true;
-            fail(sessionId, Error(error.code, error.message + u" The dictation is kept and will be delivered when "
-                                                              "the provider answers."_s));
-        }
+        // Not an error for the user: the state becomes "queued" and the job's reason says why it waits.
+        live->waiting = true;
+        LogScope scope(sessionId);
+        qCInfo(lcPipeline).noquote() << "dictation queued:" << error.message;
     } else {
         fail(sessionId, Error(error.code, error.message + u" The audio is kept; fix the problem and run "
                                                           "`utter status` to see the waiting dictation."_s));
@@ -567,12 +566,11 @@ void DictationService::settleState()
         setState(State::Finishing, m_live.front().id);
         return;
     }
-    bool waiting = false;
-    for (const ChunkJob& job : m_journal->pendingJobs())
-        waiting = waiting || job.state == JobState::Failed;
-    if (waiting) {
-        setState(State::Queued, {});
-        return;
+    for (const ChunkJob& job : m_journal->pendingJobs()) {
+        if (job.state == JobState::Failed) {
+            setState(State::Queued, job.sessionId); // the oldest dictation that waits
+            return;
+        }
     }
     if (!m_journal->deadJobs().isEmpty()) {
         setState(State::Error, m_lastError.value(u"session"_s).toString());
