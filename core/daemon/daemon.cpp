@@ -87,6 +87,9 @@ Status Daemon::start()
     m_notifier->ready(ready);
     m_notifier->startWatchdog();
     m_started = true;
+    if (!m_pendingShutdown.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this] { shutdown(m_pendingShutdown); }, Qt::QueuedConnection);
     qCInfo(lcDaemon).noquote() << "utter" << utterVersion() << "pid" << QCoreApplication::applicationPid() << ready
                                << (m_services.dictation ? QString()
                                                         : u"(dictation pipeline not built: control "
@@ -136,7 +139,13 @@ Status Daemon::startHttp()
 
 void Daemon::shutdown(const QString& reason)
 {
-    if (m_stopping || !m_started)
+    if (!m_started) {
+        // start() may spin a nested event loop (the keychain answers over D-Bus): a SIGTERM that arrives then
+        // is carried out as soon as start() has finished, never dropped.
+        m_pendingShutdown = reason;
+        return;
+    }
+    if (m_stopping)
         return;
     m_stopping = true;
     qCInfo(lcDaemon).noquote() << "shutting down:" << reason;

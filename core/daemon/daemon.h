@@ -91,6 +91,7 @@ private:
     QTimer m_forceExit;
     QJsonObject m_providers;
     bool m_started = false;
+    QString m_pendingShutdown; // a termination request that arrived before start() finished
     bool m_stopping = false;
     bool m_finished = false;
 };

@@ -283,7 +283,7 @@ Status DictationService::beginSession(bool streamed)
         fail(live.id, created.error()); // kept in memory; recording goes on
 
     LogScope scope(live.id);
-    qCInfo(lcPipeline).noquote() << "dictation begins in" << live.target.appId << "mode"
+    qCInfo(lcPipeline).noquote() << "dictation begins: app" << live.target.appId << "mode"
                                  << dictationModeName(m_config.mode) << "style"
                                  << (meta.style.isEmpty() ? u"raw"_s : meta.style);
     m_chunker = std::make_unique<Chunker>(m_config.chunker, createVad(m_config.vad),
