@@ -31,6 +31,7 @@ namespace
 {
 
 constexpr int kShutdownUploadWaitMs = 5000; // in-flight uploads may finish; the rest stays journaled
+constexpr int kRecordRetryMs = 10000;       // how often a history entry the disk refused is tried again
 
 QJsonObject errorJson(const Error& error)
 {
@@ -102,6 +103,9 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
                            errorJson(Error(error.code, error.message + u" What was captured is kept in memory and "
                                                                        "written as soon as the disk allows."_s)));
     });
+    connect(m_journal.get(), &Journal::writesRecovered, this, &DictationService::recordPending);
+    m_recordRetry.setInterval(kRecordRetryMs);
+    connect(&m_recordRetry, &QTimer::timeout, this, &DictationService::recordPending);
     connect(m_capture.get(), &AudioCapture::samplesReady, this, &DictationService::onSamples);
     connect(m_capture.get(), &AudioCapture::ended, this, &DictationService::onCaptureEnded);
     connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
@@ -434,7 +438,7 @@ void DictationService::onChunkDone(const QString& sessionId, int sequence)
                 emit partialTranscript(sessionId, sequence, committed);
         }
         deliverNext();
-    } else if (m_journal->status(sessionId).complete()) {
+    } else if (m_journal->status(sessionId).complete() && !m_unrecorded.contains(sessionId)) {
         deliverLate(sessionId);
     }
     settleState();
@@ -499,8 +503,7 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
     if (!dictation.style.isEmpty())
         emit finalTranscript(sessionId, dictation.text);
     setState(State::Delivering, sessionId);
-    if (const Status recorded = m_finisher->record(dictation); !recorded.ok())
-        qCWarning(lcHistory).noquote() << recorded.error().message;
+    record(dictation);
     TargetApp target;
     if (Live* live = findLive(sessionId))
         target = live->target;
@@ -522,10 +525,41 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
     });
 }
 
+bool DictationService::record(FinishedDictation& dictation)
+{
+    const QString sessionId = dictation.meta.id;
+    const Status recorded = m_finisher->record(dictation);
+    if (recorded.ok()) {
+        m_unrecorded.erase(sessionId);
+        return true;
+    }
+    // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
+    // run twice) and store it once the disk or the database takes it again.
+    if (!m_unrecorded.contains(sessionId))
+        fail(sessionId, Error(recorded.error().code, recorded.error().message +
+                                                         u" The text is kept and saved to history as soon as "
+                                                         "possible; its audio stays in the journal."_s));
+    m_unrecorded[sessionId] = dictation;
+    if (!m_recordRetry.isActive())
+        m_recordRetry.start();
+    return false;
+}
+
+void DictationService::recordPending()
+{
+    auto pending = std::exchange(m_unrecorded, {});
+    for (auto& [sessionId, dictation] : pending) {
+        if (record(dictation))
+            qCInfo(lcHistory).noquote() << "saved dictation" << sessionId << "to history after all";
+    }
+    if (m_unrecorded.empty())
+        m_recordRetry.stop();
+}
+
 void DictationService::resumeCompleted()
 {
     for (const QString& sessionId : m_journal->completedSessions()) {
-        if (!findLive(sessionId))
+        if (!findLive(sessionId) && !m_unrecorded.contains(sessionId))
             deliverLate(sessionId);
     }
 }
@@ -543,11 +577,8 @@ void DictationService::deliverLate(const QString& sessionId)
             return;
         }
         FinishedDictation dictation = result.value();
-        if (const Status recorded = m_finisher->record(dictation); !recorded.ok()) {
-            qCWarning(lcHistory).noquote() << recorded.error().message;
-            return;
-        }
-        qCInfo(lcPipeline) << "a dictation that waited is in history now";
+        if (record(dictation))
+            qCInfo(lcPipeline) << "a dictation that waited is in history now";
         emit finalTranscript(sessionId, dictation.text);
         emit lateResult(sessionId, dictation.text);
         settleState();

@@ -6,6 +6,7 @@
 #include "platform/textoutput.h"
 #include "providers/clock.h"
 #include "providers/httpclient.h"
+#include "sessionfinisher.h"
 #include "transcriptassembler.h"
 
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace utter
@@ -26,14 +28,12 @@ class Journal;
 class NetworkWatcher;
 class OutputChain;
 class SecretStore;
-class SessionFinisher;
 class Settings;
 class Transcriber;
 class Transformer;
 class UploadQueue;
 struct AudioBlock;
 struct AudioChunk;
-struct FinishedDictation;
 
 // The dictation service (DESIGN §3): one state machine that records, chunks, journals, uploads, assembles,
 // styles and delivers, observed by the daemon's IPC and HTTP clients and the desktop UI through
@@ -132,6 +132,8 @@ private:
     void onChunkFailed(const QString& sessionId, int sequence, const Error& error, bool willRetry);
     void deliverNext();
     void delivered(const QString& sessionId, FinishedDictation dictation);
+    bool record(FinishedDictation& dictation);
+    void recordPending();
     void resumeCompleted();
     void deliverLate(const QString& sessionId);
     void settleState();
@@ -158,6 +160,8 @@ private:
     QString m_stateSession;
     std::deque<Live> m_live; // spoken order; back() is recording while state is Listening
     QStringList m_lateInProgress;
+    std::map<QString, FinishedDictation> m_unrecorded; // delivered, but history refused them so far
+    QTimer m_recordRetry;
     QJsonObject m_lastError;
     bool m_shuttingDown = false;
 };

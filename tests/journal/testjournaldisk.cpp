@@ -2,6 +2,7 @@
 // and the journal keeps working. The full-disk cases need a real small file system (a 1 MB tmpfs), which only
 // root may mount: elsewhere they are skipped with the reason, and under the test services as root they must run.
 #include "journal/journal.h"
+#include "smalltmpfs.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +21,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
+using utter::test::SmallTmpfs;
 
 namespace
 {
@@ -54,58 +56,6 @@ bool servicesRequired()
 {
     return qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s;
 }
-
-// A small tmpfs mounted for the test's lifetime.
-class SmallTmpfs final
-{
-public:
-    explicit SmallTmpfs(const QString& path)
-        : m_path(path)
-    {
-#ifdef Q_OS_LINUX
-        QDir().mkpath(path);
-        if (::mount("tmpfs", QFile::encodeName(path).constData(), "tmpfs", 0, "size=1m,mode=0700") == 0)
-            m_mounted = true;
-        else
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
-#else
-        m_error = u"tmpfs is Linux-only"_s;
-#endif
-    }
-    ~SmallTmpfs()
-    {
-#ifdef Q_OS_LINUX
-        if (m_mounted)
-            ::umount2(QFile::encodeName(m_path).constData(), MNT_DETACH);
-#endif
-    }
-    SmallTmpfs(const SmallTmpfs&) = delete;
-    SmallTmpfs& operator=(const SmallTmpfs&) = delete;
-
-    bool mounted() const
-    {
-        return m_mounted;
-    }
-    QString error() const
-    {
-        return m_error;
-    }
-    bool remount(bool readOnly)
-    {
-#ifdef Q_OS_LINUX
-        const unsigned long flags = readOnly ? (MS_REMOUNT | MS_RDONLY) : static_cast<unsigned long>(MS_REMOUNT);
-        return ::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", flags, "size=1m,mode=0700") == 0;
-#else
-        Q_UNUSED(readOnly);
-        return false;
-#endif
-    }
-
-private:
-    QString m_path;
-    bool m_mounted = false;
-    QString m_error;
-};
 
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "doubletestutil.h"
 #include "realtimefeeder.h"
 #include "servefixture.h"
+#include "smalltmpfs.h"
 #include "testenv.h"
 #include "utterprocess.h"
 
@@ -204,6 +205,66 @@ private slots:
         const QJsonObject status = parseObject(utter({u"status"_s, u"--json"_s}, env).out);
         QCOMPARE(status.value(u"state"_s).toString(), u"idle"_s);
         QCOMPARE(status.value(u"pendingJobs"_s).toInt(), 0);
+    }
+
+    void fullDiskKeepsTheDictationAndRecovers()
+    {
+        if (!micAvailable()) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        // The data folder (journal, history, audio archive) on a 3 MB file system that is about to be full.
+        test::SmallTmpfs disk(home.dataDir(), "3m");
+        if (!disk.mounted()) {
+            const QString why = u"cannot mount a tmpfs to fill (%1); mounting needs root"_s.arg(disk.error());
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s && ::geteuid() == 0)
+                QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        const QProcessEnvironment env = envFor(home, server);
+        test::ServeProcess serve(home, env);
+        QVERIFY2(serve.start(), serve.stderrText().constData());
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(home.dataDir() + u"/history.sqlite"_s); }, 5000));
+
+        // Fill the disk to the last byte.
+        const QString fillerPath = home.dataDir() + u"/filler"_s;
+        {
+            QFile filler(fillerPath);
+            QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+            const QByteArray block(4096, 'x');
+            while (filler.write(block) == block.size()) {
+            }
+        }
+
+        const QList<int> order{3, 2};
+        dictate(env, clips->utterance(order, 700, 300));
+        // The words are not lost: the service says what happened and keeps them while the disk is full.
+        QJsonObject status;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         status = parseObject(utter({u"status"_s, u"--json"_s}, env).out);
+                         return status.value(u"state"_s).toString() == u"idle"_s && status.contains(u"lastError"_s);
+                     },
+                     30000),
+                 QJsonDocument(status).toJson().constData());
+        QCOMPARE(status.value(u"lastError"_s).toObject().value(u"code"_s).toString(), u"io"_s);
+
+        // Space again: history gets the dictation without anyone asking, and the next dictation works.
+        QVERIFY(QFile::remove(fillerPath));
+        const QString expected = clips->referenceText(order);
+        QJsonObject last = waitForLast(env, expected, 30000);
+        QVERIFY2(last.value(u"rawText"_s).toString() == expected, serve.stderrText().right(2000).constData());
+        dictate(env, clips->utterance({1}, 700, 300));
+        last = waitForLast(env, clips->referenceText({1}), 30000);
+        QCOMPARE(last.value(u"rawText"_s).toString(), clips->referenceText({1}));
+        serve.signal(SIGTERM);
+        QVERIFY(serve.waitForExit(10000));
     }
 
     void outageSurvivesAKillAndResumes()
