@@ -106,7 +106,7 @@ void benchLatency(const test::FixtureClips& clips, double seconds, double pace)
                 finalText = text;
                 latency = double(sinceRelease.nsecsElapsed()) / 1e6;
             });
-        (void)service.beginStream();
+        (void)service.beginStream({});
         QElapsedTimer speaking;
         speaking.start();
         const qsizetype frame = 320; // 20 ms

@@ -27,7 +27,7 @@ public:
     Status end() override { return {}; }
     Status toggle() override { return {}; }
     Status cancel() override { return {}; }
-    Status beginStream() override { return {}; }
+    Status beginStream(const QJsonObject&) override { return {}; }
     Status pushStreamAudio(const QByteArray&) override { return {}; }
     QJsonObject statusJson() const override { return {}; }
     int pendingJobs() const override { return 0; }

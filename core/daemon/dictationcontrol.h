@@ -30,7 +30,8 @@ public:
     virtual Status cancel() = 0;
     // A dictation whose audio comes from a client instead of the microphone (the WebSocket stream): begin it,
     // push PCM16LE 16 kHz mono as it arrives, and end() or cancel() it like any other.
-    virtual Status beginStream() = 0;
+    // options: "style" and "language" for this dictation only.
+    virtual Status beginStream(const QJsonObject& options) = 0;
     virtual Status pushStreamAudio(const QByteArray& pcm16le) = 0;
 
     // {"state": "idle|listening|finishing|transforming|delivering|queued|error", "session": ..., ...}

@@ -114,7 +114,7 @@ void HttpStream::onText(const QString& message)
     } else if (!m_dictation && (type == u"start"_s || type == u"stop"_s || type == u"cancel"_s)) {
         sendError(u"not_built"_s, u"The dictation pipeline is not built in this version of Utter."_s);
     } else if (type == u"start"_s || type == u"stop"_s || type == u"cancel"_s) {
-        const Status done = type == u"start"_s  ? m_dictation->beginStream()
+        const Status done = type == u"start"_s  ? m_dictation->beginStream(control)
                             : type == u"stop"_s ? m_dictation->end()
                                                 : m_dictation->cancel();
         if (!done.ok())

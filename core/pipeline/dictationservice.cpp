@@ -236,9 +236,9 @@ Status DictationService::begin()
     return beginSession(false);
 }
 
-Status DictationService::beginStream()
+Status DictationService::beginStream(const QJsonObject& options)
 {
-    return beginSession(true);
+    return beginSession(true, options);
 }
 
 Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
@@ -257,7 +257,7 @@ Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
     return {};
 }
 
-Status DictationService::beginSession(bool streamed)
+Status DictationService::beginSession(bool streamed, const QJsonObject& options)
 {
     if (m_shuttingDown)
         return Error(ErrorCode::Failed, u"Utter is shutting down."_s);
@@ -279,10 +279,10 @@ Status DictationService::beginSession(bool streamed)
     meta.startedAt = QDateTime::currentDateTimeUtc();
     meta.application = live.target.appId;
     const QString appStyle = AppStyleRules(m_config.appStyles).styleFor(live.target.appId);
-    meta.style = appStyle.isEmpty() ? m_config.style : appStyle;
+    meta.style = options.value(u"style"_s).toString(appStyle.isEmpty() ? m_config.style : appStyle);
     if (meta.style == u"raw"_s)
         meta.style.clear();
-    meta.language = m_config.language;
+    meta.language = options.value(u"language"_s).toString(m_config.language);
     if (const Status created = m_journal->createSession(meta); !created.ok())
         fail(live.id, created.error()); // kept in memory; recording goes on
 

@@ -89,7 +89,7 @@ public:
     Status end() override;
     Status toggle() override;
     Status cancel() override;
-    Status beginStream() override;
+    Status beginStream(const QJsonObject& options) override;
     Status pushStreamAudio(const QByteArray& pcm16le) override;
     QJsonObject statusJson() const override;
     int pendingJobs() const override;
@@ -117,7 +117,7 @@ private:
         bool heardSpeech = false;
     };
 
-    Status beginSession(bool streamed);
+    Status beginSession(bool streamed, const QJsonObject& options = {});
     void reloadConfig();
     void reloadProviders();
     void setState(State state, const QString& sessionId);

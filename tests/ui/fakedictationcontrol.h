@@ -17,7 +17,7 @@ public:
     utter::Status end() override { return record(u"end"); }
     utter::Status toggle() override { return record(u"toggle"); }
     utter::Status cancel() override { return record(u"cancel"); }
-    utter::Status beginStream() override { return record(u"beginStream"); }
+    utter::Status beginStream(const QJsonObject&) override { return record(u"beginStream"); }
     utter::Status pushStreamAudio(const QByteArray&) override { return {}; }
     QJsonObject statusJson() const override { return {{QStringLiteral("state"), m_state}}; }
     int pendingJobs() const override { return 0; }
