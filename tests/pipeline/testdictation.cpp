@@ -207,6 +207,70 @@ private slots:
         QCOMPARE(status.value(u"pendingJobs"_s).toInt(), 0);
     }
 
+    void providerFaultsEndWithTheFullTextOnce_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("429 storm with Retry-After") << u"429"_s;
+        QTest::newRow("5xx") << u"5xx"_s;
+        QTest::newRow("stalled request") << u"stall"_s;
+        QTest::newRow("connection reset mid-answer") << u"reset"_s;
+    }
+
+    void providerFaultsEndWithTheFullTextOnce()
+    {
+        if (!micAvailable()) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        QFETCH(QString, kind);
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        const QProcessEnvironment env = envFor(home, server);
+        configure(env, u"audio/targetChunkSeconds"_s, u"1"_s); // a chunk per sentence: several requests in flight
+        configure(env, u"transcribe/timeoutSeconds"_s, u"5"_s);
+
+        Fault fault;
+        fault.path = u"/audio/transcriptions"_s;
+        if (kind == u"429"_s) {
+            fault.status = 429;
+            fault.body =
+                R"({"error":{"message":"Rate limit reached for model `whisper-large-v3-turbo` on audio seconds per hour (ASPH). Please try again in 1s.","type":"seconds","code":"rate_limit_exceeded"}})";
+            fault.headers = {{"retry-after", "1"}, {"x-ratelimit-remaining-requests", "0"}};
+            fault.times = 5; // more than one request's attempts: some chunk waits in the journal
+        } else if (kind == u"5xx"_s) {
+            fault.status = 500;
+            fault.body = R"({"error":{"message":"Internal Server Error","type":"internal_server_error"}})";
+            fault.times = 4;
+        } else if (kind == u"stall"_s) {
+            fault.stall = true;
+            fault.times = 1;
+        } else {
+            fault.resetMidBody = true;
+            fault.times = 3;
+        }
+        server.addFault(fault);
+        test::ServeProcess serve(home, env);
+        QVERIFY2(serve.start(), serve.stderrText().constData());
+
+        const QList<int> order{0, 2, 4};
+        dictate(env, clips->utterance(order, 900, 300));
+        const QString expected = clips->referenceText(order);
+        const QJsonObject last = waitForLast(env, expected, 60000);
+        QVERIFY2(last.value(u"rawText"_s).toString() == expected,
+                 qPrintable(u"got \"%1\"\n%2"_s.arg(last.value(u"rawText"_s).toString(),
+                                                    QString::fromUtf8(serve.stderrText().right(3000)))));
+        QCOMPARE(server.pendingFaults(), 0); // every scripted fault was met
+        // Delivered once: one history entry, nothing left in the journal.
+        const QJsonArray entries = QJsonDocument::fromJson(utter({u"history"_s, u"--json"_s}, env).out).array();
+        QCOMPARE(entries.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            parseObject(utter({u"status"_s, u"--json"_s}, env).out).value(u"pendingJobs"_s).toInt(), 0, 10000);
+    }
+
     void fullDiskKeepsTheDictationAndRecovers()
     {
         if (!micAvailable()) {
