@@ -84,6 +84,7 @@ void EnergyVad::reset()
     m_subIndex = 0;
     m_subFilled = 0;
     m_frames = 0;
+    m_filled = 0;
     m_speech = false;
     m_aboveRun = 0;
     m_belowRun = 0;
@@ -129,6 +130,12 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
         power[b] = sum / float(m_bandEdges[b + 1] - m_bandEdges[b]) + kTiny;
     }
 
+    // Until the analysis window has been filled once it still holds reset()'s zeros: that power is too low and,
+    // taken into the minimum, would hold the noise floor down for a whole noiseWindowMs (steady noise at the start
+    // of a stream then looks like speech). Such frames say nothing.
+    m_filled = std::min(kFftSize, m_filled + n);
+    if (m_filled < kFftSize)
+        return 0.0f;
     const bool first = m_frames == 0;
     for (std::size_t b = 0; b < kBands; ++b) {
         m_smoothed[b] = first ? power[b] : kSmoothing * m_smoothed[b] + (1.0f - kSmoothing) * power[b];

@@ -56,7 +56,8 @@ private:
     int m_subFrame = 0;
     std::size_t m_subIndex = 0;
     std::size_t m_subFilled = 0;
-    std::uint64_t m_frames = 0;
+    std::uint64_t m_frames = 0; // frames analysed with a full window
+    std::size_t m_filled = 0;   // samples in m_history since reset(), up to kFftSize
 
     bool m_speech = false;
     int m_aboveRun = 0;
