@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <memory>
+
 namespace utter
 {
 
@@ -48,7 +50,7 @@ signals:
     void closed();
 
 private:
-    QThread m_thread;
+    std::unique_ptr<QThread> m_thread; // released, not joined, when a device hangs on exit
     CaptureWorker* m_worker = nullptr; // deleted on the worker thread when it finishes
     bool m_open = false;
     bool m_recording = false;

@@ -31,7 +31,9 @@ namespace
 {
 
 constexpr int kShutdownUploadWaitMs = 5000; // in-flight uploads may finish; the rest stays journaled
-constexpr int kRecordRetryMs = 10000;       // how often a history entry the disk refused is tried again
+constexpr int kRecordRetryMs = 10000;
+constexpr int kMicrophoneStartMs = 5000; // a device that has not started by then is reported       // how often a
+                                         // history entry the disk refused is tried again
 
 QJsonObject errorJson(const Error& error)
 {
@@ -294,10 +296,27 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
                                           [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
     m_uploads->setPreferredSession(live.id);
     m_live.push_back(std::move(live));
-    if (!streamed)
+    if (!streamed) {
         m_capture->begin();
+        watchMicrophone(m_live.back().id);
+    }
     setState(State::Listening, m_live.back().id);
     return {};
+}
+
+void DictationService::watchMicrophone(const QString& sessionId)
+{
+    QTimer::singleShot(kMicrophoneStartMs, this, [this, sessionId] {
+        if (m_state != State::Listening || m_live.empty() || m_live.back().id != sessionId || m_capture->isOpen())
+            return;
+        // Nothing was captured: there is nothing to keep, but the user must know at once, not at key release.
+        (void)m_journal->discardSession(sessionId);
+        m_live.pop_back();
+        fail(sessionId,
+             Error(ErrorCode::DeviceLost, u"The microphone did not start within %1 s. Check it with "
+                                          "`utter devices` and `utter doctor`."_s.arg(kMicrophoneStartMs / 1000)));
+        setState(State::Error, sessionId);
+    });
 }
 
 Status DictationService::end()

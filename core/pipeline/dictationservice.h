@@ -118,6 +118,7 @@ private:
     };
 
     Status beginSession(bool streamed, const QJsonObject& options = {});
+    void watchMicrophone(const QString& sessionId);
     void reloadConfig();
     void reloadProviders();
     void setState(State state, const QString& sessionId);
