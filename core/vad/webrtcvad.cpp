@@ -37,7 +37,9 @@ void WebRtcVad::reset()
     webrtc::VoiceDetection* vd = m_impl->apm->voice_detection();
     vd->Enable(true);
     vd->set_likelihood(static_cast<webrtc::VoiceDetection::Likelihood>(m_likelihood));
-    vd->set_frame_size_ms(m_config.frameMs);
+    // The APM is fed 10 ms blocks (process() splits longer frames), so its detector works on 10 ms frames too;
+    // telling it the frame length instead made it call every block speech, digital silence included.
+    vd->set_frame_size_ms(10);
 }
 
 VadDecision WebRtcVad::process(std::span<const std::int16_t> frame)

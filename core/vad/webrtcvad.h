@@ -23,7 +23,7 @@ public:
     VadDecision process(std::span<const std::int16_t> frame) override;
     void reset() override;
 
-    // The likelihood a sensitivity maps to (0.5 → 1 "low", WebRTC's default).
+    // The likelihood a sensitivity maps to (sensitivity × 4, clamped to 0..3: 0.5 → 2 "moderate").
     static int likelihoodForSensitivity(double sensitivity);
 
 private:
