@@ -88,6 +88,12 @@ void outRaw(const QByteArray& bytes)
     std::fflush(stdout);
 }
 
+void errRaw(const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
 bool stdinIsTerminal()
 {
 #ifdef Q_OS_WIN

@@ -11,6 +11,7 @@ namespace utter::console
 void out(const QString& text); // adds a newline
 void err(const QString& text); // adds a newline
 void outRaw(const QByteArray& bytes);
+void errRaw(const QByteArray& bytes); // progress lines: no newline, not redacted (never holds a secret)
 
 bool stdinIsTerminal();
 bool stderrIsTerminal();

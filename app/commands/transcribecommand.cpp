@@ -13,6 +13,8 @@
 #include "providers/transformer.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -20,6 +22,42 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace utter
 {
+
+namespace
+{
+
+QString clock(double seconds)
+{
+    const qint64 s = qint64(seconds);
+    return s >= 3600 ? u"%1:%2:%3"_s.arg(s / 3600)
+                           .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(s % 60, 2, 10, QLatin1Char('0'))
+                     : u"%1:%2"_s.arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// "\rspeech.wav  [#########...........]  45%  0:54 / 2:00", rewritten in place.
+QString progressLine(const QString& name, double read, double total)
+{
+    constexpr int width = 24;
+    if (total <= 0)
+        return u"\r%1  %2"_s.arg(name, clock(read));
+    const double share = std::clamp(read / total, 0.0, 1.0);
+    const int filled = int(share * width);
+    return u"\r%1  [%2%3] %4%  %5 / %6"_s.arg(name, QString(filled, u'#'), QString(width - filled, u'.'))
+        .arg(int(share * 100), 3)
+        .arg(clock(read), clock(total));
+}
+
+QJsonArray segmentsJson(const QList<TranscriptSegment>& segments)
+{
+    QJsonArray array;
+    for (const TranscriptSegment& segment : segments)
+        array.append(
+            QJsonObject{{u"start"_s, segment.start}, {u"end"_s, segment.end}, {u"text"_s, segment.text.trimmed()}});
+    return array;
+}
+
+} // namespace
 
 void TranscribeCommand::describe(QCommandLineParser& parser) const
 {
@@ -76,12 +114,21 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
         QEventLoop loop;
         std::optional<Result<FileTranscript>> outcome;
         FileTranscription job(transcriber, options);
+        // A progress bar on stderr when a person watches it (never in pipes or logs).
+        const bool showProgress = console::stderrIsTerminal();
+        if (showProgress) {
+            QObject::connect(&job, &FileTranscription::progress, [&path](double read, double total) {
+                console::errRaw(progressLine(QFileInfo(path).fileName(), read, total).toUtf8());
+            });
+        }
         job.start(path, [&](const Result<FileTranscript>& result) {
             outcome = result;
             loop.quit();
         });
         if (!outcome)
             loop.exec();
+        if (showProgress)
+            console::errRaw("\r\033[K");
         if (!outcome->ok()) {
             const Error& error = outcome->error();
             console::err(u"utter transcribe: %1: %2"_s.arg(path, error.message));
@@ -118,7 +165,8 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
                                {u"spokenSeconds"_s, transcript.spokenSeconds},
                                {u"billedSeconds"_s, transcript.billedSeconds},
                                {u"chunks"_s, transcript.chunks},
-                               {u"endpoint"_s, transcript.endpoint}};
+                               {u"endpoint"_s, transcript.endpoint},
+                               {u"segments"_s, segmentsJson(transcript.segments)}};
             if (style)
                 object.insert(u"style"_s, style->name);
             console::outRaw(QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n");

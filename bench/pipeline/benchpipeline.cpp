@@ -5,11 +5,12 @@
 //      request per pause-separated utterance;
 //   3. memory of a long file: `utter transcribe`'s streaming pipeline against decoding the file whole.
 // The provider is the in-process double with Groq-like latency. Prints numbers and ratios; asserts nothing.
-//   benchpipeline [--minutes-live N] [--file-minutes N]
+//   benchpipeline [--live-seconds N (default: 10, 30, 60 and 120)] [--file-minutes N (default 120; 0 skips)]
 #include "codec/audioreader.h"
 #include "codec/oggopus.h"
 #include "doubletestutil.h"
 #include "history/historystore.h"
+#include "journal/journal.h"
 #include "paths/locations.h"
 #include "pipeline/dictationservice.h"
 #include "pipeline/filetranscription.h"
@@ -80,10 +81,10 @@ bool waitFor(const std::function<bool()>& done, int timeoutMs)
     return done();
 }
 
-// 1. Post-release latency, live (streamed at `pace` × real time) vs one upload at release.
-void benchLatency(const test::FixtureClips& clips, double seconds, double pace)
+// 1. Post-release latency, live (streamed at `pace` × real time) vs one upload at release, for several lengths;
+//    and Utter's own overhead: the post-release latency minus the provider time of the chunks still in flight.
+void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths, double pace)
 {
-    const QList<qint16> pcm = dictationAudio(clips, seconds);
     QTemporaryDir home;
     for (const char* dir : {"UTTER_CONFIG_DIR", "UTTER_DATA_DIR", "UTTER_RUNTIME_DIR", "UTTER_LOG_DIR"})
         qputenv(dir, (home.path() + u'/' + QString::fromLatin1(dir)).toUtf8());
@@ -95,61 +96,75 @@ void benchLatency(const test::FixtureClips& clips, double seconds, double pace)
     (void)history.open();
     DictationService service(locations, settings, *secrets, &history);
     (void)service.start();
-
-    std::vector<double> pipelined;
-    for (int round = 0; round < 3; ++round) {
-        QString finalText;
-        QElapsedTimer sinceRelease;
-        double latency = -1;
-        QMetaObject::Connection connection =
-            QObject::connect(&service, &DictationControl::finalTranscript, [&](const QString&, const QString& text) {
-                finalText = text;
-                latency = double(sinceRelease.nsecsElapsed()) / 1e6;
-            });
-        (void)service.beginStream({});
-        QElapsedTimer speaking;
-        speaking.start();
-        const qsizetype frame = 320; // 20 ms
-        for (qsizetype at = 0; at < pcm.size(); at += frame) {
-            const qsizetype n = std::min(frame, pcm.size() - at);
-            (void)service.pushStreamAudio(QByteArray(reinterpret_cast<const char*>(pcm.constData() + at), n * 2));
-            const qint64 due = qint64(double(at + n) / 16.0 / pace);
-            while (speaking.elapsed() < due)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
-        }
-        sinceRelease.start();
-        (void)service.end();
-        waitFor([&] { return latency >= 0; }, 60000);
-        waitFor([&] { return service.state() == DictationService::State::Idle; }, 10000);
-        QObject::disconnect(connection);
-        pipelined.push_back(latency);
-    }
-
-    // Baseline: the whole dictation encoded and uploaded once, after release.
     HttpClient http;
     SystemClock clock;
     Transcriber transcriber(TranscriberConfig::fromSettings(settings, *secrets), http, clock);
-    std::vector<double> naive;
-    for (int round = 0; round < 3; ++round) {
-        QElapsedTimer sinceRelease;
-        sinceRelease.start();
-        const Result<QByteArray> encoded = encodeOggOpus(std::span<const std::int16_t>(pcm.constData(), pcm.size()));
-        TranscriptionRequest request;
-        request.audio = encoded.value();
-        request.durationS = double(pcm.size()) / 16000.0;
-        double latency = -1;
-        transcriber.transcribe(request, &transcriber, [&](const Result<TranscriptionResult>&) {
-            latency = double(sinceRelease.nsecsElapsed()) / 1e6;
-        });
-        waitFor([&] { return latency >= 0; }, 60000);
-        naive.push_back(latency);
+
+    std::printf("post-release latency, dictations streamed at %.0fx real time, provider double with Groq latency\n",
+                pace);
+    std::printf("  length | pipelined ms | one upload ms | pipelined/one | own overhead ms (median)\n");
+    for (const double seconds : lengths) {
+        const QList<qint16> pcm = dictationAudio(clips, seconds);
+        const int rounds = seconds <= 60 ? 3 : 1;
+        std::vector<double> pipelined, overhead, naive;
+        for (int round = 0; round < rounds; ++round) {
+            QElapsedTimer sinceRelease;
+            bool released = false;
+            double latency = -1;
+            double providerAfterRelease = 0; // provider time of chunks that finished after release
+            QMetaObject::Connection final =
+                QObject::connect(&service, &DictationControl::finalTranscript, [&](const QString&, const QString&) {
+                    latency = double(sinceRelease.nsecsElapsed()) / 1e6;
+                });
+            QMetaObject::Connection jobs =
+                QObject::connect(&service.journal(), &Journal::jobChanged, [&](const ChunkJob& job) {
+                    if (released && job.state == JobState::Done)
+                        providerAfterRelease =
+                            std::max(providerAfterRelease, job.result.details.value(u"latencyMs"_s).toDouble());
+                });
+            (void)service.beginStream({});
+            QElapsedTimer speaking;
+            speaking.start();
+            const qsizetype frame = 320; // 20 ms
+            for (qsizetype at = 0; at < pcm.size(); at += frame) {
+                const qsizetype n = std::min(frame, pcm.size() - at);
+                (void)service.pushStreamAudio(QByteArray(reinterpret_cast<const char*>(pcm.constData() + at), n * 2));
+                const qint64 due = qint64(double(at + n) / 16.0 / pace);
+                while (speaking.elapsed() < due)
+                    QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+            }
+            sinceRelease.start();
+            released = true;
+            (void)service.end();
+            waitFor([&] { return latency >= 0; }, 120000);
+            waitFor([&] { return service.state() == DictationService::State::Idle; }, 10000);
+            QObject::disconnect(final);
+            QObject::disconnect(jobs);
+            pipelined.push_back(latency);
+            overhead.push_back(latency - providerAfterRelease);
+
+            // Baseline: the whole dictation encoded and uploaded once, after release.
+            QElapsedTimer baseline;
+            baseline.start();
+            const Result<QByteArray> encoded =
+                encodeOggOpus(std::span<const std::int16_t>(pcm.constData(), pcm.size()));
+            TranscriptionRequest request;
+            request.audio = encoded.value();
+            request.durationS = double(pcm.size()) / 16000.0;
+            double naiveLatency = -1;
+            transcriber.transcribe(request, &transcriber, [&](const Result<TranscriptionResult>&) {
+                naiveLatency = double(baseline.nsecsElapsed()) / 1e6;
+            });
+            waitFor([&] { return naiveLatency >= 0; }, 120000);
+            naive.push_back(naiveLatency);
+        }
+        std::sort(pipelined.begin(), pipelined.end());
+        std::sort(overhead.begin(), overhead.end());
+        std::sort(naive.begin(), naive.end());
+        const std::size_t mid = pipelined.size() / 2;
+        std::printf("  %4.0f s | %12.1f | %13.1f | %12.2fx | %8.1f\n", seconds, pipelined[mid], naive[mid],
+                    pipelined[mid] / naive[mid], overhead[mid]);
     }
-    std::sort(pipelined.begin(), pipelined.end());
-    std::sort(naive.begin(), naive.end());
-    std::printf("post-release latency, %.0f s dictation streamed at %.0fx real time (median of 3):\n", seconds, pace);
-    std::printf("  pipelined (chunks upload while speaking): %8.1f ms\n", pipelined[1]);
-    std::printf("  baseline (one upload at release):         %8.1f ms\n", naive[1]);
-    std::printf("  baseline / pipelined:                     %8.2fx\n", naive[1] / pipelined[1]);
 }
 
 // 2. What Groq bills against what was spoken, for the chunker's merging and for one request per utterance.
@@ -247,7 +262,7 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(u"utter.*.info=false\nutter.*.warning=false"_s);
-    double liveSeconds = 60, fileMinutes = 120;
+    double liveSeconds = 0, fileMinutes = 120;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == u"--live-seconds"_s)
@@ -268,7 +283,7 @@ int main(int argc, char** argv)
     qputenv("UTTER_TRANSCRIBE_URL", (server.baseUrl() + u"/openai/v1"_s).toUtf8());
     qputenv("GROQ_API_KEY", groqKey.toUtf8());
 
-    benchLatency(*clips, liveSeconds, 3.0);
+    benchLatency(*clips, liveSeconds > 0 ? QList<double>{liveSeconds} : QList<double>{10, 30, 60, 120}, 4.0);
     benchBilling(*clips, 300);
     if (fileMinutes > 0)
         benchLongFile(server, *clips, fileMinutes);

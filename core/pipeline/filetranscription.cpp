@@ -119,6 +119,7 @@ void FileTranscription::onChunk(AudioChunk&& chunk)
     request.prompt = m_options.prompt;
     request.sequence = int(chunk.sequence);
     m_speechRatio[request.sequence] = chunk.speechRatio;
+    m_chunkStart[request.sequence] = chunk.startSeconds();
     m_result.spokenSeconds += chunk.durationSeconds();
     ++m_result.chunks;
     m_waiting.push_back(std::move(request));
@@ -146,6 +147,8 @@ void FileTranscription::startUploads()
         }
         m_assembler.setChunkCount(m_result.chunks);
         m_result.text = m_replacements.apply(m_assembler.text());
+        for (const auto& [sequence, segments] : m_chunkSegments)
+            m_result.segments += segments;
         finish(m_result);
     }
 }
@@ -166,6 +169,15 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
     m_result.endpoint = value.endpointUrl.toString(QUrl::RemoveUserInfo);
     ChunkTranscript chunk{sequence, value.text, value.segments, m_speechRatio[sequence]};
     m_speechRatio.erase(sequence);
+    const double offset = m_chunkStart[sequence];
+    for (TranscriptSegment segment : value.segments) {
+        if (segment.noSpeechProb > m_options.guard.maxNoSpeechProb &&
+            segment.avgLogprob < m_options.guard.minAvgLogprob)
+            continue;
+        segment.start += offset;
+        segment.end += offset;
+        m_chunkSegments[sequence].append(segment);
+    }
     const QString committed = m_assembler.add(chunk);
     if (!committed.isEmpty())
         emit partialText(sequence, committed);

@@ -44,6 +44,9 @@ struct FileTranscript
     double billedSeconds = 0;
     int chunks = 0;
     QString endpoint; // base URL that served the last chunk
+    // Whisper segments with times from the start of the file, in order; segments the hallucination guard's
+    // no-speech rule drops are left out.
+    QList<TranscriptSegment> segments;
 };
 
 // One audio file through the dictation pipeline without a microphone (`utter transcribe`, IPC transcribe.file,
@@ -89,6 +92,8 @@ private:
     std::deque<TranscriptionRequest> m_waiting;
     std::map<int, QPointer<TranscriptionJob>> m_inFlight;
     std::map<int, double> m_speechRatio;
+    std::map<int, double> m_chunkStart;                      // seconds from the start of the file
+    std::map<int, QList<TranscriptSegment>> m_chunkSegments; // absolute times, per chunk
     std::vector<std::int16_t> m_block;
     FileTranscript m_result;
     std::size_t m_peakBuffered = 0;

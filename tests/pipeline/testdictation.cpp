@@ -131,6 +131,18 @@ private slots:
         QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText(order));
         QVERIFY2(result.value(u"chunks"_s).toInt() >= 3, run.out.constData());
         QCOMPARE(server.requests(u"/audio/transcriptions"_s).size(), result.value(u"chunks"_s).toInt());
+        // Segments carry times from the start of the file, in order, within it.
+        const QJsonArray segments = result.value(u"segments"_s).toArray();
+        QVERIFY(segments.size() >= order.size());
+        double previousStart = -1;
+        for (const QJsonValue& segment : segments) {
+            const double start = segment[u"start"_s].toDouble();
+            QVERIFY2(start >= previousStart &&
+                         segment[u"end"_s].toDouble() <= result.value(u"durationSeconds"_s).toDouble() + 0.5,
+                     QJsonDocument(segments).toJson().constData());
+            previousStart = start;
+        }
+        QVERIFY(segments.last()[u"start"_s].toDouble() > 5.0); // offsets applied: the last sentence is late in the file
         for (const test::RecordedRequest& request : server.requests(u"/audio/transcriptions"_s)) {
             QVERIFY(request.fileName.endsWith(u".ogg"_s));
             QCOMPARE(request.fields.value(u"response_format"_s), u"verbose_json"_s);
