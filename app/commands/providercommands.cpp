@@ -1,6 +1,7 @@
 #include "providercommands.h"
 
 #include "appcontext.h"
+#include "audio/audiodoctor.h"
 #include "console.h"
 #include "doctor/doctorcheck.h"
 #include "exitcode.h"
@@ -243,7 +244,8 @@ int SpeakCommand::run(const QCommandLineParser& parser, AppContext& context)
 void DoctorCommand::describe(QCommandLineParser& parser) const
 {
     parser.setApplicationDescription(
-        u"Check that Utter can work here and say how to fix what is wrong. Exit code 1 when a check failed."_s);
+        u"Check that Utter can work here and say how to fix what is wrong: audio inputs, hotkeys, text output and\n"
+        "the providers. Exit code 4 when a provider check failed (key, balance, endpoint), 1 when another did."_s);
     parser.addOption({u"json"_s, u"Machine-readable report."_s});
 }
 
@@ -252,6 +254,7 @@ int DoctorCommand::run(const QCommandLineParser& parser, AppContext& context)
     HttpClient http;
     Doctor doctor;
     // One contributor per part, in the order a user reads them; audio and keychain add theirs here.
+    doctor.add(AudioDoctor::fromSettings(context.settings()));
     doctor.add(PlatformDoctor::fromSettings(context.settings()));
     const StyleLibrary styles = StyleLibrary::load(context.locations().stylesDir());
     doctor.add(std::make_unique<ProvidersDoctor>(
@@ -269,7 +272,11 @@ int DoctorCommand::run(const QCommandLineParser& parser, AppContext& context)
         console::outRaw(QJsonDocument(Doctor::toJson(checks)).toJson(QJsonDocument::Indented));
     else
         console::outRaw(Doctor::toText(checks).toUtf8());
-    return Doctor::anyFailed(checks) ? ExitFailed : ExitOk;
+    // A provider problem (key, balance, endpoint) is exit 4 like every provider error; anything else failing is 1.
+    const bool providerFailed = std::any_of(checks.cbegin(), checks.cend(), [](const DoctorCheck& check) {
+        return check.status == CheckStatus::Fail && check.section == u"providers"_s;
+    });
+    return providerFailed ? ExitProvider : Doctor::anyFailed(checks) ? ExitFailed : ExitOk;
 }
 
 } // namespace utter
