@@ -5,9 +5,6 @@
 #include "common/error.h"
 
 #include <QObject>
-#include <QThread>
-
-#include <memory>
 
 namespace utter
 {
@@ -50,7 +47,6 @@ signals:
     void closed();
 
 private:
-    std::unique_ptr<QThread> m_thread; // released, not joined, when a device hangs on exit
     CaptureWorker* m_worker = nullptr; // deleted on the worker thread when it finishes
     bool m_open = false;
     bool m_recording = false;

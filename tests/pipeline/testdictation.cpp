@@ -9,6 +9,7 @@
 #include "utterprocess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -341,6 +342,61 @@ private slots:
         QCOMPARE(last.value(u"rawText"_s).toString(), clips->referenceText({1}));
         serve.signal(SIGTERM);
         QVERIFY(serve.waitForExit(10000));
+    }
+
+    void sigtermDuringADictationJournalsIt()
+    {
+        if (!micAvailable()) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        QVERIFY(server.start());
+        server.setFixtures(*clips);
+        const QProcessEnvironment env = envFor(home, server);
+        configure(env, u"audio/targetChunkSeconds"_s, u"1"_s);
+        // The provider accepts uploads and never answers: chunks are in flight when the service is told to stop.
+        Fault stall;
+        stall.path = u"/audio/transcriptions"_s;
+        stall.stall = true;
+        stall.times = 1000;
+        server.addFault(stall);
+
+        const QList<int> order{4, 1};
+        {
+            test::ServeProcess serve(home, env);
+            QVERIFY2(serve.start(), serve.stderrText().constData());
+            QCOMPARE(utter({u"begin"_s}, env).exitCode, 0);
+            const QList<qint16> speech = clips->utterance(order, 900, 300);
+            test::RealTimeFeeder feeder(m_fifo, toVector(speech));
+            QVERIFY(QTest::qWaitFor([&] { return feeder.done(); }, 60000));
+            QTest::qWait(300);
+            // Still listening (the key is held) when the supervisor stops the service.
+            QCOMPARE(parseObject(utter({u"status"_s, u"--json"_s}, env).out).value(u"state"_s).toString(),
+                     u"listening"_s);
+            QElapsedTimer stopping;
+            stopping.start();
+            serve.signal(SIGTERM);
+            QVERIFY2(serve.waitForExit(10000), serve.stderrText().right(900).constData());
+            QVERIFY(stopping.elapsed() < 10000);
+            QCOMPARE(serve.process()->exitCode(), 0);
+            QVERIFY(!QFile::exists(serve.socketPath()));
+        }
+        // What was said is journaled: chunk audio and records on disk.
+        QDir journal(home.dataDir() + u"/journal"_s);
+        const QStringList sessions = journal.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(sessions.size(), 1);
+        QVERIFY(!QDir(journal.filePath(sessions.first())).entryList({u"chunk-*.opus"_s}).isEmpty());
+
+        server.clearFaults();
+        test::ServeProcess again(home, env);
+        QVERIFY2(again.start(), again.stderrText().constData());
+        const QString expected = clips->referenceText(order);
+        const QJsonObject last = waitForLast(env, expected, 30000);
+        QVERIFY2(last.value(u"rawText"_s).toString() == expected, again.stderrText().right(2000).constData());
     }
 
     void outageSurvivesAKillAndResumes()
