@@ -2,6 +2,7 @@
 
 #include "audio/audiocapture.h"
 #include "audiosplitter.h"
+#include "codec/pcmconverter.h"
 #include "filetranscription.h"
 #include "history/historystore.h"
 #include "journal/journal.h"
@@ -273,6 +274,7 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     Live live;
     live.id = Journal::newSessionId();
     live.streamed = streamed;
+    live.sinceBegin.start();
     live.assembler = TranscriptAssembler(HallucinationGuard(m_config.guardConfig()));
     if (m_output)
         live.target = m_output->focusedApp();
@@ -324,6 +326,7 @@ Status DictationService::end()
     if (m_state != State::Listening || m_live.empty())
         return Error(ErrorCode::InvalidArgument, u"No dictation is being recorded."_s);
     setState(State::Finishing, m_live.back().id);
+    m_live.back().sinceEnd.start();
     if (m_live.back().streamed)
         QTimer::singleShot(0, this, &DictationService::onCaptureEnded);
     else
@@ -366,6 +369,13 @@ void DictationService::onSamples(const AudioBlock& block)
         return;
     m_chunker->feed(block.samples);
     Live& live = m_live.back();
+    if (!live.gotAudio) {
+        live.gotAudio = true;
+        LogScope scope(live.id);
+        qCInfo(lcAudio).noquote() << "first audio" << live.sinceBegin.elapsed() << "ms after the dictation began ("
+                                  << block.samples.size() * 1000 / kPipelineSampleRate
+                                  << "ms of audio, pre-roll included)";
+    }
     if (m_chunker->inSpeech()) {
         live.heardSpeech = true;
         live.lastSpeechSample = m_chunker->samplesFed();
@@ -413,6 +423,8 @@ void DictationService::onCaptureEnded()
     live.captureEnded = true;
     live.assembler.setChunkCount(live.chunks);
     LogScope scope(live.id);
+    if (live.sinceEnd.isValid())
+        qCDebug(lcPipeline) << "capture flushed and last chunk cut" << live.sinceEnd.elapsed() << "ms after release";
     if (live.cancelled) {
         (void)m_journal->discardSession(live.id);
         m_live.pop_back();
@@ -452,6 +464,9 @@ void DictationService::onChunkDone(const QString& sessionId, int sequence)
 {
     if (Live* live = findLive(sessionId)) {
         if (const std::optional<ChunkJob> job = m_journal->job(sessionId, sequence)) {
+            if (live->sinceEnd.isValid())
+                live->providerAfterEndMs =
+                    std::max(live->providerAfterEndMs, qint64(job->result.details.value(u"latencyMs"_s).toDouble()));
             const QString committed = live->assembler.add(chunkTranscriptFrom(*job));
             if (!committed.isEmpty())
                 emit partialTranscript(sessionId, sequence, committed);
@@ -522,11 +537,16 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
     if (!dictation.style.isEmpty())
         emit finalTranscript(sessionId, dictation.text);
     setState(State::Delivering, sessionId);
-    record(dictation);
     TargetApp target;
-    if (Live* live = findLive(sessionId))
+    if (Live* live = findLive(sessionId)) {
         target = live->target;
-    auto finished = [this, sessionId] {
+        if (live->sinceEnd.isValid())
+            qCDebug(lcPipeline) << "text ready" << live->sinceEnd.elapsed() << "ms after release";
+    }
+    // Typed first, recorded right after: the session stays in the journal until history has it, so a crash in
+    // between delivers it to history on the next start (without typing it again).
+    auto finished = [this, sessionId, dictation]() mutable {
+        record(dictation);
         std::erase_if(m_live, [&sessionId](const Live& live) { return live.id == sessionId; });
         deliverNext();
         settleState();
@@ -535,13 +555,20 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
         finished();
         return;
     }
-    m_output->insert(dictation.text, target, m_config.insert, [this, sessionId, finished](const InsertResult& result) {
-        if (!result.ok())
-            fail(sessionId, result.error);
-        else
-            qCInfo(lcInject).noquote() << "delivered by" << result.method << result.detail;
-        finished();
-    });
+    m_output->insert(
+        dictation.text, target, m_config.insert, [this, sessionId, finished](const InsertResult& result) mutable {
+            if (!result.ok())
+                fail(sessionId, result.error);
+            else
+                qCInfo(lcInject).noquote() << "delivered by" << result.method << result.detail;
+            if (Live* live = findLive(sessionId); live && live->sinceEnd.isValid()) {
+                const qint64 total = live->sinceEnd.elapsed();
+                qCInfo(lcPipeline).noquote()
+                    << "text inserted" << total << "ms after release; the provider's share" << live->providerAfterEndMs
+                    << "ms, Utter's" << total - live->providerAfterEndMs << "ms";
+            }
+            finished();
+        });
 }
 
 bool DictationService::record(FinishedDictation& dictation)

@@ -115,6 +115,11 @@ private:
         bool finishing = false; // style/delivery under way
         std::int64_t lastSpeechSample = 0;
         bool heardSpeech = false;
+        // Timing for the logs (the numbers behind "press → first frame" and "release → text inserted").
+        QElapsedTimer sinceBegin;
+        QElapsedTimer sinceEnd;
+        bool gotAudio = false;
+        qint64 providerAfterEndMs = 0; // provider time of the chunks that finished after release
     };
 
     Status beginSession(bool streamed, const QJsonObject& options = {});

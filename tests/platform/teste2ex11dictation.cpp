@@ -29,6 +29,24 @@ void xdotool(const QStringList& args)
     QCOMPARE(process.exitCode(), 0);
 }
 
+QByteArray clipboardText()
+{
+    QProcess xclip;
+    xclip.start(u"xclip"_s, {u"-o"_s, u"-selection"_s, u"clipboard"_s});
+    xclip.waitForFinished(5000);
+    return xclip.readAllStandardOutput();
+}
+
+void setClipboardText(const QByteArray& text)
+{
+    QProcess xclip; // forks a child that owns the selection until something else takes it
+    xclip.start(u"xclip"_s, {u"-selection"_s, u"clipboard"_s});
+    xclip.waitForStarted(5000);
+    xclip.write(text);
+    xclip.closeWriteChannel();
+    xclip.waitForFinished(5000);
+}
+
 QJsonObject statusOf(const QProcessEnvironment& env)
 {
     return QJsonDocument::fromJson(test::runUtterServing({u"status"_s, u"--json"_s}, env).out).object();
@@ -81,13 +99,23 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(serve.stderrText().contains("dictation key F9"), serve.stderrText().constData(),
                                   10000);
 
+        const QByteArray usersClipboard = "the user's own clipboard, untouched";
+        setClipboardText(usersClipboard);
+        QTRY_COMPARE_WITH_TIMEOUT(clipboardText(), usersClipboard, 5000);
+
         const QList<int> order{4, 0};
+        // A microphone hears the room all the time: faint noise first, the key goes down during it (the pre-roll
+        // holds the moment before the press), then the speech; the key comes up after it.
+        std::vector<std::int16_t> audio(std::size_t(1.5 * 16000));
+        for (std::size_t i = 0; i < audio.size(); ++i)
+            audio[i] = std::int16_t(int((i * 7919) % 41) - 20);
         const QList<qint16> speech = clips->utterance(order, 800, 300);
-        xdotool({u"keydown"_s, u"F9"_s});
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(env).value(u"state"_s).toString(), u"listening"_s, 5000);
+        audio.insert(audio.end(), speech.begin(), speech.end());
         {
-            test::RealTimeFeeder feeder(qEnvironmentVariable("UTTER_TEST_MIC_FIFO"),
-                                        std::vector<std::int16_t>(speech.begin(), speech.end()));
+            test::RealTimeFeeder feeder(qEnvironmentVariable("UTTER_TEST_MIC_FIFO"), audio);
+            QTest::qWait(900);
+            xdotool({u"keydown"_s, u"F9"_s});
+            QTRY_COMPARE_WITH_TIMEOUT(statusOf(env).value(u"state"_s).toString(), u"listening"_s, 5000);
             QVERIFY(QTest::qWaitFor([&] { return feeder.done(); }, 60000));
             QVERIFY(!feeder.failed());
         }
@@ -105,6 +133,12 @@ private slots:
         QCOMPARE(last.value(u"application"_s).toString(), u"Gedit"_s);
         QCOMPARE(last.value(u"rawText"_s).toString(), expected);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(env).value(u"state"_s).toString(), u"idle"_s, 5000);
+        QCOMPARE(clipboardText(), usersClipboard);
+        // The service's own timings (press → first audio, release → text inserted) for the record.
+        for (const QByteArray& line : serve.stderrText().split('\n')) {
+            if (line.contains("first audio") || line.contains("text inserted"))
+                qInfo("%s", line.constData());
+        }
     }
 };
 
