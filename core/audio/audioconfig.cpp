@@ -37,6 +37,9 @@ OggOpusOptions opusOptionsFromSettings(const Settings& settings)
 {
     OggOpusOptions options;
     options.bitrate = settings.intValue(SettingKey::AudioOpusBitrate);
+    // Complexity 5 instead of libopus' 10: the same size for speech at 24 kbit/s (0.088 vs 0.091 of WAV in
+    // bench/audio) at 1.7× the speed, which matters for the last chunk, encoded after the key is released.
+    options.complexity = 5;
     return options;
 }
 

@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(clipboardText(), usersClipboard);
         // The service's own timings (press → first audio, release → text inserted) for the record.
         for (const QByteArray& line : serve.stderrText().split('\n')) {
-            if (line.contains("first audio") || line.contains("text inserted"))
+            if (line.contains("first audio") || line.contains("text inserted") || line.contains("after release"))
                 qInfo("%s", line.constData());
         }
     }
