@@ -102,7 +102,8 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
 
     std::printf("post-release latency, dictations streamed at %.0fx real time, provider double with Groq latency\n",
                 pace);
-    std::printf("  length | pipelined ms | one upload ms | pipelined/one | own overhead ms (median)\n");
+    std::printf(
+        "  length | pipelined ms | one upload ms | pipelined/one | beyond the last chunk's provider time, ms\n");
     for (const double seconds : lengths) {
         const QList<qint16> pcm = dictationAudio(clips, seconds);
         const int rounds = seconds <= 60 ? 3 : 1;
@@ -111,16 +112,22 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
             QElapsedTimer sinceRelease;
             bool released = false;
             double latency = -1;
-            double providerAfterRelease = 0; // provider time of chunks that finished after release
+            // Utter's own part of the wait: from release until the last chunk's request went out (encode, journal),
+            // plus from its answer until the text is out (assembly, delivery); the provider's time is not counted.
+            int lastSequence = -1;
+            double lastDoneAt = -1;    // ms after release when the last chunk's answer was stored
+            double lastProviderMs = 0; // that request's own duration
             QMetaObject::Connection final =
                 QObject::connect(&service, &DictationControl::finalTranscript, [&](const QString&, const QString&) {
                     latency = double(sinceRelease.nsecsElapsed()) / 1e6;
                 });
             QMetaObject::Connection jobs =
                 QObject::connect(&service.journal(), &Journal::jobChanged, [&](const ChunkJob& job) {
-                    if (released && job.state == JobState::Done)
-                        providerAfterRelease =
-                            std::max(providerAfterRelease, job.result.details.value(u"latencyMs"_s).toDouble());
+                    if (job.state != JobState::Done || job.sequence < lastSequence)
+                        return;
+                    lastSequence = job.sequence;
+                    lastDoneAt = released ? double(sinceRelease.nsecsElapsed()) / 1e6 : -1;
+                    lastProviderMs = job.result.details.value(u"latencyMs"_s).toDouble();
                 });
             (void)service.beginStream({});
             QElapsedTimer speaking;
@@ -141,7 +148,8 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
             QObject::disconnect(final);
             QObject::disconnect(jobs);
             pipelined.push_back(latency);
-            overhead.push_back(latency - providerAfterRelease);
+            overhead.push_back(lastDoneAt < 0 ? latency
+                                              : (latency - lastDoneAt) + std::max(0.0, lastDoneAt - lastProviderMs));
 
             // Baseline: the whole dictation encoded and uploaded once, after release.
             QElapsedTimer baseline;
