@@ -99,14 +99,9 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
         TransformerConfig::fromSettings(context.settings(), context.secrets(), context.locations().stylesDir()), http,
         clock);
 
-    FileTranscriptionOptions options;
-    options.language = parser.isSet(u"language"_s) ? parser.value(u"language"_s) : config.language;
-    options.maxInFlight = config.maxInFlight;
-    options.chunker = config.chunker;
-    options.vad = config.vad;
-    options.opus = config.opus;
-    options.guard = config.guardConfig();
-    options.replacements = config.replacements;
+    FileTranscriptionOptions options = FileTranscriptionOptions::fromConfig(config);
+    if (parser.isSet(u"language"_s))
+        options.language = parser.value(u"language"_s);
 
     const bool json = parser.isSet(u"json"_s);
     int exitCode = ExitOk;

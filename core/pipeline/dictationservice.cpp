@@ -687,16 +687,10 @@ int DictationService::pendingJobs() const
 void DictationService::transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
                                       TranscribeCallback done)
 {
-    FileTranscriptionOptions file;
+    FileTranscriptionOptions file = FileTranscriptionOptions::fromConfig(m_config);
     file.language = options.value(u"language"_s).toString(m_config.language);
     if (options.contains(u"prompt"_s))
         file.prompt = options.value(u"prompt"_s).toString();
-    file.maxInFlight = m_config.maxInFlight;
-    file.chunker = m_config.chunker;
-    file.vad = m_config.vad;
-    file.opus = m_config.opus;
-    file.guard = m_config.guardConfig();
-    file.replacements = m_config.replacements;
     auto* job = new FileTranscription(*m_transcriber, file, context);
     const QString styleName = options.value(u"style"_s).toString();
     QPointer<QObject> guard(context);

@@ -2,6 +2,7 @@
 
 #include "codec/audioreader.h"
 #include "codec/pcmconverter.h"
+#include "dictationconfig.h"
 #include "logging/logging.h"
 
 #include <QFileInfo>
@@ -15,6 +16,19 @@ namespace utter
 namespace
 {
 constexpr std::size_t kReadBlock = kPipelineSampleRate; // one second per read
+}
+
+FileTranscriptionOptions FileTranscriptionOptions::fromConfig(const DictationConfig& config)
+{
+    FileTranscriptionOptions options;
+    options.language = config.language;
+    options.maxInFlight = config.maxInFlight;
+    options.chunker = config.chunker;
+    options.vad = config.vad;
+    options.opus = config.opus;
+    options.guard = config.guardConfig();
+    options.replacements = config.replacements;
+    return options;
 }
 
 FileTranscription::FileTranscription(Transcriber& transcriber, FileTranscriptionOptions options, QObject* parent)

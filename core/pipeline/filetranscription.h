@@ -22,6 +22,8 @@ namespace utter
 
 class AudioReader;
 
+struct DictationConfig;
+
 struct FileTranscriptionOptions
 {
     QString language;              // empty = the transcriber's configured language
@@ -32,6 +34,9 @@ struct FileTranscriptionOptions
     OggOpusOptions opus;
     HallucinationGuardConfig guard;
     QStringList replacements;
+
+    // Everything from the dictation settings (language, in-flight limit, chunking, VAD, Opus, guard, replacements).
+    static FileTranscriptionOptions fromConfig(const DictationConfig& config);
 };
 
 struct FileTranscript

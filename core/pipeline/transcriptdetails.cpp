@@ -18,14 +18,8 @@ ChunkResult chunkResultFrom(const TranscriptionResult& result)
     chunk.language = result.language;
     chunk.billedSeconds = result.billedSeconds;
     QJsonArray segments;
-    for (const TranscriptSegment& segment : result.segments) {
-        segments.append(QJsonObject{{u"start"_s, segment.start},
-                                    {u"end"_s, segment.end},
-                                    {u"text"_s, segment.text},
-                                    {u"no_speech_prob"_s, segment.noSpeechProb},
-                                    {u"avg_logprob"_s, segment.avgLogprob},
-                                    {u"compression_ratio"_s, segment.compressionRatio}});
-    }
+    for (const TranscriptSegment& segment : result.segments)
+        segments.append(segmentToJson(segment));
     chunk.details = QJsonObject{{u"segments"_s, segments},
                                 {u"endpointName"_s, result.endpointName},
                                 {u"latencyMs"_s, qint64(result.latency.count())},
@@ -43,17 +37,8 @@ ChunkTranscript chunkTranscriptFrom(const ChunkJob& job)
     chunk.text = job.result.text;
     chunk.speechRatio = job.speechRatio;
     const QJsonArray segments = job.result.details.value(u"segments"_s).toArray();
-    for (const QJsonValue& value : segments) {
-        const QJsonObject object = value.toObject();
-        TranscriptSegment segment;
-        segment.start = object.value(u"start"_s).toDouble();
-        segment.end = object.value(u"end"_s).toDouble();
-        segment.text = object.value(u"text"_s).toString();
-        segment.noSpeechProb = object.value(u"no_speech_prob"_s).toDouble();
-        segment.avgLogprob = object.value(u"avg_logprob"_s).toDouble();
-        segment.compressionRatio = object.value(u"compression_ratio"_s).toDouble();
-        chunk.segments.append(segment);
-    }
+    for (const QJsonValue& value : segments)
+        chunk.segments.append(segmentFromJson(value.toObject()));
     return chunk;
 }
 

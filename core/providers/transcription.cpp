@@ -32,18 +32,31 @@ Result<Transcription> parseTranscription(const QByteArray& body, const QByteArra
     out.durationS = root.value(u"duration"_s).toDouble();
     out.providerRequestId = root.value(u"x_groq"_s).toObject().value(u"id"_s).toString();
     const QJsonArray segments = root.value(u"segments"_s).toArray();
-    for (const QJsonValue& value : segments) {
-        const QJsonObject s = value.toObject();
-        TranscriptSegment segment;
-        segment.start = s.value(u"start"_s).toDouble();
-        segment.end = s.value(u"end"_s).toDouble();
-        segment.text = s.value(u"text"_s).toString();
-        segment.noSpeechProb = s.value(u"no_speech_prob"_s).toDouble();
-        segment.avgLogprob = s.value(u"avg_logprob"_s).toDouble();
-        segment.compressionRatio = s.value(u"compression_ratio"_s).toDouble();
-        out.segments << segment;
-    }
+    for (const QJsonValue& value : segments)
+        out.segments << segmentFromJson(value.toObject());
     return out;
+}
+
+TranscriptSegment segmentFromJson(const QJsonObject& json)
+{
+    TranscriptSegment segment;
+    segment.start = json.value(u"start"_s).toDouble();
+    segment.end = json.value(u"end"_s).toDouble();
+    segment.text = json.value(u"text"_s).toString();
+    segment.noSpeechProb = json.value(u"no_speech_prob"_s).toDouble();
+    segment.avgLogprob = json.value(u"avg_logprob"_s).toDouble();
+    segment.compressionRatio = json.value(u"compression_ratio"_s).toDouble();
+    return segment;
+}
+
+QJsonObject segmentToJson(const TranscriptSegment& segment)
+{
+    return QJsonObject{{u"start"_s, segment.start},
+                       {u"end"_s, segment.end},
+                       {u"text"_s, segment.text},
+                       {u"no_speech_prob"_s, segment.noSpeechProb},
+                       {u"avg_logprob"_s, segment.avgLogprob},
+                       {u"compression_ratio"_s, segment.compressionRatio}};
 }
 
 } // namespace utter

@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,11 @@ struct Transcription
     QList<TranscriptSegment> segments;
     QString providerRequestId; // x_groq.id when present
 };
+
+// One verbose_json segment object ({"start","end","text","no_speech_prob","avg_logprob","compression_ratio"}) and
+// back: the provider's format, also how the journal stores segments.
+TranscriptSegment segmentFromJson(const QJsonObject& json);
+QJsonObject segmentToJson(const TranscriptSegment& segment);
 
 // Parses an /audio/transcriptions answer: json ({"text"}), verbose_json (segments, language, duration) or text.
 // Pure; a body that is neither gives an error.

@@ -76,11 +76,17 @@ private:
         return path;
     }
 
-    // The virtual microphone, or a skip (a failure under with-services.sh) without it.
-    bool micAvailable()
+    // The virtual microphone, or a skip (a failure under with-services.sh) without it: false means return.
+    bool requireMicrophone()
     {
         m_fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
-        return !m_fifo.isEmpty() && !qEnvironmentVariableIsEmpty("PULSE_SERVER");
+        if (!m_fifo.isEmpty() && !qEnvironmentVariableIsEmpty("PULSE_SERVER"))
+            return true;
+        if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+            QTest::qFail("UTTER_TEST_SERVICES=1 but there is no virtual microphone", __FILE__, __LINE__);
+        else
+            QTest::qSkip("needs tests/with-services.sh (virtual microphone)", __FILE__, __LINE__);
+        return false;
     }
 
     // begin → the utterance through the microphone in real time → end.
@@ -184,11 +190,8 @@ private slots:
 
     void liveDictationReachesHistoryInSpokenOrder()
     {
-        if (!micAvailable()) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        if (!requireMicrophone())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         test::TestHome home;
         ProviderDouble server;
@@ -231,11 +234,8 @@ private slots:
 
     void providerFaultsEndWithTheFullTextOnce()
     {
-        if (!micAvailable()) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        if (!requireMicrophone())
+            return;
         QFETCH(QString, kind);
         UTTER_REQUIRE_FIXTURES(clips);
         test::TestHome home;
@@ -286,11 +286,8 @@ private slots:
 
     void fullDiskKeepsTheDictationAndRecovers()
     {
-        if (!micAvailable()) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        if (!requireMicrophone())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         test::TestHome home;
         // The data folder (journal, history, audio archive) on a 3 MB file system that is about to be full.
@@ -346,11 +343,8 @@ private slots:
 
     void sigtermDuringADictationJournalsIt()
     {
-        if (!micAvailable()) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        if (!requireMicrophone())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         test::TestHome home;
         ProviderDouble server;
@@ -401,11 +395,8 @@ private slots:
 
     void outageSurvivesAKillAndResumes()
     {
-        if (!micAvailable()) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        if (!requireMicrophone())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         test::TestHome home;
         ProviderDouble server;
