@@ -19,8 +19,8 @@ enum class ErrorCode
     Unsupported,       // this build or platform cannot do it
     Network,           // connection refused, reset, DNS, TLS
     Timeout,           // connect, read or total timeout
-    RateLimited,       // 429; retryAfter says when to try again
-    AuthFailed,        // 401/403/498: the key is wrong or lacks permission
+    RateLimited,       // 429, and Groq's 498 (flex-tier capacity); retryAfter says when to try again
+    AuthFailed,        // 401/403: the key is wrong or lacks permission
     OutOfCredit,       // 402: the account has no balance
     TooLarge,          // 413: the request must be split
     UnsupportedFormat, // 415 or the provider rejected the audio format
