@@ -296,6 +296,7 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
                                  << (meta.style.isEmpty() ? u"raw"_s : meta.style);
     m_chunker = std::make_unique<Chunker>(m_config.chunker, createVad(m_config.vad),
                                           [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
+    m_openChunk = std::make_unique<OpenChunkEncoder>(m_config.opus);
     m_uploads->setPreferredSession(live.id);
     m_live.push_back(std::move(live));
     if (!streamed) {
@@ -368,6 +369,8 @@ void DictationService::onSamples(const AudioBlock& block)
     if (m_live.empty() || !m_chunker || m_live.back().captureEnded)
         return;
     m_chunker->feed(block.samples);
+    if (m_openChunk)
+        m_openChunk->follow(*m_chunker);
     Live& live = m_live.back();
     if (!live.gotAudio) {
         live.gotAudio = true;
@@ -397,13 +400,19 @@ void DictationService::onChunk(AudioChunk&& chunk)
     if (live.cancelled)
         return;
     LogScope scope(live.id);
-    const Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, m_config.opus);
-    if (!encoded.ok()) {
-        fail(live.id, encoded.error());
-        return;
+    // The final chunk was encoded while it was spoken (with at most half a second of the silence before the
+    // release); every other chunk is encoded now, from exactly its samples.
+    std::optional<OpenChunkEncoder::Encoded> ready = m_openChunk ? m_openChunk->take(chunk) : std::nullopt;
+    if (!ready) {
+        const Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, m_config.opus);
+        if (!encoded.ok()) {
+            fail(live.id, encoded.error());
+            return;
+        }
+        ready = OpenChunkEncoder::Encoded{encoded.value(), chunk.samples()};
     }
-    const Status added = m_journal->addChunk(live.id, int(chunk.sequence), encoded.value(),
-                                             qint64(chunk.durationSeconds() * 1000.0), chunk.speechRatio);
+    const Status added = m_journal->addChunk(live.id, int(chunk.sequence), ready->oggOpus,
+                                             ready->samples * 1000 / chunk.sampleRate, chunk.speechRatio);
     if (!added.ok())
         qCWarning(lcPipeline).noquote() << "chunk kept in memory:" << added.error().message;
     ++live.chunks;

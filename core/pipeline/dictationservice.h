@@ -2,6 +2,7 @@
 
 #include "daemon/dictationcontrol.h"
 #include "dictationconfig.h"
+#include "openchunkencoder.h"
 #include "paths/locations.h"
 #include "platform/textoutput.h"
 #include "providers/clock.h"
@@ -159,6 +160,7 @@ private:
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<AudioCapture> m_capture;
     std::unique_ptr<Chunker> m_chunker;
+    std::unique_ptr<OpenChunkEncoder> m_openChunk; // the final chunk is encoded while it is spoken
     QPointer<OutputChain> m_output;
     bool m_hotkeysPaused = false;
 

@@ -206,6 +206,13 @@ void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool
         m_onChunk(std::move(chunk));
 }
 
+std::span<const std::int16_t> Chunker::buffered(std::int64_t from, std::int64_t to) const
+{
+    from = std::clamp(from, m_bufferStart, m_bufferStart + std::int64_t(m_buffer.size()));
+    to = std::clamp(to, from, m_bufferStart + std::int64_t(m_buffer.size()));
+    return std::span<const std::int16_t>(m_buffer).subspan(std::size_t(from - m_bufferStart), std::size_t(to - from));
+}
+
 std::uint64_t Chunker::end()
 {
     const std::int64_t streamEnd = m_origin + m_fed;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -64,6 +65,14 @@ public:
 
     const ChunkerConfig& config() const { return m_config; }
     std::int64_t samplesFed() const { return m_fed; }
+    std::int64_t streamEnd() const { return m_origin + m_fed; } // stream offset one past the last sample fed
+    // Where the chunk being collected starts (speech has begun and no cut has closed it yet).
+    std::optional<std::int64_t> openChunkStart() const
+    {
+        return m_open ? std::optional<std::int64_t>(m_chunkStart) : std::nullopt;
+    }
+    // Samples [from, to) of the stream that are still buffered; from must not precede openChunkStart().
+    std::span<const std::int16_t> buffered(std::int64_t from, std::int64_t to) const;
     bool inSpeech() const { return m_lastSpeech; }
     std::uint64_t chunksEmitted() const { return m_sequence; }
 

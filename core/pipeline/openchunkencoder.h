@@ -1,0 +1,54 @@
+#pragma once
+
+#include "codec/oggopus.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace utter
+{
+
+class Chunker;
+struct AudioChunk;
+
+// Keeps an Ogg Opus encoding of the chunk the chunker is collecting, a block at a time while the user speaks,
+// so that the final chunk — cut when the key is released — is ready to journal and upload at once instead of
+// being encoded then (DESIGN §3: post-release latency is the last chunk's transcription, nothing more).
+// Only the final chunk is taken from here: it may carry up to kMaxTail of the silence before the release, which
+// no later chunk can repeat. Every other chunk, and any chunk this encoder did not follow from its first sample,
+// is encoded from its own samples by the caller.
+class OpenChunkEncoder final
+{
+public:
+    static constexpr double kMaxTailSeconds = 0.5;
+
+    struct Encoded
+    {
+        QByteArray oggOpus;
+        std::int64_t samples = 0; // what the stream holds: the chunk plus its short tail
+    };
+
+    explicit OpenChunkEncoder(OggOpusOptions options);
+    ~OpenChunkEncoder();
+    OpenChunkEncoder(const OpenChunkEncoder&) = delete;
+    OpenChunkEncoder& operator=(const OpenChunkEncoder&) = delete;
+
+    // Call after every Chunker::feed(): encodes what is new of the open chunk (or forgets a closed one).
+    void follow(const Chunker& chunker);
+    // The finished encoding of `chunk` when it is the final chunk this encoder followed from its start; nullopt
+    // otherwise. Either way the encoder is ready for the next chunk.
+    std::optional<Encoded> take(const AudioChunk& chunk);
+    void reset();
+
+private:
+    OggOpusOptions m_options;
+    std::unique_ptr<OggOpusEncoder> m_encoder;
+    std::int64_t m_start = -1;
+    std::int64_t m_encodedTo = -1;
+    bool m_failed = false;
+};
+
+} // namespace utter
