@@ -41,7 +41,9 @@ void OpenChunkEncoder::follow(const Chunker& chunker)
     }
     if (m_failed || !m_encoder)
         return;
-    const std::int64_t to = chunker.streamEnd();
+    // Up to where the chunk would end now: trailing silence beyond the padding is encoded only once speech
+    // resumes (and the chunk spans the pause), so at release the stream matches the final chunk exactly.
+    const std::int64_t to = chunker.openChunkEnd();
     const std::span<const std::int16_t> fresh = chunker.buffered(m_encodedTo, to);
     if (fresh.empty())
         return;

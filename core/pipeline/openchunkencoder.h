@@ -17,9 +17,10 @@ struct AudioChunk;
 // Keeps an Ogg Opus encoding of the chunk the chunker is collecting, a block at a time while the user speaks,
 // so that the final chunk — cut when the key is released — is ready to journal and upload at once instead of
 // being encoded then (DESIGN §3: post-release latency is the last chunk's transcription, nothing more).
-// Only the final chunk is taken from here: it may carry up to kMaxTail of the silence before the release, which
-// no later chunk can repeat. Every other chunk, and any chunk this encoder did not follow from its first sample,
-// is encoded from its own samples by the caller.
+// The encoding follows the chunk's current end (speech plus padding), so at release it matches the final chunk.
+// Only the final chunk is taken from here (a tail of up to kMaxTailSeconds is tolerated, never repeated by a
+// later chunk); every other chunk, and any chunk this encoder did not follow from its first sample, is encoded
+// from its own samples by the caller.
 class OpenChunkEncoder final
 {
 public:

@@ -213,11 +213,17 @@ std::span<const std::int16_t> Chunker::buffered(std::int64_t from, std::int64_t 
     return std::span<const std::int16_t>(m_buffer).subspan(std::size_t(from - m_bufferStart), std::size_t(to - from));
 }
 
+std::int64_t Chunker::openChunkEnd() const
+{
+    const std::int64_t streamEnd = m_origin + m_fed;
+    return m_lastSpeech ? streamEnd : std::min(streamEnd, m_lastVoicedEnd + m_padding);
+}
+
 std::uint64_t Chunker::end()
 {
     const std::int64_t streamEnd = m_origin + m_fed;
     if (m_open) {
-        const std::int64_t end = m_lastSpeech ? streamEnd : std::min(streamEnd, m_lastVoicedEnd + m_padding);
+        const std::int64_t end = openChunkEnd();
         if (end - m_chunkStart > m_max) {
             const std::int64_t cut = quietestPoint(m_chunkStart + m_max / 2, m_chunkStart + m_max);
             emitChunk(m_chunkStart, cut, ChunkCut::MaxLength, false);

@@ -71,6 +71,9 @@ public:
     {
         return m_open ? std::optional<std::int64_t>(m_chunkStart) : std::nullopt;
     }
+    // Where the open chunk would end if the stream ended now: the stream's end while speech goes on, otherwise
+    // the last voiced sample plus the padding (what end() cuts).
+    std::int64_t openChunkEnd() const;
     // Samples [from, to) of the stream that are still buffered; from must not precede openChunkStart().
     std::span<const std::int16_t> buffered(std::int64_t from, std::int64_t to) const;
     bool inSpeech() const { return m_lastSpeech; }
