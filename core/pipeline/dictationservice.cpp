@@ -20,7 +20,7 @@
 #include "transcriptdetails.h"
 #include "uploadqueue.h"
 
-#include <QFileInfo>
+#include <QDir>
 #include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
@@ -35,6 +35,30 @@ constexpr int kShutdownUploadWaitMs = 5000; // in-flight uploads may finish; the
 constexpr int kRecordRetryMs = 10000;
 constexpr int kMicrophoneStartMs = 5000; // a device that has not started by then is reported       // how often a
                                          // history entry the disk refused is tried again
+
+bool isProviderSetting(SettingKey key)
+{
+    switch (key) {
+    case SettingKey::TranscribeUrl:
+    case SettingKey::TranscribeModel:
+    case SettingKey::TranscribeKeyName:
+    case SettingKey::TranscribeFallbackUrl:
+    case SettingKey::TranscribeFallbackModel:
+    case SettingKey::TranscribeFallbackKeyName:
+    case SettingKey::TranscribeVocabulary:
+    case SettingKey::TranscribeAttempts:
+    case SettingKey::TranscribeTimeoutS:
+    case SettingKey::GeneralLanguage:
+    case SettingKey::AudioOpusBitrate:
+    case SettingKey::TransformUrl:
+    case SettingKey::TransformModel:
+    case SettingKey::TransformKeyName:
+    case SettingKey::TransformTimeoutS:
+        return true;
+    default:
+        return false;
+    }
+}
 
 QJsonObject errorJson(const Error& error)
 {
@@ -87,14 +111,23 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     , m_settings(settings)
     , m_secrets(secrets)
     , m_history(history)
-    , m_config(DictationConfig::fromSettings(settings))
     , m_journal(std::make_unique<Journal>(m_locations.journalDir()))
     , m_capture(std::make_unique<AudioCapture>())
 {
     m_uploads = std::make_unique<UploadQueue>(*m_journal, nullptr, m_config.maxInFlight);
     m_finisher = std::make_unique<SessionFinisher>(*m_journal);
-    reloadProviders();
     reloadConfig();
+    reloadProviders();
+    // Provider clients are rebuilt (keys from the keychain, style files from disk) only when their settings
+    // change — never on the key press itself — or after the provider rejected the key.
+    connect(&m_settings, &Settings::changed, this, [this](SettingKey key) {
+        if (isProviderSetting(key))
+            m_providersStale = true;
+    });
+    // Styles are Markdown files the user edits in place.
+    QDir().mkpath(m_locations.stylesDir());
+    m_stylesWatcher.addPath(m_locations.stylesDir());
+    connect(&m_stylesWatcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_providersStale = true; });
 
     connect(m_uploads.get(), &UploadQueue::chunkDone, this, &DictationService::onChunkDone);
     connect(m_uploads.get(), &UploadQueue::chunkFailed, this, &DictationService::onChunkFailed);
@@ -124,6 +157,7 @@ DictationService::~DictationService()
 void DictationService::reloadConfig()
 {
     m_config = DictationConfig::fromSettings(m_settings);
+    m_openChunk = std::make_unique<OpenChunkEncoder>(m_config.opus);
     m_uploads->setMaxInFlight(m_config.maxInFlight);
     m_finisher->setGuard(m_config.guardConfig());
     m_finisher->setReplacements(m_config.replacements);
@@ -135,6 +169,7 @@ void DictationService::reloadProviders()
     // Only between uploads: a running upload keeps the transcriber it started with.
     if (m_uploads->inFlight() > 0 && m_transcriber)
         return;
+    m_providersStale = false;
     auto transcriber =
         std::make_unique<Transcriber>(TranscriberConfig::fromSettings(m_settings, m_secrets), m_http, m_clock);
     transcriber->setSplitter(makeOggOpusSplitter(m_config.opus));
@@ -267,7 +302,8 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     if (m_state == State::Listening)
         return {}; // a repeated press (auto-repeat, a second `utter begin`) changes nothing
     reloadConfig();
-    reloadProviders();
+    if (m_providersStale)
+        reloadProviders();
     if (!streamed && !m_capture->isOpen())
         m_capture->open(m_config.capture);
 
@@ -296,7 +332,6 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
                                  << (meta.style.isEmpty() ? u"raw"_s : meta.style);
     m_chunker = std::make_unique<Chunker>(m_config.chunker, createVad(m_config.vad),
                                           [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
-    m_openChunk = std::make_unique<OpenChunkEncoder>(m_config.opus);
     m_uploads->setPreferredSession(live.id);
     m_live.push_back(std::move(live));
     if (!streamed) {
@@ -369,8 +404,7 @@ void DictationService::onSamples(const AudioBlock& block)
     if (m_live.empty() || !m_chunker || m_live.back().captureEnded)
         return;
     m_chunker->feed(block.samples);
-    if (m_openChunk)
-        m_openChunk->follow(*m_chunker);
+    m_openChunk->follow(*m_chunker);
     Live& live = m_live.back();
     if (!live.gotAudio) {
         live.gotAudio = true;
@@ -402,7 +436,7 @@ void DictationService::onChunk(AudioChunk&& chunk)
     LogScope scope(live.id);
     // The final chunk was encoded while it was spoken (with at most half a second of the silence before the
     // release); every other chunk is encoded now, from exactly its samples.
-    std::optional<OpenChunkEncoder::Encoded> ready = m_openChunk ? m_openChunk->take(chunk) : std::nullopt;
+    std::optional<OpenChunkEncoder::Encoded> ready = m_openChunk->take(chunk);
     if (!ready) {
         const Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, m_config.opus);
         if (!encoded.ok()) {
@@ -499,6 +533,8 @@ void DictationService::onChunkFailed(const QString& sessionId, int sequence, con
         LogScope scope(sessionId);
         qCInfo(lcPipeline).noquote() << "dictation queued:" << error.message;
     } else {
+        if (error.code == ErrorCode::AuthFailed || error.code == ErrorCode::OutOfCredit)
+            m_providersStale = true; // the user may fix the key next; the next dictation reads it again
         fail(sessionId, Error(error.code, error.message + u" The audio is kept; fix the problem and run "
                                                           "`utter status` to see the waiting dictation."_s));
         live->waiting = true;

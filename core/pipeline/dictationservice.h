@@ -11,6 +11,7 @@
 #include "transcriptassembler.h"
 
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
 #include <QPointer>
 #include <QTimer>
 
@@ -163,6 +164,8 @@ private:
     std::unique_ptr<OpenChunkEncoder> m_openChunk; // the final chunk is encoded while it is spoken
     QPointer<OutputChain> m_output;
     bool m_hotkeysPaused = false;
+    QFileSystemWatcher m_stylesWatcher;
+    bool m_providersStale = false; // provider settings changed (or the key was refused) since the clients were built
 
     State m_state = State::Idle;
     QString m_stateSession;

@@ -35,7 +35,8 @@ FileTranscription::FileTranscription(Transcriber& transcriber, FileTranscription
     : QObject(parent)
     , m_transcriber(transcriber)
     , m_options(std::move(options))
-    , m_assembler(HallucinationGuard(m_options.guard))
+    , m_guard(m_options.guard)
+    , m_assembler(m_guard)
     , m_replacements(m_options.replacements)
 {}
 
@@ -185,8 +186,7 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
     m_speechRatio.erase(sequence);
     const double offset = m_chunkStart[sequence];
     for (TranscriptSegment segment : value.segments) {
-        if (segment.noSpeechProb > m_options.guard.maxNoSpeechProb &&
-            segment.avgLogprob < m_options.guard.minAvgLogprob)
+        if (m_guard.isSilentSegment(segment))
             continue;
         segment.start += offset;
         segment.end += offset;

@@ -92,6 +92,7 @@ private:
     DoneCallback m_done;
     std::unique_ptr<AudioReader> m_reader;
     std::unique_ptr<Chunker> m_chunker;
+    HallucinationGuard m_guard;
     TranscriptAssembler m_assembler;
     WordReplacements m_replacements;
     std::deque<TranscriptionRequest> m_waiting;

@@ -87,6 +87,11 @@ bool HallucinationGuard::echoesPrompt(const QString& text) const
     return true;
 }
 
+bool HallucinationGuard::isSilentSegment(const TranscriptSegment& segment) const
+{
+    return segment.noSpeechProb > m_config.maxNoSpeechProb && segment.avgLogprob < m_config.minAvgLogprob;
+}
+
 QString HallucinationGuard::clean(const ChunkTranscript& chunk) const
 {
     const bool lowSpeech = chunk.speechRatio < m_config.lowSpeechRatio;
@@ -95,9 +100,7 @@ QString HallucinationGuard::clean(const ChunkTranscript& chunk) const
         text = chunk.text.trimmed();
     } else {
         for (const TranscriptSegment& segment : chunk.segments) {
-            const bool silent =
-                segment.noSpeechProb > m_config.maxNoSpeechProb && segment.avgLogprob < m_config.minAvgLogprob;
-            if (silent)
+            if (isSilentSegment(segment))
                 continue;
             if (lowSpeech && isPhantom(segment.text))
                 continue;

@@ -28,6 +28,8 @@ public:
 
     // The chunk's text after filtering (may be empty).
     QString clean(const ChunkTranscript& chunk) const;
+    // Whisper's own rule: a segment it marks as probably silent (high no_speech_prob, low avg_logprob).
+    bool isSilentSegment(const TranscriptSegment& segment) const;
 
 private:
     bool isPhantom(const QString& text) const;
