@@ -41,20 +41,32 @@ QJsonObject parseObject(const QByteArray& json)
 
 } // namespace
 
+// A private Utter home and the provider double that knows the fixture clips, with the environment that points
+// `utter` at both.
+struct Rig
+{
+    explicit Rig(const test::FixtureClips& clips)
+    {
+        ready = server.start() != 0;
+        server.setFixtures(clips);
+        env = home.environment();
+        env.insert(QStringLiteral("UTTER_TRANSCRIBE_URL"), server.baseUrl() + QStringLiteral("/openai/v1"));
+        env.insert(QStringLiteral("GROQ_API_KEY"), groqKey);
+        // Reachability by probing the double, not NetworkManager.
+        env.insert(QStringLiteral("UTTER_NETWORK_PROBE"), QStringLiteral("1"));
+    }
+
+    test::TestHome home;
+    ProviderDouble server;
+    QProcessEnvironment env;
+    bool ready = false;
+};
+
 class TestDictation final : public QObject
 {
     Q_OBJECT
 
 private:
-    QProcessEnvironment envFor(const test::TestHome& home, const ProviderDouble& server)
-    {
-        QProcessEnvironment env = home.environment();
-        env.insert(u"UTTER_TRANSCRIBE_URL"_s, server.baseUrl() + u"/openai/v1"_s);
-        env.insert(u"GROQ_API_KEY"_s, groqKey);
-        env.insert(u"UTTER_NETWORK_PROBE"_s, u"1"_s); // reachability by probing the double, not NetworkManager
-        return env;
-    }
-
     test::UtterRun utter(const QStringList& args, const QProcessEnvironment& env, int timeoutMs = 60000)
     {
         return test::runUtterServing(args, env, {}, timeoutMs);
@@ -121,11 +133,11 @@ private slots:
     void transcribesAFileInOrderAcrossChunks()
     {
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
-        const QProcessEnvironment env = envFor(home, server);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
         // Short chunks: every sentence its own upload, several in flight, answers out of order.
         configure(env, u"audio/targetChunkSeconds"_s, u"1"_s);
         server.options().groqLatency = true;
@@ -163,11 +175,11 @@ private slots:
     void fileFailuresHaveTheirExitCodes()
     {
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
-        QProcessEnvironment env = envFor(home, server);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        ProviderDouble& server = rig.server;
+        QProcessEnvironment env = rig.env;
 
         // Silence: nothing is uploaded and the answer is "nothing to do".
         const QString silence = writeWav(home, u"silence.wav"_s, QList<qint16>(16000 * 3, 0));
@@ -193,12 +205,12 @@ private slots:
         if (!requireMicrophone())
             return;
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        ProviderDouble& server = rig.server;
         server.options().groqLatency = true;
-        const QProcessEnvironment env = envFor(home, server);
+        const QProcessEnvironment env = rig.env;
         configure(env, u"audio/targetChunkSeconds"_s, u"2"_s);
         configure(env, u"output/replacements"_s, u"kitchen=>KITCHEN"_s);
         test::ServeProcess serve(home, env);
@@ -238,11 +250,11 @@ private slots:
             return;
         QFETCH(QString, kind);
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
-        const QProcessEnvironment env = envFor(home, server);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
         configure(env, u"audio/targetChunkSeconds"_s, u"1"_s); // a chunk per sentence: several requests in flight
         configure(env, u"transcribe/timeoutSeconds"_s, u"5"_s);
 
@@ -289,7 +301,10 @@ private slots:
         if (!requireMicrophone())
             return;
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        const QProcessEnvironment env = rig.env;
         // The data folder (journal, history, audio archive) on a 3 MB file system that is about to be full.
         test::SmallTmpfs disk(home.dataDir(), "3m");
         if (!disk.mounted()) {
@@ -298,10 +313,6 @@ private slots:
                 QFAIL(qPrintable(why));
             QSKIP(qPrintable(why));
         }
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
-        const QProcessEnvironment env = envFor(home, server);
         test::ServeProcess serve(home, env);
         QVERIFY2(serve.start(), serve.stderrText().constData());
         QVERIFY(QTest::qWaitFor([&] { return QFile::exists(home.dataDir() + u"/history.sqlite"_s); }, 5000));
@@ -346,11 +357,11 @@ private slots:
         if (!requireMicrophone())
             return;
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
-        const QProcessEnvironment env = envFor(home, server);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
         configure(env, u"audio/targetChunkSeconds"_s, u"1"_s);
         // The provider accepts uploads and never answers: chunks are in flight when the service is told to stop.
         Fault stall;
@@ -398,11 +409,11 @@ private slots:
         if (!requireMicrophone())
             return;
         UTTER_REQUIRE_FIXTURES(clips);
-        test::TestHome home;
-        ProviderDouble server;
-        QVERIFY(server.start());
-        server.setFixtures(*clips);
-        const QProcessEnvironment env = envFor(home, server);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
         configure(env, u"transcribe/attempts"_s, u"1"_s);
         // The provider is down: every transcription gets 503.
         Fault outage;
