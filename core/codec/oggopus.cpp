@@ -122,6 +122,9 @@ Result<std::unique_ptr<OggOpusEncoder>> OggOpusEncoder::create(std::unique_ptr<I
     ope_encoder_ctl(impl->encoder, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
     ope_encoder_ctl(impl->encoder, OPUS_SET_COMPLEXITY(std::clamp(options.complexity, 0, 10)));
     ope_encoder_ctl(impl->encoder, OPE_SET_COMMENT_PADDING(0)); // chunks are never re-tagged: save 512 bytes each
+    // libopusenc holds back up to 2 s of audio by default before encoding it, which finish() then has to encode
+    // at once: 17 ms at release for a chunk encoded while it was spoken. Encode every frame as it arrives.
+    ope_encoder_ctl(impl->encoder, OPE_SET_DECISION_DELAY(0));
     if (options.sampleRate <= 16000)
         ope_encoder_ctl(impl->encoder, OPUS_SET_MAX_BANDWIDTH(OPUS_BANDWIDTH_WIDEBAND)); // nothing above 8 kHz
     return std::unique_ptr<OggOpusEncoder>(new OggOpusEncoder(std::move(impl)));
