@@ -5,12 +5,19 @@
 //   2. Chunker boundaries: the share of chunk boundaries that fall inside true pauses (outside
 //      SpeechCorpus::speechSpans), and sample accounting (every speech sample in exactly one chunk), per SNR,
 //      with the WebRTC baseline driving the same Chunker; and EnergyVad's sensitivity setting at 0 dB;
-//   3. throughput of VAD + Chunker alone and with each chunk encoded as Ogg Opus (complexity 10, 5, 0), as
-//      × real time (CPU time, best of several runs), and Opus bytes against WAV bytes.
+//   3. throughput of VAD + Chunker alone and with each chunk encoded as Ogg Opus (SILK and CELT at complexity
+//      10, 5, 0, and libopusenc, the encoder used before, as the baseline), as × real time (CPU time, best of
+//      several runs), and Opus bytes against WAV bytes;
+//   3b. fidelity of each encoder: the distance between the original's and the decoded audio's Whisper log-Mel
+//      features, on clean speech and with pink noise at 30 and 10 dB, against adding noise as the reference.
 // Prints numbers and ratios; asserts nothing. Needs espeak-ng and sox.
 //   benchaudio
+#include "audio/audioconfig.h"
 #include "codec/oggopus.h"
 #include "codec/wavfile.h"
+#include "logmel.h"
+#include "oggopus.h" // the provider double's libopusenc helpers: the old encoder, as the baseline
+#include "settings/settings.h"
 #include "speechcorpus.h"
 #include "vad/chunker.h"
 #include "vad/energyvad.h"
@@ -20,6 +27,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <array>
@@ -428,21 +436,50 @@ int main(int argc, char** argv)
     const Timing webrtc = best(10, [&] { (void)runChunker(stream, defaults, makeVad(VadKind::WebRtc)); });
     row(qPrintable(u"VAD (%1) + Chunker"_s.arg(QString::fromStdString(baselineName))), webrtc, energy.cpu);
 
+    // Each chunk the chunker cuts is encoded as the service does it; the baseline row is the encoder Utter used
+    // before (libopusenc, which resamples to 48 kHz first), from the provider double's helpers.
+    struct Encoder
+    {
+        std::string name;
+        std::function<QByteArray(const std::vector<std::int16_t>&)> encode;
+    };
+    std::vector<Encoder> encoders;
+    QTemporaryDir settingsDir;
+    const OggOpusOptions utter = opusOptionsFromSettings(Settings(settingsDir.filePath(u"utter.ini"_s)));
+    encoders.push_back({"libopusenc (48 kHz) SILK c10, before", [](const std::vector<std::int16_t>& pcm) {
+                            return test::encodeOggOpus(QList<qint16>(pcm.begin(), pcm.end()), SpeechCorpus::kRate);
+                        }});
+    for (const OpusApplication application : {OpusApplication::Voip, OpusApplication::LowDelay}) {
+        for (const int complexity : {10, 5, 0}) {
+            OggOpusOptions options;
+            options.complexity = complexity;
+            options.application = application;
+            const bool isUtters = complexity == utter.complexity && application == utter.application;
+            encoders.push_back({std::string(application == OpusApplication::Voip ? "SILK" : "CELT") + " 16 kHz c" +
+                                    std::to_string(complexity) + (isUtters ? " (Utter)" : ""),
+                                [options](const std::vector<std::int16_t>& pcm) {
+                                    const Result<QByteArray> ogg = encodeOggOpus(pcm, options);
+                                    return ogg ? ogg.value() : QByteArray();
+                                }});
+        }
+    }
     qint64 wavBytes = 0;
     std::int64_t chunkSamples = 0;
-    for (const int complexity : {10, 5, 0}) {
-        OggOpusOptions options;
-        options.complexity = complexity;
+    struct EncoderRun
+    {
+        Timing timing;
         qint64 opusBytes = 0;
-        wavBytes = 0;
-        const Timing t = best(3, [&] {
-            opusBytes = 0;
+    };
+    std::vector<EncoderRun> runs;
+    for (const Encoder& encoder : encoders) {
+        EncoderRun run;
+        run.timing = best(3, [&] {
+            run.opusBytes = 0;
             wavBytes = 0;
             chunkSamples = 0;
             Chunker chunker(defaults, makeVad(VadKind::Energy), [&](AudioChunk&& c) {
-                const Result<QByteArray> ogg = encodeOggOpus(c.pcm, options);
-                opusBytes += ogg ? ogg->size() : 0;
-                wavBytes += encodeWav(c.pcm, c.sampleRate).size();
+                run.opusBytes += encoder.encode(c.pcm).size();
+                wavBytes += 44 + qint64(c.pcm.size()) * 2;
                 chunkSamples += c.samples();
             });
             for (std::size_t at = 0; at < stream.size(); at += kFrame)
@@ -450,11 +487,48 @@ int main(int argc, char** argv)
                                                            std::min<std::size_t>(kFrame, stream.size() - at)));
             chunker.end();
         });
-        row(qPrintable(u"VAD + Chunker + Opus complexity %1"_s.arg(complexity)), t, energy.cpu);
-        std::printf("%-34s   Opus %lld bytes / WAV %lld bytes = %.3f (%.1f kbit/s)\n", "",
-                    static_cast<long long>(opusBytes), static_cast<long long>(wavBytes),
-                    double(opusBytes) / double(std::max<qint64>(wavBytes, 1)),
-                    double(opusBytes) * 8.0 / 1000.0 / (double(wavBytes) / 2.0 / SpeechCorpus::kRate));
+        row(qPrintable(u"VAD + Chunker + %1"_s.arg(QString::fromStdString(encoder.name))), run.timing, energy.cpu);
+        std::printf("%-34s   Opus %lld bytes / WAV %lld bytes = %.3f (%.1f kbit/s); %.2fx the time of the old "
+                    "encoder\n",
+                    "", static_cast<long long>(run.opusBytes), static_cast<long long>(wavBytes),
+                    double(run.opusBytes) / double(std::max<qint64>(wavBytes, 1)),
+                    double(run.opusBytes) * 8.0 / 1000.0 / (double(wavBytes) / 2.0 / SpeechCorpus::kRate),
+                    runs.empty() ? 1.0 : run.timing.cpu / runs.front().timing.cpu);
+        runs.push_back(run);
+    }
+
+    // ---- 3b. Fidelity as Whisper hears it ----
+    // Whisper sees only its log-Mel features: the mean absolute difference of those features between the
+    // original and the decoded audio. References measured in the same run: the old encoder, and the clean speech
+    // with pink noise added at 30 and 20 dB.
+    const bench::WhisperLogMel logMel;
+    // Clean speech, a quiet room (pink noise at 30 dB, what a headset hears) and a noisy one (10 dB).
+    const std::vector<std::vector<std::int16_t>> fidelityAudio{
+        conditions.front().pcm,
+        SpeechCorpus::mix(conditions.front().pcm, SpeechCorpus::pinkNoise(conditions.front().pcm.size(), 5), 30.0,
+                          labels, kFrame),
+        pink10->pcm};
+    std::printf("\n3b. Fidelity: Whisper log-Mel distance to the original (mean |difference| of its (log10 + 4) / 4 "
+                "features; lower is closer)\n");
+    std::printf("%-40s | %8s %8s %8s\n", "audio", "clean", "pink 30", "pink 10");
+    const auto distances = [&](const char* name,
+                               const std::function<std::vector<std::int16_t>(const std::vector<std::int16_t>&)>& f) {
+        std::printf("%-40s |", name);
+        for (const auto& original : fidelityAudio)
+            std::printf(" %8.4f", logMel.distance(original, f(original)));
+        std::printf("\n");
+    };
+    for (const double snr : {40.0, 30.0}) {
+        distances(qPrintable(u"reference: + pink noise at %1 dB"_s.arg(snr)),
+                  [&](const std::vector<std::int16_t>& pcm) {
+                      return SpeechCorpus::mix(pcm, SpeechCorpus::pinkNoise(pcm.size(), 77), snr, labels, kFrame);
+                  });
+    }
+    for (const Encoder& encoder : encoders) {
+        distances(encoder.name.c_str(), [&](const std::vector<std::int16_t>& pcm) {
+            const Result<std::vector<std::int16_t>> decoded = decodeOggOpus(encoder.encode(pcm));
+            return decoded ? decoded.value() : std::vector<std::int16_t>();
+        });
     }
     std::printf("%zu chunks carry %.1f%% of the stream's samples (the rest is silence between chunks)\n", chunkCount,
                 100.0 * double(chunkSamples) / double(stream.size()));

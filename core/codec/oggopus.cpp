@@ -1,9 +1,11 @@
 #include "oggopus.h"
 
-#include <opus/opusenc.h>
+#include <ogg/ogg.h>
+#include <opus/opus.h>
 #include <opus/opusfile.h>
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -63,40 +65,135 @@ bool oggEndsWithEos(const QByteArray& tail)
 }
 
 // ---- encoder ----
+//
+// libopus at the PCM's own rate (16 kHz here) muxed into Ogg with libogg, as RFC 7845 lays out: an OpusHead page,
+// an OpusTags page, then audio pages whose granule positions count 48 kHz samples. libopusenc, which would do
+// the muxing for us, always resamples to 48 kHz first; for 16 kHz speech that resampling cost more than the
+// encoding itself (bench/audio, section 3).
+
+namespace
+{
+
+constexpr int kFrameMs = 20;
+constexpr int kGranuleRate = 48000; // Ogg Opus granule positions always count 48 kHz samples
+constexpr int kMaxPacketBytes = 4000;
+
+bool isOpusRate(int rate)
+{
+    return rate == 8000 || rate == 12000 || rate == 16000 || rate == 24000 || rate == 48000;
+}
+
+void appendLe16(QByteArray& out, quint16 value)
+{
+    out.append(char(value & 0xff)).append(char(value >> 8));
+}
+
+void appendLe32(QByteArray& out, quint32 value)
+{
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(char((value >> shift) & 0xff));
+}
+
+QByteArray opusHead(int channels, int preSkip48k, int inputRate)
+{
+    QByteArray head("OpusHead");
+    head.append(char(1)).append(char(channels));
+    appendLe16(head, quint16(preSkip48k));
+    appendLe32(head, quint32(inputRate));
+    appendLe16(head, 0);  // output gain
+    head.append(char(0)); // channel mapping family 0: mono or stereo
+    return head;
+}
+
+QByteArray opusTags()
+{
+    const QByteArray vendor(opus_get_version_string());
+    const QByteArray comment("ENCODER=Utter");
+    QByteArray tags("OpusTags");
+    appendLe32(tags, quint32(vendor.size()));
+    tags.append(vendor);
+    appendLe32(tags, 1);
+    appendLe32(tags, quint32(comment.size()));
+    tags.append(comment);
+    return tags;
+}
+
+} // namespace
 
 struct OggOpusEncoder::Impl
 {
-    OggOpusEnc* encoder = nullptr;
-    OggOpusComments* comments = nullptr;
+    OpusEncoder* opus = nullptr;
+    ogg_stream_state ogg{};
+    bool oggReady = false;
     QByteArray memory;
     std::unique_ptr<QSaveFile> file;
     bool toFile = false;
     bool writeFailed = false;
     int channels = 1;
+    int frameSamples = 0;            // per channel
+    int granuleScale = 3;            // 48 kHz granule units per input sample
+    int preSkip = 0;                 // encoder lookahead, input samples per channel
+    std::vector<std::int16_t> frame; // interleaved, fills up to frameSamples * channels
+    std::int64_t samplesIn = 0;      // per channel
+    std::int64_t packetNumber = 0;
+    std::int64_t granule = 0;
+    std::vector<unsigned char> packet = std::vector<unsigned char>(kMaxPacketBytes);
 
     ~Impl()
     {
-        if (encoder)
-            ope_encoder_destroy(encoder);
-        if (comments)
-            ope_comments_destroy(comments);
+        if (opus)
+            opus_encoder_destroy(opus);
+        if (oggReady)
+            ogg_stream_clear(&ogg);
     }
 
-    static int write(void* user, const unsigned char* data, opus_int32 len)
+    void output(const ogg_page& page)
     {
-        auto* self = static_cast<Impl*>(user);
-        const char* bytes = reinterpret_cast<const char*>(data);
-        if (self->toFile) {
-            if (self->file->write(bytes, len) != len) {
-                self->writeFailed = true;
-                return 1;
-            }
+        if (toFile) {
+            if (file->write(reinterpret_cast<const char*>(page.header), page.header_len) != page.header_len ||
+                file->write(reinterpret_cast<const char*>(page.body), page.body_len) != page.body_len)
+                writeFailed = true;
         } else {
-            self->memory.append(bytes, len);
+            memory.append(reinterpret_cast<const char*>(page.header), page.header_len);
+            memory.append(reinterpret_cast<const char*>(page.body), page.body_len);
         }
-        return 0;
     }
-    static int close(void*) { return 0; }
+
+    void submit(const unsigned char* data, long bytes, std::int64_t granulePosition, bool endOfStream, bool flush)
+    {
+        ogg_packet op{};
+        op.packet = const_cast<unsigned char*>(data);
+        op.bytes = bytes;
+        op.b_o_s = packetNumber == 0 ? 1 : 0;
+        op.e_o_s = endOfStream ? 1 : 0;
+        op.granulepos = granulePosition;
+        op.packetno = packetNumber++;
+        ogg_stream_packetin(&ogg, &op);
+        ogg_page page;
+        while (flush ? ogg_stream_flush(&ogg, &page) : ogg_stream_pageout(&ogg, &page))
+            output(page);
+    }
+
+    void submitHeader(const QByteArray& header)
+    {
+        submit(reinterpret_cast<const unsigned char*>(header.constData()), header.size(), 0, false, true);
+    }
+
+    // Encodes the full frame buffer as one packet; `last` ends the stream with the true end granule.
+    Status encodeFrame(bool last)
+    {
+        const int bytes = opus_encode(opus, frame.data(), frameSamples, packet.data(), int(packet.size()));
+        frame.clear();
+        if (bytes < 0)
+            return Error(ErrorCode::Failed,
+                         u"Opus encoding failed: %1."_s.arg(QString::fromUtf8(opus_strerror(bytes))));
+        granule += std::int64_t(frameSamples) * granuleScale;
+        // The last page's granule marks where the audio ends, so the decoder drops the padding (RFC 7845 §4.5).
+        const std::int64_t position =
+            last ? std::min(granule, (std::int64_t(preSkip) + samplesIn) * granuleScale) : granule;
+        submit(packet.data(), bytes, position, last, last);
+        return {};
+    }
 };
 
 OggOpusEncoder::OggOpusEncoder(std::unique_ptr<Impl> impl)
@@ -108,25 +205,31 @@ OggOpusEncoder::~OggOpusEncoder() = default;
 Result<std::unique_ptr<OggOpusEncoder>> OggOpusEncoder::create(std::unique_ptr<Impl> impl,
                                                                const OggOpusOptions& options)
 {
-    static const OpusEncCallbacks callbacks{&Impl::write, &Impl::close};
+    if (!isOpusRate(options.sampleRate))
+        return Error(ErrorCode::InvalidArgument,
+                     u"Opus encodes 8, 12, 16, 24 or 48 kHz audio, not %1 Hz."_s.arg(options.sampleRate));
     impl->channels = std::clamp(options.channels, 1, 2);
-    impl->comments = ope_comments_create();
-    ope_comments_add(impl->comments, "ENCODER", "Utter");
-    int error = 0;
-    impl->encoder = ope_encoder_create_callbacks(&callbacks, impl.get(), impl->comments, options.sampleRate,
-                                                 impl->channels, 0, &error);
-    if (!impl->encoder)
+    const int application =
+        options.application == OpusApplication::LowDelay ? OPUS_APPLICATION_RESTRICTED_LOWDELAY : OPUS_APPLICATION_VOIP;
+    int error = OPUS_OK;
+    impl->opus = opus_encoder_create(options.sampleRate, impl->channels, application, &error);
+    if (!impl->opus)
         return Error(ErrorCode::Failed,
-                     u"The Opus encoder could not start: %1."_s.arg(QString::fromUtf8(ope_strerror(error))));
-    ope_encoder_ctl(impl->encoder, OPUS_SET_BITRATE(std::clamp(options.bitrate, 6000, 256000)));
-    ope_encoder_ctl(impl->encoder, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
-    ope_encoder_ctl(impl->encoder, OPUS_SET_COMPLEXITY(std::clamp(options.complexity, 0, 10)));
-    ope_encoder_ctl(impl->encoder, OPE_SET_COMMENT_PADDING(0)); // chunks are never re-tagged: save 512 bytes each
-    // libopusenc holds back up to 2 s of audio by default before encoding it, which finish() then has to encode
-    // at once: 17 ms at release for a chunk encoded while it was spoken. Encode every frame as it arrives.
-    ope_encoder_ctl(impl->encoder, OPE_SET_DECISION_DELAY(0));
-    if (options.sampleRate <= 16000)
-        ope_encoder_ctl(impl->encoder, OPUS_SET_MAX_BANDWIDTH(OPUS_BANDWIDTH_WIDEBAND)); // nothing above 8 kHz
+                     u"The Opus encoder could not start: %1."_s.arg(QString::fromUtf8(opus_strerror(error))));
+    opus_encoder_ctl(impl->opus, OPUS_SET_BITRATE(std::clamp(options.bitrate, 6000, 256000)));
+    opus_encoder_ctl(impl->opus, OPUS_SET_SIGNAL(OPUS_SIGNAL_VOICE));
+    opus_encoder_ctl(impl->opus, OPUS_SET_COMPLEXITY(std::clamp(options.complexity, 0, 10)));
+    opus_int32 lookahead = 0;
+    opus_encoder_ctl(impl->opus, OPUS_GET_LOOKAHEAD(&lookahead));
+    impl->preSkip = int(lookahead);
+    impl->granuleScale = kGranuleRate / options.sampleRate;
+    impl->frameSamples = options.sampleRate * kFrameMs / 1000;
+    impl->frame.reserve(std::size_t(impl->frameSamples * impl->channels));
+
+    ogg_stream_init(&impl->ogg, int(QRandomGenerator::global()->bounded(1, 0x7fffffff)));
+    impl->oggReady = true;
+    impl->submitHeader(opusHead(impl->channels, impl->preSkip * impl->granuleScale, options.sampleRate));
+    impl->submitHeader(opusTags());
     return std::unique_ptr<OggOpusEncoder>(new OggOpusEncoder(std::move(impl)));
 }
 
@@ -147,35 +250,58 @@ Result<std::unique_ptr<OggOpusEncoder>> OggOpusEncoder::toFile(const QString& pa
 
 Status OggOpusEncoder::write(std::span<const std::int16_t> samples)
 {
-    if (!m_impl->encoder)
+    Impl& d = *m_impl;
+    if (!d.opus)
         return Error(ErrorCode::Failed, u"The Opus encoder was already finished."_s);
-    const int frames = int(samples.size() / std::size_t(m_impl->channels));
-    const int error = ope_encoder_write(m_impl->encoder, samples.data(), frames);
-    if (error != OPE_OK || m_impl->writeFailed)
+    const std::size_t frameValues = std::size_t(d.frameSamples * d.channels);
+    const std::size_t whole = samples.size() - samples.size() % std::size_t(d.channels);
+    d.samplesIn += std::int64_t(whole / std::size_t(d.channels));
+    for (std::size_t at = 0; at < whole;) {
+        const std::size_t take = std::min(frameValues - d.frame.size(), whole - at);
+        d.frame.insert(d.frame.end(), samples.begin() + std::ptrdiff_t(at),
+                       samples.begin() + std::ptrdiff_t(at + take));
+        at += take;
+        if (d.frame.size() == frameValues) {
+            if (Status s = d.encodeFrame(false); !s)
+                return s;
+        }
+    }
+    if (d.writeFailed)
         return Error(ErrorCode::Io,
-                     m_impl->writeFailed
-                         ? u"Writing the Opus file failed: %1 (is the disk full?)."_s.arg(m_impl->file->errorString())
-                         : u"Opus encoding failed: %1."_s.arg(QString::fromUtf8(ope_strerror(error))));
+                     u"Writing the Opus file failed: %1 (is the disk full?)."_s.arg(d.file->errorString()));
     return {};
 }
 
 Result<QByteArray> OggOpusEncoder::finish()
 {
-    if (!m_impl->encoder)
+    Impl& d = *m_impl;
+    if (!d.opus)
         return Error(ErrorCode::Failed, u"The Opus encoder was already finished."_s);
-    const int error = ope_encoder_drain(m_impl->encoder);
-    ope_encoder_destroy(m_impl->encoder);
-    m_impl->encoder = nullptr;
-    if (error != OPE_OK || m_impl->writeFailed)
+    // Silence after the end until the encoder's lookahead has passed the last sample, in whole frames.
+    const std::size_t frameValues = std::size_t(d.frameSamples * d.channels);
+    const std::int64_t needed = (std::int64_t(d.preSkip) + d.samplesIn) * d.granuleScale;
+    Status status;
+    do {
+        d.frame.resize(frameValues, 0);
+        const bool last = d.granule + std::int64_t(d.frameSamples) * d.granuleScale >= needed;
+        status = d.encodeFrame(last);
+        if (last)
+            break;
+    } while (status.ok());
+    opus_encoder_destroy(d.opus);
+    d.opus = nullptr;
+    if (!status.ok())
+        return status.error();
+    if (d.writeFailed)
         return Error(ErrorCode::Io,
-                     u"Finishing the Opus stream failed: %1."_s.arg(QString::fromUtf8(ope_strerror(error))));
-    if (m_impl->toFile) {
-        if (!m_impl->file->commit())
-            return Error(ErrorCode::Io, u"Cannot write %1: %2 (is the disk full?)."_s.arg(m_impl->file->fileName(),
-                                                                                          m_impl->file->errorString()));
+                     u"Writing the Opus file failed: %1 (is the disk full?)."_s.arg(d.file->errorString()));
+    if (d.toFile) {
+        if (!d.file->commit())
+            return Error(ErrorCode::Io,
+                         u"Cannot write %1: %2 (is the disk full?)."_s.arg(d.file->fileName(), d.file->errorString()));
         return QByteArray();
     }
-    return std::move(m_impl->memory);
+    return std::move(d.memory);
 }
 
 Result<QByteArray> encodeOggOpus(std::span<const std::int16_t> samples, const OggOpusOptions& options)

@@ -11,15 +11,25 @@
 namespace utter
 {
 
+// Which of Opus' two coders carries the audio: SILK, built for speech (libopus' VOIP application), or CELT, the
+// transform coder (libopus' restricted low-delay application), which encodes several times faster.
+enum class OpusApplication
+{
+    Voip,
+    LowDelay,
+};
+
 struct OggOpusOptions
 {
-    int sampleRate = kPipelineSampleRate; // of the PCM handed to write(); libopusenc resamples to 48 kHz itself
+    int sampleRate = kPipelineSampleRate; // of the PCM handed to write(): 8, 12, 16, 24 or 48 kHz, encoded as is
     int channels = 1;
     int bitrate = 24000; // bits per second, VBR
     int complexity = 10; // libopus 0..10
+    OpusApplication application = OpusApplication::Voip;
 };
 
-// Ogg Opus encoder (libopusenc, OPUS_SIGNAL_VOICE) writing to memory or atomically to a file.
+// Ogg Opus encoder (libopus at the PCM's own rate, OPUS_SIGNAL_VOICE, 20 ms packets; libogg pages; RFC 7845)
+// writing to memory or atomically to a file.
 class OggOpusEncoder final
 {
 public:

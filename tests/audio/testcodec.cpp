@@ -87,7 +87,11 @@ private slots:
     void wavReaderConvertsRateAndChannels();
     void malformedWavIsRejected_data();
     void malformedWavIsRejected();
+    void opusRoundTripKeepsTheSignal_data();
     void opusRoundTripKeepsTheSignal();
+    void opusStreamFollowsRfc7845();
+    void opusEncodesPiecesAsOneGo();
+    void opusEncodesEmptyAndRefusesOtherRates();
     void opusIsSmall();
     void opusFileOutputAndSniffing();
     void damagedOggIsRejected();
@@ -182,19 +186,116 @@ void TestCodec::malformedWavIsRejected()
     QVERIFY2(decoded.error().message.size() > 10, qPrintable(decoded.error().message));
 }
 
+void TestCodec::opusRoundTripKeepsTheSignal_data()
+{
+    QTest::addColumn<int>("application");
+    QTest::addColumn<int>("complexity");
+    QTest::newRow("SILK c10") << int(OpusApplication::Voip) << 10;
+    QTest::newRow("SILK c5") << int(OpusApplication::Voip) << 5;
+    QTest::newRow("CELT c0 (uploads)") << int(OpusApplication::LowDelay) << 0;
+}
+
 void TestCodec::opusRoundTripKeepsTheSignal()
 {
-    auto encoded = encodeOggOpus(m_speech);
+    QFETCH(int, application);
+    QFETCH(int, complexity);
+    OggOpusOptions options;
+    options.application = OpusApplication(application);
+    options.complexity = complexity;
+    auto encoded = encodeOggOpus(m_speech, options);
     QVERIFY(encoded.ok());
     auto decoded = decodeOggOpus(*encoded);
     QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
-    // Length within 20 ms (libopusfile trims pre-skip and end padding).
-    QVERIFY2(std::abs(std::int64_t(decoded->size()) - std::int64_t(m_speech.size())) <= 320,
+    // The stream's end granule trims the padding and the pre-skip the encoder's lookahead: the same length, give
+    // or take the 48 → 16 kHz conversion of the decoder.
+    QVERIFY2(std::abs(std::int64_t(decoded->size()) - std::int64_t(m_speech.size())) <= 2,
              qPrintable(QStringLiteral("%1 vs %2").arg(decoded->size()).arg(m_speech.size())));
     int lag = 0;
     const double c = correlation(m_speech, *decoded, 80, &lag);
-    qInfo("Opus 24 kbps round trip: correlation %.4f at lag %d", c, lag);
+    qInfo("Opus 24 kbps round trip: correlation %.4f at lag %d, %lld bytes", c, lag,
+          static_cast<long long>(encoded->size()));
     QVERIFY2(c > 0.9, qPrintable(QString::number(c)));
+    QVERIFY2(std::abs(lag) <= 2, qPrintable(QString::number(lag)));
+}
+
+void TestCodec::opusStreamFollowsRfc7845()
+{
+    OggOpusOptions options;
+    options.application = OpusApplication::LowDelay;
+    auto encoded = encodeOggOpus(m_speech, options);
+    QVERIFY(encoded.ok());
+    // Walk the Ogg pages: OpusHead alone on the first (beginning of stream), OpusTags alone on the second, the
+    // audio after; the last page ends the stream at pre-skip + samples, counted at 48 kHz.
+    struct Page
+    {
+        int flags;
+        qint64 granule;
+        QByteArray body;
+    };
+    QList<Page> pages;
+    const QByteArray& ogg = *encoded;
+    for (qsizetype at = 0; at + 27 <= ogg.size();) {
+        QCOMPARE(ogg.mid(at, 4), QByteArray("OggS"));
+        const auto* p = reinterpret_cast<const uchar*>(ogg.constData() + at);
+        const int segments = p[26];
+        qsizetype body = 0;
+        for (int i = 0; i < segments; ++i)
+            body += p[27 + i];
+        pages.append({p[5], qFromLittleEndian<qint64>(p + 6), ogg.mid(at + 27 + segments, body)});
+        at += 27 + segments + body;
+    }
+    QVERIFY(pages.size() >= 3);
+    const QByteArray head = pages.at(0).body;
+    QCOMPARE(pages.at(0).flags & 0x02, 0x02); // beginning of stream
+    QCOMPARE(head.left(8), QByteArray("OpusHead"));
+    QCOMPARE(head.size(), 19);
+    QCOMPARE(int(head.at(8)), 1);                                                // version
+    QCOMPARE(int(head.at(9)), 1);                                                // channels
+    QCOMPARE(qFromLittleEndian<quint32>(head.constData() + 12), quint32(16000)); // input rate
+    const int preSkip = qFromLittleEndian<quint16>(head.constData() + 10);
+    QVERIFY2(preSkip > 0 && preSkip % 3 == 0, qPrintable(QString::number(preSkip)));
+    QVERIFY(pages.at(1).body.startsWith("OpusTags"));
+    QVERIFY(pages.at(1).body.contains("ENCODER=Utter"));
+    QCOMPARE(pages.last().flags & 0x04, 0x04); // end of stream
+    QCOMPARE(pages.last().granule, qint64(preSkip) + qint64(m_speech.size()) * 3);
+    for (qsizetype i = 3; i < pages.size(); ++i)
+        QVERIFY(pages.at(i).granule >= pages.at(i - 1).granule);
+}
+
+void TestCodec::opusEncodesPiecesAsOneGo()
+{
+    // Capture hands the encoder 20 ms blocks, the open-chunk encoder whatever is new: odd pieces must give the
+    // same audio as one write.
+    OggOpusOptions options;
+    options.application = OpusApplication::LowDelay;
+    auto whole = encodeOggOpus(m_speech, options);
+    QVERIFY(whole.ok());
+    auto encoder = OggOpusEncoder::toMemory(options);
+    QVERIFY(encoder.ok());
+    const std::span<const std::int16_t> all(m_speech);
+    for (std::size_t at = 0; at < all.size(); at += 137)
+        QVERIFY((*encoder)->write(all.subspan(at, std::min<std::size_t>(137, all.size() - at))).ok());
+    auto pieces = (*encoder)->finish();
+    QVERIFY(pieces.ok());
+    QVERIFY(!(*encoder)->write(all.first(10)).ok()); // finished is finished
+    auto a = decodeOggOpus(*whole);
+    auto b = decodeOggOpus(*pieces);
+    QVERIFY(a.ok() && b.ok());
+    QVERIFY(*a == *b);
+}
+
+void TestCodec::opusEncodesEmptyAndRefusesOtherRates()
+{
+    auto empty = encodeOggOpus({});
+    QVERIFY(empty.ok());
+    auto decoded = decodeOggOpus(*empty);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
+    QVERIFY2(decoded->size() <= 2, qPrintable(QString::number(decoded->size())));
+    OggOpusOptions cd;
+    cd.sampleRate = 44100;
+    auto refused = encodeOggOpus(m_speech, cd);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(u"44100"_s), qPrintable(refused.error().message));
 }
 
 void TestCodec::opusIsSmall()
