@@ -11,6 +11,7 @@
 #include "logging/logging.h"
 #include "onboardingwizard.h"
 #include "platform/platformdoctor.h"
+#include "platform/platformfactory.h"
 #include "providers/httpclient.h"
 #include "providers/providerconfig.h"
 #include "providers/providersdoctor.h"
@@ -115,6 +116,8 @@ void DesktopApp::buildWidgets()
     m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names());
     m_overlay = new RecordingOverlay;
     m_overlay->attach(m_services.dictation);
+    m_focusProbe = PlatformFactory::createFocusProbe(PlatformFactory::currentSession());
+    m_overlay->setFocusProbe(m_focusProbe.get());
     applyOverlaySettings();
     m_sounds = new SoundCues(this);
     applySoundSettings();

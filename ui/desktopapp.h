@@ -14,6 +14,7 @@ namespace utter
 class Daemon;
 class DictationControl;
 class Doctor;
+class FocusProbe;
 class HistoryStore;
 class HttpClient;
 class SecretStore;
@@ -104,6 +105,7 @@ private:
     SoundCues* m_sounds = nullptr;
     std::unique_ptr<AutoStart> m_autoStart;
     HttpClient* m_http = nullptr;
+    std::unique_ptr<FocusProbe> m_focusProbe; // places the overlay on the focused window's screen
     QString m_lastServiceState = QStringLiteral("idle");
 };
 

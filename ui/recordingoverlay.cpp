@@ -2,6 +2,7 @@
 
 #include "daemon/dictationcontrol.h"
 #include "levelmeterwidget.h"
+#include "platform/textoutput.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -268,6 +269,8 @@ void RecordingOverlay::appear()
     m_fade->stop();
     setWindowOpacity(1.0);
     adjustSize();
+    if (!isVisible())
+        m_screen = focusedScreen();
     placeOnScreen();
     if (!isVisible()) {
         m_paintPending = true;
@@ -280,16 +283,63 @@ void RecordingOverlay::finishLater(int delayMs)
     m_hideTimer.start(delayMs);
 }
 
+int RecordingOverlay::screenIndexFor(const QRect& nativeRect, const QList<QRect>& screenGeometries,
+                                     const QList<qreal>& pixelRatios)
+{
+    if (!nativeRect.isValid())
+        return -1;
+    // Qt keeps each screen's origin in native pixels and divides its size by the scale factor.
+    QList<QRect> native;
+    for (qsizetype i = 0; i < screenGeometries.size(); ++i) {
+        const QRect& g = screenGeometries.at(i);
+        const qreal ratio = pixelRatios.value(i, 1.0);
+        native << QRect(g.topLeft(), QSize(qRound(g.width() * ratio), qRound(g.height() * ratio)));
+    }
+    for (qsizetype i = 0; i < native.size(); ++i) {
+        if (native.at(i).contains(nativeRect.center()))
+            return int(i);
+    }
+    int best = -1;
+    qint64 bestArea = 0;
+    for (qsizetype i = 0; i < native.size(); ++i) {
+        const QRect overlap = native.at(i).intersected(nativeRect);
+        const qint64 area = qint64(overlap.width()) * overlap.height();
+        if (!overlap.isEmpty() && area > bestArea) {
+            best = int(i);
+            bestArea = area;
+        }
+    }
+    return best;
+}
+
+QScreen* RecordingOverlay::focusedScreen() const
+{
+    // The focused window's screen, where the desktop tells (X11: _NET_ACTIVE_WINDOW's geometry). Wayland hides
+    // other applications' windows; there the pointer's screen stands in, as dictation starts where the user works.
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    if (m_focusProbe) {
+        const QRect window = m_focusProbe->focusedApp().geometry;
+        QList<QRect> geometries;
+        QList<qreal> ratios;
+        for (const QScreen* screen : screens) {
+            geometries << screen->geometry();
+            ratios << screen->devicePixelRatio();
+        }
+        if (const int index = screenIndexFor(window, geometries, ratios); index >= 0)
+            return screens.at(index);
+    }
+    if (QScreen* screen = QGuiApplication::screenAt(QCursor::pos()))
+        return screen;
+    return QGuiApplication::primaryScreen();
+}
+
 void RecordingOverlay::placeOnScreen()
 {
-    // The screen of the pointer stands in for the screen of the focused window: Qt cannot see other
-    // applications' windows, and dictation starts where the user is working.
-    QScreen* screen = QGuiApplication::screenAt(QCursor::pos());
-    if (!screen)
-        screen = QGuiApplication::primaryScreen();
-    if (!screen)
+    if (!m_screen)
+        m_screen = focusedScreen();
+    if (!m_screen)
         return;
-    const QRect area = screen->availableGeometry();
+    const QRect area = m_screen->availableGeometry();
     const int x = area.center().x() - width() / 2;
     const int y = m_position == Position::Top ? area.top() + Margin : area.bottom() - Margin - height();
     move(x, y);

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QScreen>
 #include <QTimer>
 #include <QWidget>
 
@@ -11,7 +12,8 @@ class QPropertyAnimation;
 namespace utter
 {
 class DictationControl;
-}
+class FocusProbe;
+} // namespace utter
 
 namespace utter::ui
 {
@@ -40,6 +42,15 @@ public:
 
     // Follows a service: shows on listening, updates on partial/final/style deltas, fades out after delivery.
     void attach(DictationControl* dictation);
+
+    // Finds the focused window, whose screen the overlay appears on (not owned; null = the pointer's screen).
+    void setFocusProbe(FocusProbe* probe) { m_focusProbe = probe; }
+    // The screen for a window at nativeRect (X11: native pixels) among screens given by their geometry (logical)
+    // and device pixel ratio: the one holding the window's centre, else the one it overlaps most; -1 for none.
+    static int screenIndexFor(const QRect& nativeRect, const QList<QRect>& screenGeometries,
+                              const QList<qreal>& pixelRatios);
+    // Where the overlay was last placed.
+    QScreen* placedScreen() const { return m_screen; }
 
     void setPosition(Position position);
     static Position positionFromSetting(const QString& value);
@@ -70,6 +81,7 @@ private:
     void appear();
     void finishLater(int delayMs);
     void placeOnScreen();
+    QScreen* focusedScreen() const;
     void updateElapsed();
     void refreshBody();
 
@@ -87,6 +99,8 @@ private:
     QString m_final;
     QString m_styled;
     Position m_position = Position::Bottom;
+    FocusProbe* m_focusProbe = nullptr;
+    QPointer<QScreen> m_screen; // chosen when the overlay appears; kept while it shows
     bool m_reducedMotion = false;
     bool m_paintPending = false;
 };

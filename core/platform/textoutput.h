@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QRect>
 #include <QString>
 
 #include <functional>
@@ -17,6 +18,7 @@ struct TargetApp
     bool isTerminal = false; // pastes with the terminal chord
     bool isElevated = false; // Windows: runs at a higher integrity level, synthetic input is blocked (UIPI)
     quint64 windowId = 0;    // platform window handle when known
+    QRect geometry;          // the window on the screen, in native pixels, where the desktop tells (X11)
 };
 
 // Result of one insertion. Never Ok unless the method did what it says (DESIGN §7): a method that cannot tell

@@ -1,11 +1,13 @@
 // The overlay must never take focus from the application being dictated into (issue 8). Checked on a real X
 // server with a real X11 client (xmessage) holding the focus, read back with xdotool.
 #include "fakedictationcontrol.h"
+#include "platform/platformfactory.h"
 #include "recordingoverlay.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -70,6 +72,11 @@ private slots:
         RecordingOverlay overlay;
         overlay.setReducedMotion(true);
         overlay.attach(&fake);
+        // As in the app: the overlay asks which window has focus to pick its screen.
+        const std::unique_ptr<utter::FocusProbe> probe =
+            utter::PlatformFactory::createFocusProbe(utter::PlatformFactory::currentSession());
+        QVERIFY(probe);
+        overlay.setFocusProbe(probe.get());
         QSignalSpy painted(&overlay, &RecordingOverlay::shownAndPainted);
         QElapsedTimer latency;
         latency.start();
@@ -88,6 +95,61 @@ private slots:
         QCOMPARE(overlay.bodyText(), u"hello from the overlay"_s);
         fake.setState(u"idle"_s);
         QCOMPARE(run(u"xdotool"_s, {u"getwindowfocus"_s}), m_window);
+    }
+
+    // The focus probe reports where the focused window is, which is what the overlay places itself by.
+    void probeReportsTheFocusedWindowsGeometry()
+    {
+        run(u"xdotool"_s, {u"windowmove"_s, u"--sync"_s, m_window, u"37"_s, u"53"_s});
+        const QString shell = run(u"xdotool"_s, {u"getwindowgeometry"_s, u"--shell"_s, m_window});
+        const auto field = [&shell](const QString& name) {
+            for (const QString& line : shell.split(u'\n')) {
+                if (line.startsWith(name + u'='))
+                    return line.section(u'=', 1).toInt();
+            }
+            return -1;
+        };
+        const std::unique_ptr<utter::FocusProbe> probe =
+            utter::PlatformFactory::createFocusProbe(utter::PlatformFactory::currentSession());
+        QVERIFY(probe);
+        const utter::TargetApp app = probe->focusedApp();
+        QCOMPARE(app.appId.toLower(), u"xmessage"_s);
+        // xdotool gives the outer corner; the probe the window's inside, which starts after its X border.
+        const int border = run(u"xwininfo"_s, {u"-id"_s, m_window})
+                               .section(u"Border width:"_s, 1)
+                               .section(u'\n', 0, 0)
+                               .trimmed()
+                               .toInt();
+        QCOMPARE(field(u"X"_s), 37);
+        QCOMPARE(app.geometry, QRect(37 + border, 53 + border, field(u"WIDTH"_s), field(u"HEIGHT"_s)));
+
+        // The overlay appears on the screen that holds that window.
+        FakeDictationControl fake;
+        RecordingOverlay overlay;
+        overlay.setReducedMotion(true);
+        overlay.attach(&fake);
+        overlay.setFocusProbe(probe.get());
+        fake.setState(u"listening"_s);
+        QVERIFY(overlay.placedScreen());
+        QVERIFY(overlay.placedScreen()->geometry().contains(app.geometry.center()));
+        QVERIFY(overlay.placedScreen()->availableGeometry().contains(overlay.geometry()));
+        fake.setState(u"idle"_s);
+    }
+
+    // Which screen a window belongs to, for the layouts Xvfb cannot show: two monitors side by side, one scaled.
+    void screenOfTheFocusedWindow()
+    {
+        const QList<QRect> screens{QRect(0, 0, 1920, 1080), QRect(1920, 0, 1280, 720)};
+        const QList<qreal> ratios{1.0, 2.0}; // the right one is 2560×1440 native pixels, shown as 1280×720
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(100, 100, 800, 600), screens, ratios), 0);
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(3000, 900, 800, 400), screens, ratios), 1); // native > 720
+        // Straddling: the centre decides.
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(1500, 100, 1000, 400), screens, ratios), 1);
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(1700, 100, 400, 400), screens, ratios), 0);
+        // Centre off every screen: the one it overlaps most; nowhere or unknown: none (the pointer decides).
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(-900, 100, 1000, 200), screens, ratios), 0);
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(9000, 9000, 10, 10), screens, ratios), -1);
+        QCOMPARE(RecordingOverlay::screenIndexFor(QRect(), screens, ratios), -1);
     }
 
     // The check above can fail: an ordinary window that asks for activation does take the focus.

@@ -312,6 +312,13 @@ TargetApp X11FocusProbe::focusedApp()
         return app;
     const xcb_window_t client = clientWindow(c, window, root);
     app.windowId = client ? client : window;
+    // Where it is: its size, and its origin translated to the root (a window manager reparents it into a frame).
+    x11::Reply<xcb_get_geometry_reply_t> geometry(
+        xcb_get_geometry_reply(c, xcb_get_geometry(c, xcb_window_t(app.windowId)), nullptr));
+    x11::Reply<xcb_translate_coordinates_reply_t> origin(xcb_translate_coordinates_reply(
+        c, xcb_translate_coordinates(c, xcb_window_t(app.windowId), root, 0, 0), nullptr));
+    if (geometry && origin)
+        app.geometry = QRect(origin->dst_x, origin->dst_y, geometry->width, geometry->height);
     if (client) {
         // WM_CLASS is "instance\0class\0".
         const QList<QByteArray> parts = property(c, client, XCB_ATOM_WM_CLASS, XCB_ATOM_STRING).split('\0');
