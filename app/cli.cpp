@@ -212,6 +212,7 @@ int Cli::runDesktopApp()
     // Only the instance that holds the lock owns the journal.
     (void)dictation.start();
     DesktopIntegration integration(dictation, context.settings());
+    desktop.setDesktopIntegration(&integration);
     if (desktop.tray())
         QObject::connect(desktop.tray(), &ui::TrayController::hotkeysPausedChanged, &dictation,
                          &DictationService::setHotkeysPaused);

@@ -892,6 +892,10 @@
         <source>On Wayland, bind a key in your compositor to run “utter begin” and “utter end” (or “utter toggle”); “utter doctor” prints the exact lines for your desktop.</source>
         <translation>Unter Wayland legen Sie im Compositor eine Taste auf „utter begin“ und „utter end“ (oder „utter toggle“); „utter doctor“ nennt die genauen Zeilen für Ihre Arbeitsumgebung.</translation>
     </message>
+    <message>
+        <source>✖ Not active: %1</source>
+        <translation>✖ Nicht aktiv: %1</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>

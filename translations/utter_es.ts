@@ -892,6 +892,10 @@
         <source>On Wayland, bind a key in your compositor to run “utter begin” and “utter end” (or “utter toggle”); “utter doctor” prints the exact lines for your desktop.</source>
         <translation>En Wayland, asigne en su compositor una tecla a «utter begin» y «utter end» (o «utter toggle»); «utter doctor» muestra las líneas exactas para su escritorio.</translation>
     </message>
+    <message>
+        <source>✖ Not active: %1</source>
+        <translation>✖ No activo: %1</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>

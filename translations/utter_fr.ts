@@ -892,6 +892,10 @@
         <source>On Wayland, bind a key in your compositor to run “utter begin” and “utter end” (or “utter toggle”); “utter doctor” prints the exact lines for your desktop.</source>
         <translation>Sous Wayland, associez une touche dans votre compositeur à « utter begin » et « utter end » (ou « utter toggle ») ; « utter doctor » donne les lignes exactes pour votre bureau.</translation>
     </message>
+    <message>
+        <source>✖ Not active: %1</source>
+        <translation>✖ Inactif : %1</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>

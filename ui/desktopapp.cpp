@@ -10,6 +10,7 @@
 #include "ipc/jsonrpc.h"
 #include "logging/logging.h"
 #include "onboardingwizard.h"
+#include "pipeline/desktopintegration.h"
 #include "platform/platformdoctor.h"
 #include "platform/platformfactory.h"
 #include "providers/httpclient.h"
@@ -239,8 +240,16 @@ void DesktopApp::showSettings()
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(*m_services.settings, m_services.secrets);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_settingsDialog->watchHotkeys(m_integration);
     }
     raise(m_settingsDialog);
+}
+
+void DesktopApp::setDesktopIntegration(const DesktopIntegration* integration)
+{
+    m_integration = integration;
+    if (m_settingsDialog)
+        m_settingsDialog->watchHotkeys(integration);
 }
 
 void DesktopApp::showSettingsAt(const QString& section)

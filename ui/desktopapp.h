@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "paths/locations.h"
+#include "pipeline/desktopintegration.h"
 
 #include <QObject>
 #include <QPointer>
@@ -72,6 +73,10 @@ public:
     void showDoctor();
     void showOnboarding();
 
+    // The service's hotkeys and output (created once the service has started): the settings show whether
+    // each key could be grabbed.
+    void setDesktopIntegration(const DesktopIntegration* integration);
+
     TrayController* tray() const { return m_tray; }
     RecordingOverlay* overlay() const { return m_overlay; }
     StatusWindow* statusWindow() const { return m_statusWindow; }
@@ -105,6 +110,7 @@ private:
     SoundCues* m_sounds = nullptr;
     std::unique_ptr<AutoStart> m_autoStart;
     HttpClient* m_http = nullptr;
+    QPointer<const DesktopIntegration> m_integration;
     std::unique_ptr<FocusProbe> m_focusProbe; // places the overlay on the focused window's screen
     QString m_lastServiceState = QStringLiteral("idle");
 };

@@ -7,10 +7,12 @@
 #include "keycapturewidget.h"
 #include "logging/loghandler.h"
 #include "microphonetest.h"
+#include "pipeline/desktopintegration.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
 #include "settingsform.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -173,7 +175,8 @@ void SettingsDialog::buildHotkeys()
 {
     QFormLayout* form = nullptr;
     addPage(tr("Hotkeys"), u"hotkeys"_s, &form);
-    const auto addKey = [this, form](SettingKey key, const QString& label, bool allowEmpty, const QString& help) {
+    const auto addKey = [this, form](const QString& id, SettingKey key, const QString& label, bool allowEmpty,
+                                     const QString& help) {
         auto* capture = new KeyCaptureWidget(form->parentWidget());
         capture->setAllowEmpty(allowEmpty);
         m_form->bind(
@@ -181,10 +184,26 @@ void SettingsDialog::buildHotkeys()
             [capture](const QVariant& v) { capture->setKeySpec(v.toString()); }, help);
         m_form->addRule(key, [capture](const QVariant&) { return capture->error(); });
         connect(capture, &KeyCaptureWidget::keySpecChanged, m_form, [this, key] { m_form->edited(key); });
+        // Whether the service could grab the saved key: a valid key may still be held by another application.
+        // In the key's own cell, right under it (the cell holds the key, its error line and its help).
+        QWidget* cell = capture->parentWidget();
+        auto* warning = new QLabel(cell);
+        warning->setObjectName(u"hotkeyWarning"_s);
+        warning->setWordWrap(true);
+        warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QPalette red = warning->palette();
+        red.setColor(QPalette::WindowText, errorTextColor(red));
+        warning->setPalette(red);
+        warning->hide();
+        if (auto* column = qobject_cast<QVBoxLayout*>(cell->layout()))
+            column->insertWidget(1, warning);
+        m_keyEditors.insert(id, capture);
+        m_hotkeyWarnings.insert(id, warning);
+        connect(capture, &KeyCaptureWidget::keySpecChanged, this, [this, id] { refreshHotkeyWarning(id); });
     };
-    addKey(SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
+    addKey(u"dictate"_s, SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
            tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
-    addKey(SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
+    addKey(u"cancel"_s, SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
            tr("Discards the current dictation. Backspace clears it."));
     m_form->addRule(SettingKey::HotkeyCancel, [this](const QVariant& v) {
         const QString dictate = m_form->editorValue(SettingKey::HotkeyDictate).toString();
@@ -367,6 +386,36 @@ QString SettingsDialog::diagnostics() const
     return text;
 }
 
+void SettingsDialog::watchHotkeys(const DesktopIntegration* integration)
+{
+    m_integration = integration;
+    if (integration)
+        connect(integration, &DesktopIntegration::hotkeyStatusChanged, this, &SettingsDialog::refreshHotkeyWarning);
+    for (auto it = m_hotkeyWarnings.constBegin(); it != m_hotkeyWarnings.constEnd(); ++it)
+        refreshHotkeyWarning(it.key());
+}
+
+void SettingsDialog::refreshHotkeyWarning(const QString& id)
+{
+    QLabel* warning = m_hotkeyWarnings.value(id);
+    const KeyCaptureWidget* editor = m_keyEditors.value(id);
+    if (!warning || !editor)
+        return;
+    const DesktopIntegration::HotkeyStatus status =
+        m_integration ? m_integration->hotkeyStatus(id) : DesktopIntegration::HotkeyStatus{};
+    // Only while the field shows the key the service tried: a newly picked key is grabbed when it is saved.
+    const bool show = !status.error.isEmpty() && editor->keySpec() == status.key;
+    warning->setText(show ? tr("✖ Not active: %1").arg(status.error) : QString());
+    warning->setAccessibleName(warning->text());
+    warning->setVisible(show);
+}
+
+QString SettingsDialog::hotkeyWarning(const QString& id) const
+{
+    const QLabel* warning = m_hotkeyWarnings.value(id);
+    return warning && !warning->isHidden() ? warning->text() : QString();
+}
+
 QString SettingsDialog::secretNameFor(const QString& which) const
 {
     if (which == u"transcribe"_s)
@@ -428,7 +477,7 @@ void SettingsDialog::setStatus(const QString& text, bool isError)
     m_status->setText(text);
     QPalette palette = m_status->palette();
     palette.setColor(QPalette::WindowText,
-                     isError ? QColor(0xe0, 0x1b, 0x24) : QApplication::palette().color(QPalette::WindowText));
+                     isError ? errorTextColor(palette) : QApplication::palette().color(QPalette::WindowText));
     m_status->setPalette(palette);
 }
 

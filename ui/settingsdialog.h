@@ -1,9 +1,11 @@
 #pragma once
 
 #include "common/result.h"
+#include "pipeline/desktopintegration.h"
 
 #include <QDialog>
 #include <QHash>
+#include <QPointer>
 
 class QDialogButtonBox;
 class QFormLayout;
@@ -59,6 +61,11 @@ public:
     QString statusText() const;
     // Diagnostics as "Copy diagnostics" puts them on the clipboard.
     QString diagnostics() const;
+    // Shows under each key whether the service could grab it (another application may hold it), and follows
+    // the service as it grabs a changed key again.
+    void watchHotkeys(const DesktopIntegration* integration);
+    // The warning under a key ("dictate", "cancel"), empty when none is shown.
+    QString hotkeyWarning(const QString& id) const;
 
 public slots:
     void accept() override;
@@ -77,6 +84,7 @@ private:
     void addTestButton(QFormLayout* form, const QString& which, int urlKey, int keyNameKey);
     QString secretNameFor(const QString& which) const;
     void setStatus(const QString& text, bool isError);
+    void refreshHotkeyWarning(const QString& id);
 
     Settings& m_settings;
     SecretStore* m_secrets = nullptr;
@@ -86,6 +94,9 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QLabel* m_status = nullptr;
     QHash<QString, QLineEdit*> m_secretEdits;
+    QHash<QString, KeyCaptureWidget*> m_keyEditors;
+    QHash<QString, QLabel*> m_hotkeyWarnings;
+    QPointer<const DesktopIntegration> m_integration;
 };
 
 } // namespace utter::ui

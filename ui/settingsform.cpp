@@ -2,6 +2,7 @@
 
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -132,7 +133,7 @@ void SettingsForm::bind(QFormLayout* form, SettingKey key, const QString& label,
     error->setWordWrap(true);
     error->setObjectName(u"fieldError"_s);
     QPalette red = error->palette();
-    red.setColor(QPalette::WindowText, QColor(0xe0, 0x1b, 0x24));
+    red.setColor(QPalette::WindowText, errorTextColor(red));
     error->setPalette(red);
     error->hide();
     column->addWidget(error);

@@ -17,6 +17,11 @@ ColorScheme colorSchemeOf(const QPalette& palette)
     return window.lightness() < text.lightness() ? ColorScheme::Dark : ColorScheme::Light;
 }
 
+QColor errorTextColor(const QPalette& palette)
+{
+    return colorSchemeOf(palette) == ColorScheme::Dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
+}
+
 ColorScheme preferredColorScheme(const QPalette& platformPalette)
 {
     const QByteArray forced = qgetenv("UTTER_COLOR_SCHEME");

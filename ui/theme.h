@@ -25,6 +25,9 @@ ColorScheme preferredColorScheme(const QPalette& platformPalette);
 QPalette lightPalette();
 QPalette darkPalette();
 
+// Red for error text that stays readable on the palette's window colour (≥ 4.5:1 in light and dark).
+QColor errorTextColor(const QPalette& palette);
+
 // Follows the system: keeps the platform palette when it already matches, otherwise switches to Fusion with the
 // matching palette.
 void applyColorScheme(QApplication& app, ColorScheme scheme);

@@ -3,6 +3,7 @@
 #include "dictationservice.h"
 #include "logging/logging.h"
 #include "platform/platformfactory.h"
+#include "settings/settings.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -11,6 +12,7 @@ namespace utter
 
 DesktopIntegration::DesktopIntegration(DictationService& service, const Settings& settings, QObject* parent)
     : QObject(parent)
+    , m_settings(settings)
 {
     const DesktopSession session = PlatformFactory::currentSession();
 
@@ -30,29 +32,66 @@ DesktopIntegration::DesktopIntegration(DictationService& service, const Settings
     m_hotkeys = PlatformFactory::createHotkeys(session, &whyNot);
     if (!m_hotkeys) {
         problem(whyNot);
+        const HotkeyConfig keys = HotkeyConfig::fromSettings(settings);
+        setStatus(u"dictate"_s, keys.dictateText, whyNot);
         return;
     }
-    const HotkeyConfig keys = HotkeyConfig::fromSettings(settings);
-    if (!keys.dictate.ok()) {
-        problem(u"The dictation key \"%1\" is not valid: %2"_s.arg(keys.dictateText, keys.dictate.error().message));
-    } else if (const Status grabbed = m_hotkeys->registerHotkey(u"dictate"_s, keys.dictate.value()); !grabbed.ok()) {
-        problem(grabbed.error().message);
-    } else {
-        qCInfo(lcHotkey).noquote() << "dictation key" << keys.dictate.value().toString() << "on"
-                                   << m_hotkeys->backendName();
-    }
-    if (keys.cancel) {
-        if (!keys.cancel->ok())
-            problem(u"The cancel key \"%1\" is not valid: %2"_s.arg(keys.cancelText, keys.cancel->error().message));
-        else if (const Status grabbed = m_hotkeys->registerHotkey(u"cancel"_s, keys.cancel->value()); !grabbed.ok())
-            problem(grabbed.error().message);
-    }
-    connect(m_hotkeys.get(), &GlobalHotkeys::registrationFailed, this,
-            [this](const QString&, const Error& error) { problem(error.message); });
+    registerKeys();
+    connect(m_hotkeys.get(), &GlobalHotkeys::registrationFailed, this, [this](const QString& id, const Error& error) {
+        problem(error.message);
+        setStatus(id, m_status.value(id).key, error.message);
+    });
+    // A key changed in the settings is grabbed again at once, so the settings window can say whether it works.
+    connect(&settings, &Settings::changed, this, [this](SettingKey key) {
+        if (key == SettingKey::HotkeyDictate || key == SettingKey::HotkeyCancel)
+            registerKeys();
+    });
     service.bindHotkeys(m_hotkeys.get());
 }
 
 DesktopIntegration::~DesktopIntegration() = default;
+
+void DesktopIntegration::registerKeys()
+{
+    m_hotkeys->unregisterHotkey(u"dictate"_s);
+    m_hotkeys->unregisterHotkey(u"cancel"_s);
+    const HotkeyConfig keys = HotkeyConfig::fromSettings(m_settings);
+    if (!keys.dictate.ok()) {
+        const QString message =
+            u"The dictation key \"%1\" is not valid: %2"_s.arg(keys.dictateText, keys.dictate.error().message);
+        problem(message);
+        setStatus(u"dictate"_s, keys.dictateText, message);
+    } else if (const Status grabbed = m_hotkeys->registerHotkey(u"dictate"_s, keys.dictate.value()); !grabbed.ok()) {
+        problem(grabbed.error().message);
+        setStatus(u"dictate"_s, keys.dictateText, grabbed.error().message);
+    } else {
+        qCInfo(lcHotkey).noquote() << "dictation key" << keys.dictate.value().toString() << "on"
+                                   << m_hotkeys->backendName();
+        setStatus(u"dictate"_s, keys.dictateText, {});
+    }
+    if (!keys.cancel) {
+        setStatus(u"cancel"_s, {}, {});
+    } else if (!keys.cancel->ok()) {
+        const QString message =
+            u"The cancel key \"%1\" is not valid: %2"_s.arg(keys.cancelText, keys.cancel->error().message);
+        problem(message);
+        setStatus(u"cancel"_s, keys.cancelText, message);
+    } else if (const Status grabbed = m_hotkeys->registerHotkey(u"cancel"_s, keys.cancel->value()); !grabbed.ok()) {
+        problem(grabbed.error().message);
+        setStatus(u"cancel"_s, keys.cancelText, grabbed.error().message);
+    } else {
+        setStatus(u"cancel"_s, keys.cancelText, {});
+    }
+}
+
+void DesktopIntegration::setStatus(const QString& id, const QString& key, const QString& error)
+{
+    const HotkeyStatus old = m_status.value(id);
+    if (m_status.contains(id) && old.key == key && old.error == error)
+        return;
+    m_status.insert(id, HotkeyStatus{key, error});
+    emit hotkeyStatusChanged(id);
+}
 
 void DesktopIntegration::problem(const QString& message)
 {
