@@ -893,6 +893,14 @@
         <translation>Unter Wayland legen Sie im Compositor eine Taste auf „utter begin“ und „utter end“ (oder „utter toggle“); „utter doctor“ nennt die genauen Zeilen für Ihre Arbeitsumgebung.</translation>
     </message>
     <message>
+        <source>Style library</source>
+        <translation>Stilbibliothek</translation>
+    </message>
+    <message>
+        <source>Connection and rules</source>
+        <translation>Verbindung und Regeln</translation>
+    </message>
+    <message>
         <source>✖ Not active: %1</source>
         <translation>✖ Nicht aktiv: %1</translation>
     </message>
@@ -965,6 +973,189 @@
     <message>
         <source>More actions</source>
         <translation>Weitere Aktionen</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::StyleEditor</name>
+    <message>
+        <source>Styles</source>
+        <translation>Stile</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>Ne&amp;u</translation>
+    </message>
+    <message>
+        <source>Starts a new style of your own.</source>
+        <translation>Beginnt einen eigenen neuen Stil.</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;cate</source>
+        <translation>Dupli&amp;zieren</translation>
+    </message>
+    <message>
+        <source>Starts a new style from a copy of the selected one.</source>
+        <translation>Beginnt einen neuen Stil als Kopie des ausgewählten.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>One line for menus and lists</source>
+        <translation>Eine Zeile für Menüs und Listen</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>Beschre&amp;ibung:</translation>
+    </message>
+    <message>
+        <source>Default: the style model above</source>
+        <translation>Standard: das Stilmodell oben</translation>
+    </message>
+    <message>
+        <source>Mod&amp;el:</source>
+        <translation>Mod&amp;ell:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Tempe&amp;rature:</source>
+        <translation>Tempe&amp;ratur:</translation>
+    </message>
+    <message>
+        <source>From 0 (predictable) to 2 (inventive); empty for the default.</source>
+        <translation>Von 0 (vorhersehbar) bis 2 (einfallsreich); leer für den Standardwert.</translation>
+    </message>
+    <message>
+        <source>Time&amp;out (s):</source>
+        <translation>Zeitlim&amp;it (s):</translation>
+    </message>
+    <message>
+        <source>Seconds before the raw transcript is delivered instead; empty for the timeout above.</source>
+        <translation>Sekunden, bis stattdessen das unbearbeitete Transkript geliefert wird; leer für das Zeitlimit oben.</translation>
+    </message>
+    <message>
+        <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
+        <translation>Was der Stil tut, z. B. „Schreibe den Text als kurze, freundliche Chatnachricht um. Übernimm Namen und Zahlen genau.“</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+    <message>
+        <source>Discard c&amp;hanges</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Save st&amp;yle</source>
+        <translation>Stil spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>%1 · built-in</source>
+        <translation>%1 · eingebaut</translation>
+    </message>
+    <message>
+        <source>%1 · your copy</source>
+        <translation>%1 · Ihre Kopie</translation>
+    </message>
+    <message>
+        <source>“raw” types the transcript as spoken, without calling a style; there is nothing to edit.</source>
+        <translation>„raw“ tippt das Transkript so, wie es gesprochen wurde, ohne Stil; hier gibt es nichts zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>A built-in style. Saving a change writes your own copy to the styles folder, which replaces the built-in; deleting the copy brings the built-in back.</source>
+        <translation>Ein eingebauter Stil. Beim Speichern einer Änderung wird Ihre eigene Kopie im Stilordner angelegt, die den eingebauten Stil ersetzt; wird die Kopie gelöscht, gilt wieder der eingebaute.</translation>
+    </message>
+    <message>
+        <source>Your copy of the built-in style, in %1. “Restore built-in” deletes the copy.</source>
+        <translation>Ihre Kopie des eingebauten Stils, in %1. „Eingebauten wiederherstellen“ löscht die Kopie.</translation>
+    </message>
+    <message>
+        <source>Stored in %1.</source>
+        <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: “Save style” writes it to the styles folder.</source>
+        <translation>Noch nicht gespeichert: „Stil speichern“ legt ihn im Stilordner ab.</translation>
+    </message>
+    <message>
+        <source>Restore bui&amp;lt-in</source>
+        <translation>Eingebauten wiederherste&amp;llen</translation>
+    </message>
+    <message>
+        <source>Built-in styles cannot be deleted.</source>
+        <translation>Eingebaute Stile können nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Give the style a name.</source>
+        <translation>Geben Sie dem Stil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter or digit; at most 64 characters.</source>
+        <translation>Verwenden Sie Buchstaben, Ziffern, „-“, „_“ und „.“ (daraus wird der Dateiname), beginnend mit einem Buchstaben oder einer Ziffer; höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is already a style called “%1”.</source>
+        <translation>Es gibt bereits einen Stil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Use a number from 0 to 2, or leave it empty for the default.</source>
+        <translation>Geben Sie eine Zahl von 0 bis 2 ein oder lassen Sie das Feld für den Standardwert leer.</translation>
+    </message>
+    <message>
+        <source>Use seconds above 0 and at most 600, or leave it empty for the default.</source>
+        <translation>Geben Sie Sekunden über 0 und höchstens 600 ein oder lassen Sie das Feld für den Standardwert leer.</translation>
+    </message>
+    <message>
+        <source>Write what the style should do; without a prompt it works like raw.</source>
+        <translation>Beschreiben Sie, was der Stil tun soll; ohne Prompt wirkt er wie raw.</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes to pick another style.</source>
+        <translation>Speichern oder verwerfen Sie die Änderungen, um einen anderen Stil zu wählen.</translation>
+    </message>
+    <message>
+        <source>%1 · new</source>
+        <translation>%1 · neu</translation>
+    </message>
+    <message>
+        <source>Delete your copy of “%1”? The built-in style applies again.</source>
+        <translation>Ihre Kopie von „%1“ löschen? Dann gilt wieder der eingebaute Stil.</translation>
+    </message>
+    <message>
+        <source>Delete the style “%1”? Its file is removed from the styles folder.</source>
+        <translation>Den Stil „%1“ löschen? Seine Datei wird aus dem Stilordner entfernt.</translation>
+    </message>
+    <message>
+        <source>Delete style</source>
+        <translation>Stil löschen</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>Es wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>The built-in “%1” applies again.</source>
+        <translation>Der eingebaute Stil „%1“ gilt wieder.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted.</source>
+        <translation>„%1“ wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The style was not saved: fix the fields marked in red.</source>
+        <translation>Der Stil wurde nicht gespeichert: Korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert in %1.</translation>
     </message>
 </context>
 <context>

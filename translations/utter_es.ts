@@ -893,6 +893,14 @@
         <translation>En Wayland, asigne en su compositor una tecla a «utter begin» y «utter end» (o «utter toggle»); «utter doctor» muestra las líneas exactas para su escritorio.</translation>
     </message>
     <message>
+        <source>Style library</source>
+        <translation>Biblioteca de estilos</translation>
+    </message>
+    <message>
+        <source>Connection and rules</source>
+        <translation>Conexión y reglas</translation>
+    </message>
+    <message>
         <source>✖ Not active: %1</source>
         <translation>✖ No activo: %1</translation>
     </message>
@@ -965,6 +973,189 @@
     <message>
         <source>More actions</source>
         <translation>Más acciones</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::StyleEditor</name>
+    <message>
+        <source>Styles</source>
+        <translation>Estilos</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>N&amp;uevo</translation>
+    </message>
+    <message>
+        <source>Starts a new style of your own.</source>
+        <translation>Crea un estilo propio nuevo.</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;cate</source>
+        <translation>Dupli&amp;car</translation>
+    </message>
+    <message>
+        <source>Starts a new style from a copy of the selected one.</source>
+        <translation>Crea un estilo nuevo a partir de una copia del seleccionado.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>One line for menus and lists</source>
+        <translation>Una línea para menús y listas</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>Descr&amp;ipción:</translation>
+    </message>
+    <message>
+        <source>Default: the style model above</source>
+        <translation>Predeterminado: el modelo de estilo de arriba</translation>
+    </message>
+    <message>
+        <source>Mod&amp;el:</source>
+        <translation>Mod&amp;elo:</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Tempe&amp;rature:</source>
+        <translation>Tempe&amp;ratura:</translation>
+    </message>
+    <message>
+        <source>From 0 (predictable) to 2 (inventive); empty for the default.</source>
+        <translation>De 0 (predecible) a 2 (creativo); vacío para el valor predeterminado.</translation>
+    </message>
+    <message>
+        <source>Time&amp;out (s):</source>
+        <translation>Tiempo máximo (&amp;s):</translation>
+    </message>
+    <message>
+        <source>Seconds before the raw transcript is delivered instead; empty for the timeout above.</source>
+        <translation>Segundos antes de entregar la transcripción sin procesar en su lugar; vacío para el tiempo máximo de arriba.</translation>
+    </message>
+    <message>
+        <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
+        <translation>Lo que hace el estilo, p. ej. «Reescribe el texto como un mensaje de chat breve y cordial. Mantén los nombres y los números exactos.»</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Instrucciones:</translation>
+    </message>
+    <message>
+        <source>Discard c&amp;hanges</source>
+        <translation>&amp;Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Save st&amp;yle</source>
+        <translation>Guardar est&amp;ilo</translation>
+    </message>
+    <message>
+        <source>%1 · built-in</source>
+        <translation>%1 · integrado</translation>
+    </message>
+    <message>
+        <source>%1 · your copy</source>
+        <translation>%1 · su copia</translation>
+    </message>
+    <message>
+        <source>“raw” types the transcript as spoken, without calling a style; there is nothing to edit.</source>
+        <translation>«raw» escribe la transcripción tal como se dijo, sin estilo; no hay nada que editar.</translation>
+    </message>
+    <message>
+        <source>A built-in style. Saving a change writes your own copy to the styles folder, which replaces the built-in; deleting the copy brings the built-in back.</source>
+        <translation>Un estilo integrado. Al guardar un cambio se escribe su propia copia en la carpeta de estilos, que sustituye al integrado; al eliminar la copia vuelve el integrado.</translation>
+    </message>
+    <message>
+        <source>Your copy of the built-in style, in %1. “Restore built-in” deletes the copy.</source>
+        <translation>Su copia del estilo integrado, en %1. «Restaurar integrado» elimina la copia.</translation>
+    </message>
+    <message>
+        <source>Stored in %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: “Save style” writes it to the styles folder.</source>
+        <translation>Aún no se ha guardado: «Guardar estilo» lo escribe en la carpeta de estilos.</translation>
+    </message>
+    <message>
+        <source>Restore bui&amp;lt-in</source>
+        <translation>Restaurar integrado (e&amp;liminar copia)</translation>
+    </message>
+    <message>
+        <source>Built-in styles cannot be deleted.</source>
+        <translation>Los estilos integrados no se pueden eliminar.</translation>
+    </message>
+    <message>
+        <source>Give the style a name.</source>
+        <translation>Póngale un nombre al estilo.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter or digit; at most 64 characters.</source>
+        <translation>Use letras, dígitos, «-», «_» y «.» (será el nombre del archivo), empezando por una letra o un dígito; 64 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>There is already a style called “%1”.</source>
+        <translation>Ya existe un estilo llamado «%1».</translation>
+    </message>
+    <message>
+        <source>Use a number from 0 to 2, or leave it empty for the default.</source>
+        <translation>Escriba un número de 0 a 2 o déjelo vacío para el valor predeterminado.</translation>
+    </message>
+    <message>
+        <source>Use seconds above 0 and at most 600, or leave it empty for the default.</source>
+        <translation>Escriba segundos por encima de 0 y como máximo 600, o déjelo vacío para el valor predeterminado.</translation>
+    </message>
+    <message>
+        <source>Write what the style should do; without a prompt it works like raw.</source>
+        <translation>Escriba lo que debe hacer el estilo; sin instrucciones funciona como raw.</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes to pick another style.</source>
+        <translation>Guarde o descarte los cambios para elegir otro estilo.</translation>
+    </message>
+    <message>
+        <source>%1 · new</source>
+        <translation>%1 · nuevo</translation>
+    </message>
+    <message>
+        <source>Delete your copy of “%1”? The built-in style applies again.</source>
+        <translation>¿Eliminar su copia de «%1»? Se volverá a aplicar el estilo integrado.</translation>
+    </message>
+    <message>
+        <source>Delete the style “%1”? Its file is removed from the styles folder.</source>
+        <translation>¿Eliminar el estilo «%1»? Su archivo se quita de la carpeta de estilos.</translation>
+    </message>
+    <message>
+        <source>Delete style</source>
+        <translation>Eliminar estilo</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>No se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>The built-in “%1” applies again.</source>
+        <translation>Se vuelve a aplicar el estilo integrado «%1».</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted.</source>
+        <translation>Se eliminó «%1».</translation>
+    </message>
+    <message>
+        <source>The style was not saved: fix the fields marked in red.</source>
+        <translation>El estilo no se guardó: corrija los campos marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
     </message>
 </context>
 <context>

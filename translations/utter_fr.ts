@@ -893,6 +893,14 @@
         <translation>Sous Wayland, associez une touche dans votre compositeur à « utter begin » et « utter end » (ou « utter toggle ») ; « utter doctor » donne les lignes exactes pour votre bureau.</translation>
     </message>
     <message>
+        <source>Style library</source>
+        <translation>Bibliothèque de styles</translation>
+    </message>
+    <message>
+        <source>Connection and rules</source>
+        <translation>Connexion et règles</translation>
+    </message>
+    <message>
         <source>✖ Not active: %1</source>
         <translation>✖ Inactif : %1</translation>
     </message>
@@ -965,6 +973,189 @@
     <message>
         <source>More actions</source>
         <translation>Autres actions</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::StyleEditor</name>
+    <message>
+        <source>Styles</source>
+        <translation>Styles</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>Nou&amp;veau</translation>
+    </message>
+    <message>
+        <source>Starts a new style of your own.</source>
+        <translation>Crée un nouveau style personnel.</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;cate</source>
+        <translation>Dupli&amp;quer</translation>
+    </message>
+    <message>
+        <source>Starts a new style from a copy of the selected one.</source>
+        <translation>Crée un nouveau style à partir d’une copie de celui sélectionné.</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>Supprime&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>One line for menus and lists</source>
+        <translation>Une ligne pour les menus et les listes</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>Descr&amp;iption :</translation>
+    </message>
+    <message>
+        <source>Default: the style model above</source>
+        <translation>Par défaut : le modèle de style ci-dessus</translation>
+    </message>
+    <message>
+        <source>Mod&amp;el:</source>
+        <translation>Mod&amp;èle :</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Tempe&amp;rature:</source>
+        <translation>Tempé&amp;rature :</translation>
+    </message>
+    <message>
+        <source>From 0 (predictable) to 2 (inventive); empty for the default.</source>
+        <translation>De 0 (prévisible) à 2 (inventif) ; vide pour la valeur par défaut.</translation>
+    </message>
+    <message>
+        <source>Time&amp;out (s):</source>
+        <translation>Délai maximal (&amp;s) :</translation>
+    </message>
+    <message>
+        <source>Seconds before the raw transcript is delivered instead; empty for the timeout above.</source>
+        <translation>Secondes avant que la transcription brute soit livrée à la place ; vide pour le délai ci-dessus.</translation>
+    </message>
+    <message>
+        <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
+        <translation>Ce que fait le style, p. ex. « Réécris le texte comme un message de chat court et aimable. Garde les noms et les nombres tels quels. »</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Consigne :</translation>
+    </message>
+    <message>
+        <source>Discard c&amp;hanges</source>
+        <translation>A&amp;bandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Save st&amp;yle</source>
+        <translation>Enregistrer le st&amp;yle</translation>
+    </message>
+    <message>
+        <source>%1 · built-in</source>
+        <translation>%1 · intégré</translation>
+    </message>
+    <message>
+        <source>%1 · your copy</source>
+        <translation>%1 · votre copie</translation>
+    </message>
+    <message>
+        <source>“raw” types the transcript as spoken, without calling a style; there is nothing to edit.</source>
+        <translation>« raw » tape la transcription telle qu’elle a été dite, sans style ; il n’y a rien à modifier.</translation>
+    </message>
+    <message>
+        <source>A built-in style. Saving a change writes your own copy to the styles folder, which replaces the built-in; deleting the copy brings the built-in back.</source>
+        <translation>Un style intégré. Enregistrer une modification écrit votre propre copie dans le dossier des styles, qui remplace le style intégré ; supprimer la copie rétablit le style intégré.</translation>
+    </message>
+    <message>
+        <source>Your copy of the built-in style, in %1. “Restore built-in” deletes the copy.</source>
+        <translation>Votre copie du style intégré, dans %1. « Rétablir l’intégré » supprime la copie.</translation>
+    </message>
+    <message>
+        <source>Stored in %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: “Save style” writes it to the styles folder.</source>
+        <translation>Pas encore enregistré : « Enregistrer le style » l’écrit dans le dossier des styles.</translation>
+    </message>
+    <message>
+        <source>Restore bui&amp;lt-in</source>
+        <translation>Rétablir l’intég&amp;ré</translation>
+    </message>
+    <message>
+        <source>Built-in styles cannot be deleted.</source>
+        <translation>Les styles intégrés ne peuvent pas être supprimés.</translation>
+    </message>
+    <message>
+        <source>Give the style a name.</source>
+        <translation>Donnez un nom au style.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter or digit; at most 64 characters.</source>
+        <translation>Utilisez des lettres, des chiffres, « - », « _ » et « . » (cela devient le nom du fichier), en commençant par une lettre ou un chiffre ; 64 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>There is already a style called “%1”.</source>
+        <translation>Il existe déjà un style nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>Use a number from 0 to 2, or leave it empty for the default.</source>
+        <translation>Saisissez un nombre de 0 à 2, ou laissez vide pour la valeur par défaut.</translation>
+    </message>
+    <message>
+        <source>Use seconds above 0 and at most 600, or leave it empty for the default.</source>
+        <translation>Saisissez un nombre de secondes supérieur à 0 et au plus 600, ou laissez vide pour la valeur par défaut.</translation>
+    </message>
+    <message>
+        <source>Write what the style should do; without a prompt it works like raw.</source>
+        <translation>Décrivez ce que le style doit faire ; sans consigne, il agit comme raw.</translation>
+    </message>
+    <message>
+        <source>Save or discard the changes to pick another style.</source>
+        <translation>Enregistrez ou abandonnez les modifications pour choisir un autre style.</translation>
+    </message>
+    <message>
+        <source>%1 · new</source>
+        <translation>%1 · nouveau</translation>
+    </message>
+    <message>
+        <source>Delete your copy of “%1”? The built-in style applies again.</source>
+        <translation>Supprimer votre copie de « %1 » ? Le style intégré s’applique de nouveau.</translation>
+    </message>
+    <message>
+        <source>Delete the style “%1”? Its file is removed from the styles folder.</source>
+        <translation>Supprimer le style « %1 » ? Son fichier est retiré du dossier des styles.</translation>
+    </message>
+    <message>
+        <source>Delete style</source>
+        <translation>Supprimer le style</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>Rien n’a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The built-in “%1” applies again.</source>
+        <translation>Le style intégré « %1 » s’applique de nouveau.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted.</source>
+        <translation>« %1 » a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The style was not saved: fix the fields marked in red.</source>
+        <translation>Le style n’a pas été enregistré : corrigez les champs marqués en rouge.</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
     </message>
 </context>
 <context>

@@ -240,7 +240,10 @@ void DesktopApp::showSettings()
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(*m_services.settings, m_services.secrets);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_settingsDialog->setStylesDir(m_services.locations.stylesDir());
         m_settingsDialog->watchHotkeys(m_integration);
+        connect(m_settingsDialog, &SettingsDialog::stylesChanged, this,
+                [this] { m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names()); });
     }
     raise(m_settingsDialog);
 }

@@ -12,6 +12,7 @@
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
 #include "settingsform.h"
+#include "styleeditor.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -281,6 +282,7 @@ void SettingsDialog::buildStyles()
 {
     QFormLayout* form = nullptr;
     addPage(tr("Styles"), u"styles"_s, &form);
+    m_stylesForm = form;
     m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
                    tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
     m_form->addRow(form, SettingKey::TransformUrl, tr("Style &URL:"));
@@ -384,6 +386,25 @@ QString SettingsDialog::diagnostics() const
         text += u"settings problem: %1 (line %2): %3\n"_s.arg(problem.key).arg(problem.line).arg(problem.message);
     text += u"\nRecent log:\n"_s + LogHandler::recentLines().join(u'\n');
     return text;
+}
+
+void SettingsDialog::setStylesDir(const QString& dir)
+{
+    if (m_styleEditor || !m_stylesForm)
+        return;
+    QWidget* page = m_stylesForm->parentWidget();
+    auto* heading = new QLabel(tr("Style library"), page);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    m_styleEditor = new StyleEditor(dir, page);
+    // Under the default style, before the connection: what the styles are comes first.
+    m_stylesForm->insertRow(1, heading);
+    m_stylesForm->insertRow(2, m_styleEditor);
+    auto* connection = new QLabel(tr("Connection and rules"), page);
+    connection->setFont(bold);
+    m_stylesForm->insertRow(3, connection);
+    connect(m_styleEditor, &StyleEditor::stylesChanged, this, &SettingsDialog::stylesChanged);
 }
 
 void SettingsDialog::watchHotkeys(const DesktopIntegration* integration)
@@ -498,7 +519,10 @@ SettingsDialog::Page SettingsDialog::currentPage() const
 
 Status SettingsDialog::apply()
 {
-    if (QWidget* invalid = m_form->validateAll()) {
+    QWidget* invalid = m_form->validateAll();
+    if (!invalid && m_styleEditor && m_styleEditor->isModified())
+        invalid = m_styleEditor->validate();
+    if (invalid) {
         for (int i = 0; i < m_pages->count(); ++i) {
             if (m_pages->widget(i)->isAncestorOf(invalid))
                 m_nav->setCurrentRow(i);
@@ -511,6 +535,13 @@ Status SettingsDialog::apply()
     if (Status saved = m_form->apply(); !saved.ok()) {
         setStatus(saved.error().message, true);
         return saved;
+    }
+    if (m_styleEditor) {
+        if (Status saved = m_styleEditor->save(); !saved.ok()) {
+            showPage(Page::Styles);
+            setStatus(saved.error().message, true);
+            return saved;
+        }
     }
     for (auto it = m_secretEdits.constBegin(); it != m_secretEdits.constEnd(); ++it) {
         const QString value = it.value()->text().trimmed();

@@ -25,6 +25,7 @@ namespace utter::ui
 
 class KeyCaptureWidget;
 class SettingsForm;
+class StyleEditor;
 
 // The settings window: general, hotkeys, audio, providers, styles, output, history, advanced. Every field is
 // validated inline against the settings schema; OK/Apply write nothing unless every field is valid. API keys go
@@ -66,6 +67,14 @@ public:
     void watchHotkeys(const DesktopIntegration* integration);
     // The warning under a key ("dictate", "cancel"), empty when none is shown.
     QString hotkeyWarning(const QString& id) const;
+    // The style library editor on the Styles page; null without a styles folder.
+    StyleEditor* styleEditor() const { return m_styleEditor; }
+    // Adds the style library editor for the style files in dir (call once, before the dialog is shown).
+    void setStylesDir(const QString& dir);
+
+signals:
+    // A style file was saved or deleted.
+    void stylesChanged();
 
 public slots:
     void accept() override;
@@ -97,6 +106,8 @@ private:
     QHash<QString, KeyCaptureWidget*> m_keyEditors;
     QHash<QString, QLabel*> m_hotkeyWarnings;
     QPointer<const DesktopIntegration> m_integration;
+    QFormLayout* m_stylesForm = nullptr;
+    StyleEditor* m_styleEditor = nullptr;
 };
 
 } // namespace utter::ui

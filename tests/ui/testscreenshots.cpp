@@ -10,6 +10,7 @@
 #include "settings/settings.h"
 #include "settingsdialog.h"
 #include "statuswindow.h"
+#include "styleeditor.h"
 #include "testenv.h"
 #include "theme.h"
 #include "traycontroller.h"
@@ -18,7 +19,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
+#include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTest>
@@ -111,12 +115,39 @@ private slots:
         for (ColorScheme scheme : {ColorScheme::Light, ColorScheme::Dark}) {
             applyScheme(scheme);
             SettingsDialog dialog(*m_settings, nullptr);
+            dialog.setStylesDir(m_home->configDir() + u"/styles"_s);
             dialog.showPage(SettingsDialog::Page(page));
             const QImage image = shoot(&dialog, u"settings-"_s + QString::fromLatin1(QTest::currentDataTag()), scheme);
             if (scheme == ColorScheme::Light)
                 light = meanLightness(image);
             else
                 QVERIFY(meanLightness(image) < light - 0.3);
+        }
+    }
+
+    // The style library on the Styles page: a built-in being edited, with one field refused inline.
+    void styleEditor()
+    {
+        for (ColorScheme scheme : {ColorScheme::Light, ColorScheme::Dark}) {
+            applyScheme(scheme);
+            SettingsDialog dialog(*m_settings, nullptr);
+            dialog.setStylesDir(m_home->configDir() + u"/styles"_s);
+            dialog.showPage(SettingsDialog::Page::Styles);
+            dialog.resize(dialog.width(), 760);
+            StyleEditor* editor = dialog.styleEditor();
+            QVERIFY(editor);
+            QVERIFY(editor->select(u"email"_s));
+            editor->temperatureEdit()->setText(u"2.5"_s);
+            dialog.show();
+            QApplication::processEvents();
+            for (QScrollArea* area : dialog.findChildren<QScrollArea*>()) {
+                if (area->widget() && area->widget()->isAncestorOf(editor))
+                    area->ensureWidgetVisible(editor, 0, 0);
+            }
+            shoot(&dialog, u"settings-style-editor"_s, scheme);
+            editor->revert();
+            editor->newStyle();
+            shoot(&dialog, u"settings-style-new"_s, scheme);
         }
     }
 
