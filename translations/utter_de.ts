@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>utter::ui::ArchiveTranscription</name>
+    <message>
+        <source>No speech was found in the recording.</source>
+        <translation>In der Aufnahme wurde keine Sprache gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::AutoStart</name>
     <message>
         <source>Could not remove %1; delete it by hand.</source>
@@ -294,6 +301,22 @@
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
     </message>
+    <message>
+        <source>&amp;Re-transcribe</source>
+        <translation>&amp;Neu transkribieren</translation>
+    </message>
+    <message>
+        <source>Transcribes the archived audio again with the current settings; the result is shown next to this one and saved only if you ask.</source>
+        <translation>Transkribiert die archivierte Aufnahme erneut mit den aktuellen Einstellungen; das Ergebnis erscheint neben diesem Diktat und wird nur auf Wunsch gespeichert.</translation>
+    </message>
+    <message>
+        <source>Re-&amp;style</source>
+        <translation>Neu &amp;stilisieren</translation>
+    </message>
+    <message>
+        <source>Applies a style to the transcript; the result is shown next to this one and saved only if you ask.</source>
+        <translation>Wendet einen Stil auf das Transkript an; das Ergebnis erscheint neben diesem Diktat und wird nur auf Wunsch gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
@@ -536,6 +559,113 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::ReprocessPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Neuer Text</translation>
+    </message>
+    <message>
+        <source>C&amp;opy new text</source>
+        <translation>Neuen Text k&amp;opieren</translation>
+    </message>
+    <message>
+        <source>Save as &amp;new dictation</source>
+        <translation>Als &amp;neues Diktat speichern</translation>
+    </message>
+    <message>
+        <source>Adds the new text to the history as a dictation of its own; this one stays as it is.</source>
+        <translation>Fügt den neuen Text als eigenes Diktat zum Verlauf hinzu; dieses bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>From the dictation of %1.</source>
+        <translation>Aus dem Diktat vom %1.</translation>
+    </message>
+    <message>
+        <source>&amp;New transcript</source>
+        <translation>&amp;Neues Transkript</translation>
+    </message>
+    <message>
+        <source>The dictation service is not available, so nothing can be transcribed.</source>
+        <translation>Der Diktierdienst ist nicht verfügbar, daher kann nichts transkribiert werden.</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation was not kept, so it cannot be transcribed again. New dictations keep it while Settings → History → “Keep the audio of each dictation” is on.</source>
+        <translation>Die Aufnahme dieses Diktats wurde nicht aufbewahrt, daher kann es nicht neu transkribiert werden. Neue Diktate behalten sie, solange Einstellungen → Verlauf → „Aufnahme jedes Diktats behalten“ eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation is gone from %1, so it cannot be transcribed again.</source>
+        <translation>Die Aufnahme dieses Diktats ist nicht mehr in %1, daher kann es nicht neu transkribiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts transcribed</source>
+        <translation>%1 von %2 Teilen transkribiert</translation>
+    </message>
+    <message>
+        <source>Transcribing part %1 of %2 with the current transcription settings…</source>
+        <translation>Transkribiere Teil %1 von %2 mit den aktuellen Transkriptionseinstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Styled with “%1”</source>
+        <translation>Mit „%1“ &amp;stilisiert</translation>
+    </message>
+    <message>
+        <source>The dictation service is not available, so no style can run.</source>
+        <translation>Der Diktierdienst ist nicht verfügbar, daher kann kein Stil angewendet werden.</translation>
+    </message>
+    <message>
+        <source>This dictation has no transcript to style.</source>
+        <translation>Dieses Diktat hat kein Transkript, auf das ein Stil angewendet werden könnte.</translation>
+    </message>
+    <message>
+        <source>Styling the transcript…</source>
+        <translation>Stil wird auf das Transkript angewendet…</translation>
+    </message>
+    <message>
+        <source>Not saved yet. You can edit it before you copy or save it.</source>
+        <translation>Noch nicht gespeichert. Sie können ihn vor dem Kopieren oder Speichern bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The dictation itself is unchanged.</source>
+        <translation>Das Diktat selbst ist unverändert.</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e</source>
+        <translation>Schli&amp;eßen</translation>
+    </message>
+    <message>
+        <source>Closes this column; an unsaved new text is dropped.</source>
+        <translation>Schließt diese Spalte; ein nicht gespeicherter neuer Text wird verworfen.</translation>
+    </message>
+    <message>
+        <source>New text copied.</source>
+        <translation>Neuer Text kopiert.</translation>
+    </message>
+    <message>
+        <source>There is no new text to save.</source>
+        <translation>Es gibt keinen neuen Text zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Saved as a new dictation.</source>
+        <translation>Als neues Diktat gespeichert.</translation>
+    </message>
+    <message>
+        <source>The text is shorter than this style&apos;s minimum, so it was left as it was.</source>
+        <translation>Der Text ist kürzer als das Minimum dieses Stils und blieb daher unverändert.</translation>
+    </message>
+    <message>
+        <source>The new text appears here.</source>
+        <translation>Hier erscheint der neue Text.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>utter::ui::ArchiveTranscription</name>
+    <message>
+        <source>No speech was found in the recording.</source>
+        <translation>No se encontró voz en la grabación.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::AutoStart</name>
     <message>
         <source>Could not remove %1; delete it by hand.</source>
@@ -294,6 +301,22 @@
         <source>Exported to %1.</source>
         <translation>Exportado a %1.</translation>
     </message>
+    <message>
+        <source>&amp;Re-transcribe</source>
+        <translation>&amp;Volver a transcribir</translation>
+    </message>
+    <message>
+        <source>Transcribes the archived audio again with the current settings; the result is shown next to this one and saved only if you ask.</source>
+        <translation>Vuelve a transcribir el audio archivado con los ajustes actuales; el resultado se muestra junto a este y solo se guarda si lo pide.</translation>
+    </message>
+    <message>
+        <source>Re-&amp;style</source>
+        <translation>Aplicar otro e&amp;stilo</translation>
+    </message>
+    <message>
+        <source>Applies a style to the transcript; the result is shown next to this one and saved only if you ask.</source>
+        <translation>Aplica un estilo a la transcripción; el resultado se muestra junto a esta y solo se guarda si lo pide.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
@@ -536,6 +559,113 @@
     <message>
         <source>Done</source>
         <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::ReprocessPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Texto nuevo</translation>
+    </message>
+    <message>
+        <source>C&amp;opy new text</source>
+        <translation>C&amp;opiar el texto nuevo</translation>
+    </message>
+    <message>
+        <source>Save as &amp;new dictation</source>
+        <translation>Guardar como &amp;nuevo dictado</translation>
+    </message>
+    <message>
+        <source>Adds the new text to the history as a dictation of its own; this one stays as it is.</source>
+        <translation>Añade el texto nuevo al historial como un dictado propio; este queda como está.</translation>
+    </message>
+    <message>
+        <source>From the dictation of %1.</source>
+        <translation>A partir del dictado del %1.</translation>
+    </message>
+    <message>
+        <source>&amp;New transcript</source>
+        <translation>&amp;Nueva transcripción</translation>
+    </message>
+    <message>
+        <source>The dictation service is not available, so nothing can be transcribed.</source>
+        <translation>El servicio de dictado no está disponible, así que no se puede transcribir nada.</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation was not kept, so it cannot be transcribed again. New dictations keep it while Settings → History → “Keep the audio of each dictation” is on.</source>
+        <translation>El audio de este dictado no se guardó, así que no se puede volver a transcribir. Los dictados nuevos lo guardan mientras Ajustes → Historial → «Guardar el audio de cada dictado» esté activado.</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation is gone from %1, so it cannot be transcribed again.</source>
+        <translation>El audio de este dictado ya no está en %1, así que no se puede volver a transcribir.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts transcribed</source>
+        <translation>%1 de %2 partes transcritas</translation>
+    </message>
+    <message>
+        <source>Transcribing part %1 of %2 with the current transcription settings…</source>
+        <translation>Transcribiendo la parte %1 de %2 con los ajustes de transcripción actuales…</translation>
+    </message>
+    <message>
+        <source>&amp;Styled with “%1”</source>
+        <translation>Con el e&amp;stilo «%1»</translation>
+    </message>
+    <message>
+        <source>The dictation service is not available, so no style can run.</source>
+        <translation>El servicio de dictado no está disponible, así que no se puede aplicar ningún estilo.</translation>
+    </message>
+    <message>
+        <source>This dictation has no transcript to style.</source>
+        <translation>Este dictado no tiene transcripción a la que aplicar un estilo.</translation>
+    </message>
+    <message>
+        <source>Styling the transcript…</source>
+        <translation>Aplicando el estilo a la transcripción…</translation>
+    </message>
+    <message>
+        <source>Not saved yet. You can edit it before you copy or save it.</source>
+        <translation>Aún no se ha guardado. Puede editarlo antes de copiarlo o guardarlo.</translation>
+    </message>
+    <message>
+        <source>The dictation itself is unchanged.</source>
+        <translation>El dictado en sí no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>C&amp;ancelar</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e</source>
+        <translation>C&amp;errar</translation>
+    </message>
+    <message>
+        <source>Closes this column; an unsaved new text is dropped.</source>
+        <translation>Cierra esta columna; un texto nuevo sin guardar se descarta.</translation>
+    </message>
+    <message>
+        <source>New text copied.</source>
+        <translation>Texto nuevo copiado.</translation>
+    </message>
+    <message>
+        <source>There is no new text to save.</source>
+        <translation>No hay texto nuevo que guardar.</translation>
+    </message>
+    <message>
+        <source>Saved as a new dictation.</source>
+        <translation>Guardado como nuevo dictado.</translation>
+    </message>
+    <message>
+        <source>The text is shorter than this style&apos;s minimum, so it was left as it was.</source>
+        <translation>El texto es más corto que el mínimo de este estilo, así que quedó igual.</translation>
+    </message>
+    <message>
+        <source>The new text appears here.</source>
+        <translation>Aquí aparecerá el texto nuevo.</translation>
     </message>
 </context>
 <context>

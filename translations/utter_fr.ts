@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>utter::ui::ArchiveTranscription</name>
+    <message>
+        <source>No speech was found in the recording.</source>
+        <translation>Aucune parole n’a été trouvée dans l’enregistrement.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::AutoStart</name>
     <message>
         <source>Could not remove %1; delete it by hand.</source>
@@ -294,6 +301,22 @@
         <source>Exported to %1.</source>
         <translation>Exporté vers %1.</translation>
     </message>
+    <message>
+        <source>&amp;Re-transcribe</source>
+        <translation>&amp;Retranscrire</translation>
+    </message>
+    <message>
+        <source>Transcribes the archived audio again with the current settings; the result is shown next to this one and saved only if you ask.</source>
+        <translation>Retranscrit l’audio archivé avec les réglages actuels ; le résultat s’affiche à côté de celui-ci et n’est enregistré que si vous le demandez.</translation>
+    </message>
+    <message>
+        <source>Re-&amp;style</source>
+        <translation>Changer de &amp;style</translation>
+    </message>
+    <message>
+        <source>Applies a style to the transcript; the result is shown next to this one and saved only if you ask.</source>
+        <translation>Applique un style à la transcription ; le résultat s’affiche à côté de celle-ci et n’est enregistré que si vous le demandez.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
@@ -536,6 +559,113 @@
     <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>utter::ui::ReprocessPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Nouveau texte</translation>
+    </message>
+    <message>
+        <source>C&amp;opy new text</source>
+        <translation>C&amp;opier le nouveau texte</translation>
+    </message>
+    <message>
+        <source>Save as &amp;new dictation</source>
+        <translation>Enregistrer comme &amp;nouvelle dictée</translation>
+    </message>
+    <message>
+        <source>Adds the new text to the history as a dictation of its own; this one stays as it is.</source>
+        <translation>Ajoute le nouveau texte à l’historique comme une dictée à part ; celle-ci reste telle quelle.</translation>
+    </message>
+    <message>
+        <source>From the dictation of %1.</source>
+        <translation>À partir de la dictée du %1.</translation>
+    </message>
+    <message>
+        <source>&amp;New transcript</source>
+        <translation>&amp;Nouvelle transcription</translation>
+    </message>
+    <message>
+        <source>The dictation service is not available, so nothing can be transcribed.</source>
+        <translation>Le service de dictée n’est pas disponible ; rien ne peut être transcrit.</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation was not kept, so it cannot be transcribed again. New dictations keep it while Settings → History → “Keep the audio of each dictation” is on.</source>
+        <translation>L’audio de cette dictée n’a pas été conservé ; elle ne peut pas être retranscrite. Les nouvelles dictées le conservent tant que Paramètres → Historique → « Conserver l’audio de chaque dictée » est activé.</translation>
+    </message>
+    <message>
+        <source>The audio of this dictation is gone from %1, so it cannot be transcribed again.</source>
+        <translation>L’audio de cette dictée n’est plus dans %1 ; elle ne peut pas être retranscrite.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts transcribed</source>
+        <translation>%1 parties sur %2 transcrites</translation>
+    </message>
+    <message>
+        <source>Transcribing part %1 of %2 with the current transcription settings…</source>
+        <translation>Transcription de la partie %1 sur %2 avec les réglages de transcription actuels…</translation>
+    </message>
+    <message>
+        <source>&amp;Styled with “%1”</source>
+        <translation>&amp;Style « %1 » appliqué</translation>
+    </message>
+    <message>
+        <source>The dictation service is not available, so no style can run.</source>
+        <translation>Le service de dictée n’est pas disponible ; aucun style ne peut être appliqué.</translation>
+    </message>
+    <message>
+        <source>This dictation has no transcript to style.</source>
+        <translation>Cette dictée n’a pas de transcription à laquelle appliquer un style.</translation>
+    </message>
+    <message>
+        <source>Styling the transcript…</source>
+        <translation>Application du style à la transcription…</translation>
+    </message>
+    <message>
+        <source>Not saved yet. You can edit it before you copy or save it.</source>
+        <translation>Pas encore enregistré. Vous pouvez le modifier avant de le copier ou de l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>The dictation itself is unchanged.</source>
+        <translation>La dictée elle-même n’a pas changé.</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e</source>
+        <translation>F&amp;ermer</translation>
+    </message>
+    <message>
+        <source>Closes this column; an unsaved new text is dropped.</source>
+        <translation>Ferme cette colonne ; un nouveau texte non enregistré est abandonné.</translation>
+    </message>
+    <message>
+        <source>New text copied.</source>
+        <translation>Nouveau texte copié.</translation>
+    </message>
+    <message>
+        <source>There is no new text to save.</source>
+        <translation>Il n’y a pas de nouveau texte à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Saved as a new dictation.</source>
+        <translation>Enregistré comme nouvelle dictée.</translation>
+    </message>
+    <message>
+        <source>The text is shorter than this style&apos;s minimum, so it was left as it was.</source>
+        <translation>Le texte est plus court que le minimum de ce style ; il est resté inchangé.</translation>
+    </message>
+    <message>
+        <source>The new text appears here.</source>
+        <translation>Le nouveau texte s’affichera ici.</translation>
     </message>
 </context>
 <context>

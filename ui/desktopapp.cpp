@@ -280,6 +280,7 @@ void DesktopApp::showHistory()
         }
         m_historyWindow = new HistoryWindow(**store);
         m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+        m_historyWindow->setDictation(m_services.dictation, m_services.locations.stylesDir());
     } else {
         m_historyWindow->reload();
     }

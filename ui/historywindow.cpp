@@ -1,9 +1,13 @@
 #include "historywindow.h"
 
+#include "archivetranscription.h"
+#include "daemon/dictationcontrol.h"
 #include "history/historyexport.h"
 #include "history/historystore.h"
 #include "historymodel.h"
 #include "providers/audioplayback.h"
+#include "providers/style.h"
+#include "reprocesspanel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -16,6 +20,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -100,6 +105,8 @@ HistoryWindow::HistoryWindow(HistoryStore& store, QWidget* parent)
     styledColumn->addWidget(m_styled);
     texts->addLayout(rawColumn);
     texts->addLayout(styledColumn);
+    m_reprocess = new ReprocessPanel(store, detail);
+    texts->addWidget(m_reprocess);
     detailLayout->addLayout(texts);
     auto* buttons = new QHBoxLayout;
     m_copy = new QPushButton(tr("&Copy"), detail);
@@ -109,6 +116,17 @@ HistoryWindow::HistoryWindow(HistoryStore& store, QWidget* parent)
     buttons->addWidget(m_copy);
     buttons->addWidget(m_play);
     buttons->addWidget(m_delete);
+    m_retranscribe = new QPushButton(tr("&Re-transcribe"), detail);
+    m_retranscribe->setToolTip(tr("Transcribes the archived audio again with the current settings; the result "
+                                  "is shown next to this one and saved only if you ask."));
+    m_restyle = new QPushButton(tr("Re-&style"), detail);
+    m_restyle->setToolTip(tr("Applies a style to the transcript; the result is shown next to this one and saved "
+                             "only if you ask."));
+    m_restyleMenu = new QMenu(m_restyle);
+    m_restyle->setMenu(m_restyleMenu);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_retranscribe);
+    buttons->addWidget(m_restyle);
     buttons->addStretch();
     buttons->addWidget(exportButton);
     detailLayout->addLayout(buttons);
@@ -133,6 +151,20 @@ HistoryWindow::HistoryWindow(HistoryStore& store, QWidget* parent)
     connect(m_copy, &QPushButton::clicked, this, &HistoryWindow::copySelected);
     connect(m_play, &QPushButton::clicked, this, &HistoryWindow::playSelected);
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteSelected(true); });
+    connect(m_retranscribe, &QPushButton::clicked, this, &HistoryWindow::retranscribeSelected);
+    connect(m_restyleMenu, &QMenu::aboutToShow, this, &HistoryWindow::fillRestyleMenu);
+    connect(m_reprocess, &ReprocessPanel::message, this, &HistoryWindow::setStatus);
+    connect(m_reprocess, &ReprocessPanel::runningChanged, this, &HistoryWindow::showSelection);
+    connect(m_reprocess, &ReprocessPanel::saved, this, [this](qint64 id) {
+        m_model->reload();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->entry(row)->id == id) {
+                selectRow(row);
+                return;
+            }
+        }
+        selectRow(0);
+    });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export history"), QDir::home().filePath(u"utter-history.md"_s),
@@ -154,7 +186,7 @@ HistoryWindow::HistoryWindow(HistoryStore& store, QWidget* parent)
             playSelected();
         }
     });
-    resize(900, 640);
+    resize(1040, 680);
     selectRow(0);
 }
 
@@ -183,6 +215,8 @@ void HistoryWindow::showSelection()
     m_delete->setEnabled(e);
     m_play->setEnabled(e && !e->audioPath.isEmpty() && QFileInfo::exists(e->audioPath));
     m_play->setToolTip(e && e->audioPath.isEmpty() ? tr("The audio of this dictation was not kept.") : QString());
+    m_retranscribe->setEnabled(e && m_dictation && !m_reprocess->isRunning());
+    m_restyle->setEnabled(e && m_dictation && !m_reprocess->isRunning());
     if (!e) {
         m_meta->setText(m_model->query().isEmpty() ? tr("No dictations yet.")
                                                    : tr("Nothing matches “%1”.").arg(m_model->query()));
@@ -200,6 +234,40 @@ void HistoryWindow::showSelection()
     m_meta->setText(meta.join(u" · "_s));
     m_raw->setPlainText(e->rawText);
     m_styled->setPlainText(e->styledText.isEmpty() ? tr("(no style was applied)") : e->styledText);
+}
+
+void HistoryWindow::setDictation(DictationControl* dictation, const QString& stylesDir)
+{
+    m_dictation = dictation;
+    m_stylesDir = stylesDir;
+    m_reprocess->setDictation(dictation);
+    showSelection();
+}
+
+void HistoryWindow::fillRestyleMenu()
+{
+    m_restyleMenu->clear();
+    const StyleLibrary library = StyleLibrary::load(m_stylesDir);
+    for (const Style& style : library.styles()) {
+        if (style.isRaw())
+            continue;
+        QAction* action = m_restyleMenu->addAction(style.name);
+        action->setToolTip(style.description);
+        action->setStatusTip(style.description);
+        connect(action, &QAction::triggered, this, [this, name = style.name] { restyleSelected(name); });
+    }
+}
+
+void HistoryWindow::retranscribeSelected()
+{
+    if (const HistoryEntry* e = m_model->entry(m_view->currentIndex().row()))
+        m_reprocess->retranscribe(*e);
+}
+
+void HistoryWindow::restyleSelected(const QString& style)
+{
+    if (const HistoryEntry* e = m_model->entry(m_view->currentIndex().row()))
+        m_reprocess->restyle(*e, style);
 }
 
 void HistoryWindow::copySelected()
@@ -237,14 +305,7 @@ void HistoryWindow::playSelected()
         if (!e || e->audioPath.isEmpty())
             return;
         // The archive keeps one Ogg Opus file per chunk; play them in order.
-        const QFileInfo info(e->audioPath);
-        if (info.isDir()) {
-            for (const QFileInfo& file :
-                 QDir(e->audioPath).entryInfoList({u"*.ogg"_s, u"*.opus"_s, u"*.wav"_s}, QDir::Files, QDir::Name))
-                m_playQueue << file.absoluteFilePath();
-        } else {
-            m_playQueue << info.absoluteFilePath();
-        }
+        m_playQueue = ArchiveTranscription::chunkFiles(e->audioPath);
     }
     if (m_playQueue.isEmpty())
         return;

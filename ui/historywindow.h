@@ -5,6 +5,7 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
@@ -12,6 +13,7 @@ class QTableView;
 namespace utter
 {
 class AudioPlayback;
+class DictationControl;
 class HistoryStore;
 } // namespace utter
 
@@ -19,6 +21,7 @@ namespace utter::ui
 {
 
 class HistoryModel;
+class ReprocessPanel;
 
 // The history window: search-as-you-type over the FTS index, a lazily loaded list (date, application, style,
 // length, text) and the selected dictation's raw and styled text with copy, play audio, delete and export.
@@ -31,6 +34,10 @@ public:
     explicit HistoryWindow(HistoryStore& store, QWidget* parent = nullptr);
     ~HistoryWindow() override;
 
+    // The service that transcribes and styles again (Re-transcribe, Re-style), and the styles folder for the
+    // Re-style menu. Without a service both buttons are disabled.
+    void setDictation(DictationControl* dictation, const QString& stylesDir);
+
     HistoryModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QLineEdit* searchField() const { return m_search; }
@@ -39,6 +46,11 @@ public:
     void copySelected();
     bool deleteSelected(bool confirm = true);
     void playSelected();
+    void retranscribeSelected();
+    void restyleSelected(const QString& style);
+    ReprocessPanel* reprocessPanel() const { return m_reprocess; }
+    // The Re-style menu as it is when opened (every style but raw).
+    QMenu* restyleMenu() const { return m_restyleMenu; }
     // Writes every entry to path in the format named by its suffix (.json, .csv, .md).
     bool exportTo(const QString& path);
     QString statusText() const;
@@ -48,6 +60,7 @@ public slots:
 
 private:
     void showSelection();
+    void fillRestyleMenu();
     void setStatus(const QString& text);
 
     HistoryStore& m_store;
@@ -61,6 +74,12 @@ private:
     QPushButton* m_copy = nullptr;
     QPushButton* m_play = nullptr;
     QPushButton* m_delete = nullptr;
+    QPushButton* m_retranscribe = nullptr;
+    QPushButton* m_restyle = nullptr;
+    QMenu* m_restyleMenu = nullptr;
+    ReprocessPanel* m_reprocess = nullptr;
+    DictationControl* m_dictation = nullptr;
+    QString m_stylesDir;
     QTimer m_debounce;
     AudioPlayback* m_playback = nullptr;
     QStringList m_playQueue;

@@ -43,6 +43,11 @@ public:
     virtual void transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
                                 TranscribeCallback done) = 0;
 
+    // Applies a style to a text (re-styling a dictation from history). The callback gets {"text", "raw",
+    // "style", "transformed", "skipped"} — or an error: an unknown style, or the style provider failed (the
+    // provider's message; the raw text is never passed off as styled). The default answers Unsupported.
+    virtual void restyle(const QString& text, const QString& style, QObject* context, TranscribeCallback done);
+
     // Lets in-flight chunks finish or stay journaled before the process exits; calls done when safe.
     virtual void prepareShutdown(std::function<void()> done) = 0;
 

@@ -799,4 +799,23 @@ void DictationService::prepareShutdown(std::function<void()> done)
     QTimer::singleShot(0, this, *poll);
 }
 
+void DictationService::restyle(const QString& text, const QString& styleName, QObject* context, TranscribeCallback done)
+{
+    const std::optional<Style> style = StyleLibrary::load(m_locations.stylesDir()).find(styleName);
+    if (!style) {
+        done(Error(ErrorCode::InvalidArgument, u"Unknown style \"%1\"."_s.arg(styleName)));
+        return;
+    }
+    m_transformer->transform(text, *style, context, {}, [done](const TransformResult& r) {
+        if (r.error && !r.transformed)
+            done(*r.error); // the raw text came back: say why instead of passing it off as styled
+        else
+            done(QJsonObject{{u"text"_s, r.text},
+                             {u"raw"_s, r.rawText},
+                             {u"style"_s, r.style},
+                             {u"transformed"_s, r.transformed},
+                             {u"skipped"_s, r.skipped}});
+    });
+}
+
 } // namespace utter

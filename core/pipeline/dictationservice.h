@@ -97,6 +97,7 @@ public:
     int pendingJobs() const override;
     void transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
                         TranscribeCallback done) override;
+    void restyle(const QString& text, const QString& style, QObject* context, TranscribeCallback done) override;
     void prepareShutdown(std::function<void()> done) override;
 
 signals:

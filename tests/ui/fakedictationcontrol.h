@@ -25,6 +25,16 @@ public:
     {
         done(utter::Error(utter::ErrorCode::Unsupported, QStringLiteral("not in the fake")));
     }
+    // Answers with restyleAnswer when set (screenshots), else as the base class does.
+    void restyle(const QString& text, const QString& style, QObject* context, TranscribeCallback done) override
+    {
+        if (restyleAnswer.isEmpty())
+            return DictationControl::restyle(text, style, context, done);
+        done(QJsonObject{{QStringLiteral("text"), restyleAnswer},
+                         {QStringLiteral("raw"), text},
+                         {QStringLiteral("style"), style},
+                         {QStringLiteral("transformed"), true}});
+    }
     void prepareShutdown(std::function<void()> done) override { done(); }
 
     // Drives the state the way the service would.
@@ -35,6 +45,7 @@ public:
     }
 
     QStringList calls;
+    QString restyleAnswer;
     utter::Status nextResult;
 
 private:

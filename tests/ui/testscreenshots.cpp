@@ -7,6 +7,7 @@
 #include "historywindow.h"
 #include "onboardingwizard.h"
 #include "recordingoverlay.h"
+#include "reprocesspanel.h"
 #include "settings/settings.h"
 #include "settingsdialog.h"
 #include "statuswindow.h"
@@ -231,6 +232,17 @@ private slots:
             HistoryWindow history(store);
             history.selectRow(0);
             shoot(&history, u"history"_s, scheme);
+
+            // Re-style: the new text next to the old, not saved yet; and Re-transcribe without archived audio.
+            FakeDictationControl fake;
+            fake.restyleAnswer = u"Dear Anna,\n\nThank you for the quick reply. The numbers look right to me.\n\n"
+                                 "Best regards"_s;
+            history.setDictation(&fake, m_home->configDir() + u"/styles"_s);
+            history.selectRow(1);
+            history.restyleSelected(u"email"_s);
+            shoot(&history, u"history-restyled"_s, scheme);
+            history.retranscribeSelected();
+            shoot(&history, u"history-retranscribe-error"_s, scheme);
 
             DoctorWindow doctor([] {
                 auto d = std::make_unique<Doctor>();
