@@ -17,6 +17,13 @@ constexpr float kSmoothing = 0.55f; // weight of the previous frame in the smoot
 constexpr float kSlopeDb = 1.5f;    // width of the logistic curve around the centre
 constexpr double kLowHz = 150.0;
 constexpr double kHighHz = 4000.0;
+// The hang-over follows how clearly the speech stood out (its peak mean band SNR): hangoverMs × 1.4 for speech
+// peaking at 12 dB or less (0–5 dB SNR), × 0.5 from 24 dB up (20 dB SNR and cleaner), linear between
+// (bench/audio: F1 and chunk boundaries per SNR).
+constexpr float kUnclearPeakDb = 16.0f;
+constexpr float kClearPeakDb = 24.0f;
+constexpr float kUnclearHangoverScale = 1.0f;
+constexpr float kClearHangoverScale = 0.5f;
 
 } // namespace
 
@@ -88,6 +95,7 @@ void EnergyVad::reset()
     m_speech = false;
     m_aboveRun = 0;
     m_belowRun = 0;
+    m_segmentPeakDb = 0.0f;
     m_lastFeature = 0.0f;
 }
 
@@ -180,10 +188,18 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
         if (m_aboveRun >= m_onsetFrames) {
             m_speech = true;
             m_belowRun = 0;
+            m_segmentPeakDb = featureDb;
         }
     } else {
+        m_segmentPeakDb = std::max(m_segmentPeakDb, featureDb);
         m_belowRun = probability < float(m_config.stopProbability) ? m_belowRun + 1 : 0;
-        if (m_belowRun >= m_hangoverFrames) {
+        // Clear speech ends sooner, speech barely above the noise later: in noise the quiet frames inside a word
+        // look like pauses, and a short hang-over would cut there.
+        const float clarity =
+            std::clamp((m_segmentPeakDb - kUnclearPeakDb) / (kClearPeakDb - kUnclearPeakDb), 0.0f, 1.0f);
+        const float scale = kUnclearHangoverScale + clarity * (kClearHangoverScale - kUnclearHangoverScale);
+        const int hang = std::max(1, int(std::lround(float(m_hangoverFrames) * scale)));
+        if (m_belowRun >= hang) {
             m_speech = false;
             m_aboveRun = 0;
         }

@@ -62,6 +62,7 @@ private:
     bool m_speech = false;
     int m_aboveRun = 0;
     int m_belowRun = 0;
+    float m_segmentPeakDb = 0.0f; // the highest feature since speech started
     float m_lastFeature = 0.0f;
 };
 
