@@ -95,8 +95,7 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
     left->setSpacing(6);
     m_list = new QListWidget(this);
     m_list->setAccessibleName(tr("Styles"));
-    m_list->setMinimumWidth(160);
-    m_list->setMaximumWidth(190);
+    m_list->setStyleSheet(u"QListWidget::item { padding: 3px 4px; }"_s);
     m_list->setUniformItemSizes(true);
     left->addWidget(m_list, 1);
     auto* listButtons = new QHBoxLayout;
@@ -110,6 +109,8 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
     listButtons->addWidget(m_duplicate);
     listButtons->addWidget(m_delete);
     left->addLayout(listButtons);
+    // The list is as wide as the buttons under it.
+    m_list->setFixedWidth(std::max(170, listButtons->sizeHint().width()));
     outer->addLayout(left);
 
     auto* right = new QVBoxLayout;
@@ -149,8 +150,6 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
         tr("Seconds before the raw transcript is delivered instead; empty for the timeout above."));
     m_prompt = new QPlainTextEdit(this);
     m_prompt->setTabChangesFocus(true);
-    m_prompt->setPlaceholderText(tr("What the style does, e.g. “Rewrite the text as a short, friendly chat message. "
-                                    "Keep names and numbers exactly.”"));
     m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 8 + 12);
     m_promptError = errorLabel(this);
     addField(tr("&Prompt:"), withError(m_prompt, m_promptError, this), m_prompt);
@@ -283,6 +282,10 @@ void StyleEditor::showStyle(const Style& style, Kind kind)
     for (QWidget* field : std::initializer_list<QWidget*>{m_description, m_model, m_temperature, m_timeout})
         field->setEnabled(editable);
     m_prompt->setReadOnly(!editable);
+    m_prompt->setPlaceholderText(editable ? tr("What the style does, e.g. “Rewrite the text as a short, friendly chat "
+                                               "message. Keep names and numbers exactly.”")
+                                          : QString());
+    m_name->setEnabled(editable);
     // A built-in's name is what its copy must be called to replace it.
     m_name->setReadOnly(kind != Kind::User && kind != Kind::Draft);
     switch (kind) {
