@@ -106,6 +106,11 @@ QString Locations::logFile() const
     return m_logDir + u"/utter.log"_s;
 }
 
+QString Locations::remoteDesktopTokenFile() const
+{
+    return m_dataDir + u"/remotedesktop-restore-token"_s;
+}
+
 bool Locations::ensurePrivateDir(const QString& path)
 {
     QDir dir(path);

@@ -26,6 +26,7 @@ public:
     QString audioArchiveDir() const;
     QString socketPath() const;
     QString logFile() const;
+    QString remoteDesktopTokenFile() const; // the RemoteDesktop portal's restore token (consent asked once)
 
     // Creates a directory (and parents) with owner-only permissions when it does not exist yet.
     static bool ensurePrivateDir(const QString& path);

@@ -99,7 +99,11 @@ QStringList defaultOutputMethods(const DesktopSession& session)
     case DesktopSession::X11:
         return {u"xtest"_s, u"x11-paste"_s};
     case DesktopSession::Wayland:
-        return {u"wtype"_s, u"ydotool"_s, u"wayland-paste"_s};
+        // GNOME and KWin lack the virtual-keyboard protocol wtype needs; their RemoteDesktop portal types
+        // (platform.md §2.5: portal on GNOME/KDE, wtype on wlroots, then uinput, then the clipboard).
+        if (session.compositor == DesktopSession::Gnome || session.compositor == DesktopSession::Kde)
+            return {u"portal"_s, u"ydotool"_s, u"wayland-paste"_s};
+        return {u"wtype"_s, u"portal"_s, u"ydotool"_s, u"wayland-paste"_s};
     case DesktopSession::Windows:
         return {u"sendinput"_s, u"windows-paste"_s};
     case DesktopSession::MacOS:

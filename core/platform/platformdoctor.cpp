@@ -6,6 +6,10 @@
 
 #include <QGuiApplication>
 
+#if defined(UTTER_WITH_WAYLAND)
+#include "linux/wayland/portaloutput.h"
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter
@@ -14,11 +18,18 @@ namespace utter
 namespace
 {
 
-QString fixForOutputError(const QString& method, const QString& message)
+QString fixForOutputError(const QString& method, const Error& error, const DesktopSession& session)
 {
+    const QString& message = error.message;
     if (method == u"x11-paste"_s || method == u"wayland-paste"_s)
         if (message.contains(u"desktop app"_s))
             return u"nothing to do: the running desktop app or `utter serve` does the paste"_s;
+#if defined(UTTER_WITH_WAYLAND)
+    if (method == u"portal"_s)
+        return PortalOutput::fixFor(error, session.compositor);
+#else
+    Q_UNUSED(session)
+#endif
     // The probe messages already say what to install or grant; repeat their instruction.
     return message;
 }
@@ -134,7 +145,7 @@ QList<DoctorCheck> PlatformDoctor::checks() const
         checks.append(makeCheck(u"output"_s, name,
                                 probe.ok() ? CheckStatus::Ok : (needsApp ? CheckStatus::Skip : CheckStatus::Fail),
                                 probe.ok() ? u"available"_s : probe.error().message,
-                                probe.ok() ? QString() : fixForOutputError(name, probe.error().message)));
+                                probe.ok() ? QString() : fixForOutputError(name, probe.error(), session)));
     }
     if (!names.isEmpty() && working == 0) {
         checks.append(

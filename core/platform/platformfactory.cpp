@@ -13,9 +13,11 @@
 #endif
 #if defined(UTTER_WITH_WAYLAND)
 #include "linux/wayland/portalhotkeys.h"
+#include "linux/wayland/portaloutput.h"
 #include "linux/wayland/waylandfocus.h"
 #include "linux/wayland/waylandpaste.h"
 #include "linux/wayland/wtypeoutput.h"
+#include "paths/locations.h"
 #endif
 #if defined(Q_OS_WIN)
 #include "windows/winhotkeys.h"
@@ -118,7 +120,7 @@ QStringList PlatformFactory::knownOutputMethods()
     names << u"xtest"_s << u"x11-paste"_s;
 #endif
 #if defined(UTTER_WITH_WAYLAND)
-    names << u"wtype"_s << u"ydotool"_s << u"wayland-paste"_s;
+    names << u"wtype"_s << u"portal"_s << u"ydotool"_s << u"wayland-paste"_s;
 #endif
 #if defined(Q_OS_WIN)
     names << u"sendinput"_s << u"windows-paste"_s;
@@ -143,6 +145,9 @@ std::unique_ptr<TextOutput> PlatformFactory::createOutput(const QString& name, c
 #if defined(UTTER_WITH_WAYLAND)
     if (name == u"wtype"_s)
         return std::make_unique<WtypeOutput>();
+    if (name == u"portal"_s)
+        return std::make_unique<PortalOutput>(
+            QDBusConnection::sessionBus(), Locations::fromEnvironment().remoteDesktopTokenFile(), session.compositor);
     if (name == u"ydotool"_s)
         return std::make_unique<YdotoolOutput>();
     if (name == u"wayland-paste"_s)

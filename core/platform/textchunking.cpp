@@ -63,6 +63,9 @@ std::uint32_t keysymForCodePoint(char32_t codePoint)
         return 0xff09; // Tab
     if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0))
         return 0;
+    if ((codePoint >= 0xd800 && codePoint <= 0xdfff) || (codePoint >= 0xfdd0 && codePoint <= 0xfdef) ||
+        (codePoint & 0xfffe) == 0xfffe || codePoint > 0x10ffff)
+        return 0; // surrogates, noncharacters, beyond Unicode: no keysym (as xkb_utf32_to_keysym)
     if (codePoint < 0x100)
         return std::uint32_t(codePoint);
     return 0x01000000u + std::uint32_t(codePoint);

@@ -28,7 +28,8 @@ struct UnicodeKeyEvent
 QList<UnicodeKeyEvent> windowsUnicodeEvents(const QString& text);
 
 // X11 keysym for a code point: Latin-1 maps directly, newline/tab to Return/Tab, everything else to
-// 0x01000000 + code point (keysymdef.h's Unicode range). 0 for control characters that cannot be typed.
+// 0x01000000 + code point (keysymdef.h's Unicode range). 0 for control characters, surrogates and
+// noncharacters, which cannot be typed.
 std::uint32_t keysymForCodePoint(char32_t codePoint);
 
 } // namespace utter

@@ -16,10 +16,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace
 {
 
-const QString kService = u"org.freedesktop.portal.Desktop"_s;
-const QString kPath = u"/org/freedesktop/portal/desktop"_s;
 const QString kInterface = u"org.freedesktop.portal.GlobalShortcuts"_s;
-const QString kRequest = u"org.freedesktop.portal.Request"_s;
 
 struct PortalShortcut
 {
@@ -56,9 +53,10 @@ PortalHotkeys::PortalHotkeys(QObject* parent)
     qDBusRegisterMetaType<PortalShortcut>();
     qDBusRegisterMetaType<QList<PortalShortcut>>();
     QDBusConnection bus = QDBusConnection::sessionBus();
-    const bool connected =
-        bus.connect(kService, kPath, kInterface, u"Activated"_s, this, SLOT(onActivated(QDBusMessage))) &&
-        bus.connect(kService, kPath, kInterface, u"Deactivated"_s, this, SLOT(onDeactivated(QDBusMessage)));
+    const bool connected = bus.connect(PortalRequest::service, PortalRequest::desktopPath, kInterface, u"Activated"_s,
+                                       this, SLOT(onActivated(QDBusMessage))) &&
+                           bus.connect(PortalRequest::service, PortalRequest::desktopPath, kInterface, u"Deactivated"_s,
+                                       this, SLOT(onDeactivated(QDBusMessage)));
     if (!connected)
         qCWarning(lcHotkey) << "cannot listen to the GlobalShortcuts portal's signals:" << bus.lastError().message();
 }
@@ -66,8 +64,8 @@ PortalHotkeys::PortalHotkeys(QObject* parent)
 PortalHotkeys::~PortalHotkeys()
 {
     if (!m_session.isEmpty()) {
-        QDBusMessage close =
-            QDBusMessage::createMethodCall(kService, m_session, u"org.freedesktop.portal.Session"_s, u"Close"_s);
+        QDBusMessage close = QDBusMessage::createMethodCall(PortalRequest::service, m_session,
+                                                            u"org.freedesktop.portal.Session"_s, u"Close"_s);
         QDBusConnection::sessionBus().call(close, QDBus::NoBlock);
     }
 }
@@ -79,7 +77,8 @@ bool PortalHotkeys::isAvailable(QString* why)
         *why = u"no D-Bus session bus"_s;
         return false;
     }
-    QDBusMessage get = QDBusMessage::createMethodCall(kService, kPath, u"org.freedesktop.DBus.Properties"_s, u"Get"_s);
+    QDBusMessage get = QDBusMessage::createMethodCall(PortalRequest::service, PortalRequest::desktopPath,
+                                                      u"org.freedesktop.DBus.Properties"_s, u"Get"_s);
     get << kInterface << u"version"_s;
     const QDBusMessage reply = bus.call(get, QDBus::Block, 2000);
     if (reply.type() != QDBusMessage::ReplyMessage) {
@@ -135,13 +134,6 @@ QString PortalHotkeys::preferredTrigger(const KeySpec& spec)
     return parts.join(u'+');
 }
 
-QString PortalHotkeys::requestPath(const QString& token) const
-{
-    QString sender = QDBusConnection::sessionBus().baseService().mid(1);
-    sender.replace(u'.', u'_');
-    return u"/org/freedesktop/portal/desktop/request/%1/%2"_s.arg(sender, token);
-}
-
 Status PortalHotkeys::registerHotkey(const QString& id, const KeySpec& spec)
 {
     if (m_bound)
@@ -169,26 +161,27 @@ void PortalHotkeys::failAll(const QString& message)
 
 void PortalHotkeys::bindPending()
 {
-    const QString token = u"utter%1"_s.arg(++m_token);
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    bus.connect(kService, requestPath(token), kRequest, u"Response"_s, this,
-                SLOT(onCreateSessionResponse(uint, QVariantMap)));
-    QDBusMessage create = QDBusMessage::createMethodCall(kService, kPath, kInterface, u"CreateSession"_s);
-    create << QVariantMap{{u"handle_token"_s, token}, {u"session_handle_token"_s, u"utter_session"_s}};
-    const QDBusMessage reply = bus.call(create, QDBus::Block, 5000);
-    if (reply.type() != QDBusMessage::ReplyMessage)
-        failAll(u"The GlobalShortcuts portal refused to create a session: %1"_s.arg(reply.errorMessage()));
+    const QString token = PortalRequest::nextToken(u"shortcuts"_s);
+    QDBusMessage create = QDBusMessage::createMethodCall(PortalRequest::service, PortalRequest::desktopPath, kInterface,
+                                                         u"CreateSession"_s);
+    create << QVariantMap{{u"handle_token"_s, token},
+                          {u"session_handle_token"_s, PortalRequest::nextToken(u"shortcuts_session"_s)}};
+    PortalRequest::send(QDBusConnection::sessionBus(), create, token, this,
+                        [this](const PortalResponse& response) { onSessionCreated(response); });
 }
 
-void PortalHotkeys::onCreateSessionResponse(uint response, const QVariantMap& results)
+void PortalHotkeys::onSessionCreated(const PortalResponse& response)
 {
-    if (response != 0) {
-        failAll(u"The desktop refused Utter's global shortcuts (portal response %1); allow them in the dialog, "
-                "or bind `utter begin`/`utter end` in your desktop's shortcut settings."_s.arg(response));
+    if (!response.error.isEmpty()) {
+        failAll(u"The GlobalShortcuts portal refused to create a session: %1"_s.arg(response.error));
         return;
     }
-    // session_handle is typed "s" by the portal (kept for compatibility), not "o".
-    m_session = results.value(u"session_handle"_s).toString();
+    if (response.code != PortalResponse::Success) {
+        failAll(u"The desktop refused Utter's global shortcuts (portal response %1); allow them in the dialog, "
+                "or bind `utter begin`/`utter end` in your desktop's shortcut settings."_s.arg(response.code));
+        return;
+    }
+    m_session = PortalRequest::objectPathValue(response.results.value(u"session_handle"_s));
     QList<PortalShortcut> shortcuts;
     for (auto it = m_wanted.cbegin(); it != m_wanted.cend(); ++it) {
         shortcuts << PortalShortcut{
@@ -196,27 +189,29 @@ void PortalHotkeys::onCreateSessionResponse(uint response, const QVariantMap& re
             {{u"description"_s, it.key() == u"dictate"_s ? u"Dictate (hold to talk)"_s : u"Utter: "_s + it.key()},
              {u"preferred_trigger"_s, preferredTrigger(it.value())}}};
     }
-    const QString token = u"utter%1"_s.arg(++m_token);
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    bus.connect(kService, requestPath(token), kRequest, u"Response"_s, this, SLOT(onBindResponse(uint, QVariantMap)));
-    QDBusMessage bind = QDBusMessage::createMethodCall(kService, kPath, kInterface, u"BindShortcuts"_s);
+    const QString token = PortalRequest::nextToken(u"shortcuts"_s);
+    QDBusMessage bind = QDBusMessage::createMethodCall(PortalRequest::service, PortalRequest::desktopPath, kInterface,
+                                                       u"BindShortcuts"_s);
     bind << QVariant::fromValue(QDBusObjectPath(m_session)) << QVariant::fromValue(shortcuts) << QString()
          << QVariantMap{{u"handle_token"_s, token}};
-    const QDBusMessage reply = bus.call(bind, QDBus::Block, 5000);
-    if (reply.type() != QDBusMessage::ReplyMessage)
-        failAll(u"The GlobalShortcuts portal refused the shortcuts: %1"_s.arg(reply.errorMessage()));
+    PortalRequest::send(QDBusConnection::sessionBus(), bind, token, this,
+                        [this](const PortalResponse& response) { onBound(response); });
 }
 
-void PortalHotkeys::onBindResponse(uint response, const QVariantMap& results)
+void PortalHotkeys::onBound(const PortalResponse& response)
 {
-    m_bound = true;
-    if (response != 0) {
+    if (!response.error.isEmpty()) {
+        failAll(u"The GlobalShortcuts portal refused the shortcuts: %1"_s.arg(response.error));
+        return;
+    }
+    m_bound = true; // the portal answered: a session's shortcuts are bound once
+    if (response.code != PortalResponse::Success) {
         failAll(u"The shortcuts were not allowed (portal response %1); allow them in the desktop's dialog or "
-                "settings."_s.arg(response));
+                "settings."_s.arg(response.code));
         return;
     }
     QList<PortalShortcut> bound;
-    results.value(u"shortcuts"_s).value<QDBusArgument>() >> bound;
+    response.results.value(u"shortcuts"_s).value<QDBusArgument>() >> bound;
     QSet<QString> ids;
     for (const PortalShortcut& s : std::as_const(bound)) {
         ids.insert(s.id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "platform/globalhotkeys.h"
+#include "portalrequest.h"
 
 #include <QDBusMessage>
 #include <QDBusObjectPath>
@@ -36,12 +37,11 @@ public:
 public slots: // QtDBus delivers signals only to public slots
     void onActivated(const QDBusMessage& message);
     void onDeactivated(const QDBusMessage& message);
-    void onCreateSessionResponse(uint response, const QVariantMap& results);
-    void onBindResponse(uint response, const QVariantMap& results);
 
 private:
     void bindPending();
-    QString requestPath(const QString& token) const;
+    void onSessionCreated(const PortalResponse& response);
+    void onBound(const PortalResponse& response);
     void failAll(const QString& message);
 
     QHash<QString, KeySpec> m_wanted;
@@ -49,7 +49,6 @@ private:
     QString m_session;
     bool m_bindScheduled = false;
     bool m_bound = false;
-    int m_token = 0;
 };
 
 } // namespace utter

@@ -1,0 +1,144 @@
+#include "portaloutput.h"
+
+#include "logging/logging.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+namespace
+{
+const QString kDeclined = u"you declined the desktop's request to let Utter type (RemoteDesktop portal); Utter "
+                          "will not ask again until it restarts"_s;
+} // namespace
+
+PortalOutput::PortalOutput(QDBusConnection bus, const QString& tokenFile, DesktopSession::Compositor compositor,
+                           QObject* parent)
+    : QObject(parent)
+    , m_keyboard(std::move(bus), RestoreTokenStore(tokenFile))
+    , m_compositor(compositor)
+{}
+
+QString PortalOutput::fixFor(const Error& error, DesktopSession::Compositor compositor)
+{
+    if (error.code == ErrorCode::Cancelled)
+        return u"quit and start Utter again to be asked again, and allow it in the dialog (or remove `portal` "
+               "from output/methods)"_s;
+    if (error.code == ErrorCode::Timeout)
+        return u"check that xdg-desktop-portal runs (`systemctl --user status xdg-desktop-portal`) and answer "
+               "the desktop's remote-control dialog"_s;
+    switch (compositor) {
+    case DesktopSession::Gnome:
+        return u"install the portal and GNOME's back end (Debian/Ubuntu: apt install xdg-desktop-portal "
+               "xdg-desktop-portal-gnome), then log out and in"_s;
+    case DesktopSession::Kde:
+        return u"install the portal and KDE's back end (Debian/Ubuntu: apt install xdg-desktop-portal "
+               "xdg-desktop-portal-kde), then log out and in"_s;
+    case DesktopSession::Sway:
+    case DesktopSession::Hyprland:
+    case DesktopSession::OtherWlroots:
+        return u"nothing to install: wlroots portals have no RemoteDesktop keyboard; Utter types with wtype here "
+               "(apt install wtype)"_s;
+    case DesktopSession::UnknownCompositor:
+        break;
+    }
+    return u"on GNOME or KDE install xdg-desktop-portal with xdg-desktop-portal-gnome or xdg-desktop-portal-kde "
+           "and log in again; elsewhere use another output method (`utter config set output/methods auto`)"_s;
+}
+
+Status PortalOutput::probe()
+{
+    if (m_declined)
+        return Error(ErrorCode::Cancelled, kDeclined);
+    const Result<PortalKeyboard::Availability> available = PortalKeyboard::probe(QDBusConnection::sessionBus());
+    if (!available.ok()) {
+        const Error& e = available.error();
+        return Error(e.code, u"The RemoteDesktop portal is not available: %1."_s.arg(e.message));
+    }
+    return {};
+}
+
+void PortalOutput::insert(const QString& text, const TargetApp& target, const InsertOptions& options,
+                          InsertCallback done)
+{
+    Q_UNUSED(target) // the desktop types into whatever has focus; it does not tell which window that is
+    Result<QList<KeysymEvent>> plan = keysymPlan(text, options.pressEnter);
+    if (!plan.ok()) {
+        done(InsertResult::failed(name(), Error(ErrorCode::Unsupported, u"The portal cannot type this text: "_s +
+                                                                            plan.error().message + u'.')));
+        return;
+    }
+    m_queue.push_back({std::move(plan).value(), text.size(), std::move(done)});
+    if (!m_busy)
+        runNext();
+}
+
+void PortalOutput::finishJob(const InsertResult& result)
+{
+    Job job = std::move(m_queue.front());
+    m_queue.pop_front();
+    // The next insertion starts outside this call stack (and after the caller has seen this result).
+    QMetaObject::invokeMethod(this, &PortalOutput::runNext, Qt::QueuedConnection);
+    job.done(result);
+}
+
+void PortalOutput::runNext()
+{
+    if (m_queue.empty()) {
+        m_busy = false;
+        return;
+    }
+    m_busy = true;
+    if (m_declined) {
+        finishJob(InsertResult::failed(name(), Error(ErrorCode::InjectionBlocked, kDeclined + u'.')));
+        return;
+    }
+    m_keyboard.open([this](const Status& opened) {
+        if (!opened.ok()) {
+            const Error& e = opened.error();
+            if (e.code == ErrorCode::Cancelled) {
+                m_declined = true;
+                finishJob(InsertResult::failed(
+                    name(), Error(ErrorCode::InjectionBlocked,
+                                  u"You declined the desktop's request to let Utter type (RemoteDesktop portal): "
+                                  "the text goes to the next output method, and Utter will not ask again until it "
+                                  "restarts."_s)));
+                return;
+            }
+            const QString message = u"The RemoteDesktop portal could not open a keyboard session: %1; %2."_s.arg(
+                e.message, fixFor(e, m_compositor));
+            // A portal that is there but failed this time may work when asked again; a missing one will not.
+            const bool transient = e.code == ErrorCode::Failed;
+            finishJob(transient ? InsertResult::retry(name(), Error(ErrorCode::InjectionBlocked, message))
+                                : InsertResult::failed(name(), Error(ErrorCode::InjectionBlocked, message)));
+            return;
+        }
+        const Job& job = m_queue.front();
+        m_keyboard.send(job.events, [this](int accepted, const Status& sent) {
+            const Job& current = m_queue.front();
+            if (!sent.ok())
+                m_keyboard.close(); // a session that refuses events is spent: the next insertion opens a new one
+            if (sent.ok()) {
+                finishJob(InsertResult::success(
+                    name(), u"typed %1 characters through the RemoteDesktop portal"_s.arg(current.characters)));
+                return;
+            }
+            if (accepted == 0) {
+                // Nothing was typed (typically the desktop closed the session): reopening may work.
+                finishJob(InsertResult::retry(
+                    name(), Error(ErrorCode::InjectionBlocked,
+                                  u"The RemoteDesktop portal typed nothing: %1."_s.arg(sent.error().message))));
+                return;
+            }
+            finishJob(InsertResult::failed(
+                name(), Error(ErrorCode::InjectionBlocked,
+                              u"The RemoteDesktop portal stopped after %1 of %2 key events: %3; the text may be "
+                              "partly typed."_s.arg(accepted)
+                                  .arg(current.events.size())
+                                  .arg(sent.error().message))));
+        });
+    });
+}
+
+} // namespace utter

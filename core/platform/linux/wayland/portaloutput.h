@@ -1,0 +1,55 @@
+#pragma once
+
+#include "platform/platformconfig.h"
+#include "platform/textoutput.h"
+#include "portalkeyboard.h"
+
+#include <QObject>
+
+#include <deque>
+
+namespace utter
+{
+
+// "portal": types through the xdg-desktop-portal RemoteDesktop interface (GNOME and KDE on Wayland, which
+// lack wtype's virtual-keyboard protocol). Characters are sent as keysyms (keysymPlan()), not pasted, so
+// native-Wayland Chromium/Electron on KDE — which ignore a portal Ctrl+V — get the text too. The desktop asks
+// for consent when the first session starts; the restore token (RestoreTokenStore) spares that dialog later
+// where the portal supports it (interface version 2). Insertions are typed one after another; success means
+// the portal accepted every key event.
+class PortalOutput final : public QObject, public TextOutput
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PortalOutput)
+
+public:
+    PortalOutput(QDBusConnection bus, const QString& tokenFile, DesktopSession::Compositor compositor,
+                 QObject* parent = nullptr);
+
+    QString name() const override { return QStringLiteral("portal"); }
+    // Reads the portal's RemoteDesktop properties (no session, no dialog).
+    Status probe() override;
+    void insert(const QString& text, const TargetApp& target, const InsertOptions& options,
+                InsertCallback done) override;
+
+    // The exact fix for a probe or insert error on this desktop (what to install, or what to do instead).
+    static QString fixFor(const Error& error, DesktopSession::Compositor compositor);
+
+private:
+    struct Job
+    {
+        QList<KeysymEvent> events;
+        qsizetype characters = 0;
+        InsertCallback done;
+    };
+    void runNext();
+    void finishJob(const InsertResult& result);
+
+    PortalKeyboard m_keyboard;
+    DesktopSession::Compositor m_compositor;
+    std::deque<Job> m_queue;
+    bool m_busy = false;
+    bool m_declined = false; // the user said no: not asked again until Utter restarts
+};
+
+} // namespace utter
