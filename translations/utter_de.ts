@@ -588,10 +588,6 @@
         <translation>Aus dem Diktat vom %1.</translation>
     </message>
     <message>
-        <source>&amp;New transcript</source>
-        <translation>&amp;Neues Transkript</translation>
-    </message>
-    <message>
         <source>The dictation service is not available, so nothing can be transcribed.</source>
         <translation>Der Diktierdienst ist nicht verfügbar, daher kann nichts transkribiert werden.</translation>
     </message>
@@ -610,10 +606,6 @@
     <message>
         <source>Transcribing part %1 of %2 with the current transcription settings…</source>
         <translation>Transkribiere Teil %1 von %2 mit den aktuellen Transkriptionseinstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Styled with “%1”</source>
-        <translation>Mit „%1“ &amp;stilisiert</translation>
     </message>
     <message>
         <source>The dictation service is not available, so no style can run.</source>
@@ -640,10 +632,6 @@
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <source>Clos&amp;e</source>
-        <translation>Schli&amp;eßen</translation>
-    </message>
-    <message>
         <source>Closes this column; an unsaved new text is dropped.</source>
         <translation>Schließt diese Spalte; ein nicht gespeicherter neuer Text wird verworfen.</translation>
     </message>
@@ -666,6 +654,18 @@
     <message>
         <source>The new text appears here.</source>
         <translation>Hier erscheint der neue Text.</translation>
+    </message>
+    <message>
+        <source>New transcript</source>
+        <translation>Neues Transkript</translation>
+    </message>
+    <message>
+        <source>Styled with “%1”</source>
+        <translation>Mit „%1“ stilisiert</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Schl&amp;ießen</translation>
     </message>
 </context>
 <context>

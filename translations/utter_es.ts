@@ -588,10 +588,6 @@
         <translation>A partir del dictado del %1.</translation>
     </message>
     <message>
-        <source>&amp;New transcript</source>
-        <translation>&amp;Nueva transcripción</translation>
-    </message>
-    <message>
         <source>The dictation service is not available, so nothing can be transcribed.</source>
         <translation>El servicio de dictado no está disponible, así que no se puede transcribir nada.</translation>
     </message>
@@ -610,10 +606,6 @@
     <message>
         <source>Transcribing part %1 of %2 with the current transcription settings…</source>
         <translation>Transcribiendo la parte %1 de %2 con los ajustes de transcripción actuales…</translation>
-    </message>
-    <message>
-        <source>&amp;Styled with “%1”</source>
-        <translation>Con el e&amp;stilo «%1»</translation>
     </message>
     <message>
         <source>The dictation service is not available, so no style can run.</source>
@@ -640,10 +632,6 @@
         <translation>C&amp;ancelar</translation>
     </message>
     <message>
-        <source>Clos&amp;e</source>
-        <translation>C&amp;errar</translation>
-    </message>
-    <message>
         <source>Closes this column; an unsaved new text is dropped.</source>
         <translation>Cierra esta columna; un texto nuevo sin guardar se descarta.</translation>
     </message>
@@ -666,6 +654,18 @@
     <message>
         <source>The new text appears here.</source>
         <translation>Aquí aparecerá el texto nuevo.</translation>
+    </message>
+    <message>
+        <source>New transcript</source>
+        <translation>Nueva transcripción</translation>
+    </message>
+    <message>
+        <source>Styled with “%1”</source>
+        <translation>Con el estilo «%1»</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Ce&amp;rrar</translation>
     </message>
 </context>
 <context>

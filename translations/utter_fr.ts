@@ -588,10 +588,6 @@
         <translation>À partir de la dictée du %1.</translation>
     </message>
     <message>
-        <source>&amp;New transcript</source>
-        <translation>&amp;Nouvelle transcription</translation>
-    </message>
-    <message>
         <source>The dictation service is not available, so nothing can be transcribed.</source>
         <translation>Le service de dictée n’est pas disponible ; rien ne peut être transcrit.</translation>
     </message>
@@ -610,10 +606,6 @@
     <message>
         <source>Transcribing part %1 of %2 with the current transcription settings…</source>
         <translation>Transcription de la partie %1 sur %2 avec les réglages de transcription actuels…</translation>
-    </message>
-    <message>
-        <source>&amp;Styled with “%1”</source>
-        <translation>&amp;Style « %1 » appliqué</translation>
     </message>
     <message>
         <source>The dictation service is not available, so no style can run.</source>
@@ -640,10 +632,6 @@
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <source>Clos&amp;e</source>
-        <translation>F&amp;ermer</translation>
-    </message>
-    <message>
         <source>Closes this column; an unsaved new text is dropped.</source>
         <translation>Ferme cette colonne ; un nouveau texte non enregistré est abandonné.</translation>
     </message>
@@ -666,6 +654,18 @@
     <message>
         <source>The new text appears here.</source>
         <translation>Le nouveau texte s’affichera ici.</translation>
+    </message>
+    <message>
+        <source>New transcript</source>
+        <translation>Nouvelle transcription</translation>
+    </message>
+    <message>
+        <source>Styled with “%1”</source>
+        <translation>Style « %1 » appliqué</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fermer</translation>
     </message>
 </context>
 <context>

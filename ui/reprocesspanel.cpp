@@ -108,7 +108,7 @@ void ReprocessPanel::begin(Kind kind, const HistoryEntry& source, const QString&
 
 void ReprocessPanel::retranscribe(const HistoryEntry& source)
 {
-    begin(Kind::Retranscribe, source, tr("&New transcript"));
+    begin(Kind::Retranscribe, source, tr("New transcript"));
     if (!m_dictation) {
         fail(tr("The dictation service is not available, so nothing can be transcribed."));
         return;
@@ -148,7 +148,7 @@ void ReprocessPanel::retranscribe(const HistoryEntry& source)
 
 void ReprocessPanel::restyle(const HistoryEntry& source, const QString& style)
 {
-    begin(Kind::Restyle, source, tr("&Styled with “%1”").arg(style));
+    begin(Kind::Restyle, source, tr("Styled with “%1”").arg(style));
     m_style = style;
     if (!m_dictation) {
         fail(tr("The dictation service is not available, so no style can run."));
@@ -200,7 +200,7 @@ void ReprocessPanel::fail(const QString& message)
 void ReprocessPanel::setRunning(bool running)
 {
     m_running = running;
-    m_discard->setText(running ? tr("C&ancel") : tr("Clos&e"));
+    m_discard->setText(running ? tr("C&ancel") : tr("C&lose"));
     m_discard->setToolTip(running ? QString() : tr("Closes this column; an unsaved new text is dropped."));
     emit runningChanged(running);
 }
