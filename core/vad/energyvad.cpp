@@ -20,12 +20,31 @@ constexpr double kHighHz = 4000.0;
 // The hang-over follows how clearly the speech stood out (its peak mean band SNR): hangoverMs × 1.4 for speech
 // peaking at 12 dB or less (0–5 dB SNR), × 0.5 from 24 dB up (20 dB SNR and cleaner), linear between
 // (bench/audio: F1 and chunk boundaries per SNR).
+constexpr double kTransientShare = 0.7;    // of a frame's energy in one quarter: a click, not the start of speech
+constexpr float kSustainedWithinDb = 6.0f; // of the loudest frame of the run
 constexpr float kUnclearPeakDb = 16.0f;
 constexpr float kClearPeakDb = 24.0f;
 constexpr float kUnclearHangoverScale = 1.0f;
 constexpr float kClearHangoverScale = 0.5f;
 
 } // namespace
+
+// A click or a key stroke: most of the frame's energy in one of its four quarters. Speech, even a plosive,
+// carries on through the frame after it starts.
+bool isTransient(std::span<const std::int16_t> frame)
+{
+    constexpr std::size_t kParts = 4;
+    const std::size_t part = frame.size() / kParts;
+    if (part == 0)
+        return false;
+    std::array<double, kParts> energy{};
+    for (std::size_t p = 0; p < kParts; ++p) {
+        for (std::size_t i = p * part; i < (p + 1) * part; ++i)
+            energy[p] += double(frame[i]) * double(frame[i]);
+    }
+    const double total = energy[0] + energy[1] + energy[2] + energy[3];
+    return total > 0.0 && *std::max_element(energy.begin(), energy.end()) > kTransientShare * total;
+}
 
 float levelDbfs(std::span<const std::int16_t> samples)
 {
@@ -95,6 +114,8 @@ void EnergyVad::reset()
     m_speech = false;
     m_aboveRun = 0;
     m_belowRun = 0;
+    m_sustainedInRun = false;
+    m_runPeakDbfs = -120.0f;
     m_segmentPeakDb = 0.0f;
     m_lastFeature = 0.0f;
 }
@@ -184,8 +205,14 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
     decision.probability = probability;
 
     if (!m_speech) {
-        m_aboveRun = probability >= float(m_config.startProbability) ? m_aboveRun + 1 : 0;
-        if (m_aboveRun >= m_onsetFrames) {
+        const bool above = probability >= float(m_config.startProbability);
+        m_aboveRun = above ? m_aboveRun + 1 : 0;
+        // The frame after a click still scores high (the analysis window and the smoothing remember the
+        // click), but its own level has fallen back: only a frame as loud as the run so far is sustained.
+        m_runPeakDbfs = m_aboveRun > 1 ? std::max(m_runPeakDbfs, decision.levelDbfs) : decision.levelDbfs;
+        const bool sustained = !isTransient(frame) && decision.levelDbfs >= m_runPeakDbfs - kSustainedWithinDb;
+        m_sustainedInRun = above && (m_sustainedInRun || sustained);
+        if (m_aboveRun >= m_onsetFrames && m_sustainedInRun) {
             m_speech = true;
             m_belowRun = 0;
             m_segmentPeakDb = featureDb;

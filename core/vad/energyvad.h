@@ -62,7 +62,9 @@ private:
     bool m_speech = false;
     int m_aboveRun = 0;
     int m_belowRun = 0;
-    float m_segmentPeakDb = 0.0f; // the highest feature since speech started
+    bool m_sustainedInRun = false; // a frame of the current run above the start threshold was not a click
+    float m_runPeakDbfs = -120.0f; // the loudest frame of that run
+    float m_segmentPeakDb = 0.0f;  // the highest feature since speech started
     float m_lastFeature = 0.0f;
 };
 

@@ -24,7 +24,7 @@ struct VadConfig
     double sensitivity = 0.5;        // 0 = only clearly loud speech, 1 = anything above the noise floor
     double startProbability = 0.6;   // a frame at or above this may start speech (hysteresis: start > stop)
     double stopProbability = 0.2;    // speech continues until frames stay below this for hangoverMs
-    int onsetMs = 40;                // speech starts after this much consecutive speech-like audio
+    int onsetMs = 20;                // speech starts after this much consecutive speech-like audio
     int hangoverMs = 200;            // speech ends only after this much consecutive quiet
     double silenceFloorDbfs = -65.0; // frames quieter than this are never speech, whatever the noise floor
     int noiseWindowMs = 1500;        // the noise floor is the minimum band energy seen over this window
