@@ -29,21 +29,24 @@ constexpr float kClearHangoverScale = 0.5f;
 
 } // namespace
 
-// A click or a key stroke: most of the frame's energy in one of its four quarters. Speech, even a plosive,
-// carries on through the frame after it starts.
-bool isTransient(std::span<const std::int16_t> frame)
+// A click or a key stroke: most of the frame's energy within 5 ms of it. Speech, even a plosive, carries on
+// through the frame after it starts.
+bool isTransient(std::span<const std::int16_t> frame, int sampleRate)
 {
-    constexpr std::size_t kParts = 4;
-    const std::size_t part = frame.size() / kParts;
-    if (part == 0)
+    const std::size_t window = std::size_t(sampleRate / 200);
+    if (frame.size() <= window)
         return false;
-    std::array<double, kParts> energy{};
-    for (std::size_t p = 0; p < kParts; ++p) {
-        for (std::size_t i = p * part; i < (p + 1) * part; ++i)
-            energy[p] += double(frame[i]) * double(frame[i]);
+    double total = 0.0;
+    for (const std::int16_t s : frame)
+        total += double(s) * double(s);
+    double inWindow = 0.0, most = 0.0;
+    for (std::size_t i = 0; i < frame.size(); ++i) {
+        inWindow += double(frame[i]) * double(frame[i]);
+        if (i >= window)
+            inWindow -= double(frame[i - window]) * double(frame[i - window]);
+        most = std::max(most, inWindow);
     }
-    const double total = energy[0] + energy[1] + energy[2] + energy[3];
-    return total > 0.0 && *std::max_element(energy.begin(), energy.end()) > kTransientShare * total;
+    return total > 0.0 && most > kTransientShare * total;
 }
 
 float levelDbfs(std::span<const std::int16_t> samples)
@@ -210,7 +213,8 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
         // The frame after a click still scores high (the analysis window and the smoothing remember the
         // click), but its own level has fallen back: only a frame as loud as the run so far is sustained.
         m_runPeakDbfs = m_aboveRun > 1 ? std::max(m_runPeakDbfs, decision.levelDbfs) : decision.levelDbfs;
-        const bool sustained = !isTransient(frame) && decision.levelDbfs >= m_runPeakDbfs - kSustainedWithinDb;
+        const bool sustained =
+            !isTransient(frame, m_config.sampleRate) && decision.levelDbfs >= m_runPeakDbfs - kSustainedWithinDb;
         m_sustainedInRun = above && (m_sustainedInRun || sustained);
         if (m_aboveRun >= m_onsetFrames && m_sustainedInRun) {
             m_speech = true;

@@ -48,6 +48,8 @@ private slots:
     void findsSpeechInCleanAndNoisyAudio();
     void digitalSilenceIsNeverSpeech();
     void aClickDoesNotStartSpeech();
+    void keyStrokesDoNotStartSpeech();
+    void sustainedSoundStartsSpeechAtOnce();
     void hangoverBridgesShortGaps();
     void sensitivityIsMonotonic();
     void webRtcBackend();
@@ -101,9 +103,57 @@ void TestVad::aClickDoesNotStartSpeech()
     std::vector<std::int16_t> click = quiet;
     for (std::size_t i = 100; i < 140; ++i)
         click[i] = std::int16_t(i % 2 ? 20000 : -20000);
-    QVERIFY(!vad.process(click).speech); // one frame: below the onset requirement
+    QVERIFY(!vad.process(click).speech); // all its energy in one quarter of the frame: not sustained
     for (int i = 0; i < 50; ++i)
         QVERIFY(!vad.process(quiet).speech);
+}
+
+void TestVad::keyStrokesDoNotStartSpeech()
+{
+    // Typing, as bench/audio's case: 5 ms decaying bursts every 60–250 ms over faint pink noise; 20 s with each
+    // of five noise seeds.
+    const std::size_t n = 20 * 16000;
+    int speech = 0, frames = 0;
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        const std::vector<float> pink = SpeechCorpus::pinkNoise(n, seed);
+        const std::vector<float> white = SpeechCorpus::whiteNoise(n, seed + 100);
+        std::vector<std::int16_t> typing(n);
+        for (std::size_t i = 0; i < n; ++i)
+            typing[i] = std::int16_t(pink[i] * 0.1f);
+        std::size_t at = 500 + seed * 37;
+        for (unsigned k = 0; at + 80 < n; ++k) {
+            for (std::size_t j = 0; j < 80; ++j)
+                typing[at + j] = std::int16_t(std::clamp(
+                    float(typing[at + j]) + 3.0f * white[at + j] * std::exp(-float(j) / 20.0f), -32768.0f, 32767.0f));
+            at += 1000 + (k * 7919U + seed * 131U) % 3000U;
+        }
+        EnergyVad vad;
+        for (std::size_t f = 0; (f + 1) * 320 <= n; ++f, ++frames)
+            speech += vad.process(std::span<const std::int16_t>(typing.data() + f * 320, 320)).speech ? 1 : 0;
+    }
+    qInfo("typing: %d of %d frames called speech", speech, frames);
+    QVERIFY2(speech * 20 < frames, qPrintable(QStringLiteral("%1 of %2 frames").arg(speech).arg(frames)));
+}
+
+void TestVad::sustainedSoundStartsSpeechAtOnce()
+{
+    // A second of faint noise, then a loud voiced sound (harmonics of 140 Hz): speech from its first frame on.
+    EnergyVad vad;
+    const std::vector<float> noise = SpeechCorpus::pinkNoise(16000 * 2, 9);
+    std::size_t sample = 0;
+    const auto frame = [&](bool voiced) {
+        std::vector<std::int16_t> out(320);
+        for (std::size_t i = 0; i < out.size(); ++i, ++sample) {
+            double v = noise[sample] * 0.05;
+            for (int h = 1; voiced && h <= 10; ++h)
+                v += 1500.0 / h * std::sin(2.0 * std::numbers::pi * 140.0 * h * double(sample) / 16000.0);
+            out[i] = std::int16_t(std::clamp(v, -32768.0, 32767.0));
+        }
+        return out;
+    };
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(!vad.process(frame(false)).speech);
+    QVERIFY(vad.process(frame(true)).speech);
 }
 
 void TestVad::hangoverBridgesShortGaps()
