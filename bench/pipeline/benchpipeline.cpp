@@ -103,11 +103,12 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
     std::printf("post-release latency, dictations streamed at %.0fx real time, provider double with Groq latency\n",
                 pace);
     std::printf(
-        "  length | pipelined ms | one upload ms | pipelined/one | beyond the last chunk's provider time, ms\n");
+        "  length | pipelined ms | one upload ms | pipelined/one | beyond the last chunk's provider time, ms | of "
+        "which journaling the last chunk (fsync), ms\n");
     for (const double seconds : lengths) {
         const QList<qint16> pcm = dictationAudio(clips, seconds);
         const int rounds = seconds <= 60 ? 3 : 1;
-        std::vector<double> pipelined, overhead, naive;
+        std::vector<double> pipelined, overhead, naive, journaling;
         for (int round = 0; round < rounds; ++round) {
             QElapsedTimer sinceRelease;
             bool released = false;
@@ -117,12 +118,15 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
             int lastSequence = -1;
             double lastDoneAt = -1;    // ms after release when the last chunk's answer was stored
             double lastProviderMs = 0; // that request's own duration
+            double journaledAt = 0;    // ms after release when the last chunk was on disk (encoded, written, synced)
             QMetaObject::Connection final =
                 QObject::connect(&service, &DictationControl::finalTranscript, [&](const QString&, const QString&) {
                     latency = double(sinceRelease.nsecsElapsed()) / 1e6;
                 });
             QMetaObject::Connection jobs =
                 QObject::connect(&service.journal(), &Journal::jobChanged, [&](const ChunkJob& job) {
+                    if (released && job.state == JobState::Pending)
+                        journaledAt = double(sinceRelease.nsecsElapsed()) / 1e6;
                     if (job.state != JobState::Done || job.sequence < lastSequence)
                         return;
                     lastSequence = job.sequence;
@@ -148,6 +152,7 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
             QObject::disconnect(final);
             QObject::disconnect(jobs);
             pipelined.push_back(latency);
+            journaling.push_back(journaledAt);
             overhead.push_back(lastDoneAt < 0 ? latency
                                               : (latency - lastDoneAt) + std::max(0.0, lastDoneAt - lastProviderMs));
 
@@ -169,9 +174,10 @@ void benchLatency(const test::FixtureClips& clips, const QList<double>& lengths,
         std::sort(pipelined.begin(), pipelined.end());
         std::sort(overhead.begin(), overhead.end());
         std::sort(naive.begin(), naive.end());
+        std::sort(journaling.begin(), journaling.end());
         const std::size_t mid = pipelined.size() / 2;
-        std::printf("  %4.0f s | %12.1f | %13.1f | %12.2fx | %8.1f\n", seconds, pipelined[mid], naive[mid],
-                    pipelined[mid] / naive[mid], overhead[mid]);
+        std::printf("  %4.0f s | %12.1f | %13.1f | %12.2fx | %8.1f | %8.1f\n", seconds, pipelined[mid], naive[mid],
+                    pipelined[mid] / naive[mid], overhead[mid], journaling[mid]);
     }
 }
 
