@@ -12,6 +12,7 @@
 #ifdef UTTER_HAVE_UI
 #include "desktopapp.h"
 #include "settings/settings.h"
+#include "settings/settingsfilewatcher.h"
 #include "theme.h"
 #include "traycontroller.h"
 #include "uilanguage.h"
@@ -213,6 +214,8 @@ int Cli::runDesktopApp()
     (void)dictation.start();
     DesktopIntegration integration(dictation, context.settings());
     desktop.setDesktopIntegration(&integration);
+    // `utter config set` (another process) and hand edits reach the running app.
+    SettingsFileWatcher settingsWatcher(context.settings());
     if (desktop.tray())
         QObject::connect(desktop.tray(), &ui::TrayController::hotkeysPausedChanged, &dictation,
                          &DictationService::setHotkeysPaused);

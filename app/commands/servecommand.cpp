@@ -14,6 +14,7 @@
 #include "providers/style.h"
 #include "providers/transformer.h"
 #include "settings/settings.h"
+#include "settings/settingsfilewatcher.h"
 
 #include <QJsonArray>
 
@@ -161,6 +162,8 @@ int ServeCommand::run(const QCommandLineParser& parser, AppContext& context)
     std::unique_ptr<DesktopIntegration> desktop;
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
         desktop = std::make_unique<DesktopIntegration>(dictation, context.settings());
+    // `utter config set` (another process) and hand edits reach the running service.
+    SettingsFileWatcher settingsWatcher(context.settings());
     QObject::connect(&daemon, &Daemon::finished, QCoreApplication::instance(),
                      [](int code) { QCoreApplication::exit(code); });
     return QCoreApplication::exec();

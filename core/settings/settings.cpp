@@ -56,16 +56,20 @@ void Settings::load()
     }
 }
 
-void Settings::reload()
+int Settings::reload()
 {
     QHash<int, QVariant> before;
     for (const SettingSpec& spec : settingsSchema())
         before.insert(int(spec.key), value(spec.key));
     load();
+    int differing = 0;
     for (const SettingSpec& spec : settingsSchema()) {
-        if (before.value(int(spec.key)) != value(spec.key))
+        if (before.value(int(spec.key)) != value(spec.key)) {
+            ++differing;
             emit changed(spec.key);
+        }
     }
+    return differing;
 }
 
 QVariant Settings::value(SettingKey key) const

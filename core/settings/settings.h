@@ -57,8 +57,9 @@ public:
     // Removes the key from the file so the default applies again.
     Status reset(SettingKey key);
 
-    // Re-reads the file (after an external edit) and emits changed() for every value that differs.
-    void reload();
+    // Re-reads the file (after an external edit) and emits changed() for every value that differs; returns how
+    // many did.
+    int reload();
 
     // Problems met while loading (invalid values, unknown keys, syntax errors), with line numbers.
     QList<SettingsProblem> problems() const { return m_problems; }

@@ -1,6 +1,7 @@
 #include "settings/configcheck.h"
 #include "settings/migrations.h"
 #include "settings/settings.h"
+#include "settings/settingsfilewatcher.h"
 #include "settings/settingsschema.h"
 
 #include <QFile>
@@ -210,9 +211,31 @@ private slots:
         Settings settings(path);
         QSignalSpy changed(&settings, &Settings::changed);
         writeFile("[general]\nmode=hands-free\n[audio]\npreRollMs=200\n");
-        settings.reload();
+        QCOMPARE(settings.reload(), 2);
         QCOMPARE(changed.count(), 2);
         QCOMPARE(settings.stringValue(SettingKey::GeneralMode), u"hands-free"_s);
+        QCOMPARE(settings.reload(), 0); // nothing new on disk
+    }
+
+    void aRunningProcessFollowsEditsFromOthers()
+    {
+        // The daemon's Settings, watched; another process's `utter config set` is a second Settings on the same
+        // file (QSettings replaces the file on save: the watch must survive that, edit after edit).
+        const QString path = writeFile("[general]\nmode=toggle\n");
+        Settings running(path);
+        SettingsFileWatcher watcher(running);
+        QSignalSpy changed(&running, &Settings::changed);
+        Settings other(path);
+        QVERIFY(other.setValue(SettingKey::TranscribeModel, u"whisper-1"_s).ok());
+        QTRY_COMPARE(running.stringValue(SettingKey::TranscribeModel), u"whisper-1"_s);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<SettingKey>(), SettingKey::TranscribeModel);
+        QVERIFY(other.setValue(SettingKey::GeneralMode, u"hands-free"_s).ok());
+        QTRY_COMPARE(running.stringValue(SettingKey::GeneralMode), u"hands-free"_s);
+        // A hand edit that breaks a value: the process keeps the valid default and reports the problem.
+        writeFile("[general]\nmode=sideways\n");
+        QTRY_COMPARE(running.stringValue(SettingKey::GeneralMode), u"push-to-talk"_s);
+        QVERIFY(!running.problems().isEmpty());
     }
 
     void migrationDryRunApplyRollback()
