@@ -18,9 +18,8 @@ struct WavInfo
     int channels = 0;
     int bitsPerSample = 0;
     bool isFloat = false;
-    qint64 dataOffset = 0;  // where the sample data starts in the file
-    qint64 dataBytes = 0;   // size of the data chunk (clamped to the file when the header overstates it)
-    bool truncated = false; // the data chunk claims more bytes than the file has
+    qint64 dataOffset = 0; // where the sample data starts in the file
+    qint64 dataBytes = 0;  // size of the data chunk (a header that overstates it is an error)
 
     int bytesPerFrame() const { return channels * (bitsPerSample / 8); }
     qint64 frames() const { return bytesPerFrame() > 0 ? dataBytes / bytesPerFrame() : 0; }

@@ -29,7 +29,7 @@ struct ChunkerConfig
     static ChunkerConfig fromSettings(const Settings& settings);
 };
 
-// What the chunker saw in one VAD frame (for `utter segment --frames`, benchmarks and tests).
+// What the chunker saw in one VAD frame (for benchmarks and tests).
 struct ChunkerFrame
 {
     std::int64_t startSample = 0;
