@@ -1172,6 +1172,18 @@
         <translation>Sekunden, bis stattdessen das unbearbeitete Transkript geliefert wird; leer für das Zeitlimit oben.</translation>
     </message>
     <message>
+        <source>Minimum word&amp;s:</source>
+        <translation>Mindest&amp;wörter:</translation>
+    </message>
+    <message>
+        <source>Shorter texts are typed as spoken, without calling the style; empty for the default (3).</source>
+        <translation>Kürzere Texte werden so getippt, wie sie gesprochen wurden, ohne den Stil aufzurufen; leer für den Standardwert (3).</translation>
+    </message>
+    <message>
+        <source>Use a whole number from 1 to 1000, or leave it empty for the default.</source>
+        <translation>Verwenden Sie eine ganze Zahl von 1 bis 1000 oder lassen Sie das Feld für den Standardwert leer.</translation>
+    </message>
+    <message>
         <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
         <translation>Was der Stil tut, z. B. „Schreibe den Text als kurze, freundliche Chatnachricht um. Übernimm Namen und Zahlen genau.“</translation>
     </message>

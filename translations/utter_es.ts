@@ -1172,6 +1172,18 @@
         <translation>Segundos antes de entregar la transcripción sin procesar en su lugar; vacío para el tiempo máximo de arriba.</translation>
     </message>
     <message>
+        <source>Minimum word&amp;s:</source>
+        <translation>Mínimo de pala&amp;bras:</translation>
+    </message>
+    <message>
+        <source>Shorter texts are typed as spoken, without calling the style; empty for the default (3).</source>
+        <translation>Los textos más cortos se escriben tal como se dictaron, sin llamar al estilo; vacío para el valor predeterminado (3).</translation>
+    </message>
+    <message>
+        <source>Use a whole number from 1 to 1000, or leave it empty for the default.</source>
+        <translation>Use un número entero de 1 a 1000, o deje el campo vacío para el valor predeterminado.</translation>
+    </message>
+    <message>
         <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
         <translation>Lo que hace el estilo, p. ej. «Reescribe el texto como un mensaje de chat breve y cordial. Mantén los nombres y los números exactos.»</translation>
     </message>

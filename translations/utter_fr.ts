@@ -1172,6 +1172,18 @@
         <translation>Secondes avant que la transcription brute soit livrée à la place ; vide pour le délai ci-dessus.</translation>
     </message>
     <message>
+        <source>Minimum word&amp;s:</source>
+        <translation>Mi&amp;nimum de mots :</translation>
+    </message>
+    <message>
+        <source>Shorter texts are typed as spoken, without calling the style; empty for the default (3).</source>
+        <translation>Les textes plus courts sont tapés tels que dictés, sans appeler le style ; vide pour la valeur par défaut (3).</translation>
+    </message>
+    <message>
+        <source>Use a whole number from 1 to 1000, or leave it empty for the default.</source>
+        <translation>Utilisez un nombre entier de 1 à 1000, ou laissez le champ vide pour la valeur par défaut.</translation>
+    </message>
+    <message>
         <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
         <translation>Ce que fait le style, p. ex. « Réécris le texte comme un message de chat court et aimable. Garde les noms et les nombres tels quels. »</translation>
     </message>

@@ -72,6 +72,21 @@ std::optional<double> parseNumber(const QString& text, bool* ok)
     return value;
 }
 
+// A whole number (locale digits or plain ones); empty text is no value.
+std::optional<int> parseWholeNumber(const QString& text, bool* ok)
+{
+    *ok = true;
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    int value = QLocale().toInt(trimmed, ok);
+    if (!*ok)
+        value = QLocale::c().toInt(trimmed, ok);
+    if (!*ok)
+        return std::nullopt;
+    return value;
+}
+
 QString formatNumber(double value)
 {
     return QLocale().toString(value, 'g', 6);
@@ -148,6 +163,13 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
     addField(tr("Time&out (s):"), withError(m_timeout, m_timeoutError, this), m_timeout);
     m_timeout->setAccessibleDescription(
         tr("Seconds before the raw transcript is delivered instead; empty for the timeout above."));
+    m_minWords = new QLineEdit(this);
+    m_minWords->setPlaceholderText(tr("Default"));
+    m_minWords->setMaximumWidth(110);
+    m_minWordsError = errorLabel(this);
+    addField(tr("Minimum word&s:"), withError(m_minWords, m_minWordsError, this), m_minWords);
+    m_minWords->setAccessibleDescription(
+        tr("Shorter texts are typed as spoken, without calling the style; empty for the default (3)."));
     m_prompt = new QPlainTextEdit(this);
     m_prompt->setTabChangesFocus(true);
     m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 8 + 12);
@@ -178,7 +200,7 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
     connect(m_delete, &QPushButton::clicked, this, [this] { (void)deleteStyle(true); });
     connect(m_save, &QPushButton::clicked, this, [this] { (void)save(); });
     connect(m_revert, &QPushButton::clicked, this, &StyleEditor::revert);
-    for (QLineEdit* edit : {m_name, m_description, m_model, m_temperature, m_timeout})
+    for (QLineEdit* edit : {m_name, m_description, m_model, m_temperature, m_timeout, m_minWords})
         connect(edit, &QLineEdit::textChanged, this, &StyleEditor::onEdited);
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &StyleEditor::onEdited);
     reload();
@@ -273,13 +295,14 @@ void StyleEditor::showStyle(const Style& style, Kind kind)
     m_model->setText(style.model);
     m_temperature->setText(style.temperature ? formatNumber(*style.temperature) : QString());
     m_timeout->setText(style.timeout ? formatNumber(double(style.timeout->count()) / 1000.0) : QString());
+    m_minWords->setText(style.minimumWords ? QString::number(*style.minimumWords) : QString());
     m_prompt->setPlainText(style.systemPrompt);
     for (QLineEdit* edit : {m_name, m_description, m_model})
         edit->setCursorPosition(0); // show the start of a long value, not its end
     m_loading = false;
 
     const bool editable = kind != Kind::Raw;
-    for (QWidget* field : std::initializer_list<QWidget*>{m_description, m_model, m_temperature, m_timeout})
+    for (QWidget* field : std::initializer_list<QWidget*>{m_description, m_model, m_temperature, m_timeout, m_minWords})
         field->setEnabled(editable);
     m_prompt->setReadOnly(!editable);
     m_prompt->setPlaceholderText(editable ? tr("What the style does, e.g. “Rewrite the text as a short, friendly chat "
@@ -318,7 +341,7 @@ void StyleEditor::showStyle(const Style& style, Kind kind)
 
 Style StyleEditor::editedStyle() const
 {
-    Style style = m_baseline; // keeps what the editor does not show (min-words)
+    Style style = m_baseline; // keeps what the editor does not show (the source)
     style.name = m_name->text().trimmed();
     style.description = m_description->text().trimmed();
     style.model = m_model->text().trimmed();
@@ -326,6 +349,7 @@ Style StyleEditor::editedStyle() const
     style.temperature = parseNumber(m_temperature->text(), &ok);
     const std::optional<double> seconds = parseNumber(m_timeout->text(), &ok);
     style.timeout = seconds ? std::optional(std::chrono::milliseconds(qRound64(*seconds * 1000))) : std::nullopt;
+    style.minimumWords = parseWholeNumber(m_minWords->text(), &ok);
     style.systemPrompt = m_prompt->toPlainText().trimmed();
     return style;
 }
@@ -337,10 +361,12 @@ bool StyleEditor::isModified() const
     if (m_kind == Kind::Raw)
         return false;
     const Style edited = editedStyle();
-    const bool badNumber = !m_temperatureError->isHidden() || !m_timeoutError->isHidden();
+    const bool badNumber =
+        !m_temperatureError->isHidden() || !m_timeoutError->isHidden() || !m_minWordsError->isHidden();
     return badNumber || edited.name != m_baseline.name || edited.description != m_baseline.description.trimmed() ||
            edited.model != m_baseline.model || edited.temperature != m_baseline.temperature ||
-           edited.timeout != m_baseline.timeout || edited.systemPrompt != m_baseline.systemPrompt.trimmed();
+           edited.timeout != m_baseline.timeout || edited.minimumWords != m_baseline.minimumWords ||
+           edited.systemPrompt != m_baseline.systemPrompt.trimmed();
 }
 
 QWidget* StyleEditor::validate()
@@ -349,6 +375,7 @@ QWidget* StyleEditor::validate()
         for (auto [label, editor] : {std::pair<QLabel*, QWidget*>{m_nameError, m_name},
                                      {m_temperatureError, m_temperature},
                                      {m_timeoutError, m_timeout},
+                                     {m_minWordsError, m_minWords},
                                      {m_promptError, m_prompt}})
             showError(label, editor, {});
         return nullptr;
@@ -378,6 +405,11 @@ QWidget* StyleEditor::validate()
               !ok || (timeout && (*timeout <= 0 || *timeout > 600))
                   ? tr("Use seconds above 0 and at most 600, or leave it empty for the default.")
                   : QString());
+    const std::optional<int> minWords = parseWholeNumber(m_minWords->text(), &ok);
+    showError(m_minWordsError, m_minWords,
+              !ok || (minWords && (*minWords < 1 || *minWords > 1000))
+                  ? tr("Use a whole number from 1 to 1000, or leave it empty for the default.")
+                  : QString());
     showError(m_promptError, m_prompt,
               m_prompt->toPlainText().trimmed().isEmpty()
                   ? tr("Write what the style should do; without a prompt it works like raw.")
@@ -385,6 +417,7 @@ QWidget* StyleEditor::validate()
     for (auto [label, editor] : {std::pair<QLabel*, QWidget*>{m_nameError, m_name},
                                  {m_temperatureError, m_temperature},
                                  {m_timeoutError, m_timeout},
+                                 {m_minWordsError, m_minWords},
                                  {m_promptError, m_prompt}}) {
         if (!label->isHidden())
             return editor;
@@ -405,7 +438,7 @@ void StyleEditor::updateButtons()
 {
     const bool modified = isModified();
     const bool valid = m_nameError->isHidden() && m_temperatureError->isHidden() && m_timeoutError->isHidden() &&
-                       m_promptError->isHidden();
+                       m_minWordsError->isHidden() && m_promptError->isHidden();
     m_save->setEnabled(modified && valid);
     m_revert->setEnabled(modified);
     // Switching styles would drop the changes: save or discard them first.
@@ -540,6 +573,7 @@ QString StyleEditor::fieldError(const QString& field) const
     const QLabel* label = field == u"name"_s          ? m_nameError
                           : field == u"temperature"_s ? m_temperatureError
                           : field == u"timeout"_s     ? m_timeoutError
+                          : field == u"minWords"_s    ? m_minWordsError
                                                       : m_promptError;
     return label->isHidden() ? QString() : label->text();
 }

@@ -15,9 +15,9 @@ namespace utter::ui
 {
 
 // The style library on the Settings → Styles page: every style (built-ins and the Markdown files in the styles
-// folder) in a list, and an editor for the selected one's name, description, model, temperature, timeout and
-// prompt. New, Duplicate and Delete work on files. A built-in cannot be changed in place: saving it writes the
-// user's own copy (a file of the same name, which the library prefers), and deleting that copy brings the
+// folder) in a list, and an editor for the selected one's name, description, model, temperature, timeout,
+// minimum words and prompt. New, Duplicate and Delete work on files. A built-in cannot be changed in place: saving it
+// writes the user's own copy (a file of the same name, which the library prefers), and deleting that copy brings the
 // built-in back. Every field is checked as it is typed; Save writes the file atomically through StyleWriter only
 // when every field is valid. While the selected style has unsaved changes the list is locked (save or revert).
 class StyleEditor final : public QWidget
@@ -47,7 +47,7 @@ public:
     // The first field with an error after checking them all, or null.
     QWidget* validate();
     QString statusText() const;
-    // The error shown under a field ("name", "temperature", "timeout", "prompt"), empty when none.
+    // The error shown under a field ("name", "temperature", "timeout", "minWords", "prompt"), empty when none.
     QString fieldError(const QString& field) const;
 
     QListWidget* list() const { return m_list; }
@@ -56,6 +56,7 @@ public:
     QLineEdit* modelEdit() const { return m_model; }
     QLineEdit* temperatureEdit() const { return m_temperature; }
     QLineEdit* timeoutEdit() const { return m_timeout; }
+    QLineEdit* minWordsEdit() const { return m_minWords; }
     QPlainTextEdit* promptEdit() const { return m_prompt; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* deleteButton() const { return m_delete; }
@@ -101,10 +102,12 @@ private:
     QLineEdit* m_model = nullptr;
     QLineEdit* m_temperature = nullptr;
     QLineEdit* m_timeout = nullptr;
+    QLineEdit* m_minWords = nullptr;
     QPlainTextEdit* m_prompt = nullptr;
     QLabel* m_nameError = nullptr;
     QLabel* m_temperatureError = nullptr;
     QLabel* m_timeoutError = nullptr;
+    QLabel* m_minWordsError = nullptr;
     QLabel* m_promptError = nullptr;
     QLabel* m_note = nullptr;
     QLabel* m_status = nullptr;

@@ -64,9 +64,9 @@ private slots:
         QCOMPARE(editor.names(), StyleLibrary::load(stylesDir()).names());
         QVERIFY(editor.names().contains(u"chat"_s));
         QCOMPARE(editor.list()->count(), editor.names().size());
-        for (QWidget* w : std::initializer_list<QWidget*>{editor.list(), editor.nameEdit(), editor.descriptionEdit(),
-                                                          editor.modelEdit(), editor.temperatureEdit(),
-                                                          editor.timeoutEdit(), editor.promptEdit()})
+        for (QWidget* w : std::initializer_list<QWidget*>{
+                 editor.list(), editor.nameEdit(), editor.descriptionEdit(), editor.modelEdit(),
+                 editor.temperatureEdit(), editor.timeoutEdit(), editor.minWordsEdit(), editor.promptEdit()})
             QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
         // raw has nothing to edit and nothing to delete.
         QVERIFY(editor.select(u"raw"_s));
@@ -86,6 +86,7 @@ private slots:
         editor.modelEdit()->setText(u"deepseek-v4-pro"_s);
         editor.temperatureEdit()->setText(u"0.7"_s);
         editor.timeoutEdit()->setText(u"12"_s);
+        editor.minWordsEdit()->setText(u"5"_s);
         editor.promptEdit()->setPlainText(u"Write it as a very short email."_s);
         QVERIFY(editor.isModified());
         QVERIFY(!editor.list()->isEnabled()); // save or discard before switching
@@ -99,6 +100,7 @@ private slots:
         QVERIFY(saved->temperature && saved->timeout);
         QCOMPARE(*saved->temperature, 0.7);
         QCOMPARE(saved->timeout->count(), 12000);
+        QCOMPARE(saved->minimumWords, std::optional<int>(5));
         QCOMPARE(saved->systemPrompt, u"Write it as a very short email."_s);
         QVERIFY(!editor.isModified());
         QVERIFY(editor.list()->isEnabled());
@@ -155,6 +157,14 @@ private slots:
         QVERIFY(editor.statusText().contains(u"not saved"_s));
         editor.timeoutEdit()->clear(); // empty = the configured timeout
         QVERIFY(editor.fieldError(u"timeout"_s).isEmpty());
+        for (const QString& n : {u"0"_s, u"2.5"_s, u"1001"_s, u"few"_s}) {
+            editor.minWordsEdit()->setText(n);
+            QVERIFY2(!editor.fieldError(u"minWords"_s).isEmpty(), qPrintable(n));
+            QVERIFY(!editor.saveButton()->isEnabled());
+            QVERIFY(!editor.save().ok());
+        }
+        QVERIFY(files().isEmpty());
+        editor.minWordsEdit()->clear(); // empty = the configured minimum
         QVERIFY(editor.saveButton()->isEnabled());
         QVERIFY(editor.save().ok());
         QCOMPARE(files(), QStringList{u"haiku.md"_s});
@@ -162,6 +172,7 @@ private slots:
         QVERIFY(saved->temperature);
         QCOMPARE(*saved->temperature, 1.2);
         QVERIFY(!saved->timeout);
+        QVERIFY(!saved->minimumWords);
         QCOMPARE(saved->systemPrompt, u"Turn it into a haiku."_s);
         QCOMPARE(editor.currentName(), u"haiku"_s);
     }
