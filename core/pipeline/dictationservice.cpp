@@ -164,6 +164,20 @@ void DictationService::reloadConfig()
     m_finisher->setHistory(m_history, m_locations.audioArchiveDir(), m_config.retention.keepAudio);
 }
 
+void DictationService::refreshProviders()
+{
+    if (m_providersStale)
+        reloadProviders();
+}
+
+Result<Style> DictationService::styleNamed(const QString& name) const
+{
+    std::optional<Style> style = StyleLibrary::load(m_locations.stylesDir()).find(name);
+    if (!style)
+        return Error(ErrorCode::InvalidArgument, u"Unknown style \"%1\"."_s.arg(name));
+    return std::move(*style);
+}
+
 void DictationService::reloadProviders()
 {
     // Only between uploads: a running upload keeps the transcriber it started with.
@@ -302,8 +316,7 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     if (m_state == State::Listening)
         return {}; // a repeated press (auto-repeat, a second `utter begin`) changes nothing
     reloadConfig();
-    if (m_providersStale)
-        reloadProviders();
+    refreshProviders();
     if (!streamed && !m_capture->isOpen())
         m_capture->open(m_config.capture);
 
@@ -732,6 +745,7 @@ int DictationService::pendingJobs() const
 void DictationService::transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
                                       TranscribeCallback done)
 {
+    refreshProviders();
     FileTranscriptionOptions file = FileTranscriptionOptions::fromConfig(m_config);
     file.language = options.value(u"language"_s).toString(m_config.language);
     if (options.contains(u"prompt"_s))
@@ -755,17 +769,20 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
                           {u"spokenMs"_s, qint64(file.spokenSeconds * 1000)},
                           {u"billedSeconds"_s, file.billedSeconds},
                           {u"chunks"_s, file.chunks}};
-        const std::optional<Style> style =
-            styleName.isEmpty() ? std::nullopt : StyleLibrary::load(m_locations.stylesDir()).find(styleName);
-        if (!styleName.isEmpty() && !style) {
-            done(Error(ErrorCode::InvalidArgument, u"Unknown style \"%1\"."_s.arg(styleName)));
-            return;
-        }
-        if (!style || !m_transformer->wouldCall(file.text, *style)) {
+        if (styleName.isEmpty()) {
             done(reply);
             return;
         }
-        m_transformer->transform(file.text, *style, guard.data(), {},
+        const Result<Style> style = styleNamed(styleName);
+        if (!style.ok()) {
+            done(style.error());
+            return;
+        }
+        if (!m_transformer->wouldCall(file.text, style.value())) {
+            done(reply);
+            return;
+        }
+        m_transformer->transform(file.text, style.value(), guard.data(), {},
                                  [reply, done](const TransformResult& styled) mutable {
                                      reply.insert(u"text"_s, styled.text);
                                      reply.insert(u"style"_s, styled.transformed ? styled.style : QString());
@@ -801,12 +818,13 @@ void DictationService::prepareShutdown(std::function<void()> done)
 
 void DictationService::restyle(const QString& text, const QString& styleName, QObject* context, TranscribeCallback done)
 {
-    const std::optional<Style> style = StyleLibrary::load(m_locations.stylesDir()).find(styleName);
-    if (!style) {
-        done(Error(ErrorCode::InvalidArgument, u"Unknown style \"%1\"."_s.arg(styleName)));
+    refreshProviders();
+    const Result<Style> style = styleNamed(styleName);
+    if (!style.ok()) {
+        done(style.error());
         return;
     }
-    m_transformer->transform(text, *style, context, {}, [done](const TransformResult& r) {
+    m_transformer->transform(text, style.value(), context, {}, [done](const TransformResult& r) {
         if (r.error && !r.transformed)
             done(*r.error); // the raw text came back: say why instead of passing it off as styled
         else

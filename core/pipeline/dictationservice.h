@@ -129,6 +129,10 @@ private:
     void watchMicrophone(const QString& sessionId);
     void reloadConfig();
     void reloadProviders();
+    // Rebuilds the provider clients when their settings or style files changed since (or a key was refused).
+    void refreshProviders();
+    // The style of that name from the style library, or an "Unknown style" error.
+    Result<Style> styleNamed(const QString& name) const;
     void setState(State state, const QString& sessionId);
     void fail(const QString& sessionId, const Error& error);
     Live* findLive(const QString& sessionId);

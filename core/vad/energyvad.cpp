@@ -213,9 +213,8 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
         // The frame after a click still scores high (the analysis window and the smoothing remember the
         // click), but its own level has fallen back: only a frame as loud as the run so far is sustained.
         m_runPeakDbfs = m_aboveRun > 1 ? std::max(m_runPeakDbfs, decision.levelDbfs) : decision.levelDbfs;
-        const bool sustained =
-            !isTransient(frame, m_config.sampleRate) && decision.levelDbfs >= m_runPeakDbfs - kSustainedWithinDb;
-        m_sustainedInRun = above && (m_sustainedInRun || sustained);
+        m_sustainedInRun = above && (m_sustainedInRun || (decision.levelDbfs >= m_runPeakDbfs - kSustainedWithinDb &&
+                                                          !isTransient(frame, m_config.sampleRate)));
         if (m_aboveRun >= m_onsetFrames && m_sustainedInRun) {
             m_speech = true;
             m_belowRun = 0;
