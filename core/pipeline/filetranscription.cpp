@@ -185,6 +185,7 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
     ChunkTranscript chunk{sequence, value.text, value.segments, m_speechRatio[sequence]};
     m_speechRatio.erase(sequence);
     const double offset = m_chunkStart[sequence];
+    m_chunkStart.erase(sequence);
     for (TranscriptSegment segment : value.segments) {
         if (m_guard.isSilentSegment(segment))
             continue;
