@@ -3,14 +3,52 @@
 #   - Xvfb on a free display                                   → DISPLAY
 #   - PulseAudio with a virtual microphone "virtmic" (module-pipe-source, s16le 16 kHz mono) fed from a FIFO,
 #     set as the default source, and a null sink as the default sink → PULSE_SERVER, UTTER_TEST_MIC_FIFO
-#   - a private D-Bus session with gnome-keyring's Secret Service, unlocked → DBUS_SESSION_BUS_ADDRESS
+#   - a private D-Bus session with gnome-keyring's Secret Service, unlocked, and no desktop portal
+#     → DBUS_SESSION_BUS_ADDRESS
 # and UTTER_TEST_SERVICES=1, so tests that need a service fail (instead of skipping) when it is missing.
 # Usage: tests/with-services.sh ctest --test-dir build
 set -eu
 
 if [ -z "${UTTER_WITH_SERVICES_IN_DBUS:-}" ]; then
     export UTTER_WITH_SERVICES_IN_DBUS=1
-    exec dbus-run-session -- "$0" "$@"
+    # The private bus offers the session's usual activatable services except the desktop portals (installed for
+    # testportaloutput): the tests here expect a bus without one (testremotedesktopprobe) or bring their own
+    # (testportalhotkeys' stand-in; run-under-mutter.sh starts the real portal on a bus of its own).
+    UTTER_WITH_SERVICES_BUS=$(mktemp -d "${TMPDIR:-/tmp}/utter-bus.XXXXXX")
+    export UTTER_WITH_SERVICES_BUS
+    mkdir "$UTTER_WITH_SERVICES_BUS/services"
+    for dir in "${XDG_DATA_HOME:-$HOME/.local/share}" $(echo "${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" | tr : ' '); do
+        for service in "$dir"/dbus-1/services/*.service; do
+            name=$(basename "$service")
+            case "$name" in
+            org.freedesktop.portal.* | org.freedesktop.impl.portal.*) continue ;;
+            esac
+            # The first directory that has a service wins, as in dbus-daemon's standard order.
+            if [ -e "$service" ] && [ ! -e "$UTTER_WITH_SERVICES_BUS/services/$name" ]; then
+                ln -s "$service" "$UTTER_WITH_SERVICES_BUS/services/$name"
+            fi
+        done
+    done
+    cat >"$UTTER_WITH_SERVICES_BUS/session.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=${TMPDIR:-/tmp}</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>$UTTER_WITH_SERVICES_BUS/services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+CONF
+    status=0
+    dbus-run-session --config-file="$UTTER_WITH_SERVICES_BUS/session.conf" -- "$0" "$@" || status=$?
+    rm -rf "$UTTER_WITH_SERVICES_BUS" # after the bus is gone (it would reload its configuration for each file)
+    exit $status
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/utter-services.XXXXXX")
