@@ -47,6 +47,24 @@ QString PortalOutput::fixFor(const Error& error, DesktopSession::Compositor comp
            "and log in again; elsewhere use another output method (`utter config set output/methods auto`)"_s;
 }
 
+Status PortalOutput::checkTypable(const QList<KeysymEvent>& events, DesktopSession::Compositor compositor)
+{
+    if (compositor != DesktopSession::Gnome)
+        return {};
+    for (const KeysymEvent& event : events) {
+        const quint32 keysym = event.keysym;
+        if ((keysym >= 0x20 && keysym <= 0x7e) || keysym == keysyms::Return || keysym == keysyms::Tab)
+            continue;
+        const char32_t cp = keysym >= keysyms::UnicodeBase ? char32_t(keysym - keysyms::UnicodeBase) : char32_t(keysym);
+        return Error(
+            ErrorCode::Unsupported,
+            u"GNOME's portal types only the characters of the current keyboard layout and silently drops "
+            "the others, so Utter types ASCII only there: %1 (U+%2) is not"_s.arg(
+                QString::fromUcs4(&cp, 1), QString::number(quint32(cp), 16).toUpper().rightJustified(4, u'0')));
+    }
+    return {};
+}
+
 Status PortalOutput::probe()
 {
     if (m_declined)
@@ -67,6 +85,10 @@ void PortalOutput::insert(const QString& text, const TargetApp& target, const In
     if (!plan.ok()) {
         done(InsertResult::failed(name(), Error(ErrorCode::Unsupported, u"The portal cannot type this text: "_s +
                                                                             plan.error().message + u'.')));
+        return;
+    }
+    if (const Status typable = checkTypable(*plan, m_compositor); !typable.ok()) {
+        done(InsertResult::failed(name(), Error(ErrorCode::Unsupported, typable.error().message + u'.')));
         return;
     }
     m_queue.push_back({std::move(plan).value(), text.size(), std::move(done)});

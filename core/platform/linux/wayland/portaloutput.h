@@ -34,6 +34,12 @@ public:
 
     // The exact fix for a probe or insert error on this desktop (what to install, or what to do instead).
     static QString fixFor(const Error& error, DesktopSession::Compositor compositor);
+    // Whether the desktop's back end types every key event of a plan. GNOME's types through Mutter, which presses
+    // a keysym only when the current keyboard layout has it and silently drops the others (Mutter 43: "No keycode
+    // found for keyval"), although the portal accepted the event. Utter cannot see that layout, so on GNOME it
+    // types only what Latin layouts share: printable ASCII, line breaks and tabs; anything else fails (Unsupported,
+    // naming the character) before a key is sent. Pure, unit-tested.
+    static Status checkTypable(const QList<KeysymEvent>& events, DesktopSession::Compositor compositor);
 
 private:
     struct Job
