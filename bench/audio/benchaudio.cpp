@@ -4,7 +4,8 @@
 //      SpeechCorpus::labelFrames on the clean signal;
 //   2. Chunker boundaries: the share of chunk boundaries that fall inside true pauses (outside
 //      SpeechCorpus::speechSpans), and sample accounting (every speech sample in exactly one chunk), per SNR,
-//      with the WebRTC baseline driving the same Chunker; and EnergyVad's sensitivity setting at 0 dB;
+//      with the WebRTC baseline driving the same Chunker, on the corpus and on a held-out one (2b); and
+//      EnergyVad's sensitivity setting at 0 dB;
 //   3. throughput of VAD + Chunker alone and with each chunk encoded as Ogg Opus (SILK and CELT at complexity
 //      10, 5, 0, and libopusenc, the encoder used before, as the baseline), as × real time (CPU time, best of
 //      several runs), and Opus bytes against WAV bytes;
@@ -189,6 +190,81 @@ ChunkStats chunkStats(const std::vector<std::int16_t>& pcm, const std::vector<Sp
     return s;
 }
 
+// The corpus clean and mixed with each noise at each SNR.
+struct Condition
+{
+    const char* noise;
+    double snr;
+    std::vector<std::int16_t> pcm;
+};
+
+std::vector<Condition> mixConditions(const std::vector<std::int16_t>& clean, const std::vector<bool>& labels,
+                                     unsigned whiteSeed, unsigned pinkSeed)
+{
+    const std::array<std::pair<const char*, std::vector<float>>, 3> noises{{
+        {"white", SpeechCorpus::whiteNoise(clean.size(), whiteSeed)},
+        {"pink", SpeechCorpus::pinkNoise(clean.size(), pinkSeed)},
+        {"babble", SpeechCorpus::toFloat(SpeechCorpus::babble(clean.size()))},
+    }};
+    std::vector<Condition> conditions;
+    conditions.push_back({"clean", 99.0, clean});
+    for (const auto& [name, samples] : noises) {
+        for (const double snr : kSnrs)
+            conditions.push_back({name, snr, SpeechCorpus::mix(clean, samples, snr, labels, kFrame)});
+    }
+    return conditions;
+}
+
+double pct(std::int64_t part, std::int64_t whole)
+{
+    return 100.0 * double(part) / double(std::max<std::int64_t>(whole, 1));
+}
+
+// Section 2's table for one corpus: per SNR and chunker config, Utter's detector and the baseline driving the
+// same Chunker. Returns whether the baseline ever found speech everywhere (one chunk per recording).
+bool printBoundaries(const std::vector<Condition>& conditions, const std::vector<SpeechCorpus::Span>& spans)
+{
+    ChunkerConfig everyPause;
+    everyPause.targetChunkMs = 0; // a cut in every pause of at least minPauseMs
+    const ChunkerConfig defaults;
+    std::printf("%-7s %-11s | %6s %6s %8s %7s %7s | %6s %6s %8s %7s %7s | %s\n", "SNR", "config", "E chk", "bound",
+                "in pause", "once", "missed", "W chk", "bound", "in pause", "once", "missed", "in-pause E/W");
+    bool trivialBaseline = false;
+    for (const double snr : {99.0, 20.0, 10.0, 5.0, 0.0}) {
+        for (const auto& [configName, config] :
+             {std::pair<const char*, ChunkerConfig>{"every pause", everyPause}, {"default", defaults}}) {
+            ChunkStats e, w;
+            std::vector<std::pair<const char*, ChunkStats>> perNoise;
+            int conditionCount = 0;
+            for (const Condition& c : conditions) {
+                if (c.snr != snr)
+                    continue;
+                ++conditionCount;
+                const ChunkStats one = chunkStats(c.pcm, spans, runChunker(c.pcm, config, makeVad(VadKind::Energy)));
+                e.add(one);
+                perNoise.emplace_back(c.noise, one);
+                w.add(chunkStats(c.pcm, spans, runChunker(c.pcm, config, makeVad(VadKind::WebRtc))));
+            }
+            trivialBaseline = trivialBaseline || w.chunks == conditionCount;
+            std::printf("%-7s %-11s | %6d %6d %7.1f%% %6.1f%% %6.2f%% | %6d %6d %7.1f%% %6.1f%% %6.2f%% | %5.2f%s\n",
+                        snr > 50 ? "clean" : qPrintable(QString::number(snr, 'f', 0) + u" dB"_s), configName, e.chunks,
+                        e.boundaries, 100.0 * e.pauseShare(), 100.0 * e.onceShare(), pct(e.missed, e.speech), w.chunks,
+                        w.boundaries, 100.0 * w.pauseShare(), 100.0 * w.onceShare(), pct(w.missed, w.speech),
+                        w.pauseShare() > 0 ? e.pauseShare() / w.pauseShare() : 0.0,
+                        w.chunks == conditionCount ? " *" : "");
+            if (e.pauseShare() < 0.95 && perNoise.size() > 1) {
+                for (const auto& [noise, one] : perNoise)
+                    std::printf("  %-16s |   %4d %6d %7.1f%% %6.1f%% %6.2f%% |\n", noise, one.chunks, one.boundaries,
+                                100.0 * one.pauseShare(), 100.0 * one.onceShare(), pct(one.missed, one.speech));
+            }
+            if (e.repeated + w.repeated > 0)
+                std::printf("        !! %lld speech samples in more than one chunk\n",
+                            static_cast<long long>(e.repeated + w.repeated));
+        }
+    }
+    return trivialBaseline;
+}
+
 double cpuSeconds()
 {
     return double(std::clock()) / CLOCKS_PER_SEC;
@@ -241,16 +317,6 @@ int main(int argc, char** argv)
     const std::vector<bool> labels = SpeechCorpus::labelFrames(clean, kFrame);
     const std::vector<SpeechCorpus::Span> spans = SpeechCorpus::speechSpans(clean, kFrame);
     const auto speechFrames = std::count(labels.begin(), labels.end(), true);
-    struct Noise
-    {
-        const char* name;
-        std::vector<float> samples;
-    };
-    const std::vector<Noise> noises{
-        {"white", SpeechCorpus::whiteNoise(clean.size(), 11)},
-        {"pink", SpeechCorpus::pinkNoise(clean.size(), 4)},
-        {"babble", SpeechCorpus::toFloat(SpeechCorpus::babble(clean.size()))},
-    };
     std::printf("corpus: %.1f s of espeak-ng speech, %zu utterances, %lld of %zu frames speech (%.0f%%); "
                 "built in %.1f s\n",
                 double(clean.size()) / SpeechCorpus::kRate, corpus.utterances.size(),
@@ -259,18 +325,7 @@ int main(int argc, char** argv)
     const auto energyName = makeVad(VadKind::Energy)->name();
     const auto baselineName = makeVad(VadKind::WebRtc)->name();
 
-    struct Condition
-    {
-        const char* noise;
-        double snr;
-        std::vector<std::int16_t> pcm;
-    };
-    std::vector<Condition> conditions;
-    conditions.push_back({"clean", 99.0, clean});
-    for (const Noise& noise : noises) {
-        for (const double snr : kSnrs)
-            conditions.push_back({noise.name, snr, SpeechCorpus::mix(clean, noise.samples, snr, labels, kFrame)});
-    }
+    const std::vector<Condition> conditions = mixConditions(clean, labels, 11, 4);
 
     // ---- 1. VAD quality ----
     std::printf("\n1. VAD quality, frame level (20 ms frames), %s (Utter's default) against %s (baseline)\n",
@@ -305,56 +360,36 @@ int main(int argc, char** argv)
 #endif
 
     // ---- 2. Chunker boundaries ----
-    ChunkerConfig everyPause;
-    everyPause.targetChunkMs = 0; // a cut in every pause of at least minPauseMs
     const ChunkerConfig defaults;
     std::printf("\n2. Chunker boundaries: chunk starts/ends inside true pauses, and speech samples in exactly one "
                 "chunk / in none\n   (summed over white, pink and babble; 'every pause' = target 0 s, 'default' = "
                 "target %d s; %d utterances per condition)\n",
                 defaults.targetChunkMs / 1000, int(corpus.utterances.size()));
-    std::printf("%-7s %-11s | %6s %6s %8s %7s %7s | %6s %6s %8s %7s %7s | %s\n", "SNR", "config", "E chk", "bound",
-                "in pause", "once", "missed", "W chk", "bound", "in pause", "once", "missed", "in-pause E/W");
-    const auto pct = [](std::int64_t part, std::int64_t whole) {
-        return 100.0 * double(part) / double(std::max<std::int64_t>(whole, 1));
-    };
-    bool trivialBaseline = false;
-    for (const double snr : {99.0, 20.0, 10.0, 5.0, 0.0}) {
-        for (const auto& [configName, config] :
-             {std::pair<const char*, ChunkerConfig>{"every pause", everyPause}, {"default", defaults}}) {
-            ChunkStats e, w;
-            std::vector<std::pair<const char*, ChunkStats>> perNoise;
-            int conditionCount = 0;
-            for (const Condition& c : conditions) {
-                if (c.snr != snr)
-                    continue;
-                ++conditionCount;
-                const ChunkStats one = chunkStats(c.pcm, spans, runChunker(c.pcm, config, makeVad(VadKind::Energy)));
-                e.add(one);
-                perNoise.emplace_back(c.noise, one);
-                w.add(chunkStats(c.pcm, spans, runChunker(c.pcm, config, makeVad(VadKind::WebRtc))));
-            }
-            trivialBaseline = trivialBaseline || w.chunks == conditionCount;
-            std::printf("%-7s %-11s | %6d %6d %7.1f%% %6.1f%% %6.2f%% | %6d %6d %7.1f%% %6.1f%% %6.2f%% | %5.2f%s\n",
-                        snr > 50 ? "clean" : qPrintable(QString::number(snr, 'f', 0) + u" dB"_s), configName, e.chunks,
-                        e.boundaries, 100.0 * e.pauseShare(), 100.0 * e.onceShare(), pct(e.missed, e.speech), w.chunks,
-                        w.boundaries, 100.0 * w.pauseShare(), 100.0 * w.onceShare(), pct(w.missed, w.speech),
-                        w.pauseShare() > 0 ? e.pauseShare() / w.pauseShare() : 0.0,
-                        w.chunks == conditionCount ? " *" : "");
-            if (e.pauseShare() < 0.95 && perNoise.size() > 1) {
-                for (const auto& [noise, one] : perNoise)
-                    std::printf("  %-16s |   %4d %6d %7.1f%% %6.1f%% %6.2f%% |\n", noise, one.chunks, one.boundaries,
-                                100.0 * one.pauseShare(), 100.0 * one.onceShare(), pct(one.missed, one.speech));
-            }
-            if (e.repeated + w.repeated > 0)
-                std::printf("        !! %lld speech samples in more than one chunk\n",
-                            static_cast<long long>(e.repeated + w.repeated));
+    bool trivialBaseline = printBoundaries(conditions, spans);
+
+    // ---- 2b. The same on a held-out corpus ----
+    // The chunker's rules were tuned on the corpus above; this one has other sentences, another voice, other
+    // pauses and other noise, so the numbers show whether the rules generalise.
+    {
+        const SpeechCorpus::Built heldOut = SpeechCorpus::build(
+            SpeechCorpus::sentences().mid(4, 8), {600, 1800, 800, 500, 1300, 2000, 700, 900}, 800, u"en-gb"_s);
+        if (heldOut.pcm.empty()) {
+            std::fprintf(stderr, "espeak-ng did not produce the held-out corpus\n");
+            return 1;
         }
+        const std::vector<bool> heldOutLabels = SpeechCorpus::labelFrames(heldOut.pcm, kFrame);
+        std::printf("\n2b. Chunker boundaries on a held-out corpus (%.1f s, %zu other sentences, voice en-gb, other "
+                    "pauses and noise seeds)\n",
+                    double(heldOut.pcm.size()) / SpeechCorpus::kRate, heldOut.utterances.size());
+        trivialBaseline = printBoundaries(mixConditions(heldOut.pcm, heldOutLabels, 23, 9),
+                                          SpeechCorpus::speechSpans(heldOut.pcm, kFrame)) ||
+                          trivialBaseline;
     }
     if (trivialBaseline)
         std::printf("* the baseline found speech everywhere: one chunk per recording, so its boundaries are trivially "
                     "in pauses\n");
 
-    // ---- 2b. EnergyVad sensitivity (audio/vadSensitivity) ----
+    // ---- 2c. EnergyVad sensitivity (audio/vadSensitivity) ----
     // The other side of the trade: 30 s without speech, steady pink noise and typing (5 ms clicks every 60–250 ms
     // at about -25 dBFS over faint pink noise).
     const std::size_t thirty = 30 * std::size_t(SpeechCorpus::kRate);
@@ -382,7 +417,7 @@ int main(int argc, char** argv)
         const std::size_t chunks = runChunker(pcm, defaults, std::make_unique<EnergyVad>(config)).size();
         return std::pair<double, std::size_t>(100.0 * speech / std::max(frames, 1), chunks);
     };
-    std::printf("\n2b. %s sensitivity (audio/vadSensitivity): mean F1 over the 12 noisy conditions, F1 at 0 dB, speech "
+    std::printf("\n2c. %s sensitivity (audio/vadSensitivity): mean F1 over the 12 noisy conditions, F1 at 0 dB, speech "
                 "missed by the\n    default chunker at 0 dB; and on 30 s without speech, frames called speech / "
                 "chunks produced\n",
                 energyName.c_str());

@@ -11,6 +11,10 @@ namespace
 
 constexpr std::int64_t kOnsetLookbackMs = 500; // how far back a speech start may reach for its first voiced frame
 constexpr std::int64_t kQuietWindowFrames = 5; // the quietest point is judged over ~100 ms
+constexpr float kHintProbability = 0.2f;       // in unclear speech, a frame this likely is never inside a cut's pause
+constexpr float kUnclearSnrDb = 16.0f;         // speech peaking below this far above the noise is unclear
+constexpr std::int64_t kUnclearPaddingPercent = 150; // after unclear speech: its quiet endings drown in the noise
+constexpr int kOnsetGapMs = 200;                     // a speech start reaches back across quiet gaps this short
 
 std::int64_t msToSamples(int ms, int rate)
 {
@@ -77,6 +81,7 @@ void Chunker::reset(std::int64_t firstSample)
     m_open = false;
     m_chunkStart = firstSample;
     m_lastVoicedEnd = firstSample;
+    m_peakSnrDb = -1.0f;
     m_previousEnd = firstSample;
     m_lastSpeech = false;
     m_sequence = 0;
@@ -103,6 +108,7 @@ void Chunker::processFrame(std::span<const std::int16_t> samples)
     frame.meanSquare = meanSquare(samples);
     frame.speech = decision.speech;
     frame.voiced = decision.probability >= 0.5f;
+    frame.hint = decision.probability >= kHintProbability;
     const std::int64_t index = m_frameCount++;
     m_frames.push_back(frame);
     const std::int64_t start = frameStart(index);
@@ -111,24 +117,36 @@ void Chunker::processFrame(std::span<const std::int16_t> samples)
         m_onFrame(ChunkerFrame{start, decision});
 
     if (decision.speech && !m_open) {
-        // The detector needs a few frames to be sure; the speech began at the first voiced frame of that run.
+        // The detector needs a few frames to be sure; the speech began at the first frame of that run that hinted
+        // at speech (a faint onset in noise scores below the start threshold), across gaps of up to kOnsetGapMs.
         std::int64_t first = index;
         const std::int64_t lookback = msToSamples(int(kOnsetLookbackMs), m_config.sampleRate) / m_frameSamples;
-        while (first - 1 >= m_frameBase && index - (first - 1) <= lookback && frameAt(first - 1).voiced)
-            --first;
+        const std::int64_t maxGap = msToSamples(kOnsetGapMs, m_config.sampleRate) / m_frameSamples;
+        for (std::int64_t probe = index - 1; probe >= m_frameBase && index - probe <= lookback; --probe) {
+            if (frameAt(probe).hint)
+                first = probe;
+            else if (first - probe > maxGap)
+                break;
+        }
         m_chunkStart = std::max({frameStart(first) - m_padding, m_previousEnd, m_bufferStart});
         m_lastVoicedEnd = end;
+        m_peakSnrDb = decision.snrDb;
         m_open = true;
     }
     m_lastSpeech = decision.speech;
     if (!m_open)
         return;
 
-    if (decision.speech && frame.voiced)
+    if (decision.speech)
+        m_peakSnrDb = std::max(m_peakSnrDb, decision.snrDb);
+    // In noise the detector lets go of speech inside quiet words; a cut there would split them. So in unclear
+    // speech any frame that still hints at speech keeps the pause from starting. (In clear speech the detector is
+    // reliable and such frames are the noise: babble, a radio.)
+    if ((decision.speech && frame.voiced) || (unclear() && frame.hint))
         m_lastVoicedEnd = end;
     const std::int64_t pause = end - m_lastVoicedEnd;
     if (!decision.speech && pause >= m_minPause) {
-        const std::int64_t contentEnd = std::min(end, m_lastVoicedEnd + m_padding);
+        const std::int64_t contentEnd = std::min(end, m_lastVoicedEnd + trailingPadding());
         if (contentEnd - m_chunkStart >= m_target) {
             emitChunk(m_chunkStart, contentEnd, ChunkCut::Pause, false);
             m_open = false;
@@ -143,6 +161,16 @@ void Chunker::processFrame(std::span<const std::int16_t> samples)
         if (m_lastVoicedEnd <= cut && !decision.speech)
             m_open = false; // nothing voiced after the cut: the rest is silence
     }
+}
+
+bool Chunker::unclear() const
+{
+    return m_peakSnrDb >= 0.0f && m_peakSnrDb < kUnclearSnrDb;
+}
+
+std::int64_t Chunker::trailingPadding() const
+{
+    return unclear() ? m_padding * kUnclearPaddingPercent / 100 : m_padding;
 }
 
 std::int64_t Chunker::quietestPoint(std::int64_t from, std::int64_t to) const
@@ -216,7 +244,7 @@ std::span<const std::int16_t> Chunker::buffered(std::int64_t from, std::int64_t 
 std::int64_t Chunker::openChunkEnd() const
 {
     const std::int64_t streamEnd = m_origin + m_fed;
-    return m_lastSpeech ? streamEnd : std::min(streamEnd, m_lastVoicedEnd + m_padding);
+    return m_lastSpeech ? streamEnd : std::min(streamEnd, m_lastVoicedEnd + trailingPadding());
 }
 
 std::uint64_t Chunker::end()

@@ -42,8 +42,11 @@ struct ChunkerFrame
 //
 // Rules: a chunk opens where the VAD starts speech (minus padding) and closes only in a pause of at least
 // minPauseMs, once it is at least targetChunkMs long (or the pause exceeds maxMergedPauseMs). Speech longer
-// than maxChunkMs is cut at its quietest 100 ms. Chunks never overlap, every voiced sample is in exactly one
-// chunk, and chunks without speech are never emitted. Memory is bounded by maxChunkMs plus a few seconds.
+// than maxChunkMs is cut at its quietest 100 ms. Unclear speech (peaking less than 16 dB above the noise, as the
+// detector's VadDecision::snrDb says) is handled with more caution: a frame with a speech probability of 0.2 or
+// more keeps a pause from starting, and 1.5 × the padding follows its last voiced frame. Chunks never overlap, every
+// voiced sample is in exactly one chunk, and chunks without speech are never emitted. Memory is bounded by maxChunkMs
+// plus a few seconds.
 class Chunker final
 {
 public:
@@ -86,11 +89,14 @@ private:
         float meanSquare = 0.0f;
         bool speech = false;
         bool voiced = false;
+        bool hint = false;
     };
 
     void processFrame(std::span<const std::int16_t> frame);
     void emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final);
     std::int64_t quietestPoint(std::int64_t from, std::int64_t to) const;
+    bool unclear() const;                 // the open chunk's speech barely stands out of the noise
+    std::int64_t trailingPadding() const; // audio kept after the last voiced frame
     std::int64_t frameStart(std::int64_t index) const { return m_origin + index * m_frameSamples; }
     const Frame& frameAt(std::int64_t index) const { return m_frames[std::size_t(index - m_frameBase)]; }
     void trim();
@@ -114,6 +120,7 @@ private:
     bool m_open = false;
     std::int64_t m_chunkStart = 0;
     std::int64_t m_lastVoicedEnd = 0;
+    float m_peakSnrDb = -1.0f; // the highest VadDecision::snrDb of the open chunk's speech
     std::int64_t m_previousEnd = 0;
     bool m_lastSpeech = false;
     std::uint64_t m_sequence = 0;

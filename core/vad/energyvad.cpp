@@ -202,6 +202,7 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
     decision.levelDbfs = levelDbfs(frame);
     const float featureDb = feature(frame);
     m_lastFeature = featureDb;
+    decision.snrDb = featureDb;
     float probability = 1.0f / (1.0f + std::exp(-(featureDb - m_centreDb) / kSlopeDb));
     if (decision.levelDbfs < float(m_config.silenceFloorDbfs))
         probability = 0.0f;

@@ -16,6 +16,7 @@ struct VadDecision
     float probability = 0.0f;  // how speech-like this frame is, 0..1 (0 or 1 for binary detectors)
     bool speech = false;       // the smoothed decision (hysteresis and hang-over applied)
     float levelDbfs = -120.0f; // RMS level of the frame
+    float snrDb = -1.0f;       // how far the frame stands above the detector's noise floor; < 0: not estimated
 };
 
 // A frame-based voice-activity detector. Frames have exactly frameSamples() mono s16 samples at sampleRate().

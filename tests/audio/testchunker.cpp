@@ -37,10 +37,45 @@ Run chunk(const std::vector<std::int16_t>& pcm, ChunkerConfig config, VadConfig 
     return run;
 }
 
-std::vector<std::int16_t> withNoise(const std::vector<std::int16_t>& clean, double snrDb, unsigned seed)
+std::vector<std::int16_t> withNoise(const std::vector<std::int16_t>& clean, double snrDb, unsigned seed,
+                                    bool pink = false)
 {
     const std::vector<bool> labels = SpeechCorpus::labelFrames(clean, 320);
-    return SpeechCorpus::mix(clean, SpeechCorpus::whiteNoise(clean.size(), seed), snrDb, labels, 320);
+    const std::vector<float> noise =
+        pink ? SpeechCorpus::pinkNoise(clean.size(), seed) : SpeechCorpus::whiteNoise(clean.size(), seed);
+    return SpeechCorpus::mix(clean, noise, snrDb, labels, 320);
+}
+
+// A detector that says what the test scripted, frame by frame (20 ms); past the script, silence.
+class ScriptedVad final : public VadBackend
+{
+public:
+    explicit ScriptedVad(std::vector<VadDecision> script)
+        : m_script(std::move(script))
+    {}
+    std::string name() const override { return "scripted"; }
+    int sampleRate() const override { return 16000; }
+    std::size_t frameSamples() const override { return 320; }
+    VadDecision process(std::span<const std::int16_t>) override
+    {
+        return m_next < m_script.size() ? m_script[m_next++] : VadDecision{};
+    }
+    void reset() override { m_next = 0; }
+
+private:
+    std::vector<VadDecision> m_script;
+    std::size_t m_next = 0;
+};
+
+// frames × 20 ms of one decision.
+void append(std::vector<VadDecision>& script, int frames, float probability, bool speech, float snrDb)
+{
+    VadDecision d;
+    d.probability = probability;
+    d.speech = speech;
+    d.snrDb = snrDb;
+    d.levelDbfs = -30.0f;
+    script.insert(script.end(), std::size_t(frames), d);
 }
 
 } // namespace
@@ -57,6 +92,8 @@ private slots:
     void longSpeechIsCappedAtQuietPoints();
     void mergesTowardTheTarget();
     void finalChunkComesAtEnd();
+    void unclearSpeechIsNotCutWhereItFadesIntoNoise_data();
+    void unclearSpeechIsNotCutWhereItFadesIntoNoise();
 
 private:
     SpeechCorpus::Built m_corpus;
@@ -74,21 +111,25 @@ void TestChunker::boundariesFallInsidePauses()
 {
     ChunkerConfig config;
     config.targetChunkMs = 0; // cut at every pause
-    for (const double snr : {100.0, 20.0, 10.0}) {
-        const std::vector<std::int16_t> pcm = snr > 50 ? m_corpus.pcm : withNoise(m_corpus.pcm, snr, 7);
+    // Down to 0 dB (speech as loud as the noise), where the detector loses the quiet parts of words: the chunker
+    // must still cut only between utterances and keep their quiet endings.
+    for (const auto& [snr, pink] : std::vector<std::pair<double, bool>>{
+             {100.0, false}, {20.0, false}, {10.0, false}, {5.0, true}, {0.0, false}, {0.0, true}}) {
+        const std::vector<std::int16_t> pcm = snr > 50 ? m_corpus.pcm : withNoise(m_corpus.pcm, snr, 7, pink);
         const Run run = chunk(pcm, config);
         QCOMPARE(run.chunks.size(), m_corpus.utterances.size());
         for (std::size_t i = 0; i < run.chunks.size(); ++i) {
             const AudioChunk& c = run.chunks[i];
             const SpeechCorpus::Span& u = m_corpus.utterances[i];
             QVERIFY2(c.startSample <= u.start && c.endSample >= u.end,
-                     qPrintable(QStringLiteral("snr %1: chunk %2 [%3, %4) cuts utterance [%5, %6)")
+                     qPrintable(QStringLiteral("snr %1%7: chunk %2 [%3, %4) cuts utterance [%5, %6)")
                                     .arg(snr)
                                     .arg(i)
                                     .arg(c.startSample)
                                     .arg(c.endSample)
                                     .arg(u.start)
-                                    .arg(u.end)));
+                                    .arg(u.end)
+                                    .arg(pink ? QStringLiteral(" pink") : QString())));
             if (i + 1 < m_corpus.utterances.size())
                 QVERIFY(c.endSample <= m_corpus.utterances[i + 1].start);
             QCOMPARE(c.sequence, std::uint64_t(i));
@@ -221,6 +262,42 @@ void TestChunker::finalChunkComesAtEnd()
     QCOMPARE(chunks.back().cut, ChunkCut::End);
     // The chunker is ready for the next stream, continuing the offsets.
     QCOMPARE(chunker.samplesFed(), std::int64_t(0));
+}
+
+void TestChunker::unclearSpeechIsNotCutWhereItFadesIntoNoise_data()
+{
+    QTest::addColumn<float>("peakSnrDb");
+    QTest::addColumn<QList<int>>("chunksMs"); // start, end of each chunk
+    // Unclear: one chunk from the start to the last speech frame (1.6 s) plus 1.5 × 200 ms of padding.
+    QTest::newRow("unclear speech (peak 8 dB)") << 8.0f << QList<int>{0, 1900};
+    // Clear: the faint stretch is noise, so the first utterance (0.5 s) ends with 200 ms of padding there; the
+    // second chunk's start reaches back through the faint frames to where the first ended.
+    QTest::newRow("clear speech (peak 30 dB)") << 30.0f << QList<int>{0, 700, 700, 1800};
+}
+
+void TestChunker::unclearSpeechIsNotCutWhereItFadesIntoNoise()
+{
+    // 0.5 s of speech, 0.6 s where the detector has let go of speech but still half-hears it (probability 0.3, as
+    // in the quiet middle of a sentence in noise), 0.5 s of speech, then a real pause (probability 0.05).
+    QFETCH(float, peakSnrDb);
+    QFETCH(QList<int>, chunksMs);
+    std::vector<VadDecision> script;
+    append(script, 25, 0.9f, true, peakSnrDb);
+    append(script, 30, 0.3f, false, 3.0f);
+    append(script, 25, 0.9f, true, peakSnrDb);
+    append(script, 50, 0.05f, false, 0.5f);
+    ChunkerConfig config;
+    config.targetChunkMs = 0;
+    std::vector<AudioChunk> out;
+    Chunker chunker(config, std::make_unique<ScriptedVad>(script),
+                    [&out](AudioChunk&& c) { out.push_back(std::move(c)); });
+    const std::vector<std::int16_t> pcm(script.size() * 320, 1000);
+    chunker.feed(pcm);
+    chunker.end();
+    QList<int> got;
+    for (const AudioChunk& c : out)
+        got << int(c.startSample / 16) << int(c.endSample / 16);
+    QCOMPARE(got, chunksMs);
 }
 
 QTEST_GUILESS_MAIN(TestChunker)
