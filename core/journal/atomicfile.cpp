@@ -97,8 +97,9 @@ Status writeTemp(const QString& path, const QByteArray& content)
         return ioError(u"create"_s, temp, file.errorString());
     if (file.write(content) != content.size() || !file.flush())
         return ioError(u"write"_s, temp, file.errorString());
+    // QFile::handle() is a C runtime descriptor on Windows too; FlushFileBuffers wants the HANDLE behind it.
     if (!FlushFileBuffers(reinterpret_cast<HANDLE>(_get_osfhandle(file.handle()))))
-        return ioError(u"flush"_s, temp, file.errorString());
+        return ioError(u"flush"_s, temp, u"error %1"_s.arg(GetLastError())); // QFile knows nothing of this failure
     return {};
 #else
     const QByteArray native = QFile::encodeName(temp);

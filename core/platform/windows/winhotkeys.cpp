@@ -4,6 +4,9 @@
 
 #include <QMetaObject>
 
+#include <atomic>
+#include <future>
+
 #include <windows.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -55,29 +58,40 @@ WinHotkeys::WinHotkeys(QObject* parent)
 WinHotkeys::~WinHotkeys()
 {
     g_active.store(nullptr);
-    if (m_threadId.load() != 0)
-        PostThreadMessageW(m_threadId.load(), WM_QUIT, 0, 0);
-    if (m_thread.joinable())
+    if (m_thread.joinable()) {
+        // The thread's queue exists (created before startHookThread() returned), so WM_QUIT cannot get lost.
+        if (m_hookInstalled)
+            PostThreadMessageW(m_threadId, WM_QUIT, 0, 0);
         m_thread.join();
+    }
 }
 
 void WinHotkeys::startHookThread()
 {
-    g_active.store(this);
-    m_thread = std::thread([this] {
-        m_threadId.store(GetCurrentThreadId());
+    std::promise<bool> installed;
+    std::future<bool> result = installed.get_future();
+    m_thread = std::thread([this, &installed] {
+        MSG msg;
+        // PostThreadMessage() fails until the thread has a message queue; PeekMessage creates it.
+        PeekMessageW(&msg, nullptr, WM_USER, WM_USER, PM_NOREMOVE);
+        m_threadId = GetCurrentThreadId();
         HHOOK hook = SetWindowsHookExW(WH_KEYBOARD_LL, keyboardHook, GetModuleHandleW(nullptr), 0);
         if (!hook) {
-            qCWarning(lcHotkey) << "SetWindowsHookEx failed:" << GetLastError();
+            qCWarning(lcHotkey) << "SetWindowsHookEx(WH_KEYBOARD_LL) failed:" << GetLastError();
+            installed.set_value(false);
             return;
         }
-        MSG msg;
+        installed.set_value(true); // `installed` dies with startHookThread(): not touched after this
+        // The hook procedure runs inside this thread's GetMessage(); the loop must keep pumping.
         while (GetMessageW(&msg, nullptr, 0, 0) > 0) {
             TranslateMessage(&msg);
             DispatchMessageW(&msg);
         }
         UnhookWindowsHookEx(hook);
     });
+    m_hookInstalled = result.get();
+    if (m_hookInstalled)
+        g_active.store(this);
 }
 
 bool WinHotkeys::onHookEvent(unsigned vk, bool keyDown)
@@ -113,8 +127,10 @@ Status WinHotkeys::registerHotkey(const QString& id, const KeySpec& spec)
     if (!spec.isValid() || spec.windowsVirtualKey() == KeySpec::NoCode)
         return Error(ErrorCode::Unsupported,
                      u"%1 has no key on Windows; choose another hotkey."_s.arg(spec.toString()));
-    if (m_threadId.load() == 0 && !m_thread.joinable())
-        return Error(ErrorCode::Failed, u"The keyboard hook could not be installed."_s);
+    if (!m_hookInstalled)
+        return Error(ErrorCode::Failed,
+                     u"Windows refused the keyboard hook (SetWindowsHookEx), so global hotkeys cannot "
+                     "work in this session; start dictation with `utter toggle` instead."_s);
     unregisterHotkey(id);
     if (!spec.isModifierKey()) {
         // Ask Windows whether another application owns the chord (the hook would steal it silently otherwise).

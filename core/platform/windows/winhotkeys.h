@@ -4,7 +4,6 @@
 
 #include <QList>
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -47,7 +46,8 @@ private:
     std::mutex m_mutex; // guards m_grabs between the hook thread and this one
     QList<Grab> m_grabs;
     std::thread m_thread;
-    std::atomic<unsigned long> m_threadId{0};
+    unsigned long m_threadId = 0; // set before the constructor returns, read-only afterwards
+    bool m_hookInstalled = false; // likewise
 };
 
 } // namespace utter

@@ -60,12 +60,14 @@ void waitForModifiersReleased(int timeoutMs)
     }
 }
 
+// One KEYBDINPUT (time 0 = system time stamp, no extra info). KEYEVENTF_UNICODE events must have wVk 0 and carry
+// the UTF-16 unit in wScan; virtual-key events get their scan code too, which console programs read.
 INPUT keyInput(WORD vk, WORD scan, DWORD flags)
 {
     INPUT input{};
     input.type = INPUT_KEYBOARD;
     input.ki.wVk = vk;
-    input.ki.wScan = scan;
+    input.ki.wScan = (flags & KEYEVENTF_UNICODE) ? scan : WORD(MapVirtualKeyW(vk, MAPVK_VK_TO_VSC));
     input.ki.dwFlags = flags;
     return input;
 }
@@ -135,15 +137,17 @@ void WindowsPasteOutput::insert(const QString& text, const TargetApp& target, co
         *snapshot = ClipboardSnapshot::take();
     QGuiApplication::clipboard()->setMimeData(transientTextMimeData(text).release());
     waitForModifiersReleased(400);
+    // Terminals get Shift+Insert: the classic console (conhost) pastes with Ctrl+Shift+V only when "Use
+    // Ctrl+Shift+C/V as Copy/Paste" is switched on, while conhost, Windows Terminal and mintty all paste with
+    // Shift+Insert by default. Insert is the navigation-cluster key, an extended key.
     std::vector<INPUT> chord;
-    chord.push_back(keyInput(VK_CONTROL, 0, 0));
-    if (target.isTerminal)
-        chord.push_back(keyInput(VK_SHIFT, 0, 0));
-    chord.push_back(keyInput('V', 0, 0));
-    chord.push_back(keyInput('V', 0, KEYEVENTF_KEYUP));
-    if (target.isTerminal)
-        chord.push_back(keyInput(VK_SHIFT, 0, KEYEVENTF_KEYUP));
-    chord.push_back(keyInput(VK_CONTROL, 0, KEYEVENTF_KEYUP));
+    const WORD modifier = target.isTerminal ? VK_SHIFT : VK_CONTROL;
+    const WORD key = target.isTerminal ? VK_INSERT : 'V';
+    const DWORD keyFlags = target.isTerminal ? KEYEVENTF_EXTENDEDKEY : 0;
+    chord.push_back(keyInput(modifier, 0, 0));
+    chord.push_back(keyInput(key, 0, keyFlags));
+    chord.push_back(keyInput(key, 0, keyFlags | KEYEVENTF_KEYUP));
+    chord.push_back(keyInput(modifier, 0, KEYEVENTF_KEYUP));
     if (options.pressEnter) {
         chord.push_back(keyInput(VK_RETURN, 0, 0));
         chord.push_back(keyInput(VK_RETURN, 0, KEYEVENTF_KEYUP));
@@ -152,7 +156,7 @@ void WindowsPasteOutput::insert(const QString& text, const TargetApp& target, co
         done(InsertResult::retry(name(), Error(ErrorCode::InjectionBlocked, u"Windows refused the paste keys."_s)));
         return;
     }
-    const QString chordName = target.isTerminal ? u"Ctrl+Shift+V"_s : u"Ctrl+V"_s;
+    const QString chordName = target.isTerminal ? u"Shift+Insert"_s : u"Ctrl+V"_s;
     QTimer::singleShot(std::max(options.restoreDelayMs, 100), this, [=, this] {
         if (options.restoreClipboard && clipboardHoldsText(text))
             snapshot->restore();

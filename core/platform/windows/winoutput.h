@@ -19,7 +19,7 @@ public:
                 InsertCallback done) override;
 };
 
-// "windows-paste": clipboard snapshot, Ctrl+V (Ctrl+Shift+V in terminals), restore if still Utter's text.
+// "windows-paste": clipboard snapshot, Ctrl+V (Shift+Insert in terminals), restore if still Utter's text.
 class WindowsPasteOutput final : public QObject, public TextOutput
 {
     Q_OBJECT
