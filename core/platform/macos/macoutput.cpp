@@ -105,6 +105,8 @@ void CGEventOutput::insert(const QString& text, const TargetApp& target, const I
         } else {
             for (bool down : {true, false}) {
                 CGEventRef event = CGEventCreateKeyboardEvent(nullptr, 0, down);
+                // No modifier flags: a still-held hotkey modifier would turn keycode 0 into a shortcut (⌃A).
+                CGEventSetFlags(event, 0);
                 CGEventKeyboardSetUnicodeString(event, UniCharCount(chunk.size()),
                                                 reinterpret_cast<const UniChar*>(chunk.utf16()));
                 CGEventPost(kCGHIDEventTap, event);
