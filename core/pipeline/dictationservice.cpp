@@ -3,6 +3,7 @@
 #include "audio/audiocapture.h"
 #include "audiosplitter.h"
 #include "codec/pcmconverter.h"
+#include "common/folderwatcher.h"
 #include "filetranscription.h"
 #include "history/historystore.h"
 #include "journal/journal.h"
@@ -124,10 +125,10 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
         if (isProviderSetting(key))
             m_providersStale = true;
     });
-    // Styles are Markdown files the user edits in place.
+    // Styles are Markdown files the user edits in place, adds and removes.
     QDir().mkpath(m_locations.stylesDir());
-    m_stylesWatcher.addPath(m_locations.stylesDir());
-    connect(&m_stylesWatcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_providersStale = true; });
+    m_stylesWatcher = std::make_unique<FolderWatcher>(m_locations.stylesDir(), QStringList{u"*.md"_s});
+    connect(m_stylesWatcher.get(), &FolderWatcher::changed, this, [this] { m_providersStale = true; });
 
     connect(m_uploads.get(), &UploadQueue::chunkDone, this, &DictationService::onChunkDone);
     connect(m_uploads.get(), &UploadQueue::chunkFailed, this, &DictationService::onChunkFailed);

@@ -11,7 +11,6 @@
 #include "transcriptassembler.h"
 
 #include <QElapsedTimer>
-#include <QFileSystemWatcher>
 #include <QPointer>
 #include <QTimer>
 
@@ -24,6 +23,7 @@ namespace utter
 
 class AudioCapture;
 class Chunker;
+class FolderWatcher;
 class GlobalHotkeys;
 class HistoryStore;
 class Journal;
@@ -169,7 +169,7 @@ private:
     std::unique_ptr<OpenChunkEncoder> m_openChunk; // the final chunk is encoded while it is spoken
     QPointer<OutputChain> m_output;
     bool m_hotkeysPaused = false;
-    QFileSystemWatcher m_stylesWatcher;
+    std::unique_ptr<FolderWatcher> m_stylesWatcher;
     bool m_providersStale = false; // provider settings changed (or the key was refused) since the clients were built
 
     State m_state = State::Idle;

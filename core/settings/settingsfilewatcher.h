@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QFileSystemWatcher>
+#include "common/folderwatcher.h"
+
 #include <QObject>
-#include <QTimer>
 
 namespace utter
 {
@@ -11,8 +11,7 @@ class Settings;
 
 // Keeps a long-running process's Settings in step with its file: an edit by `utter config set`, by another
 // Utter process or by hand is read back shortly after it lands, and Settings emits changed() for every value
-// that differs (the service, hotkeys and tray follow from there). Watches the folder as well as the file, because
-// a save replaces the file (temp + rename) and the file watch ends with the old inode.
+// that differs (the service, hotkeys and tray follow from there).
 class SettingsFileWatcher final : public QObject
 {
     Q_OBJECT
@@ -23,12 +22,8 @@ public:
     ~SettingsFileWatcher() override;
 
 private:
-    void watch();
-    void scheduleReload();
-
     Settings& m_settings;
-    QFileSystemWatcher m_watcher;
-    QTimer m_settle; // several events arrive for one save; read the file once they have stopped
+    FolderWatcher m_watcher;
 };
 
 } // namespace utter
