@@ -3,7 +3,6 @@
 #include "audio/audiocapture.h"
 #include "audiosplitter.h"
 #include "codec/pcmconverter.h"
-#include "common/folderwatcher.h"
 #include "filetranscription.h"
 #include "history/historystore.h"
 #include "journal/journal.h"
@@ -13,6 +12,7 @@
 #include "platform/appstyles.h"
 #include "platform/globalhotkeys.h"
 #include "platform/outputchain.h"
+#include "providerclients.h"
 #include "providers/providerconfig.h"
 #include "providers/transcriber.h"
 #include "providers/transformer.h"
@@ -36,30 +36,6 @@ constexpr int kShutdownUploadWaitMs = 5000; // in-flight uploads may finish; the
 constexpr int kRecordRetryMs = 10000;
 constexpr int kMicrophoneStartMs = 5000; // a device that has not started by then is reported       // how often a
                                          // history entry the disk refused is tried again
-
-bool isProviderSetting(SettingKey key)
-{
-    switch (key) {
-    case SettingKey::TranscribeUrl:
-    case SettingKey::TranscribeModel:
-    case SettingKey::TranscribeKeyName:
-    case SettingKey::TranscribeFallbackUrl:
-    case SettingKey::TranscribeFallbackModel:
-    case SettingKey::TranscribeFallbackKeyName:
-    case SettingKey::TranscribeVocabulary:
-    case SettingKey::TranscribeAttempts:
-    case SettingKey::TranscribeTimeoutS:
-    case SettingKey::GeneralLanguage:
-    case SettingKey::AudioOpusBitrate:
-    case SettingKey::TransformUrl:
-    case SettingKey::TransformModel:
-    case SettingKey::TransformKeyName:
-    case SettingKey::TransformTimeoutS:
-        return true;
-    default:
-        return false;
-    }
-}
 
 QJsonObject errorJson(const Error& error)
 {
@@ -118,17 +94,14 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     m_uploads = std::make_unique<UploadQueue>(*m_journal, nullptr, m_config.maxInFlight);
     m_finisher = std::make_unique<SessionFinisher>(*m_journal);
     reloadConfig();
-    reloadProviders();
-    // Provider clients are rebuilt (keys from the keychain, style files from disk) only when their settings
-    // change — never on the key press itself — or after the provider rejected the key.
-    connect(&m_settings, &Settings::changed, this, [this](SettingKey key) {
-        if (isProviderSetting(key))
-            m_providersStale = true;
+    m_providers = std::make_unique<ProviderClients>(m_settings, m_secrets, m_locations.stylesDir(), m_http, m_clock);
+    connect(m_providers.get(), &ProviderClients::rebuilt, this, [this] {
+        Transcriber& transcriber = m_providers->transcriber();
+        transcriber.setSplitter(makeOggOpusSplitter(m_config.opus));
+        m_uploads->setTranscriber(&transcriber);
+        m_finisher->setTransformer(&m_providers->transformer(), StyleLibrary::load(m_providers->stylesDir()));
     });
-    // Styles are Markdown files the user edits in place, adds and removes.
-    QDir().mkpath(m_locations.stylesDir());
-    m_stylesWatcher = std::make_unique<FolderWatcher>(m_locations.stylesDir(), QStringList{u"*.md"_s});
-    connect(m_stylesWatcher.get(), &FolderWatcher::changed, this, [this] { m_providersStale = true; });
+    m_providers->refresh();
 
     connect(m_uploads.get(), &UploadQueue::chunkDone, this, &DictationService::onChunkDone);
     connect(m_uploads.get(), &UploadQueue::chunkFailed, this, &DictationService::onChunkFailed);
@@ -167,32 +140,8 @@ void DictationService::reloadConfig()
 
 void DictationService::refreshProviders()
 {
-    if (m_providersStale)
-        reloadProviders();
-}
-
-Result<Style> DictationService::styleNamed(const QString& name) const
-{
-    std::optional<Style> style = StyleLibrary::load(m_locations.stylesDir()).find(name);
-    if (!style)
-        return Error(ErrorCode::InvalidArgument, u"Unknown style \"%1\"."_s.arg(name));
-    return std::move(*style);
-}
-
-void DictationService::reloadProviders()
-{
     // Only between uploads: a running upload keeps the transcriber it started with.
-    if (m_uploads->inFlight() > 0 && m_transcriber)
-        return;
-    m_providersStale = false;
-    auto transcriber =
-        std::make_unique<Transcriber>(TranscriberConfig::fromSettings(m_settings, m_secrets), m_http, m_clock);
-    transcriber->setSplitter(makeOggOpusSplitter(m_config.opus));
-    m_uploads->setTranscriber(transcriber.get());
-    m_transcriber = std::move(transcriber);
-    m_transformer = std::make_unique<Transformer>(
-        TransformerConfig::fromSettings(m_settings, m_secrets, m_locations.stylesDir()), m_http, m_clock);
-    m_finisher->setTransformer(m_transformer.get(), StyleLibrary::load(m_locations.stylesDir()));
+    m_providers->refresh(m_uploads->inFlight() > 0);
 }
 
 Status DictationService::start()
@@ -208,8 +157,8 @@ Status DictationService::start()
     }
 
     NetworkWatcher::Options network;
-    if (!m_transcriber->config().endpoints.isEmpty())
-        network.probeUrl = m_transcriber->config().endpoints.first().url;
+    if (const auto& endpoints = m_providers->transcriber().config().endpoints; !endpoints.isEmpty())
+        network.probeUrl = endpoints.first().url;
     network.forceProbe = !qEnvironmentVariableIsEmpty("UTTER_NETWORK_PROBE");
     m_network = std::make_unique<NetworkWatcher>(network);
     m_uploads->setNetworkWatcher(m_network.get());
@@ -548,7 +497,7 @@ void DictationService::onChunkFailed(const QString& sessionId, int sequence, con
         qCInfo(lcPipeline).noquote() << "dictation queued:" << error.message;
     } else {
         if (error.code == ErrorCode::AuthFailed || error.code == ErrorCode::OutOfCredit)
-            m_providersStale = true; // the user may fix the key next; the next dictation reads it again
+            m_providers->markStale(); // the user may fix the key next; the next dictation reads it again
         fail(sessionId, Error(error.code, error.message + u" The audio is kept; fix the problem and run "
                                                           "`utter status` to see the waiting dictation."_s));
         live->waiting = true;
@@ -579,7 +528,7 @@ void DictationService::deliverNext()
         emit finalTranscript(id, assembled->rawText);
     m_finisher->finish(
         id, this, [this, id](const QString& delta) { emit transformDelta(id, delta); },
-        [this, id](const Result<FinishedDictation>& result) {
+        [this, id, lease = m_providers->lease()](const Result<FinishedDictation>& result) {
             if (!result.ok()) {
                 fail(id, result.error());
                 return;
@@ -674,20 +623,21 @@ void DictationService::deliverLate(const QString& sessionId)
     if (m_lateInProgress.contains(sessionId))
         return;
     m_lateInProgress.append(sessionId);
-    m_finisher->finish(sessionId, this, {}, [this, sessionId](const Result<FinishedDictation>& result) {
-        m_lateInProgress.removeAll(sessionId);
-        LogScope scope(sessionId);
-        if (!result.ok()) {
-            qCWarning(lcPipeline).noquote() << result.error().message;
-            return;
-        }
-        FinishedDictation dictation = result.value();
-        if (record(dictation))
-            qCInfo(lcPipeline) << "a dictation that waited is in history now";
-        emit finalTranscript(sessionId, dictation.text);
-        emit lateResult(sessionId, dictation.text);
-        settleState();
-    });
+    m_finisher->finish(sessionId, this, {},
+                       [this, sessionId, lease = m_providers->lease()](const Result<FinishedDictation>& result) {
+                           m_lateInProgress.removeAll(sessionId);
+                           LogScope scope(sessionId);
+                           if (!result.ok()) {
+                               qCWarning(lcPipeline).noquote() << result.error().message;
+                               return;
+                           }
+                           FinishedDictation dictation = result.value();
+                           if (record(dictation))
+                               qCInfo(lcPipeline) << "a dictation that waited is in history now";
+                           emit finalTranscript(sessionId, dictation.text);
+                           emit lateResult(sessionId, dictation.text);
+                           settleState();
+                       });
 }
 
 void DictationService::settleState()
@@ -751,10 +701,11 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
     file.language = options.value(u"language"_s).toString(m_config.language);
     if (options.contains(u"prompt"_s))
         file.prompt = options.value(u"prompt"_s).toString();
-    auto* job = new FileTranscription(*m_transcriber, file, context);
+    auto* job = new FileTranscription(m_providers->transcriber(), file, context);
     const QString styleName = options.value(u"style"_s).toString();
     QPointer<QObject> guard(context);
-    job->start(path, [this, job, styleName, guard, done](const Result<FileTranscript>& result) {
+    job->start(path, [this, job, styleName, guard, done,
+                      lease = m_providers->lease()](const Result<FileTranscript>& result) {
         job->deleteLater();
         if (!guard)
             return;
@@ -774,23 +725,23 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
             done(reply);
             return;
         }
-        const Result<Style> style = styleNamed(styleName);
+        const Result<Style> style = m_providers->style(styleName);
         if (!style.ok()) {
             done(style.error());
             return;
         }
-        if (!m_transformer->wouldCall(file.text, style.value())) {
+        if (!m_providers->transformer().wouldCall(file.text, style.value())) {
             done(reply);
             return;
         }
-        m_transformer->transform(file.text, style.value(), guard.data(), {},
-                                 [reply, done](const TransformResult& styled) mutable {
-                                     reply.insert(u"text"_s, styled.text);
-                                     reply.insert(u"style"_s, styled.transformed ? styled.style : QString());
-                                     if (!styled.notice.isEmpty())
-                                         reply.insert(u"notice"_s, styled.notice);
-                                     done(reply);
-                                 });
+        m_providers->transformer().transform(
+            file.text, style.value(), guard.data(), {}, [reply, done, lease](const TransformResult& styled) mutable {
+                reply.insert(u"text"_s, styled.text);
+                reply.insert(u"style"_s, styled.transformed ? styled.style : QString());
+                if (!styled.notice.isEmpty())
+                    reply.insert(u"notice"_s, styled.notice);
+                done(reply);
+            });
     });
 }
 
@@ -820,21 +771,22 @@ void DictationService::prepareShutdown(std::function<void()> done)
 void DictationService::restyle(const QString& text, const QString& styleName, QObject* context, TranscribeCallback done)
 {
     refreshProviders();
-    const Result<Style> style = styleNamed(styleName);
+    const Result<Style> style = m_providers->style(styleName);
     if (!style.ok()) {
         done(style.error());
         return;
     }
-    m_transformer->transform(text, style.value(), context, {}, [done](const TransformResult& r) {
-        if (r.error && !r.transformed)
-            done(*r.error); // the raw text came back: say why instead of passing it off as styled
-        else
-            done(QJsonObject{{u"text"_s, r.text},
-                             {u"raw"_s, r.rawText},
-                             {u"style"_s, r.style},
-                             {u"transformed"_s, r.transformed},
-                             {u"skipped"_s, r.skipped}});
-    });
+    m_providers->transformer().transform(
+        text, style.value(), context, {}, [done, lease = m_providers->lease()](const TransformResult& r) {
+            if (r.error && !r.transformed)
+                done(*r.error); // the raw text came back: say why instead of passing it off as styled
+            else
+                done(QJsonObject{{u"text"_s, r.text},
+                                 {u"raw"_s, r.rawText},
+                                 {u"style"_s, r.style},
+                                 {u"transformed"_s, r.transformed},
+                                 {u"skipped"_s, r.skipped}});
+        });
 }
 
 } // namespace utter

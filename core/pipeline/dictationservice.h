@@ -23,16 +23,14 @@ namespace utter
 
 class AudioCapture;
 class Chunker;
-class FolderWatcher;
 class GlobalHotkeys;
 class HistoryStore;
 class Journal;
 class NetworkWatcher;
 class OutputChain;
+class ProviderClients;
 class SecretStore;
 class Settings;
-class Transcriber;
-class Transformer;
 class UploadQueue;
 struct AudioBlock;
 struct AudioChunk;
@@ -128,11 +126,8 @@ private:
     Status beginSession(bool streamed, const QJsonObject& options = {});
     void watchMicrophone(const QString& sessionId);
     void reloadConfig();
-    void reloadProviders();
     // Rebuilds the provider clients when their settings or style files changed since (or a key was refused).
     void refreshProviders();
-    // The style of that name from the style library, or an "Unknown style" error.
-    Result<Style> styleNamed(const QString& name) const;
     void setState(State state, const QString& sessionId);
     void fail(const QString& sessionId, const Error& error);
     Live* findLive(const QString& sessionId);
@@ -158,8 +153,7 @@ private:
     DictationConfig m_config;
     SystemClock m_clock;
     HttpClient m_http;
-    std::unique_ptr<Transcriber> m_transcriber;
-    std::unique_ptr<Transformer> m_transformer;
+    std::unique_ptr<ProviderClients> m_providers;
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<UploadQueue> m_uploads;
     std::unique_ptr<SessionFinisher> m_finisher;
@@ -169,8 +163,6 @@ private:
     std::unique_ptr<OpenChunkEncoder> m_openChunk; // the final chunk is encoded while it is spoken
     QPointer<OutputChain> m_output;
     bool m_hotkeysPaused = false;
-    std::unique_ptr<FolderWatcher> m_stylesWatcher;
-    bool m_providersStale = false; // provider settings changed (or the key was refused) since the clients were built
 
     State m_state = State::Idle;
     QString m_stateSession;
