@@ -11,6 +11,8 @@ test_binary=$1
 typetarget=$2
 helper=$3
 
+. "$(dirname "$0")/private-session.sh"
+
 packages="mutter xdg-desktop-portal xdg-desktop-portal-gnome python3-pyatspi gir1.2-atspi-2.0 at-spi2-core python3-gi"
 missing=""
 command -v mutter >/dev/null 2>&1 || missing="$missing mutter"
@@ -21,27 +23,8 @@ done
 # Debian's own Python, which has python3-gi and python3-pyatspi (not whatever python3 comes first in PATH).
 python=/usr/bin/python3
 "$python" -c 'import gi, pyatspi' >/dev/null 2>&1 || missing="$missing pyatspi"
-if [ -n "$missing" ]; then
-    if [ "${UTTER_TEST_SERVICES:-}" = 1 ]; then
-        echo "FAIL: missing$missing (apt-get install $packages)" >&2
-        exit 1
-    fi
-    echo "SKIP: missing$missing (apt-get install $packages)"
-    exit 77
-fi
-
-if [ "$(id -u)" = 0 ] && [ -z "${UTTER_MUTTER_AS_USER:-}" ]; then
-    user=utter-gnometest
-    id "$user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /bin/sh "$user"
-    work=$(mktemp -d /tmp/utter-mutter.XXXXXX)
-    chown "$user" "$work"
-    status=0
-    su -s /bin/sh "$user" -c "UTTER_MUTTER_AS_USER=1 UTTER_MUTTER_WORK='$work' \
-        UTTER_TEST_SERVICES='${UTTER_TEST_SERVICES:-}' LANG=C.UTF-8 LC_ALL=C.UTF-8 PATH='$PATH' \
-        sh '$0' '$test_binary' '$typetarget' '$helper'" || status=$?
-    rm -rf "$work"
-    exit $status
-fi
+skip_or_fail "$missing" "apt-get install $packages"
+rerun_unprivileged utter-gnometest UTTER_MUTTER "$0" "$test_binary" "$typetarget" "$helper"
 
 if [ -z "${UTTER_MUTTER_IN_DBUS:-}" ]; then
     export UTTER_MUTTER_IN_DBUS=1
@@ -49,14 +32,9 @@ if [ -z "${UTTER_MUTTER_IN_DBUS:-}" ]; then
 fi
 
 work=${UTTER_MUTTER_WORK:-$(mktemp -d /tmp/utter-mutter.XXXXXX)}
-export HOME="$work"
-export XDG_RUNTIME_DIR="$work/run" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-export XDG_CACHE_HOME="$work/cache"
-mkdir -p "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$work/utter/config" \
-    "$work/utter/data" "$work/utter/runtime" "$work/utter/logs"
-chmod 700 "$XDG_RUNTIME_DIR" "$work/utter/runtime"
-export UTTER_CONFIG_DIR="$work/utter/config" UTTER_DATA_DIR="$work/utter/data"
-export UTTER_RUNTIME_DIR="$work/utter/runtime" UTTER_LOG_DIR="$work/utter/logs"
+private_home "$work"
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 unset DISPLAY SWAYSOCK
 export WAYLAND_DISPLAY=wayland-utter XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME GDK_BACKEND=wayland
 

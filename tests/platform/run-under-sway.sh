@@ -9,39 +9,17 @@ test_binary=$1
 utter_binary=$2
 typetarget=$3
 
+. "$(dirname "$0")/private-session.sh"
+
 missing=""
 for tool in sway wtype swaymsg; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
-if [ -n "$missing" ]; then
-    if [ "${UTTER_TEST_SERVICES:-}" = 1 ]; then
-        echo "FAIL: missing$missing (apt-get install sway wtype)" >&2
-        exit 1
-    fi
-    echo "SKIP: missing$missing (apt-get install sway wtype)"
-    exit 77
-fi
-
-if [ "$(id -u)" = 0 ] && [ -z "${UTTER_SWAY_AS_USER:-}" ]; then
-    user=utter-swaytest
-    id "$user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /bin/sh "$user"
-    work=$(mktemp -d /tmp/utter-sway.XXXXXX)
-    chown "$user" "$work"
-    status=0
-    su -s /bin/sh "$user" -c "UTTER_SWAY_AS_USER=1 UTTER_SWAY_WORK='$work' \
-        UTTER_TEST_SERVICES='${UTTER_TEST_SERVICES:-}' LANG=C.UTF-8 LC_ALL=C.UTF-8 PATH='$PATH' \
-        sh '$0' '$test_binary' '$utter_binary' '$typetarget'" || status=$?
-    rm -rf "$work"
-    exit $status
-fi
+skip_or_fail "$missing" "apt-get install sway wtype"
+rerun_unprivileged utter-swaytest UTTER_SWAY "$0" "$test_binary" "$utter_binary" "$typetarget"
 
 work=${UTTER_SWAY_WORK:-$(mktemp -d /tmp/utter-sway.XXXXXX)}
-export HOME="$work"
-export XDG_RUNTIME_DIR="$work/run"
-mkdir -p "$XDG_RUNTIME_DIR" "$work/utter/config" "$work/utter/data" "$work/utter/runtime" "$work/utter/logs"
-chmod 700 "$XDG_RUNTIME_DIR" "$work/utter/runtime"
-export UTTER_CONFIG_DIR="$work/utter/config" UTTER_DATA_DIR="$work/utter/data"
-export UTTER_RUNTIME_DIR="$work/utter/runtime" UTTER_LOG_DIR="$work/utter/logs"
+private_home "$work"
 export UTTER_BINDING_LOG="$work/bindings.log"
 : >"$UTTER_BINDING_LOG"
 unset DISPLAY WAYLAND_DISPLAY SWAYSOCK
