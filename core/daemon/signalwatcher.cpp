@@ -38,15 +38,24 @@ void onSignal(int number)
 
 #ifdef Q_OS_WIN
 QPointer<SignalWatcher> g_watcher;
+HANDLE g_watcherGone = nullptr; // set when the watcher is destroyed: the shutdown it asked for is over
+
+// Windows ends the process as soon as the handler returns from a close, logoff or shutdown event (and at the
+// latest after about 5 s), so for those the handler waits for the main thread to finish shutting down.
+constexpr DWORD kEndingGraceMs = 4500;
 
 BOOL WINAPI onConsoleEvent(DWORD type)
 {
     if (!g_watcher)
         return FALSE;
-    const QString name = type == CTRL_C_EVENT       ? u"Ctrl-C"_s
-                         : type == CTRL_BREAK_EVENT ? u"Ctrl-Break"_s
-                                                    : u"console close"_s;
+    const QString name = type == CTRL_C_EVENT          ? u"Ctrl-C"_s
+                         : type == CTRL_BREAK_EVENT    ? u"Ctrl-Break"_s
+                         : type == CTRL_LOGOFF_EVENT   ? u"logoff"_s
+                         : type == CTRL_SHUTDOWN_EVENT ? u"shutdown"_s
+                                                       : u"console close"_s;
     QMetaObject::invokeMethod(g_watcher.data(), "terminationRequested", Qt::QueuedConnection, Q_ARG(QString, name));
+    if (type != CTRL_C_EVENT && type != CTRL_BREAK_EVENT && g_watcherGone)
+        WaitForSingleObject(g_watcherGone, kEndingGraceMs);
     return TRUE;
 }
 #endif
@@ -77,6 +86,9 @@ SignalWatcher::SignalWatcher(QObject* parent)
 #endif
 #ifdef Q_OS_WIN
     g_watcher = this;
+    if (!g_watcherGone)
+        g_watcherGone = CreateEventW(nullptr, TRUE, FALSE, nullptr); // manual reset, lives as long as the process
+    ResetEvent(g_watcherGone);
     SetConsoleCtrlHandler(onConsoleEvent, TRUE);
 #endif
 }
@@ -90,6 +102,7 @@ SignalWatcher::~SignalWatcher()
 #ifdef Q_OS_WIN
     SetConsoleCtrlHandler(onConsoleEvent, FALSE);
     g_watcher = nullptr;
+    SetEvent(g_watcherGone); // a handler waiting on a close event lets the process end now
 #endif
 }
 
