@@ -12,6 +12,7 @@
 #include "linux/x11/x11output.h"
 #endif
 #if defined(UTTER_WITH_WAYLAND)
+#include "linux/wayland/kglobalaccelhotkeys.h"
 #include "linux/wayland/portalhotkeys.h"
 #include "linux/wayland/portaloutput.h"
 #include "linux/wayland/waylandfocus.h"
@@ -61,8 +62,8 @@ QString PlatformFactory::bindingAdvice(const DesktopSession& session)
         return u"GNOME 43–47 has no global-shortcut portal: Settings → Keyboard → Custom Shortcuts → add one "
                "running `utter toggle` (toggle only; GNOME shortcuts have no key release)"_s;
     case DesktopSession::Kde:
-        return u"System Settings → Shortcuts → Custom Shortcuts → new command `utter toggle`, or allow Utter's "
-               "global shortcut in the portal dialog for push-to-talk"_s;
+        return u"Utter binds its push-to-talk key through KDE's kglobalaccel (it runs in every Plasma session); "
+               "without it: System Settings → Shortcuts → Custom Shortcuts → new command `utter toggle`"_s;
     case DesktopSession::UnknownCompositor:
         break;
     }
@@ -87,6 +88,10 @@ std::unique_ptr<GlobalHotkeys> PlatformFactory::createHotkeys(const DesktopSessi
         break;
     case DesktopSession::Wayland:
 #if defined(UTTER_WITH_WAYLAND)
+        // Plasma 5.27's GlobalShortcuts portal binds nothing; KDE's own kglobalaccel does (KGlobalAccelHotkeys).
+        if (session.compositor == DesktopSession::Kde &&
+            KGlobalAccelHotkeys::isAvailable(QDBusConnection::sessionBus(), &reason))
+            return std::make_unique<KGlobalAccelHotkeys>(QDBusConnection::sessionBus(), parent);
         if (PortalHotkeys::isAvailable(&reason))
             return std::make_unique<PortalHotkeys>(parent);
 #endif
