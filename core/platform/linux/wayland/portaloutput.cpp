@@ -49,18 +49,18 @@ QString PortalOutput::fixFor(const Error& error, DesktopSession::Compositor comp
 
 Status PortalOutput::checkTypable(const QList<KeysymEvent>& events, DesktopSession::Compositor compositor)
 {
-    if (compositor != DesktopSession::Gnome)
+    if (compositor != DesktopSession::Gnome && compositor != DesktopSession::Kde)
         return {};
     for (const KeysymEvent& event : events) {
         const quint32 keysym = event.keysym;
         if ((keysym >= 0x20 && keysym <= 0x7e) || keysym == keysyms::Return || keysym == keysyms::Tab)
             continue;
         const char32_t cp = keysym >= keysyms::UnicodeBase ? char32_t(keysym - keysyms::UnicodeBase) : char32_t(keysym);
-        return Error(
-            ErrorCode::Unsupported,
-            u"GNOME's portal types only the characters of the current keyboard layout and silently drops "
-            "the others, so Utter types ASCII only there: %1 (U+%2) is not"_s.arg(
-                QString::fromUcs4(&cp, 1), QString::number(quint32(cp), 16).toUpper().rightJustified(4, u'0')));
+        return Error(ErrorCode::Unsupported,
+                     u"%1's portal types only the characters of the current keyboard layout and silently drops "
+                     "the others, so Utter types ASCII only there: %2 (U+%3) is not"_s.arg(
+                         compositor == DesktopSession::Gnome ? u"GNOME"_s : u"KDE"_s, QString::fromUcs4(&cp, 1),
+                         QString::number(quint32(cp), 16).toUpper().rightJustified(4, u'0')));
     }
     return {};
 }

@@ -36,9 +36,10 @@ public:
     static QString fixFor(const Error& error, DesktopSession::Compositor compositor);
     // Whether the desktop's back end types every key event of a plan. GNOME's types through Mutter, which presses
     // a keysym only when the current keyboard layout has it and silently drops the others (Mutter 43: "No keycode
-    // found for keyval"), although the portal accepted the event. Utter cannot see that layout, so on GNOME it
-    // types only what Latin layouts share: printable ASCII, line breaks and tabs; anything else fails (Unsupported,
-    // naming the character) before a key is sent. Pure, unit-tested.
+    // found for keyval"), although the portal accepted the event; KDE's (5.27, through KWin's fake input) drops
+    // them the same way (testkdeportals). Utter cannot see that layout, so on GNOME and KDE it types only what
+    // Latin layouts share: printable ASCII, line breaks and tabs; anything else fails (Unsupported, naming the
+    // character) before a key is sent. Pure, unit-tested.
     static Status checkTypable(const QList<KeysymEvent>& events, DesktopSession::Compositor compositor);
 
 private:
