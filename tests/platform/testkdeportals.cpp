@@ -219,6 +219,20 @@ private slots:
         qInfo("injected key press → Utter's pressed() (median of 20): %.2f ms (min %.2f, max %.2f)", median(latency),
               *std::min_element(latency.cbegin(), latency.cend()), *std::max_element(latency.cbegin(), latency.cend()));
         QCOMPARE(m_window->text(), QString()); // the shortcuts were taken by KWin, not typed into the window
+
+        // A key another component owns is refused at once (KWin's "Expose" is Ctrl+F9)...
+        const Status taken = hotkeys.registerHotkey(u"taken"_s, *KeySpec::parse(u"Ctrl+F9"_s));
+        QVERIFY(!taken.ok());
+        QVERIFY2(taken.error().message.contains(u"another application"_s), qPrintable(taken.error().message));
+        // ...and an unregistered key no longer reaches Utter.
+        hotkeys.unregisterHotkey(u"cancel"_s);
+        send({{kF9, true}});
+        send({{kF9, false}});
+        send({{kControlL, true}, {kAltL, true}, {kSpace, true}});
+        send({{kSpace, false}, {kAltL, false}, {kControlL, false}});
+        QTRY_COMPARE(released.size(), 23); // the chord still works: the F9 before it must have arrived by now
+        QCOMPARE(pressed.size(), 23);
+        QCOMPARE(pressed.last().at(0).toString(), u"dictate"_s);
     }
 
     void portalOutputTypes()

@@ -161,11 +161,14 @@ Status KGlobalAccelHotkeys::registerHotkey(const QString& id, const KeySpec& spe
     QDBusMessage set = call(u"setShortcut"_s);
     set << action << QVariant::fromValue(QList<int>{key}) << uint(kSetPresent | kNoAutoloading);
     const QDBusReply<QList<int>> keys = m_bus.call(set, QDBus::Block, kCallTimeoutMs);
-    if (!keys.isValid())
-        return Error(ErrorCode::Failed, u"kglobalaccel refused Utter's shortcut: "_s + keys.error().message());
-    if (!keys.value().contains(key))
+    if (!keys.isValid() || !keys.value().contains(key)) {
+        // Leave no key-less "Utter" action behind in System Settings (nor an old key of this id).
+        unregisterAction(id);
+        if (!keys.isValid())
+            return Error(ErrorCode::Failed, u"kglobalaccel refused Utter's shortcut: "_s + keys.error().message());
         return Error(ErrorCode::Failed, u"%1 is already a global shortcut of another application; choose another "
                                         "key or free it in System Settings → Shortcuts."_s.arg(spec.toString()));
+    }
     if (const Status listening = listen(); !listening.ok())
         return listening;
     m_registered.insert(id, spec);
@@ -175,8 +178,13 @@ Status KGlobalAccelHotkeys::registerHotkey(const QString& id, const KeySpec& spe
 
 void KGlobalAccelHotkeys::unregisterHotkey(const QString& id)
 {
-    if (!m_registered.remove(id))
-        return;
+    if (m_registered.contains(id))
+        unregisterAction(id);
+}
+
+void KGlobalAccelHotkeys::unregisterAction(const QString& id)
+{
+    m_registered.remove(id);
     m_down.remove(id);
     QDBusMessage remove = call(u"unregister"_s);
     remove << component << id;

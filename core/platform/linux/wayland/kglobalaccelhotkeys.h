@@ -46,6 +46,7 @@ public slots: // QtDBus delivers signals only to public slots
 private:
     QDBusMessage call(const QString& method) const;
     Status listen();
+    void unregisterAction(const QString& id); // forgets the id here and in kglobalaccel
 
     QDBusConnection m_bus;
     QString m_componentPath; // set once the component exists and its signals are connected
