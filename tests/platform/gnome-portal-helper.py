@@ -58,6 +58,7 @@ def consent(answer, seconds):
 
     start = time.monotonic()
     seen = None
+    toggled = None
     while time.monotonic() - start < seconds:
         window = dialog()
         if window is None:
@@ -67,10 +68,17 @@ def consent(answer, seconds):
             seen = time.monotonic()
             print(f"dialog at {seen:.4f}", flush=True)
         if answer == "allow":
-            for accessible in walk(window):
-                if (accessible.getRoleName() == "check box" and accessible.name == "Allow remote interaction"
-                        and not accessible.getState().contains(pyatspi.STATE_CHECKED)):
-                    accessible.queryAction().doAction(0)
+            # Share only once the switch reports itself on: GTK applies the toggle in its own time, and a Share
+            # pressed before that starts a session without the keyboard. A toggle that did not take is
+            # repeated after a second (never sooner, which could switch it back off).
+            switch = next((a for a in walk(window) if a.getRoleName() == "check box"
+                           and a.name == "Allow remote interaction"), None)
+            if switch is not None and not switch.getState().contains(pyatspi.STATE_CHECKED):
+                if toggled is None or time.monotonic() - toggled > 1.0:
+                    switch.queryAction().doAction(0)
+                    toggled = time.monotonic()
+                time.sleep(0.02)
+                continue
             target = button(window, "Share")
         else:
             target = button(window, "Cancel")

@@ -47,3 +47,37 @@ private_home() {
     export UTTER_CONFIG_DIR="$1/utter/config" UTTER_DATA_DIR="$1/utter/data"
     export UTTER_RUNTIME_DIR="$1/utter/runtime" UTTER_LOG_DIR="$1/utter/logs"
 }
+
+# The scripts add what they start in the background to $pids (pids="$pids $!") and trap stop_background on exit.
+stop_background() {
+    for pid in $pids; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in $pids; do
+        wait "$pid" 2>/dev/null || true
+    done
+}
+
+# on_bus NAME: NAME has an owner on the session bus.
+on_bus() {
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null | grep -q "boolean true"
+}
+
+# wait_for SECONDS WHAT COMMAND...: polls COMMAND every 0.1 s; after SECONDS says WHAT did not start, prints the
+# script's component logs (its own logs function) and exits 1.
+wait_for() {
+    limit=$1
+    what=$2
+    shift 2
+    i=0
+    while ! "$@"; do
+        i=$((i + 1))
+        if [ "$i" -gt $((limit * 10)) ]; then
+            echo "FAIL: $what did not start:" >&2
+            logs
+            exit 1
+        fi
+        sleep 0.1
+    done
+}

@@ -39,38 +39,11 @@ unset DISPLAY SWAYSOCK
 export WAYLAND_DISPLAY=wayland-utter XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME GDK_BACKEND=wayland
 
 pids=""
-cleanup() {
-    for pid in $pids; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in $pids; do
-        wait "$pid" 2>/dev/null || true
-    done
-}
-trap cleanup EXIT INT TERM
+trap stop_background EXIT INT TERM
 logs() {
     for log in mutter keyboard portal-gnome portal; do
         echo "--- $log.log" >&2
         tail -n 40 "$work/$log.log" >&2 || true
-    done
-}
-on_bus() { # on_bus NAME: NAME has an owner on the session bus
-    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-        org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null | grep -q "boolean true"
-}
-wait_for() { # wait_for SECONDS WHAT COMMAND...
-    limit=$1
-    what=$2
-    shift 2
-    i=0
-    while ! "$@"; do
-        i=$((i + 1))
-        if [ "$i" -gt $((limit * 10)) ]; then
-            echo "FAIL: $what did not start:" >&2
-            logs
-            exit 1
-        fi
-        sleep 0.1
     done
 }
 
