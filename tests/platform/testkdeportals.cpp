@@ -7,6 +7,7 @@
 #include "platform/linux/wayland/portaloutput.h"
 #include "platform/outputchain.h"
 #include "targetwindow.h"
+#include "typinglatency.h"
 
 #include <QDBusConnection>
 #include <QElapsedTimer>
@@ -30,12 +31,6 @@ QProcessEnvironment waylandEnv()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"wayland"_s);
     return env;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
 constexpr quint32 kF9 = 0xffc6;
@@ -216,8 +211,9 @@ private slots:
         }
         QCOMPARE(pressed.size(), 22);
         QCOMPARE(failed.size(), 0);
-        qInfo("injected key press → Utter's pressed() (median of 20): %.2f ms (min %.2f, max %.2f)", median(latency),
-              *std::min_element(latency.cbegin(), latency.cend()), *std::max_element(latency.cbegin(), latency.cend()));
+        qInfo("injected key press → Utter's pressed() (median of 20): %.2f ms (min %.2f, max %.2f)",
+              test::median(latency), *std::min_element(latency.cbegin(), latency.cend()),
+              *std::max_element(latency.cbegin(), latency.cend()));
         QCOMPARE(m_window->text(), QString()); // the shortcuts were taken by KWin, not typed into the window
 
         // A key another component owns is refused at once (KWin's "Expose" is Ctrl+F9)...
@@ -286,24 +282,13 @@ private slots:
 
     void openSessionLatency()
     {
-        const QString sentence = u" The quick brown fox jumps over the lazy dog, 0123456789 times; "
-                                 "(a+b)*c = d/e - f! ~`@#$%^&_{}|[]:\"'<>?.\\"_s;
-        const QString hundred = sentence.left(100);
-        QCOMPARE(hundred.size(), 100);
-        QList<double> short12;
-        QList<double> long100;
-        for (int round = 0; round < 8; ++round) {
-            const double a = typedAfterMs(u" Hello world"_s);
-            QVERIFY2(a >= 0, qPrintable(m_window->text()));
-            short12 << a;
-            const double b = typedAfterMs(hundred);
-            QVERIFY2(b >= 0, qPrintable(m_window->text()));
-            long100 << b;
-        }
+        const std::optional<test::TypingLatency> latency =
+            test::measureTyping([this](const QString& text) { return typedAfterMs(text); });
+        QVERIFY2(latency, qPrintable(m_window->text()));
         QCOMPARE(m_window->text(), m_typed);
         qInfo("open session, insert() → all characters in the window (median of 8): 12 characters %.1f ms, "
               "100 characters %.1f ms",
-              median(short12), median(long100));
+              latency->chars12Ms, latency->chars100Ms);
     }
 };
 

@@ -4,6 +4,7 @@
 #include "platform/linux/wayland/portaloutput.h"
 #include "platform/outputchain.h"
 #include "targetwindow.h"
+#include "typinglatency.h"
 
 #include <QDBusConnection>
 #include <QElapsedTimer>
@@ -68,12 +69,6 @@ private:
     QProcess m_process;
     QString m_output;
 };
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
 
 } // namespace
 
@@ -198,27 +193,16 @@ private slots:
     void openSessionTypesWithoutAsking()
     {
         // No helper runs now: a dialog would leave the insertion unanswered and fail it.
-        const QString sentence = u" The quick brown fox jumps over the lazy dog, 0123456789 times; "
-                                 "(a+b)*c = d/e - f! ~`@#$%^&_{}|[]:\"'<>?.\\"_s;
-        const QString hundred = sentence.left(100);
-        QCOMPARE(hundred.size(), 100);
-        QList<double> short12;
-        QList<double> long100;
-        for (int round = 0; round < 8; ++round) {
-            const double a = typedAfterMs(u" Hello world"_s);
-            QVERIFY2(a >= 0, qPrintable(m_window->text()));
-            short12 << a;
-            const double b = typedAfterMs(hundred);
-            QVERIFY2(b >= 0, qPrintable(m_window->text()));
-            long100 << b;
-        }
+        const std::optional<test::TypingLatency> latency =
+            test::measureTyping([this](const QString& text) { return typedAfterMs(text); });
+        QVERIFY2(latency, qPrintable(m_window->text()));
         InsertOptions enter;
         enter.pressEnter = true;
         QVERIFY(typedAfterMs(u" ok"_s, enter) >= 0);
         QCOMPARE(m_window->text(), m_typed);
         qInfo("open session, insert() → all characters in the window (median of 8): 12 characters %.1f ms, "
               "100 characters %.1f ms",
-              median(short12), median(long100));
+              latency->chars12Ms, latency->chars100Ms);
     }
 
     void nonAsciiGoesToTheNextMethod()
