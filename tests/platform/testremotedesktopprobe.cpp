@@ -8,6 +8,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,8 +17,9 @@ using namespace utter;
 
 // The RemoteDesktop portal output on a real session bus without a desktop portal (tests/with-services.sh):
 // probe() says "absent" without creating a session, an insertion fails with the fix and the chain moves on,
-// and `utter doctor` shows the method as failing with the exact fix. (A real portal back end needs a GNOME or
-// KDE session; none runs here, and no stand-in portal is used.)
+// and `utter doctor` shows the method as failing with the exact fix; and a hung portal (a process that owns the
+// portal's name and never answers) is not asked again for a minute. (Real back ends: testportaloutput, GNOME, and
+// testkdeportals, KDE.)
 class TestRemoteDesktopProbe : public QObject
 {
     Q_OBJECT
@@ -120,6 +122,60 @@ private slots:
         QCOMPARE(portal->fix, u"install the portal and GNOME's back end (Debian/Ubuntu: apt install "
                               "xdg-desktop-portal xdg-desktop-portal-gnome), then log out and in"_s);
     }
+
+    void aPortalThatDoesNotAnswerIsLeftAloneForAMinute()
+    {
+        // A broken portal set-up (a back end that hangs) owns the portal's name but never answers. The first probe
+        // waits out its timeout; the chain re-probes before every insertion, and those must not each block the
+        // app again: for a minute the same error comes back without a call. (Last: the name is released after.)
+        QProcess hung;
+        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kHungPortal)});
+        if (!hung.waitForReadyRead(10000)) {
+            hung.kill();
+            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
+                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
+            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
+        }
+        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+
+        PortalOutput output(QDBusConnection::sessionBus(), m_home.filePath(u"token"_s), DesktopSession::Gnome);
+        const Status first = output.probe();
+        QVERIFY(!first.ok());
+        QCOMPARE(first.error().code, ErrorCode::Timeout);
+        QVERIFY2(first.error().message.contains(u"did not answer within 5 s"_s), qPrintable(first.error().message));
+        for (int i = 0; i < 3; ++i) {
+            const Status again = output.probe();
+            QCOMPARE(again.error().code, ErrorCode::Timeout);
+            QVERIFY2(again.error().message.contains(u"asks it again in a minute"_s), qPrintable(again.error().message));
+        }
+        QTest::qWait(200); // any call that did go out has reached the helper by now
+        hung.kill();
+        hung.waitForFinished();
+        // The helper printed one line per call it received: only the first probe asked.
+        QCOMPARE(hung.readAllStandardOutput().count("call"), 1);
+    }
+
+private:
+    // Owns org.freedesktop.portal.Desktop on the session bus, prints "owned", then "call" for every method call
+    // and never replies.
+    static constexpr const char* kHungPortal = R"(
+import sys
+from gi.repository import Gio, GLib
+xml = ('<node><interface name="org.freedesktop.DBus.Properties"><method name="GetAll">'
+       '<arg type="s" direction="in"/><arg type="a{sv}" direction="out"/></method></interface></node>')
+bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+def called(*args):
+    print("call", flush=True)
+    pending.append(args[-1])  # keep the invocation: it is never answered
+pending = []
+bus.register_object("/org/freedesktop/portal/desktop", Gio.DBusNodeInfo.new_for_xml(xml).interfaces[0],
+                    called, None, None)
+def owned(*args):
+    print("owned", flush=True)
+Gio.bus_own_name_on_connection(bus, "org.freedesktop.portal.Desktop", Gio.BusNameOwnerFlags.NONE, owned, None)
+GLib.MainLoop().run()
+)";
 };
 
 QTEST_GUILESS_MAIN(TestRemoteDesktopProbe)

@@ -69,11 +69,20 @@ Status PortalOutput::probe()
 {
     if (m_declined)
         return Error(ErrorCode::Cancelled, kDeclined);
+    if (m_unansweredSince.isValid() && m_unansweredSince.elapsed() < unansweredRetryMs)
+        return m_unanswered;
     const Result<PortalKeyboard::Availability> available = PortalKeyboard::probe(QDBusConnection::sessionBus());
     if (!available.ok()) {
         const Error& e = available.error();
-        return Error(e.code, u"The RemoteDesktop portal is not available: %1."_s.arg(e.message));
+        Error error(e.code, u"The RemoteDesktop portal is not available: %1."_s.arg(e.message));
+        if (e.code == ErrorCode::Timeout) {
+            m_unansweredSince.start();
+            m_unanswered = Error(e.code, error.message + u" Utter asks it again in a minute."_s);
+            return m_unanswered;
+        }
+        return error;
     }
+    m_unansweredSince.invalidate();
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "platform/textoutput.h"
 #include "portalkeyboard.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <deque>
@@ -26,8 +27,12 @@ public:
     PortalOutput(QDBusConnection bus, const QString& tokenFile, DesktopSession::Compositor compositor,
                  QObject* parent = nullptr);
 
+    // How long a portal that did not answer the probe is left alone (the chain re-probes before every insertion).
+    static constexpr int unansweredRetryMs = 60000;
+
     QString name() const override { return QStringLiteral("portal"); }
-    // Reads the portal's RemoteDesktop properties (no session, no dialog).
+    // Reads the portal's RemoteDesktop properties (no session, no dialog). A portal that did not answer blocked
+    // this thread for the probe's timeout; for unansweredRetryMs after that the same error comes back at once.
     Status probe() override;
     void insert(const QString& text, const TargetApp& target, const InsertOptions& options,
                 InsertCallback done) override;
@@ -57,6 +62,8 @@ private:
     std::deque<Job> m_queue;
     bool m_busy = false;
     bool m_declined = false; // the user said no: not asked again until Utter restarts
+    QElapsedTimer m_unansweredSince;
+    Error m_unanswered;
 };
 
 } // namespace utter
