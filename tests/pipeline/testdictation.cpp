@@ -111,6 +111,8 @@ private:
         QVERIFY(!feeder.failed());
         QTest::qWait(300); // PulseAudio's buffering
         run = utter({u"end"_s}, env);
+        if (run.exitCode != 0) // why the dictation ended early: the service's state and last error
+            qWarning().noquote() << "utter status:" << utter({u"status"_s, u"--json"_s}, env).out;
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
 
