@@ -3,8 +3,8 @@
 #include "platform/linux/wayland/portalkeyboard.h"
 #include "platform/linux/wayland/portaloutput.h"
 #include "platform/outputchain.h"
+#include "portaltestsupport.h"
 #include "targetwindow.h"
-#include "typinglatency.h"
 
 #include <QDBusConnection>
 #include <QElapsedTimer>
@@ -23,13 +23,6 @@ namespace
 {
 
 constexpr int kConsentWaitMs = 60000; // the dialog, AT-SPI's walk of it, and the answer
-
-QProcessEnvironment waylandEnv()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"wayland"_s);
-    return env;
-}
 
 // gnome-portal-helper.py answering the consent dialog through AT-SPI, started before the request that shows it.
 class ConsentAnswer final
@@ -118,15 +111,9 @@ class TestPortalOutput : public QObject
         QElapsedTimer clock;
         clock.start();
         const std::optional<InsertResult> result = insert(text, options);
-        if (!result || !result->ok() || result->method != u"portal"_s) {
-            qWarning() << "not typed by the portal:"
-                       << (result ? result->method + u": "_s + result->error.message : u"no result"_s);
-            return -1;
-        }
-        m_typed += text + (options.pressEnter ? u"\n"_s : QString());
-        while (m_window->text() != m_typed && clock.elapsed() < 5000)
-            QTest::qWait(1);
-        return m_window->text() == m_typed ? double(clock.nsecsElapsed()) / 1e6 : -1;
+        if (result && result->ok())
+            m_typed += text + (options.pressEnter ? u"\n"_s : QString());
+        return test::portalTypedAfterMs(result, *m_window, m_typed, clock);
     }
 
 private slots:
@@ -138,7 +125,8 @@ private slots:
         QVERIFY(available->deviceTypes & PortalKeyboard::keyboardDevice);
         qInfo("RemoteDesktop portal: interface version %u, device types %u", available->version,
               available->deviceTypes);
-        m_window = std::make_unique<TargetWindow>(QStringList{u"--class"_s, u"utter-target"_s}, waylandEnv());
+        m_window =
+            std::make_unique<TargetWindow>(QStringList{u"--class"_s, u"utter-target"_s}, test::waylandEnvironment());
         QVERIFY2(m_window->waitReady(), qPrintable(m_window->errors()));
     }
 

@@ -1,14 +1,46 @@
 #pragma once
 
+#include "platform/textoutput.h"
+#include "targetwindow.h"
+
+#include <QDebug>
+#include <QElapsedTimer>
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QTest>
 
 #include <algorithm>
 #include <functional>
 #include <optional>
 
+// What the real-portal tests (testportaloutput on GNOME, testkdeportals on KDE) share.
 namespace utter::test
 {
+
+// The typing target runs as a Wayland client of the test's compositor.
+inline QProcessEnvironment waylandEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("wayland"));
+    return env;
+}
+
+// Milliseconds from `clock`'s start until the window shows `expected` (waiting up to 5 s), or -1 when the
+// insertion's result was not the portal's or the text never arrived.
+inline double portalTypedAfterMs(const std::optional<InsertResult>& result, TargetWindow& window,
+                                 const QString& expected, const QElapsedTimer& clock)
+{
+    if (!result || !result->ok() || result->method != QStringLiteral("portal")) {
+        qWarning() << "not typed by the portal:"
+                   << (result ? result->method + QStringLiteral(": ") + result->error.message
+                              : QStringLiteral("no result"));
+        return -1;
+    }
+    while (window.text() != expected && clock.elapsed() < 5000)
+        QTest::qWait(1);
+    return window.text() == expected ? double(clock.nsecsElapsed()) / 1e6 : -1;
+}
 
 inline double median(QList<double> values)
 {
