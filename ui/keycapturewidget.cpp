@@ -3,7 +3,6 @@
 #include "platform/keyspec.h"
 
 #include <QKeyEvent>
-#include <QKeySequence>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -56,65 +55,6 @@ QString modifierKeyName(int key, quint32 keysym)
         return u"RightMeta"_s;
     default:
         return u"LeftMeta"_s;
-    }
-}
-
-QString keyName(int key)
-{
-    switch (key) {
-    case Qt::Key_Space:
-        return u"Space"_s;
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
-        return u"Enter"_s;
-    case Qt::Key_Tab:
-    case Qt::Key_Backtab:
-        return u"Tab"_s;
-    case Qt::Key_Backspace:
-        return u"Backspace"_s;
-    case Qt::Key_Insert:
-        return u"Insert"_s;
-    case Qt::Key_Delete:
-        return u"Delete"_s;
-    case Qt::Key_Pause:
-        return u"Pause"_s;
-    case Qt::Key_ScrollLock:
-        return u"ScrollLock"_s;
-    case Qt::Key_Print:
-        return u"PrintScreen"_s;
-    case Qt::Key_Menu:
-        return u"Menu"_s;
-    case Qt::Key_CapsLock:
-        return u"CapsLock"_s;
-    case Qt::Key_PageUp:
-        return u"PageUp"_s;
-    case Qt::Key_PageDown:
-        return u"PageDown"_s;
-    case Qt::Key_Minus:
-        return u"Minus"_s;
-    case Qt::Key_Equal:
-        return u"Equal"_s;
-    case Qt::Key_Comma:
-        return u"Comma"_s;
-    case Qt::Key_Period:
-        return u"Period"_s;
-    case Qt::Key_Slash:
-        return u"Slash"_s;
-    case Qt::Key_Semicolon:
-        return u"Semicolon"_s;
-    case Qt::Key_Apostrophe:
-        return u"Apostrophe"_s;
-    case Qt::Key_QuoteLeft:
-        return u"Grave"_s;
-    case Qt::Key_BracketLeft:
-        return u"LeftBracket"_s;
-    case Qt::Key_BracketRight:
-        return u"RightBracket"_s;
-    case Qt::Key_Backslash:
-        return u"Backslash"_s;
-    default:
-        // Letters, digits, F-keys, arrows, Home/End, Escape: Qt's portable names match the key-spec names.
-        return QKeySequence(key).toString(QKeySequence::PortableText);
     }
 }
 
@@ -175,7 +115,7 @@ QString KeyCaptureWidget::specFor(int qtKey, Qt::KeyboardModifiers modifiers, qu
         spec += u"Shift+"_s;
     if (modifiers & Qt::MetaModifier)
         spec += u"Meta+"_s;
-    const QString name = keyName(qtKey);
+    const QString name = KeySpec::nameForQtKey(qtKey);
     if (name.isEmpty())
         return {};
     return spec + name;

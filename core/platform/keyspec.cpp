@@ -1,5 +1,7 @@
 #include "keyspec.h"
 
+#include <QChar>
+
 #include <array>
 
 using namespace Qt::Literals::StringLiterals;
@@ -307,6 +309,83 @@ unsigned KeySpec::carbonModifierFlags() const
     if (m_modifiers & Ctrl)
         flags |= 0x1000;
     return flags;
+}
+
+namespace
+{
+
+// Qt::Key of a key's X11 keysym: Latin-1 keysyms are Qt's key codes (upper case for letters), F-keys run in
+// order, and the rest are named one by one.
+int qtKeyOfKeysym(std::uint32_t keysym)
+{
+    constexpr std::uint32_t kF1 = 0xffbe, kF35 = 0xffe0;
+    if (keysym >= kF1 && keysym <= kF35)
+        return Qt::Key_F1 + int(keysym - kF1);
+    if (keysym < 0x100)
+        return QChar(char16_t(keysym)).toUpper().unicode();
+    switch (keysym) {
+    case 0xff0d:
+        return Qt::Key_Return;
+    case 0xff09:
+        return Qt::Key_Tab;
+    case 0xff1b:
+        return Qt::Key_Escape;
+    case 0xff08:
+        return Qt::Key_Backspace;
+    case 0xff63:
+        return Qt::Key_Insert;
+    case 0xffff:
+        return Qt::Key_Delete;
+    case 0xff50:
+        return Qt::Key_Home;
+    case 0xff57:
+        return Qt::Key_End;
+    case 0xff55:
+        return Qt::Key_PageUp;
+    case 0xff56:
+        return Qt::Key_PageDown;
+    case 0xff51:
+        return Qt::Key_Left;
+    case 0xff52:
+        return Qt::Key_Up;
+    case 0xff53:
+        return Qt::Key_Right;
+    case 0xff54:
+        return Qt::Key_Down;
+    case 0xff13:
+        return Qt::Key_Pause;
+    case 0xff14:
+        return Qt::Key_ScrollLock;
+    case 0xff61:
+        return Qt::Key_Print;
+    case 0xff67:
+        return Qt::Key_Menu;
+    case 0xffe5:
+        return Qt::Key_CapsLock;
+    default:
+        return 0;
+    }
+}
+
+} // namespace
+
+int KeySpec::qtKey() const
+{
+    return isValid() && !isModifierKey() ? qtKeyOfKeysym(x11Keysym()) : 0;
+}
+
+QString KeySpec::nameForQtKey(int key)
+{
+    if (key == Qt::Key_Enter)
+        key = Qt::Key_Return;
+    else if (key == Qt::Key_Backtab)
+        key = Qt::Key_Tab;
+    for (int i = 0; i < kKeyCount && key != 0; ++i) {
+        const Resolved r = resolve(i);
+        if (r.kind != ModifierKey && qtKeyOfKeysym(r.x11) == key)
+            return r.name;
+    }
+    return {};
 }
 
 QStringList KeySpec::keyNames()

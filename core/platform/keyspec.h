@@ -47,6 +47,12 @@ public:
     std::uint16_t windowsVirtualKey() const;
     std::uint16_t macKeyCode() const;
 
+    // The key as Qt names it (Qt::Key, no modifiers), for the key-capture widget and KDE's kglobalaccel; 0 for a
+    // modifier key on its own, which Qt has no key code for.
+    int qtKey() const;
+    // The key-spec name of a Qt::Key (Enter for Return and Enter, Tab for Backtab); empty when no spec names it.
+    static QString nameForQtKey(int key);
+
     // Modifier flags in each platform's encoding.
     unsigned windowsModifierFlags() const; // MOD_ALT | MOD_CONTROL | MOD_SHIFT | MOD_WIN
     unsigned carbonModifierFlags() const;  // cmdKey | shiftKey | optionKey | controlKey (Meta = Command)

@@ -126,6 +126,32 @@ private slots:
             QVERIFY2(spec->windowsVirtualKey() != KeySpec::NoCode, qPrintable(name));
         }
     }
+
+    void qtKeysMapBothWays()
+    {
+        // One mapping serves the key-capture widget (Qt::Key → name) and kglobalaccel (name → Qt::Key).
+        QCOMPARE(KeySpec::parse(u"F9"_s)->qtKey(), int(Qt::Key_F9));
+        QCOMPARE(KeySpec::parse(u"F24"_s)->qtKey(), int(Qt::Key_F24));
+        QCOMPARE(KeySpec::parse(u"Ctrl+A"_s)->qtKey(), int(Qt::Key_A));
+        QCOMPARE(KeySpec::parse(u"Ctrl+7"_s)->qtKey(), int(Qt::Key_7));
+        QCOMPARE(KeySpec::parse(u"Ctrl+Grave"_s)->qtKey(), int(Qt::Key_QuoteLeft));
+        QCOMPARE(KeySpec::parse(u"Ctrl+Alt+Space"_s)->qtKey(), int(Qt::Key_Space)); // the key, not the modifiers
+        QCOMPARE(KeySpec::parse(u"RightCtrl"_s)->qtKey(), 0);
+        QCOMPARE(KeySpec::nameForQtKey(Qt::Key_Enter), u"Enter"_s);
+        QCOMPARE(KeySpec::nameForQtKey(Qt::Key_Backtab), u"Tab"_s);
+        QCOMPARE(KeySpec::nameForQtKey(Qt::Key_VolumeUp), QString());
+        for (const QString& name : KeySpec::keyNames()) {
+            utter::Result<utter::KeySpec> parsed = KeySpec::parse(name); // typing keys need a modifier to be a hotkey
+            if (!parsed.ok())
+                parsed = KeySpec::parse(u"Ctrl+Alt+"_s + name);
+            QVERIFY2(parsed.ok(), qPrintable(name));
+            const KeySpec spec = *parsed;
+            if (spec.isModifierKey())
+                continue;
+            QVERIFY2(spec.qtKey() != 0, qPrintable(name));
+            QCOMPARE(KeySpec::nameForQtKey(spec.qtKey()), name);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeySpec)

@@ -63,51 +63,7 @@ bool KGlobalAccelHotkeys::isAvailable(const QDBusConnection& bus, QString* why)
 
 int KGlobalAccelHotkeys::qtKeyCode(const KeySpec& spec)
 {
-    if (!spec.isValid() || spec.isModifierKey())
-        return 0;
-    static const QHash<QString, int> keys = {
-        {u"Space"_s, Qt::Key_Space},
-        {u"Enter"_s, Qt::Key_Return},
-        {u"Tab"_s, Qt::Key_Tab},
-        {u"Escape"_s, Qt::Key_Escape},
-        {u"Backspace"_s, Qt::Key_Backspace},
-        {u"Insert"_s, Qt::Key_Insert},
-        {u"Delete"_s, Qt::Key_Delete},
-        {u"Home"_s, Qt::Key_Home},
-        {u"End"_s, Qt::Key_End},
-        {u"PageUp"_s, Qt::Key_PageUp},
-        {u"PageDown"_s, Qt::Key_PageDown},
-        {u"Left"_s, Qt::Key_Left},
-        {u"Up"_s, Qt::Key_Up},
-        {u"Right"_s, Qt::Key_Right},
-        {u"Down"_s, Qt::Key_Down},
-        {u"Pause"_s, Qt::Key_Pause},
-        {u"ScrollLock"_s, Qt::Key_ScrollLock},
-        {u"PrintScreen"_s, Qt::Key_Print},
-        {u"Menu"_s, Qt::Key_Menu},
-        {u"CapsLock"_s, Qt::Key_CapsLock},
-        {u"Minus"_s, Qt::Key_Minus},
-        {u"Equal"_s, Qt::Key_Equal},
-        {u"Comma"_s, Qt::Key_Comma},
-        {u"Period"_s, Qt::Key_Period},
-        {u"Slash"_s, Qt::Key_Slash},
-        {u"Semicolon"_s, Qt::Key_Semicolon},
-        {u"Apostrophe"_s, Qt::Key_Apostrophe},
-        {u"Grave"_s, Qt::Key_QuoteLeft},
-        {u"LeftBracket"_s, Qt::Key_BracketLeft},
-        {u"RightBracket"_s, Qt::Key_BracketRight},
-        {u"Backslash"_s, Qt::Key_Backslash},
-    };
-    const QString name = spec.keyName();
-    int key = keys.value(name, 0);
-    if (key == 0 && name.size() == 1 && (name.at(0).isUpper() || name.at(0).isDigit()))
-        key = name.at(0).unicode(); // Qt::Key_A.. and Qt::Key_0.. are the ASCII codes
-    if (key == 0 && name.startsWith(u'F')) {
-        bool ok = false;
-        const int n = name.mid(1).toInt(&ok);
-        if (ok && n >= 1 && n <= 35)
-            key = Qt::Key_F1 + n - 1;
-    }
+    int key = spec.qtKey();
     if (key == 0)
         return 0;
     if (spec.hasModifier(KeySpec::Ctrl))
