@@ -43,6 +43,16 @@ Result<HistoryStore*> AppContext::history()
     return m_history.get();
 }
 
+ServiceParts AppContext::serviceParts()
+{
+    ServiceParts parts;
+    parts.locations = m_locations;
+    parts.settings = &settings();
+    parts.secrets = &secrets();
+    parts.history = [this] { return history(); };
+    return parts;
+}
+
 void AppContext::setUpLogging(bool verbose, bool quietStderr)
 {
     LogConfig config;

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "paths/locations.h"
+#include "service/servicehost.h"
 
 #include <memory>
 
@@ -27,6 +28,8 @@ public:
     SecretStore& secrets();
     // The history database, opened (and migrated) on first use; the error says why it cannot be opened.
     Result<HistoryStore*> history();
+    // What the dictation service is built from (ServiceHost): these folders, settings, secrets and history.
+    ServiceParts serviceParts();
 
     // Installs the log handler: JSON lines in the log folder, stderr at the given minimum level.
     void setUpLogging(bool verbose, bool quietStderr);

@@ -5,16 +5,12 @@
 #include "common/version.h"
 #include "console.h"
 #include "exitcode.h"
-#include "history/historystore.h"
-#include "pipeline/desktopintegration.h"
-#include "pipeline/dictationservice.h"
+#include "service/servicehost.h"
 
 #ifdef UTTER_HAVE_UI
 #include "desktopapp.h"
 #include "settings/settings.h"
-#include "settings/settingsfilewatcher.h"
 #include "theme.h"
-#include "traycontroller.h"
 #include "uilanguage.h"
 
 #include <QApplication>
@@ -184,18 +180,12 @@ int Cli::runDesktopApp()
     ui::installTranslations(context.settings().stringValue(SettingKey::GeneralUiLanguage), &app);
     ui::applyColorScheme(app, ui::preferredColorScheme(QApplication::palette()));
 
-    ui::DesktopServices services;
-    services.locations = context.locations();
-    services.settings = &context.settings();
-    services.secrets = &context.secrets();
-    services.history = [&context]() { return context.history(); };
-    const Result<HistoryStore*> history = context.history();
-    if (!history.ok())
-        console::err(u"utter: "_s + history.error().message);
-    DictationService dictation(context.locations(), context.settings(), context.secrets(),
-                               history.ok() ? history.value() : nullptr);
-    services.dictation = &dictation;
-    ui::DesktopApp desktop(std::move(services));
+    DaemonOptions options;
+    // The root refusal protects a background service; a desktop session run as root is the user's own choice.
+    options.allowRoot = true;
+    // The same service as `utter --headless serve` (ServiceHost); the desktop app attaches its widgets to it.
+    ServiceHost host(context.serviceParts(), std::move(options));
+    ui::DesktopApp desktop(host);
     if (const Status started = desktop.start(); !started.ok()) {
         if (started.error().code != ErrorCode::AlreadyRunning) {
             console::err(u"utter: "_s + started.error().message);
@@ -210,15 +200,6 @@ int Cli::runDesktopApp()
         console::out(u"Utter is already running; its settings window is now shown."_s);
         return ExitOk;
     }
-    // Only the instance that holds the lock owns the journal.
-    (void)dictation.start();
-    DesktopIntegration integration(dictation, context.settings());
-    desktop.setDesktopIntegration(&integration);
-    // `utter config set` (another process) and hand edits reach the running app.
-    SettingsFileWatcher settingsWatcher(context.settings());
-    if (desktop.tray())
-        QObject::connect(desktop.tray(), &ui::TrayController::hotkeysPausedChanged, &dictation,
-                         &DictationService::setHotkeysPaused);
     QObject::connect(&desktop, &ui::DesktopApp::finished, &app, [](int code) { QCoreApplication::exit(code); });
     return QApplication::exec();
 }

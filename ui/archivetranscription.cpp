@@ -1,6 +1,6 @@
 #include "archivetranscription.h"
 
-#include "daemon/dictationcontrol.h"
+#include "pipeline/dictationcontrol.h"
 #include "pipeline/transcriptassembler.h"
 
 #include <QDir>

@@ -1,8 +1,6 @@
 #include "desktopapp.h"
 
 #include "autostart.h"
-#include "daemon/daemon.h"
-#include "daemon/dictationcontrol.h"
 #include "doctor/doctorcheck.h"
 #include "doctorwindow.h"
 #include "historywindow.h"
@@ -11,6 +9,7 @@
 #include "logging/logging.h"
 #include "onboardingwizard.h"
 #include "pipeline/desktopintegration.h"
+#include "pipeline/dictationcontrol.h"
 #include "platform/platformdoctor.h"
 #include "platform/platformfactory.h"
 #include "providers/httpclient.h"
@@ -75,9 +74,11 @@ qint64 processAgeMs()
 
 } // namespace
 
-DesktopApp::DesktopApp(DesktopServices services, QObject* parent)
+DesktopApp::DesktopApp(ServiceHost& host, QObject* parent)
     : QObject(parent)
-    , m_services(std::move(services))
+    , m_host(host)
+    , m_services(host.parts())
+    , m_dictation(&host.dictation())
 {}
 
 DesktopApp::~DesktopApp()
@@ -92,31 +93,23 @@ DesktopApp::~DesktopApp()
 
 Status DesktopApp::start()
 {
-    DaemonServices daemonServices;
-    daemonServices.locations = m_services.locations;
-    daemonServices.settings = m_services.settings;
-    daemonServices.secrets = m_services.secrets;
-    daemonServices.dictation = m_services.dictation;
-    DaemonOptions options;
-    // The root refusal protects a background service; a desktop session run as root is the user's own choice.
-    options.allowRoot = true;
-    m_daemon = std::make_unique<Daemon>(std::move(daemonServices), std::move(options));
-    if (Status started = m_daemon->start(); !started.ok()) {
-        m_daemon.reset();
-        return started;
-    }
-    connect(m_daemon.get(), &Daemon::finished, this, &DesktopApp::finished);
+    // Registered before the socket listens: once it answers, ui.show does too.
     registerUiMethods();
+    if (Status started = m_host.start(); !started.ok())
+        return started;
+    connect(&m_host, &ServiceHost::finished, this, &DesktopApp::finished);
+    m_integration = m_host.desktopIntegration();
     buildWidgets();
+    connect(m_tray, &TrayController::hotkeysPausedChanged, &m_host, &ServiceHost::setHotkeysPaused);
     return {};
 }
 
 void DesktopApp::buildWidgets()
 {
-    m_tray = new TrayController(m_services.dictation, *m_services.settings, this);
+    m_tray = new TrayController(m_dictation, *m_services.settings, this);
     m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names());
     m_overlay = new RecordingOverlay;
-    m_overlay->attach(m_services.dictation);
+    m_overlay->attach(m_dictation);
     m_focusProbe = PlatformFactory::createFocusProbe(PlatformFactory::currentSession());
     m_overlay->setFocusProbe(m_focusProbe.get());
     applyOverlaySettings();
@@ -132,19 +125,12 @@ void DesktopApp::buildWidgets()
         else if (key == SettingKey::GeneralStartAtLogin)
             syncAutoStart(true);
     });
-    if (m_services.dictation) {
-        connect(m_services.dictation, &DictationControl::stateChanged, this,
-                [this](const QString& state, const QString&) { onServiceState(state); });
-    }
+    connect(m_dictation, &DictationControl::stateChanged, this,
+            [this](const QString& state, const QString&) { onServiceState(state); });
     connect(m_tray, &TrayController::settingsRequested, this, &DesktopApp::showSettings);
     connect(m_tray, &TrayController::historyRequested, this, &DesktopApp::showHistory);
     connect(m_tray, &TrayController::doctorRequested, this, &DesktopApp::showDoctor);
-    connect(m_tray, &TrayController::quitRequested, this, [this] {
-        if (m_daemon)
-            m_daemon->shutdown(u"quit from the tray menu"_s);
-        else
-            emit finished(0);
-    });
+    connect(m_tray, &TrayController::quitRequested, this, [this] { m_host.shutdown(u"quit from the tray menu"_s); });
     if (m_tray->show()) {
         qCInfo(lcUi) << "tray icon shown";
     } else {
@@ -198,7 +184,7 @@ void DesktopApp::onServiceState(const QString& state)
 
 void DesktopApp::registerUiMethods()
 {
-    m_daemon->ipc().registerMethod(
+    m_host.ipc().registerMethod(
         u"ui.show"_s, IpcServer::SyncHandler([this](const QJsonObject& params, quint64) -> Result<QJsonValue> {
             const QString window = params.value(u"window"_s).toString(u"settings"_s);
             if (window != u"settings"_s && window != u"history"_s && window != u"doctor"_s)
@@ -248,13 +234,6 @@ void DesktopApp::showSettings()
     raise(m_settingsDialog);
 }
 
-void DesktopApp::setDesktopIntegration(const DesktopIntegration* integration)
-{
-    m_integration = integration;
-    if (m_settingsDialog)
-        m_settingsDialog->watchHotkeys(integration);
-}
-
 void DesktopApp::showSettingsAt(const QString& section)
 {
     showSettings();
@@ -280,7 +259,7 @@ void DesktopApp::showHistory()
         }
         m_historyWindow = new HistoryWindow(**store);
         m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
-        m_historyWindow->setDictation(m_services.dictation, m_services.locations.stylesDir());
+        m_historyWindow->setDictation(m_dictation, m_services.locations.stylesDir());
     } else {
         m_historyWindow->reload();
     }

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "paths/locations.h"
 #include "pipeline/desktopintegration.h"
+#include "service/servicehost.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,14 +13,10 @@
 
 namespace utter
 {
-class Daemon;
 class DictationControl;
 class Doctor;
 class FocusProbe;
-class HistoryStore;
 class HttpClient;
-class SecretStore;
-class Settings;
 } // namespace utter
 
 namespace utter::ui
@@ -35,31 +32,23 @@ class SettingsDialog;
 class StatusWindow;
 class TrayController;
 
-// What the desktop app is built from; the composition root (app/) owns all of it.
-struct DesktopServices
-{
-    Locations locations;
-    Settings* settings = nullptr;
-    SecretStore* secrets = nullptr;
-    DictationControl* dictation = nullptr; // null until the pipeline is part of the build
-    // Opens the history database on first use (the error says why it cannot); null = no history window.
-    std::function<Result<HistoryStore*>()> history;
-};
-
-// `utter` with no verb (DESIGN §4): the tray app. It hosts the same Daemon (IPC control socket, optional HTTP
-// API, single-instance lock) as `utter --headless serve`, so `utter toggle` and scripts work against it, plus
-// the widgets: tray (or a small status window when the desktop has no tray), recording overlay and the windows
-// behind the menu. Launching `utter` again raises this instance's settings through the `ui.show` IPC method.
+// `utter` with no verb (DESIGN §4): the tray app. It is a front end attached to the same ServiceHost as
+// `utter --headless serve` (the dictation service, every IPC method, the optional HTTP API, the single-instance
+// lock, hotkeys and text output), so `utter toggle` and scripts work against it. What it adds is its own: the
+// tray (or a small status window when the desktop has no tray), the recording overlay, the windows behind the
+// menu, and the `ui.show` IPC method — launching `utter` again raises this instance's settings through it.
 class DesktopApp final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DesktopApp)
 
 public:
-    explicit DesktopApp(DesktopServices services, QObject* parent = nullptr);
+    // host: built by the composition root (app/), not yet started; start() starts it.
+    explicit DesktopApp(ServiceHost& host, QObject* parent = nullptr);
     ~DesktopApp() override;
 
-    // ErrorCode::AlreadyRunning when another instance serves this user (then call raiseRunningInstance()).
+    // Starts the service host, then shows the tray. ErrorCode::AlreadyRunning when another instance serves this
+    // user (then call raiseRunningInstance()).
     Status start();
 
     // Asks the running instance to show a window ("settings", "history", "doctor"). NotRunning when nobody
@@ -72,10 +61,6 @@ public:
     void showHistory();
     void showDoctor();
     void showOnboarding();
-
-    // The service's hotkeys and output (created once the service has started): the settings show whether
-    // each key could be grabbed.
-    void setDesktopIntegration(const DesktopIntegration* integration);
 
     TrayController* tray() const { return m_tray; }
     RecordingOverlay* overlay() const { return m_overlay; }
@@ -97,8 +82,9 @@ private:
     void syncAutoStart(bool atStart);
     void onServiceState(const QString& state);
 
-    DesktopServices m_services;
-    std::unique_ptr<Daemon> m_daemon;
+    ServiceHost& m_host;
+    const ServiceParts& m_services;
+    DictationControl* m_dictation;
     TrayController* m_tray = nullptr;
     RecordingOverlay* m_overlay = nullptr;
     StatusWindow* m_statusWindow = nullptr;
@@ -110,8 +96,8 @@ private:
     SoundCues* m_sounds = nullptr;
     std::unique_ptr<AutoStart> m_autoStart;
     HttpClient* m_http = nullptr;
-    QPointer<const DesktopIntegration> m_integration;
-    std::unique_ptr<FocusProbe> m_focusProbe; // places the overlay on the focused window's screen
+    QPointer<const DesktopIntegration> m_integration; // the service's keys: the settings show what was grabbed
+    std::unique_ptr<FocusProbe> m_focusProbe;         // places the overlay on the focused window's screen
     QString m_lastServiceState = QStringLiteral("idle");
 };
 

@@ -1,10 +1,10 @@
 #include "historywindow.h"
 
 #include "archivetranscription.h"
-#include "daemon/dictationcontrol.h"
 #include "history/historyexport.h"
 #include "history/historystore.h"
 #include "historymodel.h"
+#include "pipeline/dictationcontrol.h"
 #include "providers/audioplayback.h"
 #include "providers/style.h"
 #include "reprocesspanel.h"

@@ -1,7 +1,7 @@
 #include "recordingoverlay.h"
 
-#include "daemon/dictationcontrol.h"
 #include "levelmeterwidget.h"
+#include "pipeline/dictationcontrol.h"
 #include "platform/textoutput.h"
 #include "theme.h"
 

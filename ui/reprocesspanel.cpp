@@ -1,8 +1,8 @@
 #include "reprocesspanel.h"
 
 #include "archivetranscription.h"
-#include "daemon/dictationcontrol.h"
 #include "history/historystore.h"
+#include "pipeline/dictationcontrol.h"
 #include "theme.h"
 
 #include <QApplication>

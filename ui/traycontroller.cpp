@@ -1,7 +1,7 @@
 #include "traycontroller.h"
 
-#include "daemon/dictationcontrol.h"
 #include "logging/logging.h"
+#include "pipeline/dictationcontrol.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
 

@@ -1,8 +1,8 @@
 // Prints: overlay latency (state "listening" → first frame painted and exposed) against a plain QWidget shown the
 // same way (the baseline), and the history model's first page / search at 100 000 entries.
-#include "daemon/dictationcontrol.h"
 #include "history/historystore.h"
 #include "historymodel.h"
+#include "pipeline/dictationcontrol.h"
 #include "recordingoverlay.h"
 
 #include <QApplication>

@@ -1,11 +1,11 @@
 #include "daemon.h"
 
 #include "common/version.h"
-#include "daemon/dictationcontrol.h"
 #include "http/httpfrontdoor.h"
 #include "instancelock.h"
 #include "ipc/ipcclient.h"
 #include "logging/logging.h"
+#include "pipeline/dictationcontrol.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "signalwatcher.h"

@@ -32,8 +32,8 @@ struct DaemonOptions
     int shutdownGraceMs = 7000; // how long in-flight work may take after SIGTERM (the whole exit stays < 10 s)
 };
 
-// The parts of Utter the daemon serves. Any hook left empty means that part is not in this build: its IPC
-// method answers with a "not built" JSON-RPC error, never with a made-up result.
+// The parts of Utter the daemon serves; ServiceHost (core/service) fills every one of them in both hosts. A hook
+// left empty answers its IPC method with a "not built" JSON-RPC error, never with a made-up result.
 struct DaemonServices
 {
     Locations locations;
@@ -45,11 +45,11 @@ struct DaemonServices
     IpcServer::Handler lastResult;    // history's newest entry, for `utter last` over IPC
 };
 
-// `utter --headless serve`: the dictation service without widgets (DESIGN §4). One instance per user (lock +
-// socket probe), the JSON-RPC control socket, the optional HTTP front door, systemd readiness/watchdog, and a
-// graceful shutdown on SIGTERM/SIGINT or service.shutdown: stop accepting, let in-flight work finish or stay
+// The dictation service's front door, the same in both hosts (the desktop app and `utter --headless serve`, both
+// built by ServiceHost): one instance per user (lock + socket probe), the JSON-RPC control socket with the methods
+// of DESIGN §5, the optional HTTP front door, systemd readiness/watchdog, and a graceful shutdown on
+// SIGTERM/SIGINT, service.shutdown or the tray's Quit: stop accepting, let in-flight work finish or stay
 // journaled, notify and close clients, remove the socket and lock files, then finished(0) — within 10 s.
-// The GUI will host the same IPC methods through this class without the serve-only parts.
 class Daemon final : public QObject
 {
     Q_OBJECT

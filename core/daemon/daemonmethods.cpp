@@ -1,10 +1,10 @@
 // The IPC methods of DESIGN §5 and the notifications the dictation service feeds to subscribers.
 #include "daemon.h"
-#include "daemon/dictationcontrol.h"
 #include "http/httpfrontdoor.h"
 #include "ipc/jsonrpc.h"
 #include "logging/logcontext.h"
 #include "logging/logging.h"
+#include "pipeline/dictationcontrol.h"
 
 #include <QFileInfo>
 #include <QTimer>

@@ -1,11 +1,11 @@
 #include "httpfrontdoor.h"
 
 #include "common/version.h"
-#include "daemon/dictationcontrol.h"
 #include "httpstream.h"
 #include "logging/logcontext.h"
 #include "logging/logging.h"
 #include "multipart.h"
+#include "pipeline/dictationcontrol.h"
 #include "porthint.h"
 #include "secrets/secretstore.h"
 

@@ -1,8 +1,8 @@
 #include "httpstream.h"
 
-#include "daemon/dictationcontrol.h"
 #include "logging/logcontext.h"
 #include "logging/logging.h"
+#include "pipeline/dictationcontrol.h"
 
 #include <QJsonDocument>
 #include <QWebSocket>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "daemon/dictationcontrol.h"
 #include "dictationconfig.h"
 #include "openchunkencoder.h"
 #include "paths/locations.h"
+#include "pipeline/dictationcontrol.h"
 #include "platform/textoutput.h"
 #include "providers/clock.h"
 #include "providers/httpclient.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "daemon/dictationcontrol.h"
+#include "pipeline/dictationcontrol.h"
 
 #include <QJsonObject>
 

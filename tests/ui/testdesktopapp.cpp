@@ -2,6 +2,7 @@
 // a second `utter` raises the first one's settings.
 #include "desktopapp.h"
 #include "fakedictationcontrol.h"
+#include "history/historystore.h"
 #include "ipc/ipcclient.h"
 #include "recordingoverlay.h"
 #include "secrets/filesecretbackend.h"
@@ -33,10 +34,14 @@ private slots:
         m_settings = std::make_unique<Settings>(m_home->configDir() + u"/utter.ini"_s);
         m_secrets = std::make_unique<SecretStore>(
             nullptr, std::make_unique<FileSecretBackend>(m_home->configDir() + u"/secrets.ini"_s));
+        const Locations locations = Locations::fromEnvironment();
+        m_history = std::make_unique<HistoryStore>(locations.historyDatabase(), locations.audioArchiveDir());
+        QVERIFY(m_history->open().ok());
     }
 
     void cleanup()
     {
+        m_history.reset();
         m_secrets.reset();
         m_settings.reset();
         m_home.reset();
@@ -44,13 +49,17 @@ private slots:
 
     void hostsTheIpcServerAndDrivesTheService()
     {
+        // The service host as the product builds it, with the stand-in service at the DictationControl seam.
         FakeDictationControl fake;
-        DesktopServices services;
-        services.locations = Locations::fromEnvironment();
-        services.settings = m_settings.get();
-        services.secrets = m_secrets.get();
-        services.dictation = &fake;
-        DesktopApp app(services);
+        ServiceParts parts;
+        parts.locations = Locations::fromEnvironment();
+        parts.settings = m_settings.get();
+        parts.secrets = m_secrets.get();
+        parts.history = [this]() -> Result<HistoryStore*> { return m_history.get(); };
+        DaemonOptions options;
+        options.allowRoot = true; // as the desktop app does
+        ServiceHost host(parts, options, fake);
+        DesktopApp app(host);
         QSignalSpy presented(&app, &DesktopApp::presented);
         QVERIFY(app.start().ok());
         QVERIFY(presented.wait(5000));
@@ -70,7 +79,8 @@ private slots:
         QCOMPARE(app.tray()->state(), TrayState::Listening);
 
         // A second instance is refused and raises this one's settings.
-        DesktopApp second(services);
+        ServiceHost secondHost(parts, options, fake);
+        DesktopApp second(secondHost);
         const Status refused = second.start();
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::AlreadyRunning);
@@ -139,6 +149,7 @@ private:
     std::unique_ptr<test::TestHome> m_home;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<HistoryStore> m_history;
 };
 
 QTEST_MAIN(TestDesktopApp)

@@ -10,10 +10,10 @@
 namespace utter
 {
 
-// What the daemon (and later the GUI) needs from the dictation service, as one seam: the IPC methods
-// dictation.*, status.*, transcribe.file and the HTTP front door call it, and its signals become the IPC
-// notifications and WebSocket events. The pipeline's DictationService is adapted to it; the daemon runs without
-// one (methods then answer "not built").
+// What the front ends need from the dictation service, as one seam next to the pipeline that implements it: the
+// IPC methods dictation.*, status.*, transcribe.file, the HTTP front door and the desktop widgets call it, and its
+// signals become the IPC notifications, WebSocket events and what the tray and overlay show. DictationService
+// implements it; neither core/daemon nor core/http depends on the other for it.
 class DictationControl : public QObject
 {
     Q_OBJECT
