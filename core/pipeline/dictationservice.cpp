@@ -751,21 +751,24 @@ void DictationService::prepareShutdown(std::function<void()> done)
     m_uploads->pause();
     if (m_state == State::Listening)
         (void)end(); // its chunks are journaled and resume on the next start
-    auto waited = std::make_shared<QElapsedTimer>();
-    waited->start();
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [this, waited, poll, done] {
-        if (m_uploads->inFlight() == 0 || waited->elapsed() >= kShutdownUploadWaitMs) {
-            m_uploads->abortAll();
-            (void)m_journal->flushUnwritten();
-            m_capture->close();
-            *poll = nullptr; // break the cycle
-            done();
-            return;
-        }
-        QTimer::singleShot(50, this, *poll);
+    // In-flight uploads may finish until they drain or one deadline passes, whichever comes first; what is left
+    // is aborted and stays journaled. The context object ends both waits at once.
+    auto* waiting = new QObject(this);
+    const auto finish = [this, waiting, done, once = std::make_shared<bool>(false)] {
+        if (std::exchange(*once, true))
+            return; // the drain and the deadline fell into the same turn of the event loop
+        waiting->deleteLater();
+        m_uploads->abortAll();
+        (void)m_journal->flushUnwritten();
+        m_capture->close();
+        done();
     };
-    QTimer::singleShot(0, this, *poll);
+    if (m_uploads->inFlight() == 0) {
+        QTimer::singleShot(0, waiting, finish);
+        return;
+    }
+    connect(m_uploads.get(), &UploadQueue::drained, waiting, finish);
+    QTimer::singleShot(kShutdownUploadWaitMs, waiting, finish);
 }
 
 void DictationService::restyle(const QString& text, const QString& styleName, QObject* context, TranscribeCallback done)
