@@ -4,8 +4,6 @@
 
 #include "logging/logging.h"
 
-#include <QMutex>
-#include <QMutexLocker>
 #include <QThread>
 
 namespace utter
@@ -16,68 +14,26 @@ namespace
 
 constexpr int kStopTimeoutMs = 3000;
 
-// Every capture of the process runs on one thread, so that device operations happen one after the other in the
-// order they were asked for (closing one QAudioSource before the next opens) and Qt's PulseAudio engine is used
-// from a single thread. Qt 6.4's PulseAudio source waits without limit for a stream that never becomes ready,
-// which two sources opening and closing on separate threads at once could provoke.
-struct CaptureThread
-{
-    QMutex mutex;
-    QThread* thread = nullptr;
-    int users = 0;
-
-    static CaptureThread& instance()
-    {
-        static CaptureThread shared;
-        return shared;
-    }
-
-    QThread* acquire()
-    {
-        QMutexLocker lock(&mutex);
-        if (!thread) {
-            thread = new QThread;
-            thread->setObjectName(QStringLiteral("utter-capture"));
-            thread->start();
-        }
-        ++users;
-        return thread;
-    }
-
-    // Returns the thread when this was its last user: the caller then queues the stop and calls finish().
-    QThread* release()
-    {
-        QMutexLocker lock(&mutex);
-        return --users > 0 ? nullptr : std::exchange(thread, nullptr);
-    }
-
-    // A device that never answers must not hang the application on exit: after a few seconds the thread is left
-    // to the operating system.
-    static void finish(QThread* stopping)
-    {
-        if (stopping->wait(kStopTimeoutMs)) {
-            delete stopping;
-            return;
-        }
-        qCWarning(lcAudio) << "the audio device did not stop within" << kStopTimeoutMs
-                           << "ms; its capture thread is left behind";
-    }
-};
-
 } // namespace
 
 AudioCapture::AudioCapture(QObject* parent)
     : QObject(parent)
 {
+    // Qt's PulseAudio source is used from this one thread only, so device operations happen one after the other
+    // in the order they were asked for (closing one QAudioSource before the next opens).
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("utter-capture"));
+    m_thread->start();
     m_worker = new CaptureWorker; // deleted on the capture thread by the destructor
-    m_worker->moveToThread(CaptureThread::instance().acquire());
+    m_worker->moveToThread(m_thread);
     connect(m_worker, &CaptureWorker::opened, this,
             [this](const QString& id, const QString& description, const QString& format) {
                 m_open = true;
                 m_deviceId = id;
                 emit opened(id, description, format);
             });
-    connect(m_worker, &CaptureWorker::block, this, &AudioCapture::samplesReady);
+    // Emitted on the capture thread (see the class comment); receivers choose their thread by their context.
+    connect(m_worker, &CaptureWorker::block, this, &AudioCapture::samplesReady, Qt::DirectConnection);
     connect(m_worker, &CaptureWorker::level, this, &AudioCapture::levelChanged);
     connect(m_worker, &CaptureWorker::ended, this, [this](qint64 total) {
         m_recording = false;
@@ -94,23 +50,26 @@ AudioCapture::AudioCapture(QObject* parent)
 AudioCapture::~AudioCapture()
 {
     // Close and delete on the capture thread (QAudioSource must be destroyed where it lives), after everything
-    // queued before; the last capture of the process also stops the thread. Nothing the worker emits from now on
-    // reaches this object.
+    // queued before, then stop the thread. Nothing the worker emits from now on reaches this object's receivers.
     disconnect(m_worker, nullptr, this, nullptr);
-    QThread* stopping = CaptureThread::instance().release();
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, stop = stopping != nullptr] {
+        [worker = m_worker] {
             // Qt's PulseAudio source runs a nested event loop while it stops, where another queued request for
             // this worker may run: delete only once control is back in the thread's own loop (or at its end).
             worker->close();
             worker->deleteLater();
-            if (stop)
-                QThread::currentThread()->quit();
+            QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
-    if (stopping)
-        CaptureThread::finish(stopping);
+    // A device that never answers must not hang the application on exit: after a few seconds the thread is left
+    // to the operating system.
+    if (m_thread->wait(kStopTimeoutMs)) {
+        delete m_thread;
+        return;
+    }
+    qCWarning(lcAudio) << "the audio device did not stop within" << kStopTimeoutMs
+                       << "ms; its capture thread is left behind";
 }
 
 void AudioCapture::open(const CaptureConfig& config)
@@ -125,11 +84,13 @@ void AudioCapture::close()
         m_worker, [worker = m_worker] { worker->close(); }, Qt::QueuedConnection);
 }
 
-void AudioCapture::begin()
+std::uint64_t AudioCapture::begin()
 {
     m_recording = true;
+    const std::uint64_t stream = ++m_streams;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker] { worker->begin(); }, Qt::QueuedConnection);
+        m_worker, [worker = m_worker, stream] { worker->begin(stream); }, Qt::QueuedConnection);
+    return stream;
 }
 
 void AudioCapture::end()

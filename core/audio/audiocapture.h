@@ -6,12 +6,14 @@
 
 #include <QObject>
 
+class QThread;
+
 namespace utter
 {
 
 class CaptureWorker;
 
-// Microphone capture (DESIGN §3): one long-lived QAudioSource per device on a worker thread. open() starts
+// Microphone capture (DESIGN §3): one long-lived QAudioSource per device on a thread of its own. open() starts
 // the device and keeps the last preRollMs of audio in a ring; begin() starts a dictation, delivering the
 // pre-roll first and then live blocks, all as 16 kHz mono s16 (converted with libsamplerate when the device
 // will not deliver that format); end() delivers everything captured so far, then emits ended(). The device stays
@@ -19,6 +21,12 @@ class CaptureWorker;
 //
 // A device that vanishes (unplugged, PulseAudio source removed) stops capture with errorOccurred(DeviceLost);
 // every sample captured before that was already delivered, and a running dictation gets its ended().
+//
+// samplesReady() is emitted on the capture thread itself, so that the audio pipeline's thread receives blocks
+// without a detour through this object's (the main) thread: connect it with a context object, never directly to
+// code that assumes the main thread. Each dictation's blocks end with one marked `last`. The other signals are
+// emitted on this object's thread. Each AudioCapture owns its thread; device operations run on it one after the
+// other, in the order they were asked for.
 class AudioCapture final : public QObject
 {
     Q_OBJECT
@@ -31,7 +39,10 @@ public:
     // Asynchronous: opened() or errorOccurred() follows. Re-opening with another device closes the old one.
     void open(const CaptureConfig& config);
     void close();
-    void begin();
+    // Starts a dictation; its blocks carry the returned number (AudioBlock::stream), known beforehand as
+    // nextStream() so a consumer can be told before the first block reaches it.
+    std::uint64_t begin();
+    std::uint64_t nextStream() const { return m_streams + 1; }
     void end();
 
     bool isOpen() const { return m_open; }
@@ -47,10 +58,12 @@ signals:
     void closed();
 
 private:
-    CaptureWorker* m_worker = nullptr; // deleted on the worker thread when it finishes
+    QThread* m_thread = nullptr;       // left to the operating system if the device never lets go (see ~AudioCapture)
+    CaptureWorker* m_worker = nullptr; // deleted on m_thread
     bool m_open = false;
     bool m_recording = false;
     QString m_deviceId;
+    std::uint64_t m_streams = 0;
 };
 
 } // namespace utter

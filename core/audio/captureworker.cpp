@@ -128,7 +128,7 @@ void CaptureWorker::close()
     emit closed();
 }
 
-void CaptureWorker::begin()
+void CaptureWorker::begin(std::uint64_t stream)
 {
     if (!m_source) {
         emit failed(Error(ErrorCode::Failed, u"Capture is not open; open an audio input first."_s));
@@ -137,6 +137,7 @@ void CaptureWorker::begin()
     readAvailable(); // what arrived before the key press belongs to the pre-roll
     m_recording = true;
     m_recorded = 0;
+    m_stream = stream;
     std::vector<std::int16_t> preRoll = m_preRoll.snapshot();
     m_preRoll.clear();
     qCDebug(lcAudio) << "dictation begins with" << preRoll.size() << "pre-roll samples";
@@ -157,6 +158,7 @@ void CaptureWorker::end()
         if (!tail.empty())
             deliver(std::move(tail));
     }
+    deliver({}, true); // the end of this dictation's audio, in line with its blocks
     m_recording = false;
     qCInfo(lcAudio) << "dictation ended after" << m_recorded << "samples";
     emit ended(m_recorded);
@@ -231,9 +233,11 @@ void CaptureWorker::readAvailable()
         m_preRoll.push(samples);
 }
 
-void CaptureWorker::deliver(std::vector<std::int16_t>&& samples)
+void CaptureWorker::deliver(std::vector<std::int16_t>&& samples, bool last)
 {
     AudioBlock out;
+    out.stream = m_stream;
+    out.last = last;
     out.startSample = m_recorded;
     m_recorded += qint64(samples.size());
     out.samples = std::move(samples);

@@ -20,7 +20,7 @@ namespace utter
 
 class PcmConverter;
 
-// Lives on AudioCapture's worker thread and owns the one long-lived QAudioSource. Not used directly: talk to
+// Lives on AudioCapture's own thread and owns the one long-lived QAudioSource. Not used directly: talk to
 // AudioCapture, which forwards calls here as queued invocations.
 class CaptureWorker final : public QObject
 {
@@ -33,7 +33,7 @@ public:
 
     void open(const utter::CaptureConfig& config);
     void close();
-    void begin();
+    void begin(std::uint64_t stream);
     void end();
 
 signals:
@@ -46,7 +46,7 @@ signals:
 
 private:
     void readAvailable();
-    void deliver(std::vector<std::int16_t>&& samples);
+    void deliver(std::vector<std::int16_t>&& samples, bool last = false);
     void onStateChanged(QAudio::State state);
     void onInputsChanged();
     void stopWithError(const Error& error);
@@ -65,6 +65,7 @@ private:
     LevelMeter m_meter;
     bool m_recording = false;
     qint64 m_recorded = 0;
+    std::uint64_t m_stream = 0;
     bool m_stopping = false;
 };
 

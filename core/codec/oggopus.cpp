@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -302,6 +303,68 @@ Result<QByteArray> OggOpusEncoder::finish()
         return QByteArray();
     }
     return std::move(d.memory);
+}
+
+QByteArrayView OggOpusEncoder::flushedStream()
+{
+    Impl& d = *m_impl;
+    if (d.toFile)
+        return {};
+    ogg_page page;
+    while (ogg_stream_flush(&d.ogg, &page))
+        d.output(page);
+    return QByteArrayView(d.memory);
+}
+
+Result<ClosedOggOpus> closeTruncatedOggOpus(const QByteArray& bytes)
+{
+    ogg_sync_state sync;
+    ogg_sync_init(&sync);
+    char* buffer = ogg_sync_buffer(&sync, long(bytes.size()));
+    std::memcpy(buffer, bytes.constData(), std::size_t(bytes.size()));
+    ogg_sync_wrote(&sync, long(bytes.size()));
+    struct Page
+    {
+        QByteArray header;
+        QByteArray body;
+        std::int64_t granule = -1;
+        bool endsPacket = false;
+    };
+    std::vector<Page> pages;
+    ogg_page page;
+    // Stops at the first gap or torn page: what follows a hole could not be played in order anyway.
+    while (ogg_sync_pageout(&sync, &page) == 1) {
+        Page kept;
+        kept.header = QByteArray(reinterpret_cast<const char*>(page.header), page.header_len);
+        kept.body = QByteArray(reinterpret_cast<const char*>(page.body), page.body_len);
+        kept.granule = ogg_page_granulepos(&page);
+        const int segments = page.header[26];
+        kept.endsPacket = segments > 0 && page.header[27 + segments - 1] < 255;
+        pages.push_back(std::move(kept));
+    }
+    ogg_sync_clear(&sync);
+    // OpusHead, OpusTags, then audio: the last audio page that completes a packet becomes the last page.
+    qsizetype last = -1;
+    for (qsizetype i = qsizetype(pages.size()) - 1; i >= 2; --i) {
+        if (pages[std::size_t(i)].granule >= 0 && pages[std::size_t(i)].endsPacket) {
+            last = i;
+            break;
+        }
+    }
+    if (last < 0 || !pages[0].body.startsWith("OpusHead") || pages[0].body.size() < 19)
+        return Error(ErrorCode::Corrupt, u"Not one complete page of Opus audio survived."_s);
+    const auto* head = reinterpret_cast<const unsigned char*>(pages[0].body.constData());
+    const std::int64_t preSkip = std::int64_t(head[10] | (head[11] << 8));
+    Page& end = pages[std::size_t(last)];
+    end.header[5] = char(end.header[5] | 0x04); // end of stream
+    ogg_page closing{reinterpret_cast<unsigned char*>(end.header.data()), long(end.header.size()),
+                     reinterpret_cast<unsigned char*>(end.body.data()), long(end.body.size())};
+    ogg_page_checksum_set(&closing);
+    ClosedOggOpus closed;
+    for (qsizetype i = 0; i <= last; ++i)
+        closed.stream.append(pages[std::size_t(i)].header).append(pages[std::size_t(i)].body);
+    closed.durationMs = std::max<std::int64_t>(0, end.granule - preSkip) / (kGranuleRate / 1000);
+    return closed;
 }
 
 Result<QByteArray> encodeOggOpus(std::span<const std::int16_t> samples, const OggOpusOptions& options)

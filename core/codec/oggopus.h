@@ -45,6 +45,11 @@ public:
     // Drains the encoder. For memory output returns the Ogg bytes; for file output an empty array.
     Result<QByteArray> finish();
 
+    // Memory output only: puts every packet encoded so far on a complete page (a page costs 27 bytes plus one per
+    // packet) and returns the stream up to there, valid until the next call on this encoder. The journal appends
+    // that to disk while a chunk is spoken; finish() later continues the same stream.
+    QByteArrayView flushedStream();
+
 private:
     struct Impl;
     explicit OggOpusEncoder(std::unique_ptr<Impl> impl);
@@ -82,5 +87,15 @@ Result<std::vector<std::int16_t>> decodeOggOpus(const QByteArray& bytes);
 
 // True when the bytes end with a complete Ogg page carrying the end-of-stream flag.
 bool oggEndsWithEos(const QByteArray& tail);
+
+// A stream cut off while it was written (OggOpusEncoder::flushedStream() appended to a file, then a crash) made
+// whole again: every complete page up to the last one that ends a packet, that page marked end-of-stream. No audio
+// is re-encoded. Error{Corrupt} when not even one page of audio survived.
+struct ClosedOggOpus
+{
+    QByteArray stream;
+    qint64 durationMs = 0;
+};
+Result<ClosedOggOpus> closeTruncatedOggOpus(const QByteArray& bytes);
 
 } // namespace utter

@@ -115,6 +115,51 @@ Status writeTemp(const QString& path, const QByteArray& content)
 #endif
 }
 
+AppendFile::AppendFile(QString path)
+    : m_path(std::move(path))
+    , m_file(m_path)
+{}
+
+AppendFile::~AppendFile() = default;
+
+Status AppendFile::append(QByteArrayView bytes)
+{
+    if (!m_file.isOpen() && !m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
+        return ioError(u"create"_s, m_path, m_file.errorString());
+    if (m_file.write(bytes.data(), bytes.size()) != bytes.size())
+        return ioError(u"write"_s, m_path, m_file.errorString());
+    m_size += bytes.size();
+    return {};
+}
+
+Status AppendFile::sync()
+{
+    if (!m_file.isOpen())
+        return {};
+#ifdef Q_OS_WIN
+    if (!m_file.flush() || !FlushFileBuffers(reinterpret_cast<HANDLE>(_get_osfhandle(m_file.handle()))))
+        return ioError(u"flush"_s, m_path, m_file.errorString());
+#else
+    if (!m_file.flush() || syncFileData(m_file.handle()) != 0)
+        return ioError(u"flush"_s, m_path, describeOsError(errno));
+#endif
+    if (!m_named) {
+        if (Status s = syncDirectory(QFileInfo(m_path).absolutePath()); !s)
+            return s;
+        m_named = true;
+    }
+    return {};
+}
+
+void AppendFile::remove()
+{
+    if (m_file.isOpen())
+        m_file.close();
+    QFile::remove(m_path);
+    m_size = 0;
+    m_named = false;
+}
+
 Status commitTemp(const QString& path, bool syncFolder)
 {
     const QString temp = tempPathFor(path);

@@ -3,6 +3,8 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QFile>
 #include <QString>
 
 namespace utter::atomicfile
@@ -33,6 +35,33 @@ Status moveFile(const QString& from, const QString& to);
 
 // Removes a directory tree and syncs its parent.
 Status removeTree(const QString& dirPath);
+
+// A file that grows by appends and is made durable on demand (the journal's open chunk). Not atomic: after a crash
+// it holds every byte appended before the last successful sync(), perhaps more, and never anything else.
+class AppendFile final
+{
+public:
+    explicit AppendFile(QString path);
+    ~AppendFile(); // closes the file and leaves it on disk
+    AppendFile(const AppendFile&) = delete;
+    AppendFile& operator=(const AppendFile&) = delete;
+
+    // Creates (or truncates) the file on the first call.
+    Status append(QByteArrayView bytes);
+    // Data on stable storage; the first sync also makes the file's name durable (fsync of the folder).
+    Status sync();
+    // Closes and deletes the file (not synced: a crash may bring it back, and its reader must expect that).
+    void remove();
+
+    QString path() const { return m_path; }
+    qint64 size() const { return m_size; }
+
+private:
+    QString m_path;
+    QFile m_file;
+    qint64 m_size = 0;
+    bool m_named = false; // the folder entry is durable
+};
 
 // "No space left on device" for the last OS error, or the text QFileDevice gives.
 QString describeOsError(int err);

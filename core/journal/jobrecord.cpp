@@ -79,6 +79,8 @@ QByteArray ChunkJob::toJson() const
         {u"durationMs"_s, durationMs},  {u"speechRatio"_s, speechRatio},
         {u"attempts"_s, attempts},      {u"updatedAt"_s, isoOrEmpty(updatedAt)},
     };
+    if (offsetMs >= 0)
+        object.insert(u"offsetMs"_s, offsetMs);
     if (retryAt.isValid())
         object.insert(u"retryAt"_s, isoOrEmpty(retryAt));
     if (!reason.isEmpty())
@@ -112,6 +114,7 @@ Result<ChunkJob> ChunkJob::fromJson(const QByteArray& json)
         return Error(ErrorCode::Corrupt, u"The job record lacks a session, a sequence number or a valid state."_s);
     job.state = *state;
     job.durationMs = o.value(u"durationMs"_s).toInteger();
+    job.offsetMs = o.value(u"offsetMs"_s).toInteger(-1);
     job.speechRatio = o.value(u"speechRatio"_s).toDouble(1.0);
     job.attempts = o.value(u"attempts"_s).toInt();
     job.retryAt = parseTime(o.value(u"retryAt"_s));
@@ -143,6 +146,8 @@ QByteArray SessionMeta::toJson() const
         object.insert(u"endedAt"_s, isoOrEmpty(endedAt));
     if (interrupted)
         object.insert(u"interrupted"_s, true);
+    if (audioMs > 0)
+        object.insert(u"audioMs"_s, audioMs);
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -163,6 +168,7 @@ Result<SessionMeta> SessionMeta::fromJson(const QByteArray& json)
     meta.sealed = o.value(u"sealed"_s).toBool();
     meta.endedAt = parseTime(o.value(u"endedAt"_s));
     meta.interrupted = o.value(u"interrupted"_s).toBool();
+    meta.audioMs = o.value(u"audioMs"_s).toInteger();
     return meta;
 }
 

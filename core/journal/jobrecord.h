@@ -45,6 +45,7 @@ struct ChunkJob
     int sequence = 0;
     JobState state = JobState::Pending;
     qint64 durationMs = 0;
+    qint64 offsetMs = -1;     // where the chunk starts in the dictation's audio; -1 when unknown (older records)
     double speechRatio = 1.0; // share of frames the VAD judged speech (0..1)
     int attempts = 0;         // uploads started so far
     QDateTime retryAt;        // Failed: not before this time (UTC)
@@ -69,6 +70,7 @@ struct SessionMeta
     bool sealed = false;      // capture ended: no more chunks will be added
     QDateTime endedAt;        // when it was sealed
     bool interrupted = false; // the process died before capture ended; what was captured is kept
+    qint64 audioMs = 0;       // audio recorded (not wall time); 0 when unknown (an older record)
 
     QByteArray toJson() const;
     static Result<SessionMeta> fromJson(const QByteArray& json);

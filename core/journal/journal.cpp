@@ -1,6 +1,7 @@
 #include "journal.h"
 
 #include "atomicfile.h"
+#include "journallayout.h"
 #include "logging/logging.h"
 #include "paths/locations.h"
 
@@ -20,11 +21,6 @@ namespace
 {
 
 constexpr int kRetryIntervalMs = 5000;
-
-QString chunkBaseName(int sequence)
-{
-    return u"chunk-%1"_s.arg(sequence, 6, 10, QLatin1Char('0'));
-}
 
 } // namespace
 
@@ -53,17 +49,17 @@ bool Journal::isValidSessionId(const QString& id)
 
 QString Journal::sessionDir(const QString& sessionId) const
 {
-    return m_dir + u'/' + sessionId;
+    return journallayout::sessionDir(m_dir, sessionId);
 }
 
 QString Journal::chunkAudioPath(const QString& sessionId, int sequence) const
 {
-    return sessionDir(sessionId) + u'/' + chunkBaseName(sequence) + u".opus"_s;
+    return journallayout::chunkAudioPath(m_dir, sessionId, sequence);
 }
 
 QString Journal::chunkRecordPath(const QString& sessionId, int sequence) const
 {
-    return sessionDir(sessionId) + u'/' + chunkBaseName(sequence) + u".json"_s;
+    return journallayout::chunkRecordPath(m_dir, sessionId, sequence);
 }
 
 Error Journal::notFound(const QString& sessionId, int sequence)
@@ -144,6 +140,42 @@ Status Journal::sealSession(const QString& sessionId)
     it->second.meta.endedAt = QDateTime::currentDateTimeUtc();
     it->second.metaDirty = true;
     return persistMeta(it->second);
+}
+
+void Journal::adoptSession(const SessionMeta& meta, bool written)
+{
+    SessionEntry& entry = m_sessions[meta.id];
+    entry.meta = meta;
+    entry.meta.startedAt = entry.meta.startedAt.toUTC();
+    if (!written) {
+        entry.metaDirty = true;
+        takeOverWrites();
+    }
+}
+
+Status Journal::adoptChunk(const ChunkJob& job, const QByteArray& oggOpus, bool written)
+{
+    auto it = m_sessions.find(job.sessionId);
+    if (it == m_sessions.end())
+        return notFound(job.sessionId, -1);
+    ChunkEntry& chunk = it->second.chunks[job.sequence];
+    chunk.job = job;
+    chunk.job.durable = written;
+    chunk.audioOnDisk = written;
+    chunk.recordDirty = !written;
+    chunk.pendingAudio = written ? QByteArray() : oggOpus;
+    if (!written)
+        takeOverWrites();
+    emit jobChanged(chunk.job);
+    return {};
+}
+
+void Journal::takeOverWrites()
+{
+    // The pipeline's recorder stops writing this session once it hands something over, so from here on this
+    // journal is the session's only writer.
+    m_failing = true;
+    scheduleRetry();
 }
 
 // --- Persistence ------------------------------------------------------------------------------------------

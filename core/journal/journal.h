@@ -87,6 +87,14 @@ public:
     // Capture has ended: no more chunks will come, so the session can complete.
     Status sealSession(const QString& sessionId);
 
+    // --- A session recorded on the audio pipeline's thread ------------------------------------------------
+    // There a SessionRecorder writes the session's files; the journal only learns what was written, from the
+    // pipeline's events, in order. written = false hands the data over instead: the disk refused it on the
+    // pipeline's thread, so the journal keeps it in memory and writes it like any refused write (flushUnwritten).
+    // adoptSession() also takes the sealed meta when capture has ended.
+    void adoptSession(const SessionMeta& meta, bool written);
+    Status adoptChunk(const ChunkJob& job, const QByteArray& oggOpus, bool written);
+
     // --- Upload side --------------------------------------------------------------------------------------
     // Counts an attempt. Kept in memory only (on disk the job stays pending until its outcome is stored), so it
     // costs no disk write in front of the request.
@@ -164,6 +172,8 @@ private:
     Status persistMeta(SessionEntry& session);
     Status ensureSessionDir(const QString& sessionId);
     Status reportWriteFailure(const Error& error);
+    void takeOverWrites();
+    void recoverOpenChunks(SessionEntry& session, const QString& path);
     void scheduleRetry();
     QList<const SessionEntry*> sessionsInOrder() const;
     static Error notFound(const QString& sessionId, int sequence);

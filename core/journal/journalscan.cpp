@@ -1,6 +1,8 @@
 // Journal: loading from disk (crash recovery) and the read-only queries.
 #include "atomicfile.h"
+#include "codec/oggopus.h"
 #include "journal.h"
+#include "journallayout.h"
 #include "logging/logging.h"
 #include "paths/locations.h"
 
@@ -162,6 +164,17 @@ void Journal::loadSession(const QString& path)
         session.chunks.emplace(sequence, std::move(chunk));
     }
 
+    if (writable)
+        recoverOpenChunks(session, path);
+    if (session.meta.interrupted && session.meta.audioMs <= 0) {
+        // A dictation's duration counts its audio, not the time until this start: up to the end of its last chunk.
+        for (const auto& [seq, chunk] : session.chunks) {
+            if (chunk.job.offsetMs >= 0)
+                session.meta.audioMs = std::max(session.meta.audioMs, chunk.job.offsetMs + chunk.job.durationMs);
+        }
+        session.metaDirty = true;
+    }
+
     auto [it, inserted] = m_sessions.emplace(id, std::move(session));
     if (!writable)
         return;
@@ -169,10 +182,57 @@ void Journal::loadSession(const QString& path)
     SessionEntry& entry = it->second;
     Status saved = persistMeta(entry);
     for (auto& [seq, chunk] : entry.chunks) {
-        if (saved.ok() && chunk.recordDirty)
+        if (saved.ok() && (chunk.recordDirty || !chunk.audioOnDisk))
             saved = persistChunk(entry, chunk);
     }
+    // An open chunk's file goes once the chunk made from it is on disk (a crash before that recovers it again).
+    for (const QString& file : dir.entryList({u"*.partial"_s}, QDir::Files)) {
+        const std::optional<journallayout::OpenChunkName> name = journallayout::parseOpenChunkName(file);
+        const auto chunk = name ? entry.chunks.find(name->sequence) : entry.chunks.end();
+        if (chunk != entry.chunks.end() && chunk->second.audioOnDisk && !chunk->second.recordDirty)
+            dir.remove(file);
+    }
     Q_UNUSED(inserted);
+}
+
+void Journal::recoverOpenChunks(SessionEntry& session, const QString& path)
+{
+    // The chunk being spoken when the process died: its audio was appended and synced at least once a second.
+    // Unless a closed chunk of the same sequence made it to disk, it becomes a chunk of its own, to be transcribed
+    // and delivered with the rest (docs/storage.md, "Resume").
+    QDir dir(path);
+    for (const QString& file : dir.entryList({u"*.partial"_s}, QDir::Files, QDir::Name)) {
+        const std::optional<journallayout::OpenChunkName> name = journallayout::parseOpenChunkName(file);
+        if (!name || session.chunks.count(name->sequence) != 0)
+            continue; // removed below, once the session's chunks are written back
+        bool ok = false;
+        const QByteArray bytes = readWhole(dir.filePath(file), &ok);
+        Result<ClosedOggOpus> closed =
+            ok ? closeTruncatedOggOpus(bytes) : Result<ClosedOggOpus>(Error(ErrorCode::Io, u"unreadable"_s));
+        if (!closed) {
+            // A crash before the first sync: nothing of it was durable (and nothing can be played).
+            m_problems.append(
+                {dir.filePath(file), u"The audio of the chunk being spoken when Utter stopped was "
+                                     "empty or unreadable (%1); it was removed."_s.arg(closed.error().message)});
+            dir.remove(file);
+            continue;
+        }
+        ChunkEntry chunk;
+        chunk.job.sessionId = session.meta.id;
+        chunk.job.sequence = name->sequence;
+        chunk.job.state = JobState::Pending;
+        chunk.job.durationMs = closed->durationMs;
+        chunk.job.offsetMs = name->offsetMs;
+        chunk.job.speechRatio = 1.0; // not known for a chunk cut short: the guard treats it as speech
+        chunk.job.updatedAt = QDateTime::currentDateTimeUtc();
+        chunk.pendingAudio = std::move(closed->stream);
+        chunk.audioOnDisk = false;
+        chunk.recordDirty = true;
+        chunk.job.durable = false;
+        qCInfo(lcJournal).noquote() << "recovered" << chunk.job.durationMs << "ms of the chunk being spoken in"
+                                    << session.meta.id << "as chunk" << name->sequence;
+        session.chunks.emplace(name->sequence, std::move(chunk));
+    }
 }
 
 // --- Queries ----------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "dictationservice.h"
 
 #include "audio/audiocapture.h"
+#include "audiopipeline.h"
 #include "audiosplitter.h"
 #include "codec/pcmconverter.h"
 #include "filetranscription.h"
@@ -33,9 +34,8 @@ namespace
 {
 
 constexpr int kShutdownUploadWaitMs = 5000; // in-flight uploads may finish; the rest stays journaled
-constexpr int kRecordRetryMs = 10000;
-constexpr int kMicrophoneStartMs = 5000; // a device that has not started by then is reported       // how often a
-                                         // history entry the disk refused is tried again
+constexpr int kRecordRetryMs = 10000;       // how often a history entry the disk refused is tried again
+constexpr int kMicrophoneStartMs = 5000;    // a device that has not started by then is reported
 
 QJsonObject errorJson(const Error& error)
 {
@@ -90,6 +90,7 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     , m_history(history)
     , m_journal(std::make_unique<Journal>(m_locations.journalDir()))
     , m_capture(std::make_unique<AudioCapture>())
+    , m_pipeline(std::make_unique<AudioPipeline>(m_locations.journalDir()))
 {
     m_uploads = std::make_unique<UploadQueue>(*m_journal, nullptr, m_config.maxInFlight);
     m_finisher = std::make_unique<SessionFinisher>(*m_journal);
@@ -107,17 +108,24 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     connect(m_uploads.get(), &UploadQueue::chunkFailed, this, &DictationService::onChunkFailed);
     connect(m_journal.get(), &Journal::jobChanged, this,
             [this](const ChunkJob& job) { emit jobChanged(jobJson(job)); });
-    connect(m_journal.get(), &Journal::writeFailed, this, [this](const Error& error) {
-        const QString session = m_live.empty() ? QString() : m_live.back().id;
-        emit errorOccurred(session,
-                           errorJson(Error(error.code, error.message + u" What was captured is kept in memory and "
-                                                                       "written as soon as the disk allows."_s)));
-    });
+    connect(m_journal.get(), &Journal::writeFailed, this,
+            [this](const Error& error) { reportWriteFailure(m_live.empty() ? QString() : m_live.back().id, error); });
     connect(m_journal.get(), &Journal::writesRecovered, this, &DictationService::recordPending);
     m_recordRetry.setInterval(kRecordRetryMs);
     connect(&m_recordRetry, &QTimer::timeout, this, &DictationService::recordPending);
-    connect(m_capture.get(), &AudioCapture::samplesReady, this, &DictationService::onSamples);
-    connect(m_capture.get(), &AudioCapture::ended, this, &DictationService::onCaptureEnded);
+    m_pipeline->attach(*m_capture);
+    connect(m_pipeline.get(), &AudioPipeline::sessionStarted, this,
+            [this](const SessionMeta& meta, bool written) { m_journal->adoptSession(meta, written); });
+    connect(m_pipeline.get(), &AudioPipeline::chunkStored, this, &DictationService::onChunkStored);
+    connect(m_pipeline.get(), &AudioPipeline::problem, this,
+            [this](const QString& sessionId, const Error& error, bool writeRefused) {
+                if (writeRefused)
+                    reportWriteFailure(sessionId, error);
+                else
+                    fail(sessionId, error);
+            });
+    connect(m_pipeline.get(), &AudioPipeline::silenceReached, this, &DictationService::onSilence);
+    connect(m_pipeline.get(), &AudioPipeline::sessionEnded, this, &DictationService::onRecordingEnded);
     connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
     connect(m_capture.get(), &AudioCapture::levelChanged, this, &DictationControl::levelChanged);
 }
@@ -125,13 +133,22 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
 DictationService::~DictationService()
 {
     m_uploads->abortAll();
-    m_capture->close();
+    // The capture first: stopping it delivers a running dictation's last block, which the pipeline journals (and
+    // seals) before its own thread ends.
+    m_capture.reset();
+    m_pipeline.reset();
+}
+
+void DictationService::reportWriteFailure(const QString& sessionId, const Error& error)
+{
+    emit errorOccurred(sessionId, errorJson(Error(error.code, error.message + u" What was captured is kept in memory "
+                                                                              "and written as soon as the disk "
+                                                                              "allows."_s)));
 }
 
 void DictationService::reloadConfig()
 {
     m_config = DictationConfig::fromSettings(m_settings);
-    m_openChunk = std::make_unique<OpenChunkEncoder>(m_config.opus);
     m_uploads->setMaxInFlight(m_config.maxInFlight);
     m_finisher->setGuard(m_config.guardConfig());
     m_finisher->setReplacements(m_config.replacements);
@@ -249,13 +266,11 @@ Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
         return Error(ErrorCode::InvalidArgument, u"No streamed dictation is being recorded; start one first."_s);
     if (pcm16le.size() % 2 != 0)
         return Error(ErrorCode::InvalidArgument, u"Audio is PCM16LE: an even number of bytes."_s);
-    AudioBlock block;
-    block.startSample = m_chunker ? m_chunker->samplesFed() : 0;
-    block.samples.resize(std::size_t(pcm16le.size() / 2));
+    std::vector<std::int16_t> samples(std::size_t(pcm16le.size() / 2));
     const auto* bytes = reinterpret_cast<const unsigned char*>(pcm16le.constData());
-    for (std::size_t i = 0; i < block.samples.size(); ++i)
-        block.samples[i] = std::int16_t(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-    onSamples(block);
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        samples[i] = std::int16_t(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+    m_pipeline->push(m_live.back().id, std::move(samples));
     return {};
 }
 
@@ -286,21 +301,29 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     if (meta.style == u"raw"_s)
         meta.style.clear();
     meta.language = options.value(u"language"_s).toString(m_config.language);
-    if (const Status created = m_journal->createSession(meta); !created.ok())
-        fail(live.id, created.error()); // kept in memory; recording goes on
 
     LogScope scope(live.id);
     qCInfo(lcPipeline).noquote() << "dictation begins: app" << live.target.appId << "mode"
                                  << dictationModeName(m_config.mode) << "style"
                                  << (meta.style.isEmpty() ? u"raw"_s : meta.style);
-    m_chunker = std::make_unique<Chunker>(m_config.chunker, createVad(m_config.vad),
-                                          [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
+    // The pipeline writes session.json on its thread and reports it (sessionStarted) before any chunk.
+    RecordingPlan plan;
+    plan.meta = meta;
+    plan.chunker = m_config.chunker;
+    plan.vad = m_config.vad;
+    plan.opus = m_config.opus;
+    plan.handsFreeStopMs = m_config.mode == DictationMode::HandsFree ? m_config.handsFreeStopMs : 0;
+    plan.sinceBegin = live.sinceBegin;
+    // Blocks are numbered per capture dictation; the pipeline learns this one's number before its first block.
+    if (!streamed)
+        plan.captureStream = m_capture->nextStream();
+    m_pipeline->begin(std::move(plan));
+    if (!streamed)
+        m_capture->begin();
     m_uploads->setPreferredSession(live.id);
     m_live.push_back(std::move(live));
-    if (!streamed) {
-        m_capture->begin();
+    if (!streamed)
         watchMicrophone(m_live.back().id);
-    }
     setState(State::Listening, m_live.back().id);
     return {};
 }
@@ -310,9 +333,12 @@ void DictationService::watchMicrophone(const QString& sessionId)
     QTimer::singleShot(kMicrophoneStartMs, this, [this, sessionId] {
         if (m_state != State::Listening || m_live.empty() || m_live.back().id != sessionId || m_capture->isOpen())
             return;
-        // Nothing was captured: there is nothing to keep, but the user must know at once, not at key release.
-        (void)m_journal->discardSession(sessionId);
-        m_live.pop_back();
+        // Nothing was captured: there is nothing to keep, but the user must know at once, not at key release. The
+        // pipeline ends the dictation (cancelled, so its folder is discarded when it says so).
+        m_live.back().cancelled = true;
+        m_live.back().failedToStart = true;
+        m_pipeline->cancel(sessionId);
+        m_capture->end();
         fail(sessionId,
              Error(ErrorCode::DeviceLost, u"The microphone did not start within %1 s. Check it with "
                                           "`utter devices` and `utter doctor`."_s.arg(kMicrophoneStartMs / 1000)));
@@ -327,9 +353,9 @@ Status DictationService::end()
     setState(State::Finishing, m_live.back().id);
     m_live.back().sinceEnd.start();
     if (m_live.back().streamed)
-        QTimer::singleShot(0, this, &DictationService::onCaptureEnded);
+        m_pipeline->finish(m_live.back().id); // after every block pushed so far
     else
-        m_capture->end();
+        m_capture->end(); // its last block ends the dictation in the pipeline
     return {};
 }
 
@@ -350,10 +376,10 @@ Status DictationService::cancel()
     live.cancelled = true;
     m_uploads->cancelSession(live.id);
     if (m_state == State::Listening) {
-        if (live.streamed)
-            QTimer::singleShot(0, this, &DictationService::onCaptureEnded);
-        else
-            m_capture->end(); // onCaptureEnded discards what arrives
+        // The pipeline journals nothing more of it and says when it has let go of the session's folder.
+        m_pipeline->cancel(live.id);
+        if (!live.streamed)
+            m_capture->end();
         return {};
     }
     (void)m_journal->discardSession(live.id);
@@ -362,94 +388,63 @@ Status DictationService::cancel()
     return {};
 }
 
-void DictationService::onSamples(const AudioBlock& block)
+void DictationService::onSilence(const QString& sessionId)
 {
-    if (m_live.empty() || !m_chunker || m_live.back().captureEnded)
+    if (m_state != State::Listening || m_live.empty() || m_live.back().id != sessionId)
         return;
-    m_chunker->feed(block.samples);
-    m_openChunk->follow(*m_chunker);
-    Live& live = m_live.back();
-    if (!live.gotAudio) {
-        live.gotAudio = true;
-        LogScope scope(live.id);
-        qCInfo(lcAudio).noquote() << "first audio" << live.sinceBegin.elapsed() << "ms after the dictation began ("
-                                  << block.samples.size() * 1000 / kPipelineSampleRate
-                                  << "ms of audio, pre-roll included)";
-    }
-    if (m_chunker->inSpeech()) {
-        live.heardSpeech = true;
-        live.lastSpeechSample = m_chunker->samplesFed();
-    }
-    if (m_config.mode == DictationMode::HandsFree && live.heardSpeech && m_state == State::Listening) {
-        const std::int64_t quiet = m_chunker->samplesFed() - live.lastSpeechSample;
-        if (quiet * 1000 >= std::int64_t(m_config.handsFreeStopMs) * m_config.chunker.sampleRate) {
-            qCInfo(lcPipeline) << "hands-free: silence for" << m_config.handsFreeStopMs << "ms ends the dictation";
-            (void)end();
-        }
-    }
+    LogScope scope(sessionId);
+    qCInfo(lcPipeline) << "hands-free: silence for" << m_config.handsFreeStopMs << "ms ends the dictation";
+    (void)end();
 }
 
-void DictationService::onChunk(AudioChunk&& chunk)
+void DictationService::onChunkStored(const ChunkJob& job, const QByteArray& oggOpus, bool written)
 {
-    if (m_live.empty())
-        return;
-    Live& live = m_live.back();
-    if (live.cancelled)
-        return;
-    LogScope scope(live.id);
-    // The final chunk was encoded while it was spoken (with at most half a second of the silence before the
-    // release); every other chunk is encoded now, from exactly its samples.
-    std::optional<OpenChunkEncoder::Encoded> ready = m_openChunk->take(chunk);
-    if (!ready) {
-        const Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, m_config.opus);
-        if (!encoded.ok()) {
-            fail(live.id, encoded.error());
-            return;
-        }
-        ready = OpenChunkEncoder::Encoded{encoded.value(), chunk.samples()};
-    }
-    const Status added = m_journal->addChunk(live.id, int(chunk.sequence), ready->oggOpus,
-                                             ready->samples * 1000 / chunk.sampleRate, chunk.speechRatio);
-    if (!added.ok())
-        qCWarning(lcPipeline).noquote() << "chunk kept in memory:" << added.error().message;
-    ++live.chunks;
-    qCDebug(lcPipeline) << "chunk" << chunk.sequence << chunk.durationSeconds() << "s cut by"
-                        << chunkCutName(chunk.cut);
+    Live* live = findLive(job.sessionId);
+    if (!live || live->cancelled)
+        return; // its folder is discarded once the pipeline has ended it
+    (void)m_journal->adoptChunk(job, oggOpus, written);
+    ++live->chunks;
     m_uploads->kick();
 }
 
-void DictationService::onCaptureEnded()
+void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, int chunks, bool cancelled)
 {
-    if (m_live.empty() || m_live.back().captureEnded)
+    Live* found = findLive(meta.id);
+    if (!found || found->captureEnded)
         return;
-    // The last chunk goes out the moment the key is released.
-    if (m_chunker)
-        m_chunker->end();
-    Live& live = m_live.back();
+    Live& live = *found;
     live.captureEnded = true;
     live.assembler.setChunkCount(live.chunks);
     LogScope scope(live.id);
     if (live.sinceEnd.isValid())
-        qCDebug(lcPipeline) << "capture flushed and last chunk cut" << live.sinceEnd.elapsed() << "ms after release";
-    if (live.cancelled) {
-        (void)m_journal->discardSession(live.id);
-        m_live.pop_back();
-        settleState();
-        return;
-    }
-    (void)m_journal->sealSession(live.id);
-    if (live.chunks == 0) {
-        const QString id = live.id;
+        qCDebug(lcPipeline) << "capture flushed and last chunk journaled" << live.sinceEnd.elapsed()
+                            << "ms after release";
+    const auto drop = [this](const QString& id) {
         (void)m_journal->discardSession(id);
-        m_live.pop_back();
-        fail(id, Error(ErrorCode::NoSpeech, u"No speech was heard; nothing was sent."_s));
+        std::erase_if(m_live, [&id](const Live& l) { return l.id == id; });
+    };
+    if (cancelled || live.cancelled) {
+        const bool failedToStart = live.failedToStart;
+        drop(meta.id);
+        if (failedToStart)
+            return; // the error state stays until the next dictation
+        if (m_state == State::Listening && m_stateSession == meta.id)
+            setState(State::Finishing, meta.id); // leaves "listening"; settleState() says where things are now
         settleState();
         return;
     }
+    if (chunks == 0) {
+        drop(meta.id);
+        fail(meta.id, Error(ErrorCode::NoSpeech, u"No speech was heard; nothing was sent."_s));
+        settleState();
+        return;
+    }
+    m_journal->adoptSession(meta, written); // sealed
     if (live.waiting && !m_journal->status(live.id).complete()) {
         // A chunk already waits for the provider: the dictation will be delivered late, and later ones must
         // not wait behind it.
-        m_live.pop_back();
+        const QString id = live.id;
+        std::erase_if(m_live, [&id](const Live& l) { return l.id == id; });
     }
     deliverNext();
     settleState();
@@ -460,8 +455,8 @@ void DictationService::onCaptureError(const Error& error)
     const QString session = m_live.empty() ? QString() : m_live.back().id;
     fail(session, error);
     if (m_state == State::Listening) {
-        // Everything captured so far was delivered; AudioCapture emits ended() for a lost device, which
-        // journals the last chunk. Show the error until then.
+        // Everything captured so far was delivered: a lost device's capture ends the dictation with its last
+        // block, and the pipeline journals the last chunk. Show the error until then.
         setState(State::Error, session);
     }
 }

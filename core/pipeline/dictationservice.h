@@ -1,7 +1,6 @@
 #pragma once
 
 #include "dictationconfig.h"
-#include "openchunkencoder.h"
 #include "paths/locations.h"
 #include "pipeline/dictationcontrol.h"
 #include "platform/textoutput.h"
@@ -22,7 +21,7 @@ namespace utter
 {
 
 class AudioCapture;
-class Chunker;
+class AudioPipeline;
 class GlobalHotkeys;
 class HistoryStore;
 class Journal;
@@ -32,13 +31,15 @@ class ProviderClients;
 class SecretStore;
 class Settings;
 class UploadQueue;
-struct AudioBlock;
-struct AudioChunk;
+struct ChunkJob;
+struct SessionMeta;
 
 // The dictation service (DESIGN §3): one state machine that records, chunks, journals, uploads, assembles,
-// styles and delivers, observed by the daemon's IPC and HTTP clients and the desktop UI through
-// DictationControl. It never knows which UI is attached; output goes to the signals (IPC subscribers, WebSocket
-// clients, the overlay), to history, and — when the host gives it one — to the desktop's text-output chain.
+// styles and delivers (recording, chunking, encoding and journaling the audio happen on the AudioPipeline's thread;
+// this object, on the main thread, only reacts to its events), observed by the daemon's IPC and HTTP clients and the
+// desktop UI through DictationControl. It never knows which UI is attached; output goes to the signals (IPC
+// subscribers, WebSocket clients, the overlay), to history, and — when the host gives it one — to the desktop's
+// text-output chain.
 //
 //   idle → listening → finishing → (transforming) → delivering → idle
 //                          ↘ queued (the provider or the network is away: the chunks wait in the journal)
@@ -109,17 +110,15 @@ private:
         TargetApp target;
         TranscriptAssembler assembler;
         int chunks = 0;
-        bool captureEnded = false;
-        bool waiting = false; // a chunk failed transiently: it will be delivered late
+        bool captureEnded = false; // the pipeline reported the end of its audio (every chunk is journaled)
+        bool waiting = false;      // a chunk failed transiently: it will be delivered late
         bool cancelled = false;
-        bool streamed = false;  // audio pushed by a client, not captured
-        bool finishing = false; // style/delivery under way
-        std::int64_t lastSpeechSample = 0;
-        bool heardSpeech = false;
+        bool failedToStart = false; // the microphone never started: cancelled, with the error state kept
+        bool streamed = false;      // audio pushed by a client, not captured
+        bool finishing = false;     // style/delivery under way
         // Timing for the logs (the numbers behind "press → first frame" and "release → text inserted").
         QElapsedTimer sinceBegin;
         QElapsedTimer sinceEnd;
-        bool gotAudio = false;
         qint64 providerAfterEndMs = 0; // provider time of the chunks that finished after release
     };
 
@@ -132,9 +131,10 @@ private:
     void fail(const QString& sessionId, const Error& error);
     Live* findLive(const QString& sessionId);
 
-    void onSamples(const AudioBlock& block);
-    void onChunk(AudioChunk&& chunk);
-    void onCaptureEnded();
+    void onChunkStored(const ChunkJob& job, const QByteArray& oggOpus, bool written);
+    void onRecordingEnded(const SessionMeta& meta, bool written, int chunks, bool cancelled);
+    void onSilence(const QString& sessionId);
+    void reportWriteFailure(const QString& sessionId, const Error& error);
     void onCaptureError(const Error& error);
     void onChunkDone(const QString& sessionId, int sequence);
     void onChunkFailed(const QString& sessionId, int sequence, const Error& error, bool willRetry);
@@ -159,8 +159,9 @@ private:
     std::unique_ptr<SessionFinisher> m_finisher;
     std::unique_ptr<NetworkWatcher> m_network;
     std::unique_ptr<AudioCapture> m_capture;
-    std::unique_ptr<Chunker> m_chunker;
-    std::unique_ptr<OpenChunkEncoder> m_openChunk; // the final chunk is encoded while it is spoken
+    // VAD, chunking, encoding and journal writes, on their own thread. The destructor stops the capture first:
+    // its last block still reaches the pipeline, which journals it before its thread ends.
+    std::unique_ptr<AudioPipeline> m_pipeline;
     QPointer<OutputChain> m_output;
     bool m_hotkeysPaused = false;
 

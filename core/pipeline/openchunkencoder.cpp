@@ -54,6 +54,13 @@ void OpenChunkEncoder::follow(const Chunker& chunker)
     m_encodedTo += std::int64_t(fresh.size());
 }
 
+std::optional<OpenChunkEncoder::Progress> OpenChunkEncoder::flushed()
+{
+    if (!m_encoder || m_failed || m_encodedTo <= m_start)
+        return std::nullopt;
+    return Progress{m_encoder->flushedStream(), m_start, m_encodedTo};
+}
+
 std::optional<OpenChunkEncoder::Encoded> OpenChunkEncoder::take(const AudioChunk& chunk)
 {
     const std::int64_t maxTail = std::int64_t(kMaxTailSeconds * chunk.sampleRate);

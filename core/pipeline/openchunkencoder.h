@@ -44,6 +44,16 @@ public:
     std::optional<Encoded> take(const AudioChunk& chunk);
     void reset();
 
+    // The open chunk's encoding so far, every packet on a complete page, for the journal to append while the chunk
+    // is spoken; the view is valid until the next call. nullopt when no chunk is followed (or encoding failed).
+    struct Progress
+    {
+        QByteArrayView stream;
+        std::int64_t start = 0;     // the chunk's first sample
+        std::int64_t encodedTo = 0; // one past the last sample in the stream
+    };
+    std::optional<Progress> flushed();
+
 private:
     OggOpusOptions m_options;
     std::unique_ptr<OggOpusEncoder> m_encoder;

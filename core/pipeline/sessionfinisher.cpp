@@ -100,8 +100,16 @@ Status SessionFinisher::record(FinishedDictation& dictation)
                      u"The history is not available, so dictation %1 stays in the journal."_s.arg(sessionId));
     HistoryEntry entry;
     entry.timestamp = dictation.meta.startedAt;
-    const QDateTime ended = dictation.meta.endedAt.isValid() ? dictation.meta.endedAt : QDateTime::currentDateTimeUtc();
-    entry.durationSeconds = double(dictation.meta.startedAt.msecsTo(ended)) / 1000.0;
+    // The audio recorded, not the wall time: a dictation interrupted by a crash would otherwise count the downtime.
+    if (dictation.meta.audioMs > 0) {
+        entry.durationSeconds = double(dictation.meta.audioMs) / 1000.0;
+    } else if (dictation.meta.interrupted) {
+        entry.durationSeconds = dictation.spokenSeconds;
+    } else {
+        const QDateTime ended =
+            dictation.meta.endedAt.isValid() ? dictation.meta.endedAt : QDateTime::currentDateTimeUtc();
+        entry.durationSeconds = double(dictation.meta.startedAt.msecsTo(ended)) / 1000.0;
+    }
     entry.spokenSeconds = dictation.spokenSeconds;
     entry.billedSeconds = dictation.billedSeconds;
     entry.provider = dictation.provider;

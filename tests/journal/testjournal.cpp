@@ -1,5 +1,7 @@
+#include "codec/oggopus.h"
 #include "journal/atomicfile.h"
 #include "journal/journal.h"
+#include "journal/sessionrecorder.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
@@ -42,6 +46,17 @@ SessionMeta meta(const QString& id, const QDateTime& startedAt)
     m.style = u"formal"_s;
     m.language = u"en"_s;
     return m;
+}
+
+// A tone with a slow tremolo: audible, and not silence anywhere, so a decoded prefix can be compared by length.
+std::vector<std::int16_t> tone(int ms, int from = 0)
+{
+    std::vector<std::int16_t> pcm(std::size_t(ms) * 16);
+    for (std::size_t i = 0; i < pcm.size(); ++i) {
+        const double t = double(std::size_t(from) * 16 + i) / 16000.0;
+        pcm[i] = std::int16_t(8000.0 * std::sin(2 * M_PI * 440 * t) * (0.6 + 0.4 * std::sin(2 * M_PI * 3 * t)));
+    }
+    return pcm;
 }
 
 QByteArray readFile(const QString& path)
@@ -337,6 +352,118 @@ private slots:
         QCOMPARE(third.problems().size(), 1);
         QVERIFY(third.createSession(meta(u"s3"_s, QDateTime::currentDateTimeUtc())).ok());
         QVERIFY(third.addChunk(u"s3"_s, 1, fakeOgg(1), 1000, 1).ok());
+    }
+
+    void openChunkIsRecoveredAfterACrash()
+    {
+        // The pipeline's recorder journals a session, one closed chunk, and the chunk being spoken as it grows.
+        const QString id = u"20261202T120000Z-0a0a"_s;
+        QString partialPath;
+        {
+            SessionRecorder recorder(m_dir, id);
+            SessionMeta session = meta(id, QDateTime::currentDateTimeUtc());
+            QVERIFY(recorder.writeMeta(session).ok());
+            ChunkJob closed;
+            closed.sessionId = id;
+            closed.sequence = 0;
+            closed.durationMs = 4000;
+            closed.offsetMs = 200;
+            closed.speechRatio = 0.9;
+            QVERIFY(recorder.writeChunk(closed, encodeOggOpus(tone(4000)).value()).ok());
+
+            auto encoder = OggOpusEncoder::toMemory().value();
+            QVERIFY(encoder->write(tone(1500)).ok());
+            QVERIFY(recorder.writeOpenChunk(1, 5000, encoder->flushedStream()).ok());
+            QVERIFY(encoder->write(tone(1000, 1500)).ok());
+            QVERIFY(recorder.writeOpenChunk(1, 5000, encoder->flushedStream()).ok());
+            QVERIFY(recorder.openSequence() == 1);
+            // Then 0.4 s more reached the file only half-way when the process was killed: a torn page.
+            QVERIFY(encoder->write(tone(400, 2500)).ok());
+            const QByteArrayView all = encoder->flushedStream();
+            partialPath = m_dir + u'/' + id + u"/chunk-000001.at-5000.partial"_s;
+            QVERIFY(QFile::exists(partialPath));
+            QFile torn(partialPath);
+            QVERIFY(torn.open(QIODevice::Append));
+            const QByteArray tail = all.sliced(torn.size()).toByteArray();
+            torn.write(tail.left(tail.size() / 2));
+        } // killed: nothing sealed the session
+
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        const std::optional<SessionMeta> recovered = journal.session(id);
+        QVERIFY(recovered);
+        QVERIFY(recovered->sealed);
+        QVERIFY(recovered->interrupted);
+        const QList<ChunkJob> jobs = journal.jobs(id);
+        QCOMPARE(jobs.size(), 2);
+        const ChunkJob& open = jobs.at(1);
+        QCOMPARE(open.sequence, 1);
+        QCOMPARE(open.state, JobState::Pending);
+        QCOMPARE(open.offsetMs, qint64(5000));
+        // Every synced byte is kept: at least the 2.5 s written before the torn page (less the encoder's delay).
+        QVERIFY2(open.durationMs >= 2450 && open.durationMs <= 2900, QByteArray::number(open.durationMs).constData());
+        // A normal chunk now: a complete stream on disk with its record, and the partial file is gone.
+        QVERIFY(QFile::exists(journal.chunkRecordPath(id, 1)));
+        QVERIFY(!QFile::exists(partialPath));
+        const Result<QByteArray> audio = journal.chunkAudio(id, 1);
+        QVERIFY(audio.ok());
+        QVERIFY(oggEndsWithEos(audio.value()));
+        const Result<std::vector<std::int16_t>> pcm = decodeOggOpus(audio.value());
+        QVERIFY(pcm.ok());
+        QCOMPARE(qint64(pcm->size()) / 16, open.durationMs);
+        // The dictation lasted as long as its audio: up to the end of the recovered chunk, not until this start.
+        QCOMPARE(recovered->audioMs, open.offsetMs + open.durationMs);
+        QCOMPARE(journal.pendingJobs().size(), 2);
+
+        // Reopened once more, nothing changes (the recovery is done once).
+        Journal again(m_dir);
+        QVERIFY(again.open().ok());
+        QCOMPARE(again.jobs(id).size(), 2);
+        QCOMPARE(again.job(id, 1)->durationMs, open.durationMs);
+    }
+
+    void openChunkOfAClosedChunkIsDropped()
+    {
+        // Killed after the chunk was written but before its open file was removed: the chunk wins, once.
+        const QString id = u"20261202T120000Z-0b0b"_s;
+        {
+            SessionRecorder recorder(m_dir, id);
+            QVERIFY(recorder.writeMeta(meta(id, QDateTime::currentDateTimeUtc())).ok());
+            auto encoder = OggOpusEncoder::toMemory().value();
+            QVERIFY(encoder->write(tone(1200)).ok());
+            QVERIFY(recorder.writeOpenChunk(0, 0, encoder->flushedStream()).ok());
+        }
+        const QString partial = m_dir + u'/' + id + u"/chunk-000000.at-0.partial"_s;
+        const QByteArray kept = readFile(partial);
+        QVERIFY(!kept.isEmpty());
+        {
+            SessionRecorder recorder(m_dir, id);
+            ChunkJob closed;
+            closed.sessionId = id;
+            closed.durationMs = 1200;
+            QVERIFY(recorder.writeChunk(closed, encodeOggOpus(tone(1200)).value()).ok());
+        }
+        writeRaw(partial, kept); // as if the removal never reached the disk
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QCOMPARE(journal.jobs(id).size(), 1);
+        QCOMPARE(journal.job(id, 0)->durationMs, qint64(1200));
+        QVERIFY(!QFile::exists(partial));
+
+        // A partial file with no complete audio page (killed before its first sync finished) is removed, with a
+        // problem entry, and the session still opens.
+        const QString id2 = u"20261202T120001Z-0c0c"_s;
+        {
+            SessionRecorder recorder(m_dir, id2);
+            QVERIFY(recorder.writeMeta(meta(id2, QDateTime::currentDateTimeUtc())).ok());
+        }
+        const QString empty = m_dir + u'/' + id2 + u"/chunk-000000.at-300.partial"_s;
+        writeRaw(empty, QByteArray("OggS\0\2garbage"));
+        Journal second(m_dir);
+        QVERIFY(second.open().ok());
+        QVERIFY(second.jobs(id2).isEmpty());
+        QVERIFY(!QFile::exists(empty));
+        QVERIFY(!second.problems().isEmpty());
     }
 
     void jsonRoundTrip()

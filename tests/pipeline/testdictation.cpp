@@ -16,6 +16,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter
@@ -404,6 +406,64 @@ private slots:
         const QString expected = clips->referenceText(order);
         const QJsonObject last = waitForLast(env, expected, 30000);
         QVERIFY2(last.value(u"rawText"_s).toString() == expected, again.stderrText().right(2000).constData());
+    }
+
+    void sigkillMidSpeechLosesAtMostTheLastSecond()
+    {
+        // kill -9 while the user is still speaking: what was said up to about a second before is delivered after
+        // the restart, in order, including the chunk that was being spoken (journaled as it grew).
+        if (!requireMicrophone())
+            return;
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::TestHome& home = rig.home;
+        const QProcessEnvironment env = rig.env;
+        // Chunks close at the first pause once they are a little longer than the last sentence: the sentences
+        // before it are journaled as closed chunks, and the last one is still open (its chunk is too short to be
+        // cut by the pause after it) when the process is killed.
+        const QList<int> order{6, 1, 5};
+        const int targetS = int(std::ceil(clips->at(5).durationS() + 0.8));
+        QVERIFY(clips->at(1).durationS() >= targetS);
+        configure(env, u"audio/targetChunkSeconds"_s, QString::number(targetS));
+
+        QList<qint16> speech = clips->utterance(order, 700, 300);
+        const qsizetype speechEnd = speech.size() - 300 * 16;
+        speech += QList<qint16>(6 * 16000, 0); // the key is still held, the room quiet
+        // The kill comes 1 s after the last word, plus the 0.3 s PulseAudio and the pipe take to deliver it.
+        const std::size_t killAt = std::size_t(speechEnd + 1300 * 16);
+        QElapsedTimer sinceBegin;
+        {
+            test::ServeProcess serve(home, env);
+            QVERIFY2(serve.start(), serve.stderrText().constData());
+            QCOMPARE(utter({u"begin"_s}, env).exitCode, 0);
+            sinceBegin.start();
+            test::RealTimeFeeder feeder(m_fifo, toVector(speech));
+            QVERIFY(QTest::qWaitFor([&] { return feeder.written() >= killAt || feeder.done(); }, 60000));
+            QVERIFY(!feeder.failed());
+            QVERIFY(!feeder.done());
+            serve.signal(SIGKILL);
+            QVERIFY(serve.waitForExit(5000));
+        }
+        const qint64 recordedMs = sinceBegin.elapsed();
+        // The chunk being spoken was on disk as it grew, beside the closed chunks.
+        QDir journal(home.dataDir() + u"/journal"_s);
+        const QStringList sessions = journal.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(sessions.size(), 1);
+        const QDir session(journal.filePath(sessions.first()));
+        QVERIFY2(!session.entryList({u"*.partial"_s}).isEmpty(), qPrintable(session.entryList().join(u' ')));
+        QVERIFY(!session.entryList({u"chunk-*.opus"_s}).isEmpty());
+
+        QTest::qWait(2000); // downtime, which the dictation's duration must not count
+        test::ServeProcess again(home, env);
+        QVERIFY2(again.start(), again.stderrText().constData());
+        const QString expected = clips->referenceText(order);
+        const QJsonObject last = waitForLast(env, expected, 30000);
+        QVERIFY2(last.value(u"rawText"_s).toString() == expected, again.stderrText().right(3000).constData());
+        const double duration = last.value(u"duration"_s).toDouble();
+        QVERIFY2(duration > double(speechEnd) / 16000.0 - 1.0 && duration * 1000 < double(recordedMs) + 500,
+                 qPrintable(u"duration %1 s, recorded for %2 ms"_s.arg(duration).arg(recordedMs)));
+        QCOMPARE(parseObject(utter({u"status"_s, u"--json"_s}, env).out).value(u"pendingJobs"_s).toInt(), 0);
     }
 
     void outageSurvivesAKillAndResumes()

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "codec/oggopus.h"
+#include "common/result.h"
+#include "journal/jobrecord.h"
+#include "vad/chunker.h"
+#include "vad/vadconfig.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <cstdint>
+#include <vector>
+
+class QThread;
+
+namespace utter
+{
+
+class AudioCapture;
+class PipelineWorker;
+
+// What the audio pipeline needs to record one dictation.
+struct RecordingPlan
+{
+    SessionMeta meta; // session.json as the dictation begins
+    ChunkerConfig chunker;
+    VadConfig vad;
+    OggOpusOptions opus;
+    int handsFreeStopMs = 0;         // > 0: silenceReached() after this much silence once speech was heard
+    std::uint64_t captureStream = 0; // the AudioCapture dictation whose blocks are this one's; 0: pushed audio
+    QElapsedTimer sinceBegin;        // for the "first audio" log line
+};
+
+// The audio pipeline (DESIGN §3, docs/pipeline.md): on a thread of its own, it runs each dictation's audio through
+// the VAD and the chunker, encodes the chunk being spoken as it grows (OpenChunkEncoder) and appends it to the
+// journal, synced twice a second, encodes every closed chunk and makes it durable in the journal
+// (SessionRecorder: two fsync rounds, 15–90 ms on a busy disk). None of that touches the main thread: the service
+// there learns of each step from this object's signals, which are emitted on the thread that owns it (queued, in
+// the order the steps happened), and drives uploads from "chunk is durable".
+//
+// Audio comes from an attached AudioCapture straight from its thread (blocks carry their dictation's number, and
+// the block marked `last` ends it) or is pushed (the WebSocket/bench entry) with finish() as its end. The worker's
+// state lives on the pipeline thread only; calls and signals carry copies — no state is shared between threads.
+class AudioPipeline final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AudioPipeline)
+
+public:
+    explicit AudioPipeline(QString journalDir, QObject* parent = nullptr);
+    // Finishes what is queued (a dictation whose audio has ended is journaled and sealed; one still open is sealed
+    // with what arrived), then stops the thread.
+    ~AudioPipeline() override;
+
+    // Blocks of `capture` go to the dictation begun with their stream number. Connect before the first begin().
+    void attach(AudioCapture& capture);
+
+    void begin(RecordingPlan plan);
+    // Pushed audio (16 kHz mono s16) of a dictation begun with captureStream 0, and its end.
+    void push(const QString& sessionId, std::vector<std::int16_t> samples);
+    void finish(const QString& sessionId);
+    // Ends the dictation at once: nothing more of it is journaled; sessionEnded(…, cancelled = true) follows.
+    void cancel(const QString& sessionId);
+
+signals:
+    // session.json was written (or, written = false, handed over: the journal keeps it in memory and retries).
+    void sessionStarted(const utter::SessionMeta& meta, bool written);
+    // A closed chunk is durable (or handed over with its audio when the disk refused it).
+    void chunkStored(const utter::ChunkJob& job, const QByteArray& oggOpus, bool written);
+    // A write the disk refused (from then on the dictation's data is handed over) or audio that could not be encoded.
+    void problem(const QString& sessionId, const utter::Error& error, bool writeRefused);
+    // Hands-free: handsFreeStopMs of silence after speech.
+    void silenceReached(const QString& sessionId);
+    // The dictation's audio has ended and every chunk of it was reported. meta is sealed (written = false: handed
+    // over) unless it was cancelled or produced no chunk; then nothing was sealed and the session is the caller's
+    // to discard.
+    void sessionEnded(const utter::SessionMeta& meta, bool written, int chunks, bool cancelled);
+
+private:
+    QThread* m_thread = nullptr;
+    PipelineWorker* m_worker = nullptr; // lives on m_thread
+};
+
+} // namespace utter
