@@ -6,9 +6,16 @@
 #include <QTimer>
 
 // xcb/xkb.h names a struct member "explicit", a C++ keyword; rename it for this include only (Qt does the same).
+#ifdef __clang__
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wkeyword-macro"
+#endif
 #define explicit xcb_explicit
 #include <xcb/xkb.h>
 #undef explicit
+#ifdef __clang__
+#pragma clang diagnostic pop
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 

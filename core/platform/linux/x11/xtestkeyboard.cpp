@@ -7,9 +7,16 @@
 
 #include <xcb/xtest.h>
 // xcb/xkb.h names a struct member "explicit", a C++ keyword; rename it for this include only (Qt does the same).
+#ifdef __clang__
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wkeyword-macro"
+#endif
 #define explicit xcb_explicit
 #include <xcb/xkb.h>
 #undef explicit
+#ifdef __clang__
+#pragma clang diagnostic pop
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,7 +26,6 @@ namespace utter::x11
 namespace
 {
 constexpr std::uint32_t kShiftL = 0xffe1;
-constexpr std::uint32_t kReturn = 0xff0d;
 } // namespace
 
 std::unique_ptr<XTestKeyboard> XTestKeyboard::open(QString* error)
