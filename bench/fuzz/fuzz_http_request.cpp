@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cstdlib>
 #include <memory>
 
 namespace
@@ -34,6 +35,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     if (const utter::Status listening = g_door->listen(); !listening.ok())
         utter::fuzz::fail("the front door does not listen", listening.error().message.toUtf8());
     g_port = quint16(g_door->address().section(QLatin1Char(':'), -1).toUInt());
+    // Registered after the application object exists, so this runs before it is destroyed at exit.
+    std::atexit([] { g_door.reset(); });
     return 0;
 }
 

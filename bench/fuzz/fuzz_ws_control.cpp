@@ -1,16 +1,19 @@
 // WebSocket messages on the daemon's /v1/stream (core/http/httpstream): JSON control messages ({"type":"start"},
 // ping with an id, ...) and binary audio frames, through a real HttpFrontDoor on loopback and a real WebSocket.
-// The first input byte chooses the frame type (odd: binary); the rest is the message. Every message gets one
-// event back (pong or error); without a dictation pipeline attached, start/stop/cancel answer "not built".
+// The first input byte chooses the frame type (odd: binary); the rest is the message, followed by a ping that
+// must be answered; without a dictation pipeline attached, start/stop/cancel answer "not built".
 #include "fuzzsupport.h"
 #include "http/httpfrontdoor.h"
 
 #include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 
+#include <cstdlib>
 #include <memory>
 
 namespace
@@ -63,6 +66,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     if (const utter::Status listening = g_door->listen(); !listening.ok())
         utter::fuzz::fail("the front door does not listen", listening.error().message.toUtf8());
     g_port = quint16(g_door->address().section(QLatin1Char(':'), -1).toUInt());
+    // Registered after the application object exists, so this runs before it is destroyed at exit.
+    std::atexit([] {
+        g_socket.reset();
+        g_door.reset();
+    });
     return 0;
 }
 
@@ -76,8 +84,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ws->sendBinaryMessage(QByteArray(message.constData(), message.size()));
     else
         ws->sendTextMessage(QString::fromUtf8(message));
-    // One answer per message; a closed connection is opened again for the next input.
-    if (!waitFor(ws, &QWebSocket::textMessageReceived, 2000) && ws->state() == QAbstractSocket::ConnectedState)
-        utter::fuzz::fail("a message got no answer", message);
+    // Whatever the message was, the stream still answers a ping (or has closed the connection, which the next
+    // input opens again). Not every message has an answer of its own: frame errors are sent once per stream.
+    static int pingId = 0;
+    const int id = ++pingId;
+    ws->sendTextMessage(QStringLiteral("{\"type\":\"ping\",\"id\":%1}").arg(id));
+    QEventLoop loop;
+    bool answered = false;
+    QObject::connect(ws, &QWebSocket::textMessageReceived, &loop, [&](const QString& text) {
+        const QJsonObject event = QJsonDocument::fromJson(text.toUtf8()).object();
+        if (event.value(QStringLiteral("type")).toString() == QStringLiteral("pong") &&
+            event.value(QStringLiteral("id")).toInt() == id) {
+            answered = true;
+            loop.quit();
+        }
+    });
+    QObject::connect(ws, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!answered && ws->state() == QAbstractSocket::ConnectedState)
+        utter::fuzz::fail("the stream stopped answering pings after a message", message);
     return 0;
 }
