@@ -12,6 +12,7 @@
 #include <QMutexLocker>
 
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <memory>
 
@@ -56,11 +57,14 @@ int severity(QtMsgType type)
     return 1;
 }
 
-void handleMessage(QtMsgType type, const QMessageLogContext& context, const QString& rawMessage)
+void handleMessage(QtMsgType originalType, const QMessageLogContext& context, const QString& rawMessage)
 {
     HandlerState& s = state();
-    const QString message = redact(rawMessage);
     const char* category = context.category ? context.category : "default";
+    const QtMsgType type = LogHandler::effectiveType(originalType, category);
+    QString message = redact(rawMessage);
+    if (type != originalType) // Qt's own warning, kept in the log with the level Qt gave it
+        message = u"(Qt %1) "_s.arg(LogHandler::levelName(originalType)) + message;
     const QString session = LogScope::currentSession();
 
     QString human = QDateTime::currentDateTime().toString(u"HH:mm:ss.zzz"_s) + u' ' + LogHandler::levelName(type) +
@@ -89,6 +93,15 @@ void handleMessage(QtMsgType type, const QMessageLogContext& context, const QStr
 }
 
 } // namespace
+
+QtMsgType LogHandler::effectiveType(QtMsgType type, const char* category)
+{
+    // Utter's own categories are "utter.*"; everything else ("default", "qt.network.*", ...) comes from Qt or a
+    // library and is Utter's business to report in its own words, not the user's to read on the terminal.
+    if (type == QtFatalMsg || (category && std::strncmp(category, "utter", 5) == 0))
+        return type;
+    return QtDebugMsg;
+}
 
 QString LogHandler::levelName(QtMsgType type)
 {

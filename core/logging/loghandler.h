@@ -34,6 +34,9 @@ public:
     static QByteArray formatJsonLine(QtMsgType type, const char* category, const QString& session,
                                      const QString& message);
     static QString levelName(QtMsgType type);
+    // Messages of categories that are not Utter's own (Qt's internals: "default", "qt.*") are logged at debug
+    // level, so they reach the log file (and stderr with --verbose) but never a user's terminal as warnings.
+    static QtMsgType effectiveType(QtMsgType type, const char* category);
 };
 
 } // namespace utter

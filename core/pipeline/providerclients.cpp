@@ -77,6 +77,7 @@ bool ProviderClients::isProviderSetting(SettingKey key)
     case SettingKey::TranscribeVocabulary:
     case SettingKey::TranscribeAttempts:
     case SettingKey::TranscribeTimeoutS:
+    case SettingKey::TranscribeStallS:
     case SettingKey::GeneralLanguage:
     case SettingKey::AudioOpusBitrate:
     case SettingKey::TransformUrl:

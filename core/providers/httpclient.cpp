@@ -4,11 +4,14 @@
 #include "logging/logging.h"
 #include "logging/redactor.h"
 
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
+
+#include <cstring>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,6 +58,42 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
            error == QNetworkReply::ProtocolInvalidOperationError ||
            (e >= QNetworkReply::InternalServerError && e <= QNetworkReply::UnknownServerError);
 }
+
+// A request body Qt can read exactly once. QNetworkAccessManager sends an HTTP/1.1 request again on its own when
+// the server closes the connection (or resets it while the body is uploading) without answering — up to three
+// times, invisible to the caller, so one Utter attempt could be billed several times. Re-sending needs the body
+// rewound; this one refuses (reset() is false), so Qt ends the reply with ContentReSendError instead and the retry,
+// if any, is Utter's own: logged, counted and paced by the retry policy.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject* parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char* out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0)
+            return -1; // the end: Qt's upload device sees it as end of data
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
 
 } // namespace
 
@@ -157,7 +196,8 @@ void HttpCall::readAvailable()
 {
     connected();
     activity();
-    if (!m_reply)
+    // An aborted reply is closed: reading it only makes Qt warn ("device not open").
+    if (!m_reply || !m_reply->isOpen())
         return;
     if (!m_statusKnown) {
         m_result.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -211,6 +251,11 @@ void HttpCall::complete()
         case QNetworkReply::ProxyNotFoundError:
         case QNetworkReply::NetworkSessionFailedError:
             m_result.failure = TransportFailure::ConnectFailed;
+            break;
+        case QNetworkReply::ContentReSendError:
+            // The server closed the connection without an answer and Qt wanted to send the body again on its own
+            // (OneShotBody refused): one attempt that got no answer.
+            m_result.failure = TransportFailure::Reset;
             break;
         case QNetworkReply::SslHandshakeFailedError:
             m_result.failure = TransportFailure::Tls;
@@ -289,9 +334,17 @@ HttpCall* HttpClient::send(HttpRequest request)
     qCDebug(lcHttp).noquote() << u"%1 req=%2 %3 %4 bytes=%5"_s.arg(
         request.label, requestId, QString::fromLatin1(request.method), describeUrl(request.url),
         QString::number(request.body.size()));
-    QNetworkReply* reply = request.method == "GET" && request.body.isEmpty()
-                               ? m_manager->get(qrequest)
-                               : m_manager->sendCustomRequest(qrequest, request.method, request.body);
+    QNetworkReply* reply = nullptr;
+    if (request.method == "GET" && request.body.isEmpty()) {
+        reply = m_manager->get(qrequest);
+    } else {
+        // Streamed from a body that cannot be rewound (never buffered twice, never re-sent by Qt): see OneShotBody.
+        qrequest.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        qrequest.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto* body = new OneShotBody(request.body, nullptr);
+        reply = m_manager->sendCustomRequest(qrequest, request.method, body);
+        body->setParent(reply);
+    }
     return new HttpCall(reply, std::move(request), requestId, this);
 }
 

@@ -33,6 +33,8 @@ TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, Secr
     c.vocabulary = settings.stringListValue(SettingKey::TranscribeVocabulary);
     c.retry.attempts = settings.intValue(SettingKey::TranscribeAttempts);
     c.timeout = std::chrono::seconds(settings.intValue(SettingKey::TranscribeTimeoutS));
+    c.stallTimeout = std::min<std::chrono::milliseconds>(
+        std::chrono::seconds(settings.intValue(SettingKey::TranscribeStallS)), c.timeout);
     return c;
 }
 

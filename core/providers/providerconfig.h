@@ -21,7 +21,8 @@ struct TranscriberConfig
     QStringList vocabulary;    // sent as the prompt
     QString responseFormat = QStringLiteral("verbose_json");
     RetryPolicy retry;
-    std::chrono::milliseconds timeout{60000};
+    std::chrono::milliseconds timeout{60000};      // hard deadline per request
+    std::chrono::milliseconds stallTimeout{15000}; // longest silence once connected: a stalled request is retried
     std::chrono::milliseconds connectTimeout{10000};
     qint64 maxUploadBytes = 25 * 1000 * 1000; // Groq's free-tier attachment limit
 

@@ -24,6 +24,14 @@ Transcriber::~Transcriber() = default;
 
 QPointer<TranscriptionJob> Transcriber::transcribe(TranscriptionRequest request, QObject* context, Callback done)
 {
+    return transcribeDetailed(
+        std::move(request), context,
+        [done = std::move(done)](const Result<TranscriptionResult>& result, const ProviderError&) { done(result); });
+}
+
+QPointer<TranscriptionJob> Transcriber::transcribeDetailed(TranscriptionRequest request, QObject* context,
+                                                           DetailedCallback done)
+{
     auto* job = new TranscriptionJob(*this, std::move(request), std::move(done), context ? context : this);
     job->start();
     return job;
@@ -57,7 +65,7 @@ RequestRunner* Transcriber::startRunner(const TranscriptionRequest& request, QOb
         http.body = form.body();
         http.bearerToken = endpoint.apiKey;
         http.connectTimeout = config.connectTimeout;
-        http.readTimeout = config.timeout;
+        http.readTimeout = std::min(config.stallTimeout, config.timeout); // a stall is cut off early, retried
         http.totalTimeout = config.timeout;
         http.label = u"transcribe #%1 %2"_s.arg(QString::number(request.sequence), endpoint.name);
         return http;
@@ -84,7 +92,7 @@ RequestRunner* Transcriber::startRunner(const TranscriptionRequest& request, QOb
     return runner;
 }
 
-TranscriptionJob::TranscriptionJob(Transcriber& owner, TranscriptionRequest request, Transcriber::Callback done,
+TranscriptionJob::TranscriptionJob(Transcriber& owner, TranscriptionRequest request, Transcriber::DetailedCallback done,
                                    QObject* context)
     : QObject(context)
     , m_owner(&owner)
@@ -162,7 +170,7 @@ void TranscriptionJob::partDone(const RunOutcome& outcome)
                 return;
             }
         }
-        finish(outcome.error.error);
+        finish(outcome.error.error, outcome.error);
         return;
     }
     const Result<Transcription> parsed =
@@ -201,13 +209,13 @@ void TranscriptionJob::partDone(const RunOutcome& outcome)
     finish(m_result);
 }
 
-void TranscriptionJob::finish(const Result<TranscriptionResult>& result)
+void TranscriptionJob::finish(const Result<TranscriptionResult>& result, const ProviderError& failure)
 {
     if (m_finished)
         return;
     m_finished = true;
     if (m_done)
-        m_done(result);
+        m_done(result, failure);
     deleteLater();
 }
 

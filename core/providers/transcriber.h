@@ -65,6 +65,10 @@ class Transcriber final : public QObject
 
 public:
     using Callback = std::function<void(const Result<TranscriptionResult>&)>;
+    // The same, with how the provider layer judged a failure: `failure.retryable` says whether sending the audio
+    // again later may succeed (network, timeout, 429, 5xx, a loading model) — the one place that decides it.
+    // On success `failure` is empty.
+    using DetailedCallback = std::function<void(const Result<TranscriptionResult>&, const ProviderError& failure)>;
 
     Transcriber(TranscriberConfig config, HttpClient& http, Clock& clock, QObject* parent = nullptr);
     ~Transcriber() override;
@@ -78,6 +82,8 @@ public:
 
     // Starts a job; `done` runs exactly once unless the context dies first. The returned job can cancel().
     QPointer<TranscriptionJob> transcribe(TranscriptionRequest request, QObject* context, Callback done);
+    QPointer<TranscriptionJob> transcribeDetailed(TranscriptionRequest request, QObject* context,
+                                                  DetailedCallback done);
 
 private:
     friend class TranscriptionJob;
@@ -98,7 +104,8 @@ class TranscriptionJob final : public QObject
     Q_DISABLE_COPY_MOVE(TranscriptionJob)
 
 public:
-    TranscriptionJob(Transcriber& owner, TranscriptionRequest request, Transcriber::Callback done, QObject* context);
+    TranscriptionJob(Transcriber& owner, TranscriptionRequest request, Transcriber::DetailedCallback done,
+                     QObject* context);
     ~TranscriptionJob() override;
 
     void cancel();
@@ -108,11 +115,11 @@ private:
     void start();
     void runPart();
     void partDone(const RunOutcome& outcome);
-    void finish(const Result<TranscriptionResult>& result);
+    void finish(const Result<TranscriptionResult>& result, const ProviderError& failure = {});
 
     QPointer<Transcriber> m_owner;
     TranscriptionRequest m_request;
-    Transcriber::Callback m_done;
+    Transcriber::DetailedCallback m_done;
     QList<TranscriptionRequest> m_parts;
     int m_part = 0;
     double m_offsetS = 0;

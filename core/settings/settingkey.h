@@ -36,6 +36,7 @@ enum class SettingKey
     TranscribeMaxInFlight,
     TranscribeAttempts,
     TranscribeTimeoutS,
+    TranscribeStallS,
     // transformation (styles)
     TransformUrl,
     TransformModel,

@@ -109,6 +109,8 @@ QList<SettingSpec> buildSchema()
         integer(K::TranscribeMaxInFlight, u"transcribe/maxInFlight"_s, 3, 1, 16, u"Chunks uploaded in parallel"_s),
         integer(K::TranscribeAttempts, u"transcribe/attempts"_s, 3, 1, 10, u"Attempts per request"_s),
         integer(K::TranscribeTimeoutS, u"transcribe/timeoutSeconds"_s, 60, 5, 600, u"Total timeout per request (s)"_s),
+        integer(K::TranscribeStallS, u"transcribe/stallSeconds"_s, 15, 2, 600,
+                u"A request silent this long is given up and retried (s)"_s),
 
         url(K::TransformUrl, u"transform/url"_s, u"https://api.deepseek.com"_s,
             u"Style endpoint (OpenAI-compatible base URL)"_s, false),

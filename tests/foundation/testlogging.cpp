@@ -81,6 +81,31 @@ private slots:
         QCOMPARE(LogHandler::recentLines().size(), 2);
     }
 
+    void qtsOwnWarningsGoToTheLogAtDebugLevel()
+    {
+        QTemporaryDir dir;
+        LogConfig config;
+        config.filePath = dir.filePath(u"utter.log"_s);
+        config.toStderr = false;
+        LogHandler::install(config);
+        qWarning("QIODevice::read (QNetworkReplyHttpImpl): device not open"); // the "default" category
+        QMessageLogger(nullptr, 0, nullptr, "qt.network.http2").warning("a library complains");
+        qCWarning(lcHttp) << "utter's own warning";
+        const QList<QJsonObject> lines = readJsonLines(config.filePath);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).value(u"level"_s).toString(), u"debug"_s);
+        QCOMPARE(lines.at(0).value(u"category"_s).toString(), u"default"_s);
+        QCOMPARE(lines.at(0).value(u"msg"_s).toString(),
+                 u"(Qt warning) QIODevice::read (QNetworkReplyHttpImpl): device not open"_s);
+        QCOMPARE(lines.at(1).value(u"level"_s).toString(), u"debug"_s);
+        QCOMPARE(lines.at(2).value(u"level"_s).toString(), u"warning"_s);
+        // So a CLI verb's terminal (warnings and up) never shows them.
+        QCOMPARE(LogHandler::effectiveType(QtWarningMsg, "default"), QtDebugMsg);
+        QCOMPARE(LogHandler::effectiveType(QtCriticalMsg, "qt.network.ssl"), QtDebugMsg);
+        QCOMPARE(LogHandler::effectiveType(QtWarningMsg, "utter.pipeline"), QtWarningMsg);
+        QCOMPARE(LogHandler::effectiveType(QtFatalMsg, "default"), QtFatalMsg);
+    }
+
     void rotatesBySize()
     {
         QTemporaryDir dir;

@@ -103,6 +103,7 @@ Fault Fault::fromJson(const QJsonObject& j)
     f.delayMs = j.value(u"delay_ms"_s).toInt();
     f.stall = j.value(u"stall"_s).toBool();
     f.resetMidBody = j.value(u"reset_mid_body"_s).toBool();
+    f.closeWithoutAnswer = j.value(u"close_without_answer"_s).toBool();
     f.malformedJson = j.value(u"malformed_json"_s).toBool();
     f.truncateSseAfter = j.value(u"truncate_sse_after"_s).toInt(-1);
     f.keepAlives = j.value(u"keep_alives"_s).toInt();
@@ -266,6 +267,10 @@ void ProviderDouble::deliver(QTcpSocket* socket, const QHttpServerRequest& reque
     Q_UNUSED(recordIndex);
     if (fault && fault->stall)
         return; // the client's timeout has to notice
+    if (fault && fault->closeWithoutAnswer) {
+        socket->disconnectFromHost(); // a FIN after the whole request: what a crashing proxy or server does
+        return;
+    }
     const int delay = reply.delayMs + (fault ? fault->delayMs : 0);
     const bool plain = !reply.sse && !fault && delay == 0;
     if (plain && reply.headers.isEmpty()) {

@@ -23,13 +23,14 @@ struct Fault
     int status = 0; // > 0: answer this status with body/headers instead of the normal handling
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
-    int delayMs = 0;               // wait before answering
-    bool stall = false;            // accept the request and never answer
-    bool resetMidBody = false;     // send the headers and half the body, then reset the connection
-    bool malformedJson = false;    // normal status, JSON body cut in half
-    int truncateSseAfter = -1;     // streams: close cleanly after this many events, without [DONE]
-    int keepAlives = 0;            // streams: ": keep-alive" comments first; JSON: blank lines first (DeepSeek)
-    bool keepAliveForever = false; // streams: keep-alive comments until the client hangs up
+    int delayMs = 0;                 // wait before answering
+    bool stall = false;              // accept the request and never answer
+    bool resetMidBody = false;       // send the headers and half the body, then reset the connection
+    bool closeWithoutAnswer = false; // read (and bill) the whole request, then close the connection: no answer
+    bool malformedJson = false;      // normal status, JSON body cut in half
+    int truncateSseAfter = -1;       // streams: close cleanly after this many events, without [DONE]
+    int keepAlives = 0;              // streams: ": keep-alive" comments first; JSON: blank lines first (DeepSeek)
+    bool keepAliveForever = false;   // streams: keep-alive comments until the client hangs up
     int keepAliveIntervalMs = 50;
     int times = 1;
 
