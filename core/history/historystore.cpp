@@ -210,6 +210,21 @@ Status HistoryStore::setStyledText(qint64 id, const QString& styledText)
     return {};
 }
 
+Status HistoryStore::setAudioPath(qint64 id, const QString& audioPath)
+{
+    if (!m_open)
+        return notOpen();
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"UPDATE entries SET audio_path = ? WHERE id = ?"_s);
+    q.addBindValue(audioPath.isNull() ? u""_s : audioPath);
+    q.addBindValue(id);
+    if (!q.exec())
+        return queryError(u"update entry %1"_s.arg(id), q.lastError().text());
+    if (q.numRowsAffected() == 0)
+        return Error(ErrorCode::NotFound, u"History has no entry %1."_s.arg(id));
+    return {};
+}
+
 Status HistoryStore::remove(qint64 id)
 {
     Result<HistoryEntry> entry = get(id);

@@ -63,6 +63,8 @@ public:
     // Deletes an entry and its archived audio.
     Status remove(qint64 id);
     Status setStyledText(qint64 id, const QString& styledText);
+    // The archived audio folder of an entry; empty when none is (or not yet) archived.
+    Status setAudioPath(qint64 id, const QString& audioPath);
 
     // Applies the retention policy at `now`: deletes entries (and their audio) the policy no longer keeps; with
     // keepAudio off also deletes all archived audio.

@@ -219,13 +219,23 @@ Status Journal::persistChunk(SessionEntry& session, ChunkEntry& chunk)
 
 Status Journal::reportWriteFailure(const Error& error)
 {
-    qCWarning(lcJournal).noquote() << error.message;
     m_failing = true;
     for (auto& [id, session] : m_sessions) {
         for (auto& [seq, chunk] : session.chunks)
             chunk.job.durable = chunk.audioOnDisk && !chunk.recordDirty;
     }
     scheduleRetry();
+    // Said once per cause (the disk is full, read-only, ...), and again only when the cause changes: retries every
+    // few seconds and every later write meet the same refusal, which is no news to anyone.
+    static const QRegularExpression causePattern(u"\\(([^()]*)\\)[^()]*$"_s);
+    const QRegularExpressionMatch cause = causePattern.match(error.message);
+    const QString kind = cause.hasMatch() ? cause.captured(1) : error.message;
+    if (kind == m_reportedFailure) {
+        qCDebug(lcJournal).noquote() << error.message;
+        return error;
+    }
+    m_reportedFailure = kind;
+    qCWarning(lcJournal).noquote() << error.message;
     emit writeFailed(error);
     return error;
 }
@@ -266,6 +276,7 @@ Status Journal::flushUnwritten()
         }
     }
     m_retryTimer.stop();
+    m_reportedFailure.clear();
     qCInfo(lcJournal) << "every chunk held in memory is now on disk";
     emit writesRecovered();
     return {};

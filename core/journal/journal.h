@@ -184,6 +184,7 @@ private:
     QList<JournalProblem> m_problems;
     QTimer m_retryTimer;
     bool m_failing = false;
+    QString m_reportedFailure; // the cause of the write failure last reported (writeFailed), until writes recover
 };
 
 } // namespace utter

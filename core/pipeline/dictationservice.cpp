@@ -92,7 +92,7 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     , m_capture(std::make_unique<AudioCapture>())
     , m_pipeline(std::make_unique<AudioPipeline>(m_locations.journalDir()))
 {
-    m_uploads = std::make_unique<UploadQueue>(*m_journal, nullptr, m_config.maxInFlight);
+    m_uploads = std::make_unique<UploadQueue>(*m_journal, m_clock, nullptr, m_config.maxInFlight);
     m_finisher = std::make_unique<SessionFinisher>(*m_journal);
     reloadConfig();
     m_providers = std::make_unique<ProviderClients>(m_settings, m_secrets, m_locations.stylesDir(), m_http, m_clock);
@@ -111,6 +111,16 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     connect(m_journal.get(), &Journal::writeFailed, this,
             [this](const Error& error) { reportWriteFailure(m_live.empty() ? QString() : m_live.back().id, error); });
     connect(m_journal.get(), &Journal::writesRecovered, this, &DictationService::recordPending);
+    connect(m_finisher.get(), &SessionFinisher::archiveFailed, this, [this](const QString& sessionId, const Error& e) {
+        // Said once per cause, like the journal's write failures: every dictation on a full disk meets it.
+        QString cause = e.message;
+        cause.replace(sessionId, u"…"_s);
+        if (cause != m_archiveFailure)
+            fail(sessionId, e);
+        m_archiveFailure = cause;
+        if (!m_recordRetry.isActive())
+            m_recordRetry.start();
+    });
     m_recordRetry.setInterval(kRecordRetryMs);
     connect(&m_recordRetry, &QTimer::timeout, this, &DictationService::recordPending);
     m_pipeline->attach(*m_capture);
@@ -601,7 +611,9 @@ void DictationService::recordPending()
         if (record(dictation))
             qCInfo(lcHistory).noquote() << "saved dictation" << sessionId << "to history after all";
     }
-    if (m_unrecorded.empty())
+    if (m_finisher->unarchivedCount() > 0 && m_finisher->archiveWaiting() == 0)
+        m_archiveFailure.clear(); // the next refusal is news again
+    if (m_unrecorded.empty() && m_finisher->unarchivedCount() == 0)
         m_recordRetry.stop();
 }
 

@@ -171,6 +171,7 @@ private:
     QStringList m_lateInProgress;
     std::map<QString, FinishedDictation> m_unrecorded; // delivered, but history refused them so far
     QTimer m_recordRetry;
+    QString m_archiveFailure; // the archive failure last reported, until the archive works again
     QJsonObject m_lastError;
     bool m_shuttingDown = false;
 };

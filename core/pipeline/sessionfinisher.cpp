@@ -9,6 +9,8 @@
 #include "transcriptassembler.h"
 #include "transcriptdetails.h"
 
+#include <QDir>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter
@@ -122,17 +124,59 @@ Status SessionFinisher::record(FinishedDictation& dictation)
     entry.sessionId = sessionId;
     AudioArchive archive(m_archiveDir);
     const bool archiveAudio = m_keepAudio && !m_archiveDir.isEmpty();
-    if (archiveAudio)
+    // History only ever names an archive folder that exists: when the folder cannot be made (a full disk) the
+    // entry is stored without audio, and the audio stays in the journal until archiveWaiting() gets it there.
+    const bool audioOnDisk = m_journal.status(sessionId).unwritten == 0;
+    const bool archiveReady = archiveAudio && audioOnDisk && QDir().mkpath(archive.sessionPath(sessionId));
+    if (archiveReady)
         entry.audioPath = archive.sessionPath(sessionId);
     const Result<qint64> added = m_history->add(entry);
     if (!added.ok())
         return added.error();
     dictation.historyId = added.value();
     if (archiveAudio) {
-        if (const Status moved = archive.moveIn(sessionId, m_journal.audioFiles(sessionId)); !moved.ok())
-            qCWarning(lcHistory).noquote() << "audio not archived:" << moved.error().message;
+        Status moved = archiveReady ? archive.moveIn(sessionId, m_journal.audioFiles(sessionId))
+                       : audioOnDisk
+                           ? Status(Error(ErrorCode::Io, u"Could not create the audio archive folder %1; check "
+                                                         "its permissions and free disk space."_s.arg(
+                                                             QDir::toNativeSeparators(archive.sessionPath(sessionId)))))
+                           : Status(Error(ErrorCode::Io, u"The audio of the dictation is not on disk yet (the disk "
+                                                         "refused it)."_s));
+        if (!moved.ok()) {
+            if (archiveReady)
+                (void)m_history->setAudioPath(dictation.historyId, {});
+            m_unarchived[sessionId] = dictation.historyId;
+            qCWarning(lcHistory).noquote() << "audio not archived yet:" << moved.error().message;
+            emit archiveFailed(sessionId,
+                               Error(ErrorCode::Io, moved.error().message +
+                                                        u" The dictation is in history; its audio stays in the "
+                                                        "journal and is archived as soon as the disk allows."_s));
+            return {};
+        }
     }
+    m_unarchived.erase(sessionId);
     return m_journal.discardSession(sessionId);
+}
+
+int SessionFinisher::archiveWaiting()
+{
+    if (!m_history)
+        return int(m_unarchived.size());
+    AudioArchive archive(m_archiveDir);
+    for (auto it = m_unarchived.begin(); it != m_unarchived.end();) {
+        const QString sessionId = it->first;
+        LogScope scope(sessionId);
+        if (m_journal.status(sessionId).unwritten > 0 || !QDir().mkpath(archive.sessionPath(sessionId)) ||
+            !archive.moveIn(sessionId, m_journal.audioFiles(sessionId)).ok() ||
+            !m_history->setAudioPath(it->second, archive.sessionPath(sessionId)).ok()) {
+            ++it;
+            continue;
+        }
+        qCInfo(lcHistory).noquote() << "archived the audio of" << sessionId << "after all";
+        (void)m_journal.discardSession(sessionId);
+        it = m_unarchived.erase(it);
+    }
+    return int(m_unarchived.size());
 }
 
 } // namespace utter

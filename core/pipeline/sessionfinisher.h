@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <map>
 
 namespace utter
 {
@@ -63,10 +64,19 @@ public:
     Result<FinishedDictation> assemble(const QString& sessionId) const;
     // assemble() plus the session's style; done runs once unless context dies first.
     void finish(const QString& sessionId, QObject* context, DeltaCallback onDelta, DoneCallback done);
-    // Stores the dictation in history, archives its audio and removes the session from the journal.
+    // Stores the dictation in history, archives its audio and removes the session from the journal. An error
+    // means history does not have it. When only the archive failed (a full disk) the entry is stored without an
+    // audio path, archiveFailed() says why, and the session (with its audio) stays in the journal until
+    // archiveWaiting() succeeds.
     Status record(FinishedDictation& dictation);
+    // Archives the audio of recorded dictations whose archive failed; returns how many still wait.
+    int archiveWaiting();
+    int unarchivedCount() const { return int(m_unarchived.size()); }
 
     bool styleWouldRun(const QString& styleName, const QString& text) const;
+
+signals:
+    void archiveFailed(const QString& sessionId, const utter::Error& error);
 
 private:
     Journal& m_journal;
@@ -77,6 +87,7 @@ private:
     HistoryStore* m_history = nullptr;
     QString m_archiveDir;
     bool m_keepAudio = true;
+    std::map<QString, qint64> m_unarchived; // recorded sessions whose audio still waits in the journal → history id
 };
 
 } // namespace utter

@@ -1,9 +1,11 @@
 #include "uploadqueue.h"
 
+#include "chunkretry.h"
 #include "journal/journal.h"
 #include "journal/networkwatcher.h"
 #include "logging/logcontext.h"
 #include "logging/logging.h"
+#include "providers/clock.h"
 #include "providers/transcriber.h"
 #include "transcriptdetails.h"
 
@@ -15,15 +17,13 @@ using namespace std::chrono_literals;
 namespace utter
 {
 
-UploadQueue::UploadQueue(Journal& journal, Transcriber* transcriber, int maxInFlight, QObject* parent)
+UploadQueue::UploadQueue(Journal& journal, Clock& clock, Transcriber* transcriber, int maxInFlight, QObject* parent)
     : QObject(parent)
     , m_journal(journal)
+    , m_clock(clock)
     , m_transcriber(transcriber)
     , m_maxInFlight(qMax(1, maxInFlight))
-{
-    m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &UploadQueue::kick);
-}
+{}
 
 UploadQueue::~UploadQueue()
 {
@@ -33,30 +33,13 @@ UploadQueue::~UploadQueue()
 void UploadQueue::setNetworkWatcher(NetworkWatcher* watcher)
 {
     m_network = watcher;
-    if (watcher)
-        connect(watcher, &NetworkWatcher::networkReturned, this, &UploadQueue::retryWaitingNow);
-}
-
-bool UploadQueue::isTransient(const Error& error)
-{
-    switch (error.code) {
-    case ErrorCode::Network:
-    case ErrorCode::Timeout:
-    case ErrorCode::RateLimited:
-    case ErrorCode::ProviderError:
-    case ErrorCode::SlotLoading:
-    case ErrorCode::Failed:
-    case ErrorCode::Io:
-        return true;
-    default:
-        return false;
+    if (watcher) {
+        connect(watcher, &NetworkWatcher::networkReturned, this, [this] {
+            if (!m_retryAt.empty())
+                qCInfo(lcPipeline) << "the network is back: retrying waiting chunks now";
+            retryWaitingNow();
+        });
     }
-}
-
-std::chrono::milliseconds UploadQueue::backoffFor(int attempts)
-{
-    const int doublings = std::clamp(attempts - 1, 0, 6); // 5 s, 10 s, ... 320 s, capped at 5 min
-    return std::min<std::chrono::milliseconds>(5s * (1 << doublings), 5min);
 }
 
 bool UploadQueue::isUploading(const QString& sessionId, int sequence) const
@@ -68,7 +51,22 @@ void UploadQueue::kick()
 {
     if (m_paused || !m_transcriber)
         return;
-    QList<ChunkJob> due = m_journal.dueJobs();
+    // Due: pending jobs, and failed ones unless a failure in this process set them a later time. A retryAt stored
+    // by an earlier run is not waited for: the provider may well answer now.
+    const QDateTime now = m_clock.now();
+    QList<ChunkJob> due;
+    std::map<Key, QDateTime> waiting; // what still waits (jobs done, dead or discarded meanwhile drop out)
+    for (const ChunkJob& job : m_journal.pendingJobs()) {
+        if (job.state == JobState::Failed) {
+            const auto wait = m_retryAt.find(Key(job.sessionId, job.sequence));
+            if (wait != m_retryAt.end() && wait->second > now) {
+                waiting.insert(*wait);
+                continue;
+            }
+        }
+        due.append(job);
+    }
+    m_retryAt = std::move(waiting);
     // The dictation in progress first: its user is waiting for the text; the backlog is not.
     std::stable_partition(due.begin(), due.end(), [this](const ChunkJob& job) { return job.sessionId == m_preferred; });
     for (const ChunkJob& job : std::as_const(due)) {
@@ -93,6 +91,7 @@ void UploadQueue::start(const ChunkJob& job)
         return;
     }
     (void)m_journal.markUploading(job.sessionId, job.sequence);
+    m_retryAt.erase(key);
 
     TranscriptionRequest request;
     request.audio = audio.value();
@@ -105,12 +104,12 @@ void UploadQueue::start(const ChunkJob& job)
 
     // The job is a child of this queue: destroying the queue cancels it.
     m_inFlight[key] = nullptr;
-    QPointer<TranscriptionJob> upload =
-        m_transcriber->transcribe(std::move(request), this, [this, key](const Result<TranscriptionResult>& result) {
+    QPointer<TranscriptionJob> upload = m_transcriber->transcribeDetailed(
+        std::move(request), this, [this, key](const Result<TranscriptionResult>& result, const ProviderError& failure) {
             if (result.ok())
                 finished(key, result.value());
             else
-                failed(key, result.error());
+                failed(key, result.error(), failure.retryable);
         });
     if (m_inFlight.contains(key)) // the callback may already have run
         m_inFlight[key] = upload;
@@ -125,22 +124,29 @@ void UploadQueue::finished(const Key& key, const TranscriptionResult& result)
         qCWarning(lcPipeline).noquote() << "chunk" << key.second << "result not yet durable:" << stored.error().message;
     qCDebug(lcPipeline) << "chunk" << key.second << "transcribed in" << result.latency.count() << "ms";
     emit chunkDone(key.first, key.second);
+    if (!m_retryAt.empty()) {
+        // The provider answers again: what waits for it need not sit out its backoff.
+        qCInfo(lcPipeline) << "the provider answered: retrying" << m_retryAt.size() << "waiting chunk(s) now";
+        retryWaitingNow();
+        return;
+    }
     kick();
     if (m_inFlight.empty())
         emit drained();
 }
 
-void UploadQueue::failed(const Key& key, const Error& error)
+void UploadQueue::failed(const Key& key, const Error& error, bool retryable)
 {
     LogScope scope(key.first);
     removeInFlight(key);
     if (error.code == ErrorCode::Cancelled) {
         // Still pending on disk (uploading is only kept in memory): it resumes later.
         (void)m_journal.markPending(key.first, key.second);
-    } else if (isTransient(error)) {
+    } else if (retryable) {
         const std::optional<ChunkJob> job = m_journal.job(key.first, key.second);
-        const auto wait = error.retryAfter.value_or(backoffFor(job ? job->attempts : 1));
-        const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(wait.count());
+        const auto wait = chunkRetryDelay(job ? job->attempts : 1, error);
+        const QDateTime retryAt = m_clock.now().addMSecs(wait.count());
+        m_retryAt[key] = retryAt;
         qCInfo(lcPipeline).noquote() << "chunk" << key.second << "waits" << wait.count() / 1000.0
                                      << "s before the next attempt:" << error.message;
         (void)m_journal.markFailed(key.first, key.second, retryAt, error.message);
@@ -163,24 +169,37 @@ void UploadQueue::removeInFlight(const Key& key)
     m_inFlight.erase(key);
 }
 
+QDateTime UploadQueue::nextRetryAt() const
+{
+    QDateTime earliest;
+    for (const auto& [key, at] : m_retryAt) {
+        if (!earliest.isValid() || at < earliest)
+            earliest = at;
+    }
+    return earliest;
+}
+
 void UploadQueue::scheduleRetry()
 {
-    const QDateTime next = m_journal.nextRetryAt();
-    if (!next.isValid()) {
-        m_retryTimer.stop();
-        return;
-    }
-    const qint64 wait = qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(next)) + 50;
-    m_retryTimer.start(int(qMin<qint64>(wait, 24 * 3600 * 1000)));
+    const QDateTime next = nextRetryAt();
+    if (!next.isValid() || next == m_wakeAt)
+        return; // nothing waits, or the wake-up for exactly that time is already set
+    m_wakeAt = next;
+    const quint64 token = ++m_retryToken;
+    const qint64 wait = std::clamp<qint64>(m_clock.now().msecsTo(next), 0, qint64(24) * 3600 * 1000);
+    m_clock.callAfter(std::chrono::milliseconds(wait), this, [this, token] {
+        if (token != m_retryToken)
+            return;
+        m_wakeAt = {};
+        kick();
+    });
 }
 
 void UploadQueue::retryWaitingNow()
 {
-    qCInfo(lcPipeline) << "the network is back: retrying waiting chunks now";
-    for (const ChunkJob& job : m_journal.pendingJobs()) {
-        if (job.state == JobState::Failed)
-            (void)m_journal.markPending(job.sessionId, job.sequence);
-    }
+    m_retryAt.clear();
+    ++m_retryToken;
+    m_wakeAt = {};
     kick();
 }
 

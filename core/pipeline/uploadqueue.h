@@ -3,9 +3,9 @@
 #include "common/error.h"
 #include "journal/jobrecord.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <map>
 #include <utility>
@@ -23,17 +23,20 @@ struct TranscriptionResult;
 // Moves journaled chunks to the transcription provider (DESIGN §3): every job the journal holds as pending —
 // from the dictation in progress, or left over from an outage, a crash or a kill — is uploaded, several at a
 // time, and its outcome written back to the journal. Jobs of the preferred session (the one being dictated) go
-// first, then the rest oldest first. A failure the provider or the network may get over (timeout, reset, 429,
-// 5xx, a loading model) makes the job wait in the journal until its retry time, which grows from 5 s to 5 min;
-// when the network watcher sees the network come back, every waiting job is retried at once. A failure retrying
-// cannot help (bad key, no credit, audio refused) makes the job dead: it stays in the journal for the user.
+// first, then the rest oldest first. A failure the provider or the network may get over (ProviderError::retryable:
+// timeout, reset, 429, 5xx, a loading model) makes the job wait in the journal until its retry time
+// (chunkRetryDelay: Retry-After, else 5 s growing to 5 min). Retry times are this process's own: a job that waits
+// from an earlier run is tried at once on start (the retryAt stored in the journal is only what `utter status`
+// shows), and every waiting job is retried at once when the network watcher sees the network come back or the
+// provider answers another chunk. A failure retrying cannot help (bad key, no credit, audio refused) makes the job
+// dead: it stays in the journal for the user. Time comes from the injected Clock.
 class UploadQueue final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UploadQueue)
 
 public:
-    UploadQueue(Journal& journal, Transcriber* transcriber, int maxInFlight, QObject* parent = nullptr);
+    UploadQueue(Journal& journal, Clock& clock, Transcriber* transcriber, int maxInFlight, QObject* parent = nullptr);
     ~UploadQueue() override;
 
     void setNetworkWatcher(NetworkWatcher* watcher);
@@ -54,10 +57,10 @@ public:
     int inFlight() const { return int(m_inFlight.size()); }
     bool isUploading(const QString& sessionId, int sequence) const;
 
-    // Whether retrying may help with this error.
-    static bool isTransient(const Error& error);
-    // How long a job waits after its nth failed upload when the provider gave no Retry-After.
-    static std::chrono::milliseconds backoffFor(int attempts);
+    // Every waiting job is due now (the network or the provider is back).
+    void retryWaitingNow();
+    // When the earliest waiting job is due; invalid when none waits.
+    QDateTime nextRetryAt() const;
 
 signals:
     void chunkDone(const QString& sessionId, int sequence);
@@ -70,19 +73,21 @@ private:
 
     void start(const ChunkJob& job);
     void finished(const Key& key, const TranscriptionResult& result);
-    void failed(const Key& key, const Error& error);
+    void failed(const Key& key, const Error& error, bool retryable);
     void scheduleRetry();
-    void retryWaitingNow();
     void removeInFlight(const Key& key);
 
     Journal& m_journal;
+    Clock& m_clock;
     QPointer<Transcriber> m_transcriber;
     QPointer<NetworkWatcher> m_network;
     int m_maxInFlight;
     QString m_preferred;
     bool m_paused = false;
     std::map<Key, QPointer<TranscriptionJob>> m_inFlight;
-    QTimer m_retryTimer;
+    std::map<Key, QDateTime> m_retryAt; // jobs that failed in this process wait until then
+    quint64 m_retryToken = 0;           // the one retry wake-up that counts
+    QDateTime m_wakeAt;
 };
 
 } // namespace utter

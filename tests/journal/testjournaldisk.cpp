@@ -127,16 +127,29 @@ private slots:
         for (int i = 1; i <= sequence; ++i)
             QCOMPARE(journal.chunkAudio(u"s1"_s, i).value(), audio.at(i - 1));
         QCOMPARE(journal.status(u"s1"_s).unwritten, journal.unwrittenCount());
+        // However often the disk refuses (every later write, every retry), the failure is said once.
+        QVERIFY(!journal.flushUnwritten().ok());
+        QCOMPARE(failed.count(), 1);
 
         // Space comes back (the user deletes something): the retry writes everything.
         QVERIFY(filler.remove());
         QVERIFY(journal.flushUnwritten().ok());
         QCOMPARE(journal.unwrittenCount(), 0);
         QCOMPARE(recovered.count(), 1);
+        // A refusal after the recovery is news again.
+        QFile filler2(tmp.filePath(u"small/filler2"_s));
+        QVERIFY(filler2.open(QIODevice::WriteOnly));
+        while (filler2.write(randomAudio(64 * 1024)) > 0 && filler2.flush()) {
+        }
+        filler2.close();
+        QVERIFY(!journal.addChunk(u"s1"_s, sequence + 1, randomAudio(150 * 1024), 10000, 1).ok());
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(filler2.remove());
+        QVERIFY(journal.flushUnwritten().ok());
         Journal reopened(dir, Journal::Mode::ReadOnly);
         QVERIFY(reopened.open().ok());
         QVERIFY(reopened.problems().isEmpty());
-        QCOMPARE(reopened.jobs(u"s1"_s).size(), sequence);
+        QCOMPARE(reopened.jobs(u"s1"_s).size(), sequence + 1);
         for (int i = 1; i <= sequence; ++i)
             QCOMPARE(reopened.chunkAudio(u"s1"_s, i).value(), audio.at(i - 1));
         QCOMPARE(reopened.job(u"s1"_s, sequence)->result.text, u"still here"_s);

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include <cmath>
@@ -39,6 +40,25 @@ std::vector<std::int16_t> toVector(const QList<qint16>& pcm)
 QJsonObject parseObject(const QByteArray& json)
 {
     return QJsonDocument::fromJson(json).object();
+}
+
+// Transcription requests Utter made, as its own log counts them: one `utter.http` line per finished attempt.
+int loggedTranscriptionAttempts(const test::TestHome& home)
+{
+    int attempts = 0;
+    for (const QFileInfo& file : QDir(home.logDir()).entryInfoList({u"utter.log*"_s}, QDir::Files)) {
+        QFile log(file.absoluteFilePath());
+        if (!log.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& line : log.readAll().split('\n')) {
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            const QString msg = entry.value(u"msg"_s).toString();
+            if (entry.value(u"category"_s).toString() == u"utter.http"_s && msg.contains(u"/audio/transcriptions"_s) &&
+                (msg.contains(u" status="_s) || msg.contains(u" failed="_s)))
+                ++attempts;
+        }
+    }
+    return attempts;
 }
 
 } // namespace
@@ -204,6 +224,156 @@ private slots:
         QCOMPARE(run.exitCode, 1);
     }
 
+    void transcribeRidesOutProviderFaults_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("429 storm with Retry-After") << u"429"_s;
+        QTest::newRow("outage longer than a request's retries") << u"outage"_s;
+        QTest::newRow("stalled request") << u"stall"_s;
+        QTest::newRow("server closes without answering") << u"close"_s;
+    }
+
+    // `utter transcribe` waits out what time can fix and ends with the whole text; every request the provider
+    // sees is one of Utter's counted attempts (no chunk is billed twice behind its back).
+    void transcribeRidesOutProviderFaults()
+    {
+        QFETCH(QString, kind);
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
+        configure(env, u"audio/targetChunkSeconds"_s, u"1"_s); // a chunk per sentence
+        configure(env, u"transcribe/stallSeconds"_s, u"2"_s);
+        const QList<int> order{0, 1, 2};
+        const QString wav = writeWav(rig.home, u"speech.wav"_s, clips->utterance(order, 900));
+
+        Fault fault;
+        fault.path = u"/audio/transcriptions"_s;
+        if (kind == u"429"_s) {
+            fault.status = 429;
+            fault.body = R"({"error":{"message":"Rate limit reached","type":"seconds","code":"rate_limit_exceeded"}})";
+            fault.headers = {{"retry-after", "1"}};
+            fault.times = 5; // more than one upload's three attempts
+        } else if (kind == u"outage"_s) {
+            fault.status = 503;
+            fault.body = R"({"error":{"message":"Service Unavailable","type":"internal_server_error"}})";
+            fault.times = 7; // three attempts of a chunk, the chunk waits, three more, ...
+        } else if (kind == u"stall"_s) {
+            fault.stall = true;
+            fault.times = 1;
+        } else {
+            fault.closeWithoutAnswer = true;
+            fault.times = 2;
+        }
+        const int faults = fault.times;
+        const int attemptsBefore = loggedTranscriptionAttempts(rig.home);
+        server.addFault(fault);
+        const test::UtterRun run = utter({u"transcribe"_s, wav, u"--json"_s}, env, 120000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = parseObject(run.out);
+        QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText(order));
+        QCOMPARE(result.value(u"complete"_s).toBool(), true);
+        QCOMPARE(server.pendingFaults(), 0);
+        // Each fault cost exactly one request, and each chunk was answered exactly once.
+        const qsizetype requests = server.requests(u"/audio/transcriptions"_s).size();
+        QCOMPARE(requests, result.value(u"chunks"_s).toInt() + faults);
+        // Every request the provider saw is an attempt Utter made and logged (Qt re-sent none on its own).
+        QCOMPARE(loggedTranscriptionAttempts(rig.home) - attemptsBefore, int(requests));
+        QVERIFY2(!run.errText().contains(u"QIODevice"_s) && !run.errText().contains(u"QNetworkReply"_s),
+                 run.err.constData());
+    }
+
+    // An outage longer than --patience: what was transcribed is printed, the gaps are said with their times, the
+    // exit code says "incomplete", and the same command later sends only the missing chunks.
+    void transcribeGivesUpWithWhatItHasAndResumes()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
+        configure(env, u"audio/targetChunkSeconds"_s, u"1"_s);
+        configure(env, u"transcribe/maxInFlight"_s, u"1"_s); // in order: the first chunk passes, then the outage
+        const QList<int> order{3, 4, 5, 6};
+        const QString wav = writeWav(rig.home, u"talk.wav"_s, clips->utterance(order, 900));
+
+        Fault pass; // the first upload is answered normally
+        pass.path = u"/audio/transcriptions"_s;
+        server.addFault(pass);
+        Fault down;
+        down.path = u"/audio/transcriptions"_s;
+        down.status = 503;
+        down.body = R"({"error":{"message":"Service Unavailable"}})";
+        down.times = 1000;
+        server.addFault(down);
+        test::UtterRun run = utter({u"transcribe"_s, wav, u"--patience"_s, u"2s"_s}, env, 120000);
+        QCOMPARE(run.exitCode, 6);
+        QCOMPARE(run.outText().trimmed(), clips->at(3).text); // the chunk it has
+        QVERIFY2(run.errText().contains(u"not transcribed: "_s) && run.errText().contains(u"to the end"_s),
+                 run.err.constData());
+        QVERIFY2(run.errText().contains(u"run the same command again"_s), run.err.constData());
+        const qsizetype firstRun = server.requests(u"/audio/transcriptions"_s).size();
+
+        server.clearFaults();
+        server.clearRequests();
+        run = utter({u"transcribe"_s, wav, u"--json"_s}, env, 120000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = parseObject(run.out);
+        QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText(order));
+        QCOMPARE(result.value(u"reusedChunks"_s).toInt(), 1);
+        // Only the missing chunks were sent.
+        QCOMPARE(server.requests(u"/audio/transcriptions"_s).size(), result.value(u"chunks"_s).toInt() - 1);
+        QVERIFY(firstRun >= 2);
+        // Complete: nothing is kept for a rerun any more.
+        QVERIFY(QDir(rig.home.dataDir() + u"/transcriptions"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    // Killed half-way through a file, the next run sends (and bills) only the chunks whose text was not kept.
+    void transcribeKilledMidwayResumesWithoutPayingTwice()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        ProviderDouble& server = rig.server;
+        const QProcessEnvironment env = rig.env;
+        configure(env, u"audio/targetChunkSeconds"_s, u"1"_s);
+        configure(env, u"transcribe/maxInFlight"_s, u"1"_s);
+        server.options().groqLatency = true;
+        server.options().roundTripMs = 400; // slow enough to kill it between chunks
+        const QList<int> order{0, 1, 2, 3, 4, 5};
+        const QString wav = writeWav(rig.home, u"long.wav"_s, clips->utterance(order, 900));
+        const QString kept = rig.home.dataDir() + u"/transcriptions"_s;
+        auto keptChunks = [&kept] {
+            int n = 0;
+            for (const QString& folder : QDir(kept).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                n += int(QDir(kept + u'/' + folder).entryList({u"chunk-*.json"_s}, QDir::Files).size());
+            return n;
+        };
+
+        QProcess first;
+        first.setProcessEnvironment(env);
+        first.start(test::utterBinary(), {u"transcribe"_s, wav});
+        QVERIFY(first.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return keptChunks() >= 2; }, 60000));
+        first.kill(); // SIGKILL: no chance to tidy up
+        QVERIFY(first.waitForFinished());
+        const int stored = keptChunks();
+        const qsizetype firstRequests = server.requests(u"/audio/transcriptions"_s).size();
+        QVERIFY(stored >= 2);
+
+        server.clearRequests();
+        const test::UtterRun run = utter({u"transcribe"_s, wav, u"--json"_s}, env, 120000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = parseObject(run.out);
+        QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText(order));
+        const int chunks = result.value(u"chunks"_s).toInt();
+        QCOMPARE(result.value(u"reusedChunks"_s).toInt(), stored);
+        QCOMPARE(server.requests(u"/audio/transcriptions"_s).size(), chunks - stored);
+        // At most the one chunk in flight at the kill was sent twice.
+        QVERIFY2(firstRequests - stored <= 1, qPrintable(u"%1 requests, %2 kept"_s.arg(firstRequests).arg(stored)));
+    }
+
     void liveDictationReachesHistoryInSpokenOrder()
     {
         if (!requireMicrophone())
@@ -343,12 +513,28 @@ private slots:
                      30000),
                  QJsonDocument(status).toJson().constData());
         QCOMPARE(status.value(u"lastError"_s).toObject().value(u"code"_s).toString(), u"io"_s);
+        // `utter last` does not pass the dictation before off as the newest one.
+        const test::UtterRun lastRun = utter({u"last"_s}, env);
+        QVERIFY2(lastRun.exitCode == 5 && lastRun.errText().contains(u"not in history yet"_s),
+                 lastRun.err.constData());
 
         // Space again: history gets the dictation without anyone asking, and the next dictation works.
         QVERIFY(QFile::remove(fillerPath));
         const QString expected = clips->referenceText(order);
         QJsonObject last = waitForLast(env, expected, 30000);
         QVERIFY2(last.value(u"rawText"_s).toString() == expected, serve.stderrText().right(2000).constData());
+        // History never points at audio that is not there; the audio is archived once space is back.
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         last = parseObject(utter({u"last"_s, u"--json"_s}, env).out);
+                         const QString audio = last.value(u"audioPath"_s).toString();
+                         return !audio.isEmpty() && !QDir(audio).entryList({u"chunk-*.opus"_s}).isEmpty();
+                     },
+                     30000),
+                 QJsonDocument(last).toJson().constData());
+        // Each distinct failure was said once, not every time the disk refused.
+        const QByteArray log = serve.stderrText();
+        QVERIFY2(log.count("Could not write") <= 3, log.right(3000).constData());
         dictate(env, clips->utterance({1}, 700, 300));
         last = waitForLast(env, clips->referenceText({1}), 30000);
         QCOMPARE(last.value(u"rawText"_s).toString(), clips->referenceText({1}));
@@ -477,11 +663,12 @@ private slots:
         ProviderDouble& server = rig.server;
         const QProcessEnvironment env = rig.env;
         configure(env, u"transcribe/attempts"_s, u"1"_s);
-        // The provider is down: every transcription gets 503.
+        // The provider is down: every transcription gets 503, and asks for an hour's patience.
         Fault outage;
         outage.path = u"/audio/transcriptions"_s;
         outage.status = 503;
         outage.body = R"({"error":{"message":"Service Unavailable","type":"internal_server_error"}})";
+        outage.headers = {{"retry-after", "3600"}};
         outage.times = 1000;
         server.addFault(outage);
 
@@ -504,11 +691,17 @@ private slots:
             serve.signal(SIGKILL);
             QVERIFY(serve.waitForExit(5000));
         }
-        // Nothing was delivered yet: history is empty, the audio waits in the journal.
-        QVERIFY(parseObject(utter({u"last"_s, u"--json"_s}, env).out).value(u"rawText"_s).toString().isEmpty());
+        // Nothing was delivered yet: history is empty, the audio waits in the journal, and `utter last` says so.
+        const test::UtterRun lastRun = utter({u"last"_s, u"--json"_s}, env);
+        QVERIFY(parseObject(lastRun.out).value(u"rawText"_s).toString().isEmpty());
+        QCOMPARE(lastRun.exitCode, 5);
+        QVERIFY2(lastRun.errText().contains(u"not in history yet"_s) &&
+                     lastRun.errText().contains(u"waits for the provider"_s),
+                 lastRun.err.constData());
         QVERIFY(!QDir(home.dataDir() + u"/journal"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
 
-        // The provider is back; a new instance resumes the journaled chunks by itself.
+        // The provider is back; a new instance resumes the journaled chunks by itself — at once, not after the
+        // hour the journal's retryAt says (the wait below is far shorter).
         server.clearFaults();
         test::ServeProcess again(home, env);
         QVERIFY2(again.start(), again.stderrText().constData());
