@@ -121,16 +121,16 @@ void UploadQueue::finished(const Key& key, const TranscriptionResult& result)
     removeInFlight(key);
     const Status stored = m_journal.storeResult(key.first, key.second, chunkResultFrom(result));
     if (!stored.ok()) // kept in memory and written again later by the journal
-        qCWarning(lcPipeline).noquote() << "chunk" << key.second << "result not yet durable:" << stored.error().message;
+        qCDebug(lcPipeline).noquote() << "chunk" << key.second << "result not yet durable:" << stored.error().message;
     qCDebug(lcPipeline) << "chunk" << key.second << "transcribed in" << result.latency.count() << "ms";
     emit chunkDone(key.first, key.second);
     if (!m_retryAt.empty()) {
         // The provider answers again: what waits for it need not sit out its backoff.
         qCInfo(lcPipeline) << "the provider answered: retrying" << m_retryAt.size() << "waiting chunk(s) now";
         retryWaitingNow();
-        return;
+    } else {
+        kick();
     }
-    kick();
     if (m_inFlight.empty())
         emit drained();
 }

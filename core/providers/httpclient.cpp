@@ -268,7 +268,9 @@ void HttpCall::complete()
             m_result.failure = m_statusKnown || m_connected ? TransportFailure::Reset : TransportFailure::ConnectFailed;
             break;
         }
-        m_result.failureDetail = redact(reply->errorString());
+        m_result.failureDetail = error == QNetworkReply::ContentReSendError
+                                     ? u"the server closed the connection without answering"_s
+                                     : redact(reply->errorString());
     }
     if (m_result.failure == TransportFailure::None && m_result.status == 0) {
         m_result.failure = TransportFailure::Reset;
