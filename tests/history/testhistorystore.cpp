@@ -113,6 +113,8 @@ private slots:
         QCOMPARE(ftsMatchExpression(u"  say \"hi\"  "_s), u"\"say\"* \"\"\"hi\"\"\"*"_s);
         QCOMPARE(ftsMatchExpression(u"* - \" ()"_s), QString());
         QCOMPARE(ftsMatchExpression(u"NOT OR"_s), u"\"NOT\"* \"OR\"*"_s);
+        // A NUL (possible in an IPC client's JSON) would end the FTS5 query in the middle of a phrase.
+        QCOMPARE(ftsMatchExpression(u"meet"_s + QChar(0) + u"tom\u0007"_s), u"\"meet\"* \"tom\"*"_s);
         QCOMPARE(likeContainsPattern(u"50%_off\\"_s), u"%50\\%\\_off\\\\%"_s);
     }
 
