@@ -1,9 +1,15 @@
 #!/bin/sh
 # One command for the whole test suite on Debian 12 / Ubuntu 24.04: installs what the build and the tests need,
-# builds Utter with the desktop UI (build/) and headless-only (build-headless/), starts the services the tests
-# use (tests/with-services.sh: Xvfb, PulseAudio with a virtual microphone, a private D-Bus with gnome-keyring)
-# and runs ctest — every test in build/, and the core tests plus the no-Widgets check in build-headless/.
-# Idempotent; works from any directory. Extra arguments are passed to ctest (e.g. -L unit, -R settings).
+# builds Utter three times and runs the tests of each under the services they use (tests/with-services.sh:
+# Xvfb, PulseAudio with a virtual microphone, a private D-Bus with gnome-keyring):
+#   build/           desktop UI, RelWithDebInfo: every test
+#   build-headless/  headless-only (no Qt Widgets): the unit tests and the no-Widgets check
+#   build-asan/      headless-only, Clang with ASan+UBSan: the fuzz corpus replays (bench/fuzz) and the unit tests
+#                    in ASAN_TESTS
+# Each builds only the targets its tests need. The sanitizer build is -O1 with line tables only; a sanitizer
+# report from any test process (the utter binaries the tests start included) fails the run
+# (tests/sanitizers/check-logs.sh). Idempotent; works from any directory. Extra arguments are passed to the ctest
+# of build/ (e.g. -L unit, -R settings).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/packaging/linux/deps.sh"
@@ -13,27 +19,66 @@ utter_install_packages $UTTER_BUILD_PACKAGES $UTTER_RUNTIME_PACKAGES $UTTER_TEST
 JOBS=$(nproc)
 export CCACHE_BASEDIR="$ROOT"
 started=$(date +%s)
+step_started=$started
+step_done() { # step_done NAME: how long the step took, for the CI time budget
+    now=$(date +%s)
+    echo "== $1 took $((now - step_started)) s"
+    step_started=$now
+}
+
+configure() { # configure BUILD_DIR CMAKE_ARGS...
+    dir=$1
+    shift
+    cmake -S "$ROOT" -B "$dir" -G Ninja "$@" >"$ROOT/build-configure.log" 2>&1 ||
+        { cat "$ROOT/build-configure.log"; exit 1; }
+    rm -f "$ROOT/build-configure.log"
+}
 
 echo "== build (desktop UI on) -> build/"
-cmake -S "$ROOT" -B "$ROOT/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUTTER_BUILD_UI=ON \
-    -DUTTER_BUILD_TESTS=ON -DUTTER_BUILD_BENCHMARKS=ON >"$ROOT/build-configure.log" 2>&1 ||
-    { cat "$ROOT/build-configure.log"; exit 1; }
+configure "$ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUTTER_BUILD_UI=ON -DUTTER_BUILD_TESTS=ON \
+    -DUTTER_BUILD_BENCHMARKS=ON
 cmake --build "$ROOT/build" -j "$JOBS"
+step_done "build/"
 
 echo "== build (headless, no Qt Widgets) -> build-headless/"
-cmake -S "$ROOT" -B "$ROOT/build-headless" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUTTER_BUILD_UI=OFF \
-    -DUTTER_BUILD_TESTS=ON -DUTTER_BUILD_BENCHMARKS=OFF >"$ROOT/build-configure.log" 2>&1 ||
-    { cat "$ROOT/build-configure.log"; exit 1; }
-cmake --build "$ROOT/build-headless" -j "$JOBS"
-rm -f "$ROOT/build-configure.log"
+# Only what its tests (unit|headless) need: utter, the unit tests and their helpers.
+configure "$ROOT/build-headless" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUTTER_BUILD_UI=OFF -DUTTER_BUILD_TESTS=ON \
+    -DUTTER_BUILD_BENCHMARKS=OFF
+cmake --build "$ROOT/build-headless" -j "$JOBS" --target utter_unit_tests
+step_done "build-headless/"
+
+echo "== build (headless, Clang, ASan+UBSan: fuzz targets and the unit tests in ASAN_TESTS) -> build-asan/"
+# The unit tests that have been run clean under ASan+UBSan so far; the rest of -L unit joins as it is (then this
+# becomes the target utter_unit_tests and -L "unit|headless").
+ASAN_TESTS="testkeyspec"
+export ASAN_TESTS
+configure "$ROOT/build-asan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" \
+    -DUTTER_BUILD_UI=OFF -DUTTER_BUILD_TESTS=ON -DUTTER_BUILD_BENCHMARKS=OFF -DUTTER_BUILD_FUZZERS=ON \
+    -DUTTER_SANITIZE=address,undefined
+# shellcheck disable=SC2086
+cmake --build "$ROOT/build-asan" -j "$JOBS" --target utter_fuzz_targets $ASAN_TESTS
+step_done "build-asan/"
 
 echo "== tests"
 status=0
 "$ROOT/tests/with-services.sh" sh -c '
-    ctest --test-dir "$1/build-headless" --output-on-failure -L "unit|headless" ; a=$?
+    root=$1
     shift
-    ctest --test-dir "$0" --output-on-failure "$@"; b=$?
-    [ $a -eq 0 ] && [ $b -eq 0 ]
-' "$ROOT/build" "$ROOT" "$@" || status=$?
+    step() { echo "== $1 took $(($(date +%s) - $2)) s"; }
+    failed=0
+    t=$(date +%s)
+    ctest --test-dir "$root/build-headless" --output-on-failure -L "unit|headless" || failed=1
+    step "tests in build-headless/" $t
+    t=$(date +%s)
+    rm -rf "$root/build-asan/sanitizer-logs"
+    ctest --test-dir "$root/build-asan" --output-on-failure -R "_replay\$|^($(echo $ASAN_TESTS | tr " " "|"))\$" ||
+        failed=1
+    "$root/tests/sanitizers/check-logs.sh" "$root/build-asan/sanitizer-logs" || failed=1
+    step "tests in build-asan/ (ASan+UBSan)" $t
+    t=$(date +%s)
+    ctest --test-dir "$root/build" --output-on-failure "$@" || failed=1
+    step "tests in build/" $t
+    exit $failed
+' sh "$ROOT" "$@" || status=$?
 echo "== run-all.sh finished in $(($(date +%s) - started)) s with status $status"
 exit $status

@@ -3,7 +3,7 @@
 #   bench/fuzz/run.sh fuzz_multipart 300     five minutes on the multipart parser
 #   bench/fuzz/run.sh all 60                 one minute on each target in turn
 # Builds build-fuzz/ (clang++, UTTER_SANITIZE=address,undefined, UTTER_BUILD_FUZZERS=ON, headless, only the fuzz
-# targets); UTTER_FUZZ_BUILD=DIR uses another such build, e.g. the build-headless/ of tests/run-all.sh.
+# targets); UTTER_FUZZ_BUILD=DIR uses another such build, e.g. the build-asan/ of tests/run-all.sh.
 # Each run starts from the seed corpus in bench/fuzz/corpus/TARGET and keeps what it finds in BUILD/corpus/TARGET
 # (merge interesting inputs into the seeds by hand: keep the seeds small); a crash is written to
 # BUILD/crashes/TARGET/ and stops that target. Prints executions per second and in total per target.

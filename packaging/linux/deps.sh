@@ -12,6 +12,7 @@ UTTER_RUNTIME_PACKAGES="pulseaudio-utils gnome-keyring libsecret-1-0"
 
 UTTER_TEST_PACKAGES="libopusenc-dev xvfb xdotool x11-utils xclip pulseaudio pulseaudio-utils espeak-ng sox gnome-keyring
  dbus dbus-x11 libsecret-tools imagemagick libgtest-dev libbenchmark-dev curl procps iproute2 sway wtype qt6-wayland
+ clang libclang-rt-dev
  systemd g++-mingw-w64-x86-64-posix
  mutter xdg-desktop-portal xdg-desktop-portal-gnome at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
  kwin-wayland xdg-desktop-portal-kde qtwayland5"
