@@ -283,11 +283,13 @@ std::unique_ptr<Doctor> DesktopApp::makeDoctor()
         if (!m_http)
             m_http = new HttpClient(this);
         const StyleLibrary styles = StyleLibrary::load(m_services.locations.stylesDir());
+        // The keys as cached: the GUI thread never waits for the keychain (a key still being read shows as
+        // missing; the check is run again from the menu).
+        const KeyValue keys = cachedKeys(*m_services.secrets);
         doctor->add(std::make_unique<ProvidersDoctor>(
-            TranscriberConfig::fromSettings(*m_services.settings, *m_services.secrets),
-            TransformerConfig::fromSettings(*m_services.settings, *m_services.secrets,
-                                            m_services.locations.stylesDir()),
-            SpeechConfig::fromSettings(*m_services.settings, *m_services.secrets), styles.problems(), *m_http));
+            TranscriberConfig::fromSettings(*m_services.settings, keys),
+            TransformerConfig::fromSettings(*m_services.settings, keys, m_services.locations.stylesDir()),
+            SpeechConfig::fromSettings(*m_services.settings, keys), styles.problems(), *m_http));
     }
     return doctor;
 }

@@ -144,7 +144,8 @@ void MicrophoneTest::transcribe()
         m_clock = std::make_unique<SystemClock>();
     }
     delete m_transcriber;
-    m_transcriber = new Transcriber(TranscriberConfig::fromSettings(m_settings, *m_secrets), *m_http, *m_clock, this);
+    m_transcriber =
+        new Transcriber(TranscriberConfig::fromSettings(m_settings, cachedKeys(*m_secrets)), *m_http, *m_clock, this);
     TranscriptionRequest request;
     request.audio = encodeWav(m_samples, SampleRate);
     request.durationS = double(m_samples.size()) / SampleRate;

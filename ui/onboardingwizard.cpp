@@ -4,6 +4,7 @@
 #include "endpointprobe.h"
 #include "keycapturewidget.h"
 #include "microphonetest.h"
+#include "providers/providerconfig.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
@@ -14,6 +15,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -72,7 +74,11 @@ OnboardingWizard::OnboardingWizard(Settings& settings, SecretStore* secrets, QWi
 
 bool OnboardingWizard::hasTranscriptionKey() const
 {
-    return m_secrets && !m_secrets->lookup(m_settings.stringValue(SettingKey::TranscribeKeyName)).value.isEmpty();
+    // From the cache (never waiting for the keychain): a key still being read counts as absent.
+    if (!m_secrets)
+        return false;
+    const std::optional<SecretLookup> key = m_secrets->cached(m_settings.stringValue(SettingKey::TranscribeKeyName));
+    return key && !key->value.isEmpty();
 }
 
 int OnboardingWizard::resumePage() const
@@ -119,7 +125,7 @@ QWizardPage* OnboardingWizard::keyPage()
     connect(test, &QPushButton::clicked, p, [this, probe, test] {
         QString key = m_key->text().trimmed();
         if (key.isEmpty() && m_secrets)
-            key = m_secrets->value(m_settings.stringValue(SettingKey::TranscribeKeyName));
+            key = cachedKeys(*m_secrets)(m_settings.stringValue(SettingKey::TranscribeKeyName));
         test->setEnabled(false);
         m_keyStatus->setText(tr("Testing…"));
         probe->probe(QUrl(m_settings.stringValue(SettingKey::TranscribeUrl)), key,
@@ -226,14 +232,25 @@ QString OnboardingWizard::keyStatus() const
 bool OnboardingWizard::validateCurrentPage()
 {
     if (currentId() == ApiKey && !m_key->text().trimmed().isEmpty() && m_secrets) {
-        const Result<SecretSource> stored =
-            m_secrets->set(m_settings.stringValue(SettingKey::TranscribeKeyName), m_key->text().trimmed());
-        if (!stored.ok()) {
-            m_keyStatus->setText(stored.error().message);
+        // Used from now on; stored in the background (the keychain may show a "new keyring" prompt, answered
+        // whenever the user gets to it). Only a refusal comes back, on the key page's status line.
+        const QString name = m_settings.stringValue(SettingKey::TranscribeKeyName);
+        if (!SecretStore::isValidName(name)) {
+            m_keyStatus->setText(tr("The key name \"%1\" in the settings is not valid.").arg(name));
             return false;
         }
+        m_secrets->setAsync(name, m_key->text().trimmed(), this, [this](const Result<SecretSource>& stored) {
+            m_keyStatus->setText(stored.ok() ? tr("Key saved in the %1.").arg(secretSourceName(stored.value()))
+                                             : stored.error().message);
+            if (!stored.ok() && currentId() != ApiKey) {
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("The key was not stored"), stored.error().message,
+                                            QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open(); // never a nested event loop
+            }
+        });
         m_key->clear();
-        m_keyStatus->setText(tr("Key saved."));
+        m_keyStatus->setText(tr("Key in use; storing it in the keychain…"));
     }
     if (currentId() == Microphone) {
         if (Status s = m_settings.setValue(SettingKey::AudioDevice, m_device->currentData()); !s.ok())

@@ -4,10 +4,12 @@
 #include "common/version.h"
 #include "endpointprobe.h"
 #include "http/httpfrontdoor.h"
+#include "http/httptoken.h"
 #include "keycapturewidget.h"
 #include "logging/loghandler.h"
 #include "microphonetest.h"
 #include "pipeline/desktopintegration.h"
+#include "providers/providerconfig.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
@@ -359,15 +361,19 @@ void SettingsDialog::buildAdvanced()
     connect(token, &QPushButton::clicked, this, [this] {
         if (!m_secrets)
             return;
+        // In the background: the running service takes the new token at once (the store's cache), and the
+        // keychain write is reported when it is done.
         const QString name = QString::fromLatin1(HttpFrontDoor::kTokenSecretName);
-        if (Status cleared = m_secrets->clear(name); !cleared.ok()) {
-            setStatus(cleared.error().message, true);
-            return;
-        }
-        const Result<QString> fresh = HttpFrontDoor::ensureToken(*m_secrets);
-        setStatus(fresh.ok() ? tr("A new token was created; clients need it from `utter secret status http-token`.")
-                             : fresh.error().message,
-                  !fresh.ok());
+        setStatus(tr("Creating a new token…"), false);
+        m_secrets->setAsync(
+            name, HttpToken::generate(), this,
+            [this](const Result<SecretSource>& stored) {
+                setStatus(stored.ok() ? tr("A new token was created; clients need it from `utter secret status "
+                                           "http-token`.")
+                                      : stored.error().message,
+                          !stored.ok());
+            },
+            SecretStore::KeychainRefuses::UseFile);
     });
     connect(logs, &QPushButton::clicked, this, [this] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_settings.filePath()).absolutePath()));
@@ -452,15 +458,28 @@ void SettingsDialog::addSecretRow(QFormLayout* form, const QString& which, const
     edit->setEchoMode(QLineEdit::Password);
     edit->setClearButtonEnabled(true);
     const QString name = secretNameFor(which);
-    QString placeholder = tr("Paste the API key");
-    if (m_secrets && !name.isEmpty()) {
-        const SecretLookup found = m_secrets->lookup(name);
-        if (found.source == SecretSource::Environment)
-            placeholder = tr("Set by the environment (%1)").arg(found.detail);
-        else if (!found.value.isEmpty())
-            placeholder = tr("Stored — ends in …%1; type to replace").arg(found.value.right(4));
-    }
-    edit->setPlaceholderText(placeholder);
+    // From the cache, never waiting for the keychain: the placeholder follows when the key has been read.
+    const auto showStored = [this, edit, name] {
+        QString placeholder = tr("Paste the API key");
+        if (m_secrets && !name.isEmpty()) {
+            const std::optional<SecretLookup> found = m_secrets->cached(name);
+            if (!found)
+                placeholder = tr("Reading the keychain…");
+            else if (found->source == SecretSource::Environment)
+                placeholder = tr("Set by the environment (%1)").arg(found->detail);
+            else if (!found->value.isEmpty())
+                placeholder = tr("Stored — ends in …%1; type to replace").arg(found->value.right(4));
+            else if (found->failed)
+                placeholder = tr("The keychain did not answer; paste the key to store it");
+        }
+        edit->setPlaceholderText(placeholder);
+    };
+    showStored();
+    if (m_secrets)
+        connect(m_secrets, &SecretStore::resolved, edit, [showStored, name](const QString& resolved) {
+            if (resolved == name)
+                showStored();
+        });
     auto* title = new QLabel(label, form->parentWidget());
     title->setBuddy(edit);
     edit->setAccessibleName(QString(label).remove(u'&').remove(u':'));
@@ -483,7 +502,7 @@ void SettingsDialog::addTestButton(QFormLayout* form, const QString& which, int 
         const QString url = m_form->editorValue(SettingKey(urlKey)).toString();
         QString key = m_secretEdits.value(which)->text();
         if (key.isEmpty() && m_secrets)
-            key = m_secrets->value(secretNameFor(which));
+            key = cachedKeys(*m_secrets)(secretNameFor(which));
         button->setEnabled(false);
         result->setText(tr("Testing…"));
         probe->probe(QUrl(url), key, [button, result](const EndpointProbe::Outcome& outcome) {
@@ -543,19 +562,30 @@ Status SettingsDialog::apply()
             return saved;
         }
     }
+    // Keys are used at once (the store's cache) and written to the keychain in the background; a refusal is
+    // reported on the status line when it comes.
+    bool storing = false;
     for (auto it = m_secretEdits.constBegin(); it != m_secretEdits.constEnd(); ++it) {
         const QString value = it.value()->text().trimmed();
+        const QString name = secretNameFor(it.key());
         if (value.isEmpty() || !m_secrets)
             continue;
-        const Result<SecretSource> stored = m_secrets->set(secretNameFor(it.key()), value);
-        if (!stored.ok()) {
-            setStatus(stored.error().message, true);
-            return stored.error();
+        if (!SecretStore::isValidName(name)) {
+            const Error error(ErrorCode::InvalidArgument, tr("\"%1\" is not a valid key name.").arg(name));
+            setStatus(error.message, true);
+            return error;
         }
+        storing = true;
+        m_secrets->setAsync(name, value, this, [this](const Result<SecretSource>& stored) {
+            if (!stored.ok())
+                setStatus(stored.error().message, true);
+            else if (m_status->text() == tr("Saved; storing the key in the keychain…"))
+                setStatus(tr("Saved."), false);
+        });
         it.value()->clear();
         it.value()->setPlaceholderText(tr("Stored — ends in …%1; type to replace").arg(value.right(4)));
     }
-    setStatus(tr("Saved."), false);
+    setStatus(storing ? tr("Saved; storing the key in the keychain…") : tr("Saved."), false);
     return {};
 }
 

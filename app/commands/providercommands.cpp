@@ -6,6 +6,7 @@
 #include "doctor/doctorcheck.h"
 #include "exitcode.h"
 #include "history/historystore.h"
+#include "ipc/ipcclient.h"
 #include "platform/platformdoctor.h"
 #include "providers/audioplayback.h"
 #include "providers/httpclient.h"
@@ -13,6 +14,7 @@
 #include "providers/speechclient.h"
 #include "providers/style.h"
 #include "providers/transformer.h"
+#include "secrets/secretsdoctor.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 
@@ -261,6 +263,15 @@ int DoctorCommand::run(const QCommandLineParser& parser, AppContext& context)
         TranscriberConfig::fromSettings(context.settings(), context.secrets()),
         TransformerConfig::fromSettings(context.settings(), context.secrets(), context.locations().stylesDir()),
         SpeechConfig::fromSettings(context.settings(), context.secrets()), styles.problems(), http));
+    // The keychain, and what a running service does about its HTTP API token (ready, file fallback, waiting).
+    QJsonObject serviceStatus;
+    IpcClient service(ipcEndpointName(context.locations()));
+    if (service.connectToServer(500).ok()) {
+        if (const Result<QJsonValue> status = service.call(u"status.get"_s, {}, 3000); status.ok())
+            serviceStatus = status.value().toObject();
+    }
+    doctor.add(std::make_unique<SecretsDoctor>(
+        context.secrets().keychain(), context.settings().stringValue(SettingKey::TranscribeKeyName), serviceStatus));
     QEventLoop loop;
     QList<DoctorCheck> checks;
     doctor.run([&](const QList<DoctorCheck>& all) {

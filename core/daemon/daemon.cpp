@@ -2,6 +2,7 @@
 
 #include "common/version.h"
 #include "http/httpfrontdoor.h"
+#include "http/httptoken.h"
 #include "instancelock.h"
 #include "ipc/ipcclient.h"
 #include "logging/logging.h"
@@ -78,6 +79,8 @@ Status Daemon::start()
         return listening;
     }
     m_providers = providerSummary();
+    if (m_services.secrets)
+        connect(m_services.secrets, &SecretStore::resolved, this, [this] { m_providers = providerSummary(); });
     connectDictation();
 
     m_notifier = new SystemdNotifier(this);
@@ -117,13 +120,12 @@ Status Daemon::startHttp()
                      "serve there — a bearer token is always required."_s.arg(listen));
     if (!m_services.secrets)
         return Error(ErrorCode::Failed, u"The HTTP API needs the secret store for its token."_s);
-    const Result<QString> token = HttpFrontDoor::ensureToken(*m_services.secrets);
-    if (!token.ok())
-        return token.error();
+    // The token comes from the store without waiting: until it is known the front door answers 503, and a
+    // keychain that cannot be read keeps only the HTTP API waiting (never the start, never the control socket).
+    auto* token = new HttpToken(*m_services.secrets, this);
 
     HttpConfig config;
     config.endpoint = *endpoint;
-    config.token = *token;
     HttpHooks hooks;
     hooks.health = [this] { return health(); };
     hooks.status = [this] { return status(); };
@@ -132,8 +134,12 @@ Status Daemon::startHttp()
     if (Status listening = m_http->listen(); !listening.ok()) {
         delete m_http;
         m_http = nullptr;
+        delete token;
         return listening;
     }
+    m_httpToken = token;
+    connect(token, &HttpToken::ready, m_http, &HttpFrontDoor::setToken);
+    token->start();
     return {};
 }
 
@@ -194,9 +200,12 @@ QJsonObject Daemon::providerSummary() const
         QJsonObject provider{{u"url"_s, settings.stringValue(url)}, {u"model"_s, settings.stringValue(model)}};
         const QString name = settings.stringValue(keyName);
         if (!name.isEmpty() && m_services.secrets) {
-            // Env first: a lookup never blocks on the keychain when a variable is set.
-            const SecretLookup key = m_services.secrets->lookup(name);
-            provider.insert(u"key"_s, key.value.isEmpty() ? u"missing"_s : secretSourceName(key.source));
+            // From the cache: the environment, or what the keychain answered ("reading" until it has).
+            const std::optional<SecretLookup> key = m_services.secrets->cached(name);
+            provider.insert(u"key"_s, !key                    ? u"reading"_s
+                                      : !key->value.isEmpty() ? secretSourceName(key->source)
+                                      : key->failed           ? u"unavailable"_s
+                                                              : u"missing"_s);
         }
         return provider;
     };
@@ -229,6 +238,8 @@ QJsonObject Daemon::status() const
     object.insert(u"uptimeMs"_s, double(m_uptime.elapsed()));
     object.insert(u"ipcClients"_s, m_ipc.clientCount());
     object.insert(u"http"_s, m_http ? QJsonValue(m_http->address()) : QJsonValue());
+    if (m_httpToken)
+        object.insert(u"httpToken"_s, m_httpToken->describe());
     return object;
 }
 

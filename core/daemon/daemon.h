@@ -18,6 +18,7 @@ namespace utter
 
 class DictationControl;
 class HttpFrontDoor;
+class HttpToken;
 class InstanceLock;
 class SecretStore;
 class Settings;
@@ -87,6 +88,7 @@ private:
     SystemdNotifier* m_notifier = nullptr;
     SignalWatcher* m_signals = nullptr;
     HttpFrontDoor* m_http = nullptr;
+    HttpToken* m_httpToken = nullptr;
     QElapsedTimer m_uptime;
     QTimer m_forceExit;
     QJsonObject m_providers;

@@ -7,7 +7,6 @@
 #include "multipart.h"
 #include "pipeline/dictationcontrol.h"
 #include "porthint.h"
-#include "secrets/secretstore.h"
 
 #include <QAbstractHttpServer>
 #include <QDir>
@@ -16,7 +15,6 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -239,24 +237,6 @@ HttpFrontDoor::HttpFrontDoor(HttpConfig config, HttpHooks hooks, QObject* parent
 
 HttpFrontDoor::~HttpFrontDoor() = default;
 
-Result<QString> HttpFrontDoor::ensureToken(SecretStore& secrets)
-{
-    const QString name = QString::fromLatin1(kTokenSecretName);
-    const SecretLookup existing = secrets.lookup(name);
-    if (!existing.value.isEmpty())
-        return existing.value;
-    QByteArray random(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(random.data()), random.size() / 4);
-    const QString token =
-        QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    const Result<SecretSource> stored = secrets.set(name, token);
-    if (!stored.ok())
-        return Error(stored.error().code, u"Cannot store the HTTP API token: %1"_s.arg(stored.error().message));
-    qCInfo(lcHttp).noquote() << "generated the HTTP API token; stored in" << secretSourceName(stored.value()) << "as"
-                             << name << "(read it with `utter secret status`... or your keychain)";
-    return token;
-}
-
 Status HttpFrontDoor::listen()
 {
     m_server = new Server(this);
@@ -319,6 +299,8 @@ HttpFrontDoor::Auth HttpFrontDoor::authorize(const QByteArray& authorization, co
         presented = queryToken.toUtf8();
     if (presented.isEmpty())
         return Auth::Missing;
+    if (m_config.token.isEmpty())
+        return Auth::NotReady;
     return constantTimeEquals(presented, m_config.token.toUtf8()) ? Auth::Ok : Auth::Wrong;
 }
 
@@ -341,6 +323,13 @@ bool HttpFrontDoor::handleRequest(const QHttpServerRequest& request, QTcpSocket*
             // Liveness without a token; the details need one.
             reply({{u"status"_s, m_hooks.health().value(u"status"_s)}}, Status_::Ok);
         }
+        return true;
+    }
+    if (auth == Auth::NotReady) {
+        responder.write(QJsonDocument(errorBody(u"The API token is still being read from the keychain; try again "
+                                                "in a few seconds (`utter status` says why it waits)."_s,
+                                                u"server_error"_s, u"token_not_ready"_s)),
+                        {{"Retry-After", "5"}, {"Content-Type", "application/json"}}, Status_::ServiceUnavailable);
         return true;
     }
     if (auth != Auth::Ok) {
@@ -488,6 +477,12 @@ void HttpFrontDoor::upgrade(QTcpSocket* socket, const QByteArray& head)
         return;
     }
     const Auth auth = authorize(authorization, QUrlQuery(url).queryItemValue(u"token"_s));
+    if (auth == Auth::NotReady) {
+        ConnectionFront::refuse(socket, 503, "token_not_ready",
+                                u"The API token is still being read from the keychain; try again in a few seconds."_s,
+                                "Retry-After: 5\r\n");
+        return;
+    }
     if (auth != Auth::Ok) {
         ConnectionFront::refuse(socket, 401, auth == Auth::Missing ? "missing_token" : "invalid_token",
                                 auth == Auth::Missing

@@ -19,12 +19,11 @@ namespace utter
 
 class DictationControl;
 class HttpStream;
-class SecretStore;
 
 struct HttpConfig
 {
     HttpEndpoint endpoint;
-    QString token;                              // bearer token every request but the bare /health needs
+    QString token; // bearer token every request but the bare /health needs; empty: not known yet (503)
     qint64 maxUploadBytes = 64LL * 1024 * 1024; // a larger request gets 413 before it is buffered whole
     int maxStreams = 32;                        // concurrent /v1/stream WebSockets
 };
@@ -51,8 +50,8 @@ public:
     HttpFrontDoor(HttpConfig config, HttpHooks hooks, QObject* parent = nullptr);
     ~HttpFrontDoor() override;
 
-    // The stored token, generated (32 random bytes, base64url) and stored on first use.
-    static Result<QString> ensureToken(SecretStore& secrets);
+    // The token, once the secret store has it (HttpToken); until then requests get 503 with Retry-After.
+    void setToken(const QString& token) { m_config.token = token; }
 
     // A port already in use is reported with the process that holds it when the OS can tell.
     Status listen();
@@ -73,6 +72,7 @@ private:
         Ok,
         Missing,
         Wrong,
+        NotReady, // the token is still being read from the keychain
     };
     Auth authorize(const QByteArray& authorization, const QString& queryToken) const;
     void transcribe(const QHttpServerRequest& request, QTcpSocket* socket);

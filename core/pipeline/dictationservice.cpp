@@ -102,6 +102,12 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
         m_uploads->setTranscriber(&transcriber);
         m_finisher->setTransformer(&m_providers->transformer(), StyleLibrary::load(m_providers->stylesDir()));
     });
+    // Keys come from the keychain in the background: once they are in, the clients are built and the chunks
+    // that waited in the journal upload.
+    connect(m_providers.get(), &ProviderClients::keysChanged, this, [this] {
+        refreshProviders();
+        m_uploads->kick();
+    });
     m_providers->refresh();
 
     connect(m_uploads.get(), &UploadQueue::chunkDone, this, &DictationService::onChunkDone);
@@ -184,8 +190,7 @@ Status DictationService::start()
     }
 
     NetworkWatcher::Options network;
-    if (const auto& endpoints = m_providers->transcriber().config().endpoints; !endpoints.isEmpty())
-        network.probeUrl = endpoints.first().url;
+    network.probeUrl = QUrl(m_settings.stringValue(SettingKey::TranscribeUrl).trimmed());
     network.forceProbe = !qEnvironmentVariableIsEmpty("UTTER_NETWORK_PROBE");
     m_network = std::make_unique<NetworkWatcher>(network);
     m_uploads->setNetworkWatcher(m_network.get());
@@ -704,6 +709,12 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
                                       TranscribeCallback done)
 {
     refreshProviders();
+    if (!m_providers->built()) { // the keychain has not answered yet
+        m_providers->whenBuilt(context, [this, path, options, context, done = std::move(done)]() mutable {
+            transcribeFile(path, options, context, std::move(done));
+        });
+        return;
+    }
     FileTranscriptionOptions file = FileTranscriptionOptions::fromConfig(m_config);
     file.language = options.value(u"language"_s).toString(m_config.language);
     if (options.contains(u"prompt"_s))
@@ -781,6 +792,12 @@ void DictationService::prepareShutdown(std::function<void()> done)
 void DictationService::restyle(const QString& text, const QString& styleName, QObject* context, TranscribeCallback done)
 {
     refreshProviders();
+    if (!m_providers->built()) { // the keychain has not answered yet
+        m_providers->whenBuilt(context, [this, text, styleName, context, done = std::move(done)]() mutable {
+            restyle(text, styleName, context, std::move(done));
+        });
+        return;
+    }
     const Result<Style> style = m_providers->style(styleName);
     if (!style.ok()) {
         done(style.error());

@@ -11,17 +11,46 @@ namespace utter
 namespace
 {
 
-Endpoint endpointFrom(const Settings& settings, SecretStore& secrets, const QString& name, SettingKey url,
+Endpoint endpointFrom(const Settings& settings, const KeyValue& secrets, const QString& name, SettingKey url,
                       SettingKey model, SettingKey keyName)
 {
     const QString key = settings.stringValue(keyName);
-    const QString value = key.isEmpty() ? QString() : secrets.value(key);
+    const QString value = key.isEmpty() ? QString() : secrets(key);
     return makeEndpoint(name, settings.stringValue(url), settings.stringValue(model), key, value);
+}
+
+KeyValue storeKeys(SecretStore& secrets)
+{
+    return [&secrets](const QString& name) { return secrets.value(name); };
 }
 
 } // namespace
 
+KeyValue cachedKeys(SecretStore& secrets)
+{
+    return [&secrets](const QString& name) {
+        const std::optional<SecretLookup> key = secrets.cached(name);
+        return key ? key->value : QString();
+    };
+}
+
 TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, SecretStore& secrets)
+{
+    return fromSettings(settings, storeKeys(secrets));
+}
+
+TransformerConfig TransformerConfig::fromSettings(const Settings& settings, SecretStore& secrets,
+                                                  const QString& stylesDir)
+{
+    return fromSettings(settings, storeKeys(secrets), stylesDir);
+}
+
+SpeechConfig SpeechConfig::fromSettings(const Settings& settings, SecretStore& secrets)
+{
+    return fromSettings(settings, storeKeys(secrets));
+}
+
+TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, const KeyValue& secrets)
 {
     TranscriberConfig c;
     c.endpoints << endpointFrom(settings, secrets, u"primary"_s, SettingKey::TranscribeUrl, SettingKey::TranscribeModel,
@@ -53,7 +82,7 @@ QString TranscriberConfig::prompt() const
     return out;
 }
 
-TransformerConfig TransformerConfig::fromSettings(const Settings& settings, SecretStore& secrets,
+TransformerConfig TransformerConfig::fromSettings(const Settings& settings, const KeyValue& secrets,
                                                   const QString& stylesDir)
 {
     TransformerConfig c;
@@ -64,7 +93,7 @@ TransformerConfig TransformerConfig::fromSettings(const Settings& settings, Secr
     return c;
 }
 
-SpeechConfig SpeechConfig::fromSettings(const Settings& settings, SecretStore& secrets)
+SpeechConfig SpeechConfig::fromSettings(const Settings& settings, const KeyValue& secrets)
 {
     SpeechConfig c;
     if (!settings.stringValue(SettingKey::SpeechUrl).isEmpty()) {

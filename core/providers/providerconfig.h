@@ -6,12 +6,19 @@
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 
 namespace utter
 {
 
 class Settings;
 class SecretStore;
+
+// The value of the API key of that name (empty when there is none). The SecretStore overloads below ask the store
+// (blocking on the command line); the service passes its cached keys so that building clients never waits.
+using KeyValue = std::function<QString(const QString& keyName)>;
+// The store's cached keys, never waiting: a key not known yet is empty (and being read; see SecretStore::resolved).
+KeyValue cachedKeys(SecretStore& secrets);
 
 // Snapshot of the transcription settings (transcribe/*, general/language) with keys resolved.
 struct TranscriberConfig
@@ -27,6 +34,7 @@ struct TranscriberConfig
     qint64 maxUploadBytes = 25 * 1000 * 1000; // Groq's free-tier attachment limit
 
     static TranscriberConfig fromSettings(const Settings& settings, SecretStore& secrets);
+    static TranscriberConfig fromSettings(const Settings& settings, const KeyValue& key);
     // The prompt for the vocabulary, kept under Groq's 224-token limit.
     QString prompt() const;
 };
@@ -44,6 +52,7 @@ struct TransformerConfig
     QString stylesDir;
 
     static TransformerConfig fromSettings(const Settings& settings, SecretStore& secrets, const QString& stylesDir);
+    static TransformerConfig fromSettings(const Settings& settings, const KeyValue& key, const QString& stylesDir);
 };
 
 // Snapshot of the read-back settings (speech/*).
@@ -58,6 +67,7 @@ struct SpeechConfig
     std::chrono::milliseconds connectTimeout{5000};
 
     static SpeechConfig fromSettings(const Settings& settings, SecretStore& secrets);
+    static SpeechConfig fromSettings(const Settings& settings, const KeyValue& key);
 };
 
 } // namespace utter

@@ -44,24 +44,48 @@ QString KeychainSecretBackend::description() const
 namespace
 {
 
-// Runs a keychain job to completion. Returns false on timeout (the job is then abandoned to delete itself).
-bool runJob(QKeychain::Job* job, std::chrono::milliseconds timeout)
+struct JobOutcome
 {
+    QKeychain::Error error = QKeychain::NoError;
+    QString detail;
+    QString text;
+};
+
+// Starts a keychain job; `done` gets its outcome on context's thread. A job cannot be cancelled (QtKeychain's
+// libsecret callbacks point at the job), so it always runs to its end and deletes itself; if context is gone by
+// then, the connection is gone with it and the answer reaches nobody. Everything the answer needs travels in the
+// lambda by value: nothing refers to a caller's stack frame, which may be long gone when the keychain answers
+// (a "create a keyring" prompt answered after minutes, a Secret Service that replies only at D-Bus' 25 s timeout).
+void startJob(QKeychain::Job* job, QObject* context, std::function<void(const JobOutcome&)> done)
+{
+    job->setAutoDelete(true);
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [context, done = std::move(done)](QKeychain::Job* finished) {
+                         JobOutcome outcome{finished->error(), finished->errorString(), {}};
+                         if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
+                             outcome.text = read->textData();
+                         // Never inside start() (QtKeychain reports some failures synchronously), so callers
+                         // see one order: the call returns, then the answer comes.
+                         QMetaObject::invokeMethod(
+                             context, [done, outcome] { done(outcome); }, Qt::QueuedConnection);
+                     });
+    job->start();
+}
+
+// The command line's blocking form: waits for the job in a local event loop, at most `timeout`. The loop is the
+// connection's context, so an answer after the timeout finds no receiver (the loop has been destroyed).
+std::optional<JobOutcome> waitForJob(QKeychain::Job* job, std::chrono::milliseconds timeout)
+{
+    std::optional<JobOutcome> outcome;
     QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    bool finished = false;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
+    startJob(job, &loop, [&outcome, &loop](const JobOutcome& finished) {
+        outcome = finished;
         loop.quit();
     });
-    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    job->setAutoDelete(true);
-    job->start();
-    timer.start(timeout);
-    if (!finished)
+    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
+    if (!outcome)
         loop.exec();
-    return finished;
+    return outcome;
 }
 
 Error keychainError(QKeychain::Error code, const QString& detail)
@@ -81,63 +105,99 @@ Error keychainError(QKeychain::Error code, const QString& detail)
     }
 }
 
+Result<std::optional<QString>> readResult(const JobOutcome& outcome)
+{
+    if (outcome.error == QKeychain::EntryNotFound)
+        return std::optional<QString>();
+    if (outcome.error != QKeychain::NoError)
+        return keychainError(outcome.error, outcome.detail);
+    return std::optional<QString>(outcome.text);
+}
+
+Status writeResult(const JobOutcome& outcome)
+{
+    if (outcome.error != QKeychain::NoError)
+        return keychainError(outcome.error, outcome.detail);
+    return {};
+}
+
+Status removeResult(const JobOutcome& outcome)
+{
+    if (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound)
+        return {};
+    return keychainError(outcome.error, outcome.detail);
+}
+
+Error timeoutError(std::chrono::milliseconds timeout)
+{
+    return Error(ErrorCode::Timeout, u"The keychain did not answer within %1 s; is it locked, or waiting for "
+                                     "you to answer a prompt?"_s.arg(qMax<qint64>(1, timeout.count() / 1000)));
+}
+
+QKeychain::Job* readJob(const QString& service, const QString& name)
+{
+    auto* job = new QKeychain::ReadPasswordJob(service);
+    job->setKey(name);
+    return job;
+}
+
+QKeychain::Job* writeJob(const QString& service, const QString& name, const QString& value)
+{
+    auto* job = new QKeychain::WritePasswordJob(service);
+    job->setKey(name);
+    job->setTextData(value);
+    return job;
+}
+
+QKeychain::Job* removeJob(const QString& service, const QString& name)
+{
+    auto* job = new QKeychain::DeletePasswordJob(service);
+    job->setKey(name);
+    return job;
+}
+
 } // namespace
 
 Result<std::optional<QString>> KeychainSecretBackend::read(const QString& name)
 {
-    auto* job = new QKeychain::ReadPasswordJob(m_service);
-    job->setKey(name);
-    QString value;
-    QKeychain::Error error = QKeychain::NoError;
-    QString detail;
-    QObject::connect(job, &QKeychain::Job::finished, job, [&](QKeychain::Job*) {
-        error = job->error();
-        detail = job->errorString();
-        value = job->textData();
-    });
-    if (!runJob(job, m_timeout))
-        return Error(ErrorCode::Timeout,
-                     u"The keychain did not answer within %1 s; is it locked?"_s.arg(m_timeout.count() / 1000));
-    if (error == QKeychain::EntryNotFound)
-        return std::optional<QString>();
-    if (error != QKeychain::NoError)
-        return keychainError(error, detail);
-    return std::optional<QString>(value);
+    const std::optional<JobOutcome> outcome = waitForJob(readJob(m_service, name), m_timeout);
+    if (!outcome)
+        return timeoutError(m_timeout);
+    return readResult(*outcome);
 }
 
 Status KeychainSecretBackend::write(const QString& name, const QString& value)
 {
-    auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setKey(name);
-    job->setTextData(value);
-    QKeychain::Error error = QKeychain::NoError;
-    QString detail;
-    QObject::connect(job, &QKeychain::Job::finished, job, [&](QKeychain::Job*) {
-        error = job->error();
-        detail = job->errorString();
-    });
-    if (!runJob(job, m_timeout))
-        return Error(ErrorCode::Timeout, u"The keychain did not answer; is it locked?"_s);
-    if (error != QKeychain::NoError)
-        return keychainError(error, detail);
-    return {};
+    const std::optional<JobOutcome> outcome = waitForJob(writeJob(m_service, name, value), m_timeout);
+    if (!outcome)
+        return timeoutError(m_timeout);
+    return writeResult(*outcome);
 }
 
 Status KeychainSecretBackend::remove(const QString& name)
 {
-    auto* job = new QKeychain::DeletePasswordJob(m_service);
-    job->setKey(name);
-    QKeychain::Error error = QKeychain::NoError;
-    QString detail;
-    QObject::connect(job, &QKeychain::Job::finished, job, [&](QKeychain::Job*) {
-        error = job->error();
-        detail = job->errorString();
-    });
-    if (!runJob(job, m_timeout))
-        return Error(ErrorCode::Timeout, u"The keychain did not answer; is it locked?"_s);
-    if (error == QKeychain::NoError || error == QKeychain::EntryNotFound)
-        return {};
-    return keychainError(error, detail);
+    const std::optional<JobOutcome> outcome = waitForJob(removeJob(m_service, name), m_timeout);
+    if (!outcome)
+        return timeoutError(m_timeout);
+    return removeResult(*outcome);
+}
+
+void KeychainSecretBackend::readAsync(const QString& name, QObject* context, ReadDone done)
+{
+    startJob(readJob(m_service, name), context,
+             [done = std::move(done)](const JobOutcome& outcome) { done(readResult(outcome)); });
+}
+
+void KeychainSecretBackend::writeAsync(const QString& name, const QString& value, QObject* context, WriteDone done)
+{
+    startJob(writeJob(m_service, name, value), context,
+             [done = std::move(done)](const JobOutcome& outcome) { done(writeResult(outcome)); });
+}
+
+void KeychainSecretBackend::removeAsync(const QString& name, QObject* context, WriteDone done)
+{
+    startJob(removeJob(m_service, name), context,
+             [done = std::move(done)](const JobOutcome& outcome) { done(removeResult(outcome)); });
 }
 
 #else
@@ -155,6 +215,21 @@ Status KeychainSecretBackend::write(const QString&, const QString&)
 Status KeychainSecretBackend::remove(const QString&)
 {
     return Error(ErrorCode::Unsupported, u"This build of Utter has no keychain support (QtKeychain)."_s);
+}
+
+void KeychainSecretBackend::readAsync(const QString& name, QObject* context, ReadDone done)
+{
+    SecretBackend::readAsync(name, context, std::move(done));
+}
+
+void KeychainSecretBackend::writeAsync(const QString& name, const QString& value, QObject* context, WriteDone done)
+{
+    SecretBackend::writeAsync(name, value, context, std::move(done));
+}
+
+void KeychainSecretBackend::removeAsync(const QString& name, QObject* context, WriteDone done)
+{
+    SecretBackend::removeAsync(name, context, std::move(done));
 }
 
 #endif

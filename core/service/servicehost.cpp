@@ -4,6 +4,7 @@
 #include "logging/logging.h"
 #include "pipeline/desktopintegration.h"
 #include "pipeline/dictationservice.h"
+#include "secrets/secretstore.h"
 #include "settings/settingsfilewatcher.h"
 #include "textstyler.h"
 
@@ -30,6 +31,9 @@ ServiceHost::ServiceHost(ServiceParts parts, DaemonOptions options, DictationCon
     Q_ASSERT(m_parts.settings && m_parts.secrets && m_parts.history);
     Settings& settings = *m_parts.settings;
     SecretStore& secrets = *m_parts.secrets;
+    // Both hosts never wait for the keychain: keys are read in the background (SecretStore's cache), and the
+    // store's blocking calls answer from that cache here.
+    secrets.setBlockingAllowed(false);
 
     if (standIn) {
         m_control = standIn;

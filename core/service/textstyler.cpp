@@ -47,25 +47,30 @@ void TextStyler::handle(const QJsonObject& params, const IpcResponder& responder
                        u"Unknown style \"%1\"; known styles: %2."_s.arg(name, styles.names().join(u", "_s)));
         return;
     }
-    if (!m_providers)
+    if (!m_providers) {
         m_providers = std::make_unique<ProviderClients>(m_settings, m_secrets, m_stylesDir, m_http, m_clock);
+        // The keys come from the keychain in the background: the clients are built once they are in.
+        connect(m_providers.get(), &ProviderClients::keysChanged, this, [this] { m_providers->refresh(); });
+    }
     m_providers->refresh();
-    m_providers->transformer().transform(
-        text, *style, this,
-        [responder](const QString& delta) {
-            responder.notify(u"transform.delta"_s, {{u"delta"_s, delta}});
-        },
-        [responder, lease = m_providers->lease()](const TransformResult& result) {
-            QJsonObject reply{{u"text"_s, result.text},
-                              {u"raw"_s, result.rawText},
-                              {u"style"_s, result.style},
-                              {u"transformed"_s, result.transformed}};
-            if (!result.notice.isEmpty())
-                reply.insert(u"notice"_s, result.notice);
-            if (result.error)
-                reply.insert(u"error"_s, errorCodeName(result.error->code));
-            responder.reply(reply);
-        });
+    m_providers->whenBuilt(this, [this, text, style = *style, responder] {
+        m_providers->transformer().transform(
+            text, style, this,
+            [responder](const QString& delta) {
+                responder.notify(u"transform.delta"_s, {{u"delta"_s, delta}});
+            },
+            [responder, lease = m_providers->lease()](const TransformResult& result) {
+                QJsonObject reply{{u"text"_s, result.text},
+                                  {u"raw"_s, result.rawText},
+                                  {u"style"_s, result.style},
+                                  {u"transformed"_s, result.transformed}};
+                if (!result.notice.isEmpty())
+                    reply.insert(u"notice"_s, result.notice);
+                if (result.error)
+                    reply.insert(u"error"_s, errorCodeName(result.error->code));
+                responder.reply(reply);
+            });
+    });
 }
 
 } // namespace utter

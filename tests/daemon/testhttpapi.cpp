@@ -281,6 +281,9 @@ private slots:
         test::TestHome home;
         test::ServeProcess serve(home);
         QVERIFY2(serve.start({u"--listen"_s, u"127.0.0.1:0"_s}), serve.stderrText().constData());
+        // The token is read, generated and stored without holding up the start: wait until it says it is stored.
+        QTRY_VERIFY2_WITH_TIMEOUT(serve.stderrText().contains("generated the HTTP API token; stored in"),
+                                  serve.stderrText().constData(), 15000);
         home.applyToCurrentProcess();
         std::unique_ptr<SecretStore> secrets = SecretStore::create(home.configDir() + u"/secrets.ini"_s);
         const SecretLookup token = secrets->lookup(u"http-token"_s);

@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <cstring>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
 
@@ -47,6 +49,21 @@ private:
         env.remove(u"DISPLAY"_s);
         env.remove(u"WAYLAND_DISPLAY"_s);
         return env;
+    }
+
+    // A blocking read made from `depth` frames further down the stack than its caller.
+    Q_NEVER_INLINE static ErrorCode readFromDeeperFrame(KeychainSecretBackend& keychain, int depth)
+    {
+        volatile char scratch[256];
+        std::memset(const_cast<char*>(scratch), depth, sizeof scratch);
+        ErrorCode code = ErrorCode::Failed;
+        if (depth > 0) {
+            code = readFromDeeperFrame(keychain, depth - 1);
+        } else {
+            const auto read = keychain.read(u"late"_s);
+            code = read.ok() ? ErrorCode::Failed : read.error().code;
+        }
+        return scratch[0] == char(depth) ? code : ErrorCode::Corrupt; // keeps this frame alive across the call
     }
 
     static void verifyNotLeaked(const QString& secret, const test::UtterRun& run, const test::TestHome& home,
@@ -109,6 +126,48 @@ private slots:
         QCOMPARE(read.value().value(), secret);
         QVERIFY(keychain.remove(name).ok());
         QCOMPARE(keychain.read(name).value(), std::nullopt);
+    }
+
+    // The first-run crash: a read that gave up (its timeout) left its job running, and the job's answer wrote
+    // into the caller's stack frame, long gone by then — SIGSEGV in QKeychain::Job::error(). Here the reads give up
+    // after 1 ms, from frames deeper than the one that waits next, so the late answers land on reused stack.
+    void lateKeychainAnswersAreHarmless()
+    {
+        requireSecretService();
+        KeychainSecretBackend keychain(u"utter-test"_s);
+        const QString secret = freshSecret();
+        QVERIFY(keychain.write(u"late"_s, secret).ok());
+        KeychainSecretBackend impatient(u"utter-test"_s, std::chrono::milliseconds(1));
+        int timedOut = 0;
+        for (int depth = 1; depth <= 6; ++depth)
+            timedOut += readFromDeeperFrame(impatient, depth) == ErrorCode::Timeout ? 1 : 0;
+        QVERIFY(timedOut > 0);
+        // QtKeychain runs one job at a time: this answer comes after every abandoned one has come.
+        const auto read = keychain.read(u"late"_s);
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().message));
+        QCOMPARE(read.value().value(), secret);
+        QVERIFY(keychain.remove(u"late"_s).ok());
+    }
+
+    // `utter secret set` in another process reaches a running store through the Secret Service's change signals.
+    void changesFromAnotherProcessReachTheCache()
+    {
+        requireSecretService();
+        test::TestHome home;
+        std::unique_ptr<SecretStore> store = SecretStore::create(home.configDir() + u"/secrets.ini"_s);
+        QTRY_VERIFY(store->cached(u"changes"_s).has_value());
+        QCOMPARE(store->cached(u"changes"_s)->value, QString());
+
+        const QString first = freshSecret();
+        QCOMPARE(test::runUtter({u"secret"_s, u"set"_s, u"changes"_s}, home.environment(), first.toUtf8()).exitCode, 0);
+        QTRY_COMPARE(store->cached(u"changes"_s).value_or(SecretLookup{}).value, first);
+        QCOMPARE(store->cached(u"changes"_s)->source, SecretSource::Keychain);
+        const QString second = freshSecret();
+        QCOMPARE(test::runUtter({u"secret"_s, u"set"_s, u"changes"_s}, home.environment(), second.toUtf8()).exitCode,
+                 0);
+        QTRY_COMPARE(store->cached(u"changes"_s).value_or(SecretLookup{}).value, second);
+        QCOMPARE(test::runUtter({u"secret"_s, u"clear"_s, u"changes"_s}, home.environment()).exitCode, 0);
+        QTRY_VERIFY(store->cached(u"changes"_s).has_value() && store->cached(u"changes"_s)->value.isEmpty());
     }
 
     void cliStoresInKeychainAndNeverLeaks()
