@@ -1,5 +1,6 @@
 #include "daemon.h"
 
+#include "common/fdlimit.h"
 #include "common/version.h"
 #include "http/httpfrontdoor.h"
 #include "http/httptoken.h"
@@ -13,8 +14,10 @@
 #include "systemdnotifier.h"
 
 #include <QCoreApplication>
+
 #include <QDir>
 #include <QFile>
+#include <algorithm>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -33,7 +36,18 @@ Daemon::Daemon(DaemonServices services, DaemonOptions options, QObject* parent)
 {
     m_forceExit.setSingleShot(true);
     connect(&m_forceExit, &QTimer::timeout, this, [this] {
-        qCWarning(lcDaemon) << "in-flight work did not finish in time; exiting anyway (it stays journaled)";
+        qCWarning(lcDaemon) << "in-flight work did not finish in time; exiting anyway (dictations stay journaled;"
+                            << m_fileJobs.size() + (m_http ? m_http->inFlight() : 0)
+                            << "file transcription(s) are answered \"shutting down, send again\")";
+        if (m_http)
+            m_http->abortInFlight();
+        const auto jobs = m_fileJobs;
+        m_fileJobs.clear();
+        for (auto job = jobs.begin(); job != jobs.end(); ++job) {
+            job.value().fail(Error(ErrorCode::Cancelled, u"Utter is shutting down and could not finish this "
+                                                         "transcription in time; send it again once it is back."_s));
+            delete job.key(); // cancels its provider calls
+        }
         finishShutdown();
     });
 }
@@ -56,6 +70,12 @@ Status Daemon::start()
                      u"Refusing to serve as root: the daemon would own the microphone, keys and sockets of root. Run "
                      "it as your user, or pass --allow-root if this really is a root-only container."_s);
 #endif
+    // A busy daemon holds many sockets and files: run out of descriptors as late as the system allows.
+    const FdLimits fds = raiseFdLimit();
+    m_fdLimit = fds.soft;
+    if (fds.soft > 0)
+        qCInfo(lcDaemon) << "file descriptors: limit" << fds.soft << "(hard" << fds.hard << ")," << openFdCount()
+                         << "open";
     // Signals first: a SIGTERM that arrives while starting is handled (queued) once the event loop runs.
     m_signals = new SignalWatcher(this);
     connect(m_signals, &SignalWatcher::terminationRequested, this,
@@ -126,10 +146,20 @@ Status Daemon::startHttp()
 
     HttpConfig config;
     config.endpoint = *endpoint;
+    config.stylesDir = m_services.locations.stylesDir();
+    if (m_fdLimit > 0) {
+        // Descriptors for the control socket's clients, the pipeline's files and provider connections stay
+        // free whatever the HTTP side is sent.
+        const long reserve = IpcLimits{}.maxClients + 128;
+        config.maxConnections = int(std::clamp<long>(m_fdLimit - reserve, 8, config.maxConnections));
+        config.maxStreams = std::min(config.maxStreams, config.maxConnections / 2);
+    }
     HttpHooks hooks;
     hooks.health = [this] { return health(); };
     hooks.status = [this] { return status(); };
     hooks.dictation = m_services.dictation;
+    if (m_services.settings && m_services.secrets)
+        hooks.speechConfig = [this] { return SpeechConfig::fromSettings(*m_services.settings, *m_services.secrets); };
     m_http = new HttpFrontDoor(std::move(config), std::move(hooks), this);
     if (Status listening = m_http->listen(); !listening.ok()) {
         delete m_http;
@@ -156,20 +186,33 @@ void Daemon::shutdown(const QString& reason)
     m_stopping = true;
     qCInfo(lcDaemon).noquote() << "shutting down:" << reason;
     m_notifier->stopping();
-    // 1. Stop accepting: no new IPC or HTTP connections.
+    // 1. Stop accepting: no new IPC connections; new HTTP requests get 503 + Retry-After while in-flight ones
+    //    (uploads, read-backs) finish.
     m_ipc.stopListening();
-    if (m_http)
-        m_http->stopListening();
+    if (m_http) {
+        connect(m_http, &HttpFrontDoor::drained, this, &Daemon::finishWhenDrained, Qt::UniqueConnection);
+        m_http->beginDrain();
+    }
     // 2. Let in-flight work finish or stay journaled, bounded so the exit stays within 10 s.
     m_forceExit.start(m_options.shutdownGraceMs);
     if (m_services.dictation) {
         m_services.dictation->prepareShutdown([self = QPointer<Daemon>(this)] {
-            if (self)
-                QMetaObject::invokeMethod(self.data(), &Daemon::finishShutdown, Qt::QueuedConnection);
+            if (!self)
+                return;
+            self->m_dictationDrained = true;
+            QMetaObject::invokeMethod(self.data(), &Daemon::finishWhenDrained, Qt::QueuedConnection);
         });
     } else {
-        QMetaObject::invokeMethod(this, &Daemon::finishShutdown, Qt::QueuedConnection);
+        m_dictationDrained = true;
+        QMetaObject::invokeMethod(this, &Daemon::finishWhenDrained, Qt::QueuedConnection);
     }
+}
+
+void Daemon::finishWhenDrained()
+{
+    if (!m_stopping || m_finished || !m_dictationDrained || !m_fileJobs.isEmpty() || (m_http && m_http->inFlight() > 0))
+        return;
+    finishShutdown();
 }
 
 void Daemon::finishShutdown()
@@ -180,8 +223,10 @@ void Daemon::finishShutdown()
     m_forceExit.stop();
     // 3. Tell clients and close them; 4. remove the socket, pid and lock files.
     m_ipc.closeClients(u"the service is shutting down"_s);
-    if (m_http)
+    if (m_http) {
+        m_http->stopListening();
         m_http->closeAll(u"the service is shutting down"_s);
+    }
     m_ipc.stopListening();
     if (m_lock)
         m_lock->release();

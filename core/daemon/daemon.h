@@ -5,6 +5,7 @@
 #include "paths/locations.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -79,6 +80,8 @@ private:
     void connectDictation();
     Status startHttp();
     void finishShutdown();
+    // Finishes the shutdown once the dictation service, HTTP requests and IPC file transcriptions have drained.
+    void finishWhenDrained();
     QJsonObject providerSummary() const;
 
     DaemonServices m_services;
@@ -95,6 +98,9 @@ private:
     bool m_started = false;
     QString m_pendingShutdown; // a termination request that arrived before start() finished
     bool m_stopping = false;
+    bool m_dictationDrained = false;
+    QHash<QObject*, IpcResponder> m_fileJobs; // IPC transcribe.file in flight: context → its reply channel
+    long m_fdLimit = -1;
     bool m_finished = false;
 };
 

@@ -80,12 +80,25 @@ void Daemon::registerMethods()
                 responder.fail(jsonrpc::notBuilt(kPipeline));
                 return;
             }
-            m_services.dictation->transcribeFile(path, params, this, [responder](const Result<QJsonObject>& result) {
-                if (result.ok())
-                    responder.reply(result.value());
-                else
-                    responder.fail(result.error());
-            });
+            if (m_stopping) {
+                responder.fail(Error(ErrorCode::Cancelled, u"Utter is shutting down; send the file again once it "
+                                                           "is back."_s));
+                return;
+            }
+            // Counted, so a shutdown lets it finish (within the deadline) before the process exits.
+            auto* job = new QObject(this);
+            m_fileJobs.insert(job, responder);
+            m_services.dictation->transcribeFile(
+                path, params, job, [this, job, responder](const Result<QJsonObject>& result) {
+                    m_fileJobs.remove(job);
+                    job->deleteLater();
+                    if (result.ok())
+                        responder.reply(result.value());
+                    else
+                        responder.fail(result.error());
+                    if (m_stopping)
+                        QMetaObject::invokeMethod(this, &Daemon::finishWhenDrained, Qt::QueuedConnection);
+                });
         }));
 
     const auto hook = [this](const QString& name, const IpcServer::Handler& handler, const QString& part) {

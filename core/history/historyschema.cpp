@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -112,6 +113,17 @@ Status HistoryStore::open()
     if (!Locations::ensurePrivateDir(folder))
         return Error(ErrorCode::Io, u"Could not create the folder %1 for the history; check its permissions."_s.arg(
                                         QDir::toNativeSeparators(folder)));
+    // The history holds everything the user said: owner-only, like the journal. SQLite gives its -wal and -shm
+    // files the database's mode, so creating it 0600 covers them; older 0644 files are tightened here too.
+    if (!QFileInfo::exists(m_path)) {
+        QFile create(m_path);
+        if (create.open(QIODevice::WriteOnly))
+            create.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    for (const QString& file : QStringList{m_path, m_path + u"-wal"_s, m_path + u"-shm"_s}) {
+        if (QFileInfo::exists(file))
+            QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);

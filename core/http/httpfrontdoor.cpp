@@ -1,25 +1,28 @@
 #include "httpfrontdoor.h"
 
-#include "common/version.h"
+#include "common/fdlimit.h"
 #include "httpstream.h"
-#include "logging/logcontext.h"
 #include "logging/logging.h"
 #include "multipart.h"
 #include "pipeline/dictationcontrol.h"
 #include "porthint.h"
+#include "providers/clock.h"
+#include "providers/httpclient.h"
+#include "providers/speechclient.h"
+#include "providers/style.h"
+#include "transcriptformats.h"
 
-#include <QAbstractHttpServer>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -31,61 +34,6 @@ namespace utter
 namespace
 {
 
-using Status_ = QHttpServerResponder::StatusCode;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 413:
-        return "Payload Too Large";
-    case 426:
-        return "Upgrade Required";
-    case 501:
-        return "Not Implemented";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return status < 500 ? "Bad Request" : "Internal Server Error";
-    }
-}
-
-// A complete response written straight to the socket: used when the responder cannot be kept (asynchronous
-// replies, whose socket may vanish meanwhile) and by the size guard before the request is parsed.
-QByteArray rawResponse(int status, const QByteArray& contentType, const QByteArray& body, bool close)
-{
-    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    bytes += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    if (close)
-        bytes += "Connection: close\r\n";
-    return bytes + "\r\n" + body;
-}
-
-// The OpenAI error envelope, so standard clients show the message.
-QJsonObject errorBody(const QString& message, const QString& type, const QString& code)
-{
-    return {{u"error"_s, QJsonObject{{u"message"_s, message}, {u"type"_s, type}, {u"code"_s, code}}}};
-}
-
-QByteArray headerValue(const QHttpServerRequest& request, const QByteArray& name)
-{
-    const auto headers = request.headers();
-    for (const auto& [key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
 {
     if (a.size() != b.size())
@@ -96,134 +44,92 @@ bool constantTimeEquals(const QByteArray& a, const QByteArray& b)
     return diff == 0;
 }
 
-// The first reader of every connection. It (1) sends WebSocket upgrades to our own QWebSocketServer, after the
-// path and token are checked, so a refused client gets a plain HTTP 401/404 (Qt 6.4's QAbstractHttpServer
-// upgrades before routing and cannot refuse); (2) counts the bytes of the request in progress and answers 413
-// before an oversized body is buffered whole, then drains what the client still sends so it reads the answer.
-// Everything else goes to the HTTP server untouched (only peeked, never consumed).
-class ConnectionFront final : public QTcpServer
+HttpResponse busy(const QString& message, const QString& code, int retryAfterSeconds)
 {
-public:
-    using Upgrade = std::function<void(QTcpSocket* socket, const QByteArray& head)>;
+    HttpResponse response = HttpResponse::error(503, message, code);
+    response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray(QByteArray::number(retryAfterSeconds))));
+    response.close = true;
+    return response;
+}
 
-    ConnectionFront(qint64 limit, Upgrade upgrade, QObject* parent)
-        : QTcpServer(parent)
-        , m_limit(limit)
-        , m_upgrade(std::move(upgrade))
-    {}
+HttpResponse methodNotAllowed(const QByteArray& allow)
+{
+    HttpResponse response =
+        HttpResponse::error(405, u"Use %1."_s.arg(QString::fromLatin1(allow)), u"method_not_allowed"_s);
+    response.headers.append(qMakePair(QByteArray("Allow"), QByteArray(allow)));
+    return response;
+}
 
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto* socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { firstBytes(socket); });
-        connect(socket, &QTcpSocket::disconnected, socket, [socket] {
-            if (socket->property("utter.handed").isNull())
-                socket->deleteLater();
-        });
-        QTimer::singleShot(30000, socket, [socket] {
-            if (socket->property("utter.handed").isNull())
-                socket->abort(); // never sent a complete request head
-        });
+// The HTTP status for a pipeline or provider error of a request: what the client can fix is 4xx.
+int statusFor(const Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::UnsupportedFormat:
+    case ErrorCode::Corrupt:
+        return 400;
+    case ErrorCode::NoSpeech:
+        return 422;
+    case ErrorCode::RateLimited:
+    case ErrorCode::SlotLoading:
+        return 429;
+    case ErrorCode::Cancelled:
+        return 503;
+    case ErrorCode::Io:
+        return 500;
+    default:
+        return 502;
     }
+}
 
-private:
-    void firstBytes(QTcpSocket* socket)
-    {
-        const QByteArray head = socket->peek(16 * 1024);
-        const qsizetype end = head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (head.size() >= 16 * 1024)
-                refuse(socket, 431, "request_header_too_large", u"The request headers are too large."_s);
-            return; // wait for the rest of the head
-        }
-        QObject::disconnect(socket, &QTcpSocket::readyRead, socket, nullptr);
-        socket->setProperty("utter.handed", true);
-        const QByteArray lower = head.left(end).toLower();
-        if (lower.startsWith("get ") && lower.contains("\nupgrade: websocket")) {
-            m_upgrade(socket, head.left(end));
-            return;
-        }
-        // curl asks before sending bodies over 1 MB and would otherwise wait a second for this.
-        if (lower.contains("\nexpect: 100-continue"))
-            socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        guard(socket);
-        addPendingConnection(socket);
-        emit newConnection();
-        // The bytes are already buffered: wake the HTTP server's reader, which connects on newConnection.
-        QMetaObject::invokeMethod(socket, &QTcpSocket::readyRead, Qt::QueuedConnection);
-    }
+HttpResponse errorResponse(const Error& error, const QString& message)
+{
+    HttpResponse response = HttpResponse::error(statusFor(error), message, errorCodeName(error.code));
+    if (error.retryAfter)
+        response.headers.append(
+            {"Retry-After", QByteArray::number(std::max<qint64>(1, (error.retryAfter->count() + 999) / 1000))});
+    return response;
+}
 
-    void guard(QTcpSocket* socket)
-    {
-        auto received = std::make_shared<qint64>(socket->bytesAvailable());
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, received] {
-            *received += socket->bytesAvailable();
-            if (*received > m_limit)
-                refuse(socket, 413, "payload_too_large",
-                       u"The upload is larger than %1 MB; split the audio or compress it (Ogg Opus at 24 kbit/s "
-                       "holds hours in that size)."_s.arg(m_limit / (1024 * 1024)),
-                       {}, true);
-        });
-        connect(socket, &QTcpSocket::bytesWritten, socket, [received] { *received = 0; });
-    }
+// OpenAI's own voices; a request naming one of them gets the voices configured for each read-back endpoint
+// (hal0's qwen3-tts and kokoro know none of them). Any other name is sent as it is.
+bool isOpenAiVoice(const QString& voice)
+{
+    static const QStringList voices{u"alloy"_s, u"ash"_s,  u"ballad"_s, u"coral"_s,   u"echo"_s, u"fable"_s,
+                                    u"nova"_s,  u"onyx"_s, u"sage"_s,   u"shimmer"_s, u"verse"_s};
+    return voices.contains(voice.toLower());
+}
 
-public:
-    // drain: the client may still be sending a body — read and drop it for a while so it sees the answer.
-    static void refuse(QTcpSocket* socket, int status, const QByteArray& code, const QString& message,
-                       const QByteArray& extraHeaders = {}, bool drain = false)
-    {
-        qCWarning(lcHttp).noquote() << "answering" << status << "to" << socket->peerAddress().toString() << ":"
-                                    << message;
-        QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
-        const QJsonObject body = errorBody(message, u"invalid_request_error"_s, QString::fromLatin1(code));
-        QByteArray response =
-            rawResponse(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), true);
-        if (!extraHeaders.isEmpty())
-            response.insert(response.indexOf("\r\n") + 2, extraHeaders);
-        socket->write(response);
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        if (!drain) {
-            socket->disconnectFromHost(); // after the answer is written
-            return;
-        }
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
-        socket->readAll();
-        QTimer::singleShot(10000, socket, [socket] { socket->disconnectFromHost(); });
-    }
-
-private:
-    qint64 m_limit;
-    Upgrade m_upgrade;
-};
+QByteArray speechContentType(const QString& format, const QByteArray& fromProvider)
+{
+    if (!fromProvider.isEmpty() && !fromProvider.contains("octet-stream"))
+        return fromProvider;
+    if (format == u"mp3"_s)
+        return "audio/mpeg";
+    if (format == u"opus"_s)
+        return "audio/ogg";
+    if (format == u"aac"_s)
+        return "audio/aac";
+    if (format == u"flac"_s)
+        return "audio/flac";
+    if (format == u"pcm"_s)
+        return "audio/L16; rate=24000; channels=1";
+    return "audio/wav";
+}
 
 } // namespace
 
-class HttpFrontDoor::Server final : public QAbstractHttpServer
+// Accepts connections for the front door, which keeps the count under its cap.
+class HttpFrontDoor::Listener final : public QTcpServer
 {
 public:
-    Server(HttpFrontDoor* owner)
-        : QAbstractHttpServer(owner)
+    explicit Listener(HttpFrontDoor* owner)
+        : QTcpServer(owner)
         , m_owner(owner)
     {}
 
-    using QAbstractHttpServer::makeResponder;
-
 protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
-    {
-        return m_owner->handleRequest(request, socket);
-    }
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override
-    {
-        makeResponder(request, socket)
-            .write(QJsonDocument(errorBody(u"Not found."_s, u"invalid_request_error"_s, u"not_found"_s)),
-                   Status_::NotFound);
-    }
+    void incomingConnection(qintptr descriptor) override { m_owner->accept(descriptor); }
 
 private:
     HttpFrontDoor* m_owner;
@@ -233,23 +139,33 @@ HttpFrontDoor::HttpFrontDoor(HttpConfig config, HttpHooks hooks, QObject* parent
     : QObject(parent)
     , m_config(std::move(config))
     , m_hooks(std::move(hooks))
-{}
+{
+    if (m_config.uploadDir.isEmpty())
+        m_config.uploadDir = QDir::tempPath();
+}
 
-HttpFrontDoor::~HttpFrontDoor() = default;
+HttpFrontDoor::~HttpFrontDoor()
+{
+    // Connections call back into this object while they are destroyed.
+    const QList<HttpConnection*> connections = m_connections.values();
+    m_connections.clear();
+    for (HttpConnection* connection : connections) {
+        disconnect(connection, nullptr, this, nullptr);
+        delete connection;
+    }
+}
 
 Status HttpFrontDoor::listen()
 {
-    m_server = new Server(this);
     m_webSockets = new QWebSocketServer(u"utter"_s, QWebSocketServer::NonSecureMode, this);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &HttpFrontDoor::acceptWebSockets);
-    auto* tcp = new ConnectionFront(
-        m_config.maxUploadBytes + 64 * 1024,
-        [this](QTcpSocket* socket, const QByteArray& head) { upgrade(socket, head); }, m_server);
-    if (!tcp->listen(m_config.endpoint.address, m_config.endpoint.port)) {
-        const QString why = tcp->errorString();
-        const bool inUse = tcp->serverError() == QAbstractSocket::AddressInUseError;
-        delete m_server;
-        m_server = nullptr;
+    m_listener = new Listener(this);
+    m_listener->setMaxPendingConnections(m_config.maxConnections);
+    if (!m_listener->listen(m_config.endpoint.address, m_config.endpoint.port)) {
+        const QString why = m_listener->errorString();
+        const bool inUse = m_listener->serverError() == QAbstractSocket::AddressInUseError;
+        delete m_listener;
+        m_listener = nullptr;
         if (inUse) {
             const QString holder = describePortHolder(m_config.endpoint.port);
             return Error(
@@ -259,21 +175,60 @@ Status HttpFrontDoor::listen()
         }
         return Error(ErrorCode::Io, u"Cannot listen on %1: %2."_s.arg(m_config.endpoint.toString(), why));
     }
-    m_port = tcp->serverPort();
-    m_server->bind(tcp);
-    qCInfo(lcHttp).noquote() << u"HTTP API on http://"_s + address() << "(bearer token required)";
+    // Out of file descriptors, Qt stops accepting for good: say so once, and try again shortly.
+    connect(m_listener, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        if (!m_outOfDescriptors)
+            qCWarning(lcHttp).noquote() << "cannot accept HTTP connections:" << m_listener->errorString() << "(error"
+                                        << int(error) << "); open connections:" << m_connections.size()
+                                        << "— retrying every 0.5 s";
+        m_outOfDescriptors = true;
+        QTimer::singleShot(500, m_listener, [this] {
+            if (m_listener->isListening())
+                m_listener->resumeAccepting();
+        });
+    });
+    m_port = m_listener->serverPort();
+    qCInfo(lcHttp).noquote() << u"HTTP API on http://"_s + address() << "(bearer token required; at most"
+                             << m_config.maxConnections << "connections," << m_config.maxUploads << "uploads at once)";
     return {};
 }
 
 void HttpFrontDoor::stopListening()
 {
-    if (!m_server)
-        return;
-    const QList<QTcpServer*> servers = m_server->servers();
-    for (QTcpServer* server : servers)
-        server->close();
+    if (m_listener)
+        m_listener->close();
     if (m_webSockets)
         m_webSockets->close();
+}
+
+void HttpFrontDoor::beginDrain()
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    const QList<HttpConnection*> connections = m_connections.values();
+    for (HttpConnection* connection : connections)
+        connection->closeIfIdle();
+    qCInfo(lcHttp) << "draining:" << inFlight() << "request(s) in flight; new requests get 503";
+    QMetaObject::invokeMethod(this, &HttpFrontDoor::checkDrained, Qt::QueuedConnection);
+}
+
+void HttpFrontDoor::abortInFlight()
+{
+    const QList<HttpConnection*> connections = m_connections.values();
+    for (HttpConnection* connection : connections) {
+        if (connection->state() != HttpConnection::State::Handling)
+            continue;
+        if (QObject* job = m_jobs.take(connection->id()))
+            delete job; // cancels the provider calls
+        m_uploads.remove(connection->id());
+        m_uploadDirs.remove(connection->id());
+        qCWarning(lcHttp).noquote() << "answering 503 to" << connection->peer()
+                                    << "because the shutdown deadline passed before its request finished";
+        answer(connection, busy(u"Utter is shutting down and could not finish this request in time; send it again "
+                                "in a moment."_s,
+                                u"service_stopping"_s, 5));
+    }
 }
 
 void HttpFrontDoor::closeAll(const QString& reason)
@@ -281,6 +236,9 @@ void HttpFrontDoor::closeAll(const QString& reason)
     const QList<HttpStream*> streams = m_streams.values();
     for (HttpStream* stream : streams)
         stream->close(int(QWebSocketProtocol::CloseCodeGoingAway), reason);
+    const QList<HttpConnection*> connections = m_connections.values();
+    for (HttpConnection* connection : connections)
+        connection->closeIfIdle();
 }
 
 QString HttpFrontDoor::address() const
@@ -288,6 +246,25 @@ QString HttpFrontDoor::address() const
     HttpEndpoint endpoint = m_config.endpoint;
     endpoint.port = m_port;
     return endpoint.toString();
+}
+
+int HttpFrontDoor::inFlight() const
+{
+    int count = 0;
+    for (const HttpConnection* connection : m_connections) {
+        if (connection->state() == HttpConnection::State::ReadingBody ||
+            connection->state() == HttpConnection::State::Handling)
+            ++count;
+    }
+    return count;
+}
+
+void HttpFrontDoor::checkDrained()
+{
+    if (m_draining && !m_drainedSent && inFlight() == 0) {
+        m_drainedSent = true;
+        emit drained();
+    }
 }
 
 HttpFrontDoor::Auth HttpFrontDoor::authorize(const QByteArray& authorization, const QString& queryToken) const
@@ -304,87 +281,237 @@ HttpFrontDoor::Auth HttpFrontDoor::authorize(const QByteArray& authorization, co
     return constantTimeEquals(presented, m_config.token.toUtf8()) ? Auth::Ok : Auth::Wrong;
 }
 
-bool HttpFrontDoor::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+void HttpFrontDoor::accept(qintptr descriptor)
 {
-    const QString path = request.url().path();
-    const QHttpServerRequest::Method method = request.method();
-    const Auth auth = authorize(headerValue(request, "authorization"), {});
-    QHttpServerResponder responder = Server::makeResponder(request, socket);
-    const auto reply = [&](const QJsonObject& body, Status_ status) { responder.write(QJsonDocument(body), status); };
-    qCDebug(lcHttp).noquote() << request.remoteAddress().toString() << path;
-
-    if (path == u"/health"_s) {
-        if (method != QHttpServerRequest::Method::Get) {
-            reply(errorBody(u"Use GET."_s, u"invalid_request_error"_s, u"method_not_allowed"_s),
-                  Status_::MethodNotAllowed);
-        } else if (auth == Auth::Ok) {
-            reply(m_hooks.health(), Status_::Ok);
-        } else {
-            // Liveness without a token; the details need one.
-            reply({{u"status"_s, m_hooks.health().value(u"status"_s)}}, Status_::Ok);
-        }
-        return true;
-    }
-    if (auth == Auth::NotReady) {
-        responder.write(QJsonDocument(errorBody(u"The API token is still being read from the keychain; try again "
-                                                "in a few seconds (`utter status` says why it waits)."_s,
-                                                u"server_error"_s, u"token_not_ready"_s)),
-                        {{"Retry-After", "5"}, {"Content-Type", "application/json"}}, Status_::ServiceUnavailable);
-        return true;
-    }
-    if (auth != Auth::Ok) {
-        responder.write(
-            QJsonDocument(errorBody(auth == Auth::Missing ? u"Send the token as `Authorization: Bearer TOKEN`; "
-                                                            "`utter secret status` says where it is stored."_s
-                                                          : u"The bearer token is wrong."_s,
-                                    u"invalid_request_error"_s,
-                                    auth == Auth::Missing ? u"missing_token"_s : u"invalid_token"_s)),
-            {{"WWW-Authenticate", "Bearer"}, {"Content-Type", "application/json"}}, Status_::Unauthorized);
-        return true;
-    }
-    if (path == u"/v1/models"_s) {
-        QJsonArray data;
-        data.append(QJsonObject{{u"id"_s, u"utter"_s}, {u"object"_s, u"model"_s}, {u"owned_by"_s, u"utter"_s}});
-        data.append(QJsonObject{{u"id"_s, u"whisper-1"_s}, {u"object"_s, u"model"_s}, {u"owned_by"_s, u"utter"_s}});
-        reply({{u"object"_s, u"list"_s}, {u"data"_s, data}}, Status_::Ok);
-        return true;
-    }
-    if (path == u"/v1/audio/transcriptions"_s) {
-        if (method != QHttpServerRequest::Method::Post) {
-            reply(
-                errorBody(u"Use POST with multipart/form-data."_s, u"invalid_request_error"_s, u"method_not_allowed"_s),
-                Status_::MethodNotAllowed);
-            return true;
-        }
-        transcribe(request, socket);
-        return true;
-    }
-    if (path == u"/v1/stream"_s) {
-        reply(errorBody(u"/v1/stream is a WebSocket: connect with ws://HOST:PORT/v1/stream."_s,
-                        u"invalid_request_error"_s, u"upgrade_required"_s),
-              Status_::UpgradeRequired);
-        return true;
-    }
-    reply(errorBody(u"Unknown path %1; see GET /v1/models, POST /v1/audio/transcriptions, GET /v1/stream."_s.arg(path),
-                    u"invalid_request_error"_s, u"not_found"_s),
-          Status_::NotFound);
-    return true;
-}
-
-void HttpFrontDoor::transcribe(const QHttpServerRequest& request, QTcpSocket* socket)
-{
-    QHttpServerResponder responder = Server::makeResponder(request, socket);
-    const auto fail = [&](Status_ status, const QString& message, const QString& code) {
-        responder.write(QJsonDocument(errorBody(message, u"invalid_request_error"_s, code)), status);
-    };
-    if (request.body().size() > m_config.maxUploadBytes) {
-        fail(Status_::PayloadTooLarge, u"The upload is larger than %1 MB."_s.arg(m_config.maxUploadBytes >> 20),
-             u"payload_too_large"_s);
+    auto* socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
         return;
     }
-    const Result<QList<FormPart>> parts = parseMultipart(headerValue(request, "content-type"), request.body());
+    if (m_outOfDescriptors) {
+        m_outOfDescriptors = false;
+        qCInfo(lcHttp) << "accepting HTTP connections again";
+    }
+    const int open = int(m_connections.size() + m_streams.size());
+    // Descriptors are handed out lowest first: this one's number is a lower bound of how many are open. Near the
+    // limit (lowered meanwhile, or taken by other work) HTTP stops taking connections, so the control socket, the
+    // journal and the providers always find a free descriptor.
+    const long fdLimit = currentFdLimit();
+    const bool lowOnDescriptors = fdLimit > 0 && long(descriptor) >= fdLimit - kFdHeadroom;
+    if (open >= m_config.maxConnections || lowOnDescriptors) {
+        // Answered and closed at once, so a flood never holds more descriptors than the cap.
+        if (m_refusedSinceLog++ == 0) {
+            if (lowOnDescriptors)
+                qCWarning(lcHttp).noquote()
+                    << "running out of file descriptors (descriptor" << descriptor << "of a limit of" << fdLimit
+                    << "): refusing HTTP connections so the control socket keeps working; further refusals are "
+                       "counted quietly";
+            else
+                qCWarning(lcHttp).noquote() << "refusing connections:" << open << "are open (limit"
+                                            << m_config.maxConnections << "); further refusals are counted quietly";
+            QTimer::singleShot(10000, this, [this] {
+                if (m_refusedSinceLog > 1)
+                    qCWarning(lcHttp) << "refused" << m_refusedSinceLog << "connections over the limit in 10 s";
+                m_refusedSinceLog = 0;
+            });
+        }
+        const HttpResponse response =
+            busy(u"Too many connections are open (%1); try again shortly."_s.arg(m_config.maxConnections),
+                 u"too_many_connections"_s, 1);
+        QByteArray bytes = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: " +
+                           QByteArray::number(response.body.size()) +
+                           "\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + response.body;
+        socket->write(bytes);
+        socket->flush();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            socket->deleteLater();
+        else
+            QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
+        return;
+    }
+    const quint64 id = m_nextConnectionId++;
+    auto* connection = new HttpConnection(id, socket, m_config.connection, this, this);
+    m_connections.insert(id, connection);
+}
+
+HttpConnection::Decision HttpFrontDoor::onHead(HttpConnection* connection, const RequestHead& head)
+{
+    using Decision = HttpConnection::Decision;
+    // Refusals close the connection (whatever body follows is never read), except those of requests without a
+    // body that a well-behaved client makes by mistake (404, 405).
+    const auto refuse = [](HttpResponse response) {
+        if (response.status != 404 && response.status != 405)
+            response.close = true;
+        return Decision{Decision::Kind::Refuse, std::move(response), {}};
+    };
+    const QString& path = head.path;
+    const QByteArray& method = head.method;
+    qCDebug(lcHttp).noquote() << connection->peer() << method << path << head.contentLength;
+    if (m_draining)
+        return refuse(busy(u"Utter is shutting down; send the request again in a moment."_s, u"service_stopping"_s, 5));
+
+    const auto unauthorized = [&](Auth auth, const QString& hint) {
+        if (auth == Auth::NotReady) {
+            return refuse(busy(u"The API token is still being read from the keychain; try again in a few seconds "
+                               "(`utter status` says why it waits)."_s,
+                               u"token_not_ready"_s, 5));
+        }
+        HttpResponse response = HttpResponse::error(401, auth == Auth::Missing ? hint : u"The bearer token is wrong."_s,
+                                                    auth == Auth::Missing ? u"missing_token"_s : u"invalid_token"_s);
+        response.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
+        return refuse(response);
+    };
+
+    if (head.isWebSocketUpgrade()) {
+        if (path != u"/v1/stream"_s)
+            return refuse(HttpResponse::error(404, u"WebSockets are served at /v1/stream only."_s, u"not_found"_s));
+        const Auth auth = authorize(head.header("authorization"), head.query.queryItemValue(u"token"_s));
+        if (auth != Auth::Ok)
+            return unauthorized(auth, u"Send the token as `Authorization: Bearer TOKEN` or ?token=TOKEN."_s);
+        if (int(m_streams.size()) >= m_config.maxStreams)
+            return refuse(busy(u"Too many streams are open (%1); try again later."_s.arg(m_config.maxStreams),
+                               u"too_many_streams"_s, kRetryAfterSeconds));
+        return Decision{Decision::Kind::Upgrade, {}, {}};
+    }
+
+    const Auth auth = authorize(head.header("authorization"), {});
+    const bool isHealth = path == u"/health"_s;
+    if (!isHealth && auth != Auth::Ok)
+        return unauthorized(auth, u"Send the token as `Authorization: Bearer TOKEN`; `utter secret status` says where "
+                                  "it is stored."_s);
+
+    const bool isGet = method == "GET" || method == "HEAD";
+    if (isHealth || path == u"/v1/models"_s) {
+        if (!isGet)
+            return refuse(methodNotAllowed("GET, HEAD"));
+    } else if (path == u"/v1/stream"_s) {
+        if (method != "GET")
+            return refuse(methodNotAllowed("GET"));
+    } else if (path == u"/v1/audio/transcriptions"_s || path == u"/v1/audio/speech"_s) {
+        if (method != "POST")
+            return refuse(methodNotAllowed("POST"));
+    }
+
+    if (path == u"/v1/audio/transcriptions"_s) {
+        if (head.contentLength > m_config.maxUploadBytes)
+            return refuse(HttpResponse::error(
+                413,
+                u"The upload is larger than %1 MB; split the audio or compress it (Ogg Opus at 24 kbit/s holds hours "
+                "in that size)."_s.arg(m_config.maxUploadBytes / (1024 * 1024)),
+                u"payload_too_large"_s));
+        if (!head.header("content-type").toLower().startsWith("multipart/form-data"))
+            return refuse(HttpResponse::error(
+                400, u"Send the audio as multipart/form-data (curl -F file=@audio.ogg)."_s, u"invalid_multipart"_s));
+        if (int(m_uploads.size()) >= m_config.maxUploads)
+            return refuse(
+                busy(u"%1 uploads are being transcribed; send this one again in a moment."_s.arg(m_uploads.size()),
+                     u"too_many_uploads"_s, kRetryAfterSeconds));
+        auto folder = std::make_shared<QTemporaryDir>(m_config.uploadDir + u"/utter-upload-XXXXXX"_s);
+        if (!folder->isValid()) {
+            qCWarning(lcHttp).noquote() << "cannot create an upload folder in" << m_config.uploadDir << ":"
+                                        << folder->errorString();
+            return refuse(HttpResponse::error(500, u"The upload cannot be stored; is the disk full?"_s, u"io"_s));
+        }
+        m_uploads.insert(connection->id());
+        m_uploadDirs.insert(connection->id(), folder);
+        return Decision{Decision::Kind::StreamBody, {}, folder->filePath(u"body"_s)};
+    }
+    if (head.contentLength > m_config.maxRequestBytes)
+        return refuse(
+            HttpResponse::error(413, u"The request body is larger than %1 KiB."_s.arg(m_config.maxRequestBytes / 1024),
+                                u"payload_too_large"_s));
+    return Decision{Decision::Kind::ReadBody, {}, {}};
+}
+
+void HttpFrontDoor::onUpgrade(HttpConnection*, QTcpSocket* socket, const RequestHead&)
+{
+    socket->setParent(this);
+    m_webSockets->handleConnection(socket);
+}
+
+void HttpFrontDoor::onFinished(HttpConnection* connection)
+{
+    m_connections.remove(connection->id());
+    m_uploads.remove(connection->id());
+    m_uploadDirs.remove(connection->id());
+    if (QObject* job = m_jobs.take(connection->id()))
+        delete job;
+    checkDrained();
+}
+
+void HttpFrontDoor::answer(HttpConnection* connection, const HttpResponse& response)
+{
+    m_uploads.remove(connection->id());
+    m_uploadDirs.remove(connection->id());
+    connection->respond(response);
+    QMetaObject::invokeMethod(this, &HttpFrontDoor::checkDrained, Qt::QueuedConnection);
+}
+
+void HttpFrontDoor::onRequest(HttpConnection* connection, ClientRequest request)
+{
+    const QString& path = request.head.path;
+    const bool authorized = authorize(request.head.header("authorization"), {}) == Auth::Ok;
+    if (path == u"/health"_s) {
+        // Liveness without a token; the details need one.
+        answer(connection,
+               HttpResponse::json(200, authorized ? m_hooks.health()
+                                                  : QJsonObject{{u"status"_s, m_hooks.health().value(u"status"_s)}}));
+    } else if (path == u"/v1/models"_s) {
+        QJsonArray data;
+        for (const QString& id : {u"utter"_s, u"whisper-1"_s})
+            data.append(QJsonObject{{u"id"_s, id}, {u"object"_s, u"model"_s}, {u"owned_by"_s, u"utter"_s}});
+        answer(connection, HttpResponse::json(200, {{u"object"_s, u"list"_s}, {u"data"_s, data}}));
+    } else if (path == u"/v1/audio/transcriptions"_s) {
+        transcribe(connection, request);
+    } else if (path == u"/v1/audio/speech"_s) {
+        speak(connection, request);
+    } else if (path == u"/v1/stream"_s) {
+        answer(connection,
+               HttpResponse::error(426, u"/v1/stream is a WebSocket: connect with ws://HOST:PORT/v1/stream."_s,
+                                   u"upgrade_required"_s));
+    } else {
+        answer(connection,
+               HttpResponse::error(404,
+                                   u"Unknown path %1; see GET /v1/models, POST /v1/audio/transcriptions, POST "
+                                   "/v1/audio/speech, GET /v1/stream."_s.arg(path.left(200)),
+                                   u"not_found"_s));
+    }
+}
+
+void HttpFrontDoor::transcribe(HttpConnection* connection, const ClientRequest& request)
+{
+    const std::shared_ptr<QTemporaryDir> folder = m_uploadDirs.value(connection->id());
+    const auto fail = [&](int status, const QString& message, const QString& code) {
+        answer(connection, HttpResponse::error(status, message, code));
+    };
+    if (!folder) {
+        fail(500, u"The upload was lost."_s, u"io"_s);
+        return;
+    }
+    QFile body(request.bodyFile);
+    if (!body.open(QIODevice::ReadOnly)) {
+        fail(500, u"The upload cannot be read back; is the disk full?"_s, u"io"_s);
+        return;
+    }
+    const qint64 size = body.size();
+    uchar* mapped = size > 0 ? body.map(0, size) : nullptr;
+    if (size > 0 && !mapped) {
+        fail(500, u"The upload cannot be read back."_s, u"io"_s);
+        return;
+    }
+    // The body is read through the mapping (no copy in memory); it is unmapped and deleted on every way out.
+    const auto release = qScopeGuard([&] {
+        if (mapped)
+            body.unmap(mapped);
+        body.close();
+        body.remove();
+    });
+    const QByteArrayView bytes(reinterpret_cast<const char*>(mapped), size);
+    const Result<QList<FormPart>> parts = parseMultipart(request.head.header("content-type"), bytes);
     if (!parts.ok()) {
-        fail(Status_::BadRequest, parts.error().message, u"invalid_multipart"_s);
+        fail(400, parts.error().message, u"invalid_multipart"_s);
         return;
     }
     const FormPart* file = nullptr;
@@ -393,110 +520,172 @@ void HttpFrontDoor::transcribe(const QHttpServerRequest& request, QTcpSocket* so
         if (part.name == u"file"_s)
             file = &part;
         else if (part.fileName.isEmpty() && part.data.size() < 64 * 1024)
-            options.insert(part.name, QString::fromUtf8(part.data));
+            options.insert(part.name, QString::fromUtf8(part.data.toByteArray()));
     }
     if (!file || file->data.isEmpty()) {
-        fail(Status_::BadRequest, u"The form has no `file` part with audio (curl -F file=@audio.ogg)."_s,
-             u"missing_file"_s);
+        fail(400, u"The form has no `file` part with audio (curl -F file=@audio.ogg)."_s, u"missing_file"_s);
         return;
     }
     const QString format = options.value(u"response_format"_s).toString(u"json"_s);
-    if (!QStringList{u"json"_s, u"text"_s, u"verbose_json"_s}.contains(format)) {
-        fail(Status_::BadRequest, u"response_format must be json, text or verbose_json."_s,
+    if (!transcriptFormats().contains(format)) {
+        fail(400, u"response_format must be one of %1."_s.arg(transcriptFormats().join(u", "_s)),
              u"unsupported_response_format"_s);
         return;
     }
-    if (!m_hooks.dictation) {
-        responder.write(QJsonDocument(errorBody(u"Transcription is not built in this version of Utter (the "
-                                                "dictation pipeline is missing)."_s,
-                                                u"server_error"_s, u"not_built"_s)),
-                        Status_::NotImplemented);
-        return;
-    }
-    // The pipeline reads files: keep the upload under the runtime folder with its own extension (format
-    // detection and Groq's filename check both look at it).
-    auto folder = std::make_shared<QTemporaryDir>(QDir::tempPath() + u"/utter-upload-XXXXXX"_s);
-    QString suffix = QFileInfo(file->fileName).suffix().toLower();
-    if (suffix.isEmpty() || suffix.size() > 8)
-        suffix = u"bin"_s;
-    const QString path = folder->filePath(u"upload-%1.%2"_s.arg(++m_uploadCounter).arg(suffix));
-    QFile out(path);
-    if (!folder->isValid() || !out.open(QIODevice::WriteOnly) || out.write(file->data) != file->data.size()) {
-        responder.write(
-            QJsonDocument(errorBody(u"Cannot store the upload; is the disk full?"_s, u"server_error"_s, u"io"_s)),
-            Status_::InternalServerError);
-        return;
-    }
-    out.close();
-    const QPointer<QTcpSocket> target(socket);
-    m_hooks.dictation->transcribeFile(path, options, this, [folder, target, format](const Result<QJsonObject>& result) {
-        if (!target)
-            return; // the client left; the result is in the history anyway
-        if (!result.ok()) {
-            const Error& error = result.error();
-            const int status = error.code == ErrorCode::InvalidArgument || error.code == ErrorCode::UnsupportedFormat
-                                   ? 400
-                               : error.code == ErrorCode::NoSpeech ? 422
-                                                                   : 502;
-            const QJsonObject body = errorBody(error.message, u"server_error"_s, errorCodeName(error.code));
-            target->write(
-                rawResponse(status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), false));
+    // An unknown style is the client's mistake: said before a second of audio is sent (and billed).
+    const QString style = options.value(u"style"_s).toString();
+    if (!style.isEmpty()) {
+        const StyleLibrary styles = StyleLibrary::load(m_config.stylesDir);
+        if (!styles.find(style)) {
+            fail(400, u"Unknown style \"%1\"; known styles: %2."_s.arg(style.left(100), styles.names().join(u", "_s)),
+                 u"unknown_style"_s);
             return;
         }
-        const QJsonObject& value = result.value();
-        if (format == u"text"_s) {
-            target->write(rawResponse(200, "text/plain; charset=utf-8",
-                                      value.value(u"text"_s).toString().toUtf8() + '\n', false));
-        } else {
-            QJsonObject body{{u"text"_s, value.value(u"text"_s)}};
-            if (format == u"verbose_json"_s) {
-                body = value;
-                body.insert(u"task"_s, u"transcribe"_s);
+    }
+    if (!m_hooks.dictation) {
+        fail(501, u"Transcription is not built in this version of Utter (the dictation pipeline is missing)."_s,
+             u"not_built"_s);
+        return;
+    }
+    // The pipeline reads files: the audio part gets its own file with the client's extension (format detection
+    // and Groq's filename check both look at it).
+    const QString clientName = QFileInfo(file->fileName).fileName().left(200);
+    QString suffix = QFileInfo(file->fileName).suffix().toLower();
+    if (suffix.isEmpty() || suffix.size() > 8 ||
+        !std::all_of(suffix.begin(), suffix.end(), [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; }))
+        suffix = u"bin"_s;
+    const QString audioPath = folder->filePath(u"upload-%1.%2"_s.arg(++m_uploadCounter).arg(suffix));
+    QFile audio(audioPath);
+    if (!audio.open(QIODevice::WriteOnly) || audio.write(file->data.data(), file->data.size()) != file->data.size()) {
+        fail(500, u"The upload cannot be stored; is the disk full?"_s, u"io"_s);
+        return;
+    }
+    audio.close();
+
+    auto* job = new QObject(this);
+    m_jobs.insert(connection->id(), job);
+    const QPointer<HttpConnection> target(connection);
+    const quint64 id = connection->id();
+    const QString folderPath = folder->path();
+    m_hooks.dictation->transcribeFile(
+        audioPath, options, job,
+        [this, id, folder, target, format, audioPath, folderPath, clientName](const Result<QJsonObject>& result) {
+            if (QObject* done = m_jobs.take(id))
+                done->deleteLater();
+            if (!target) {
+                checkDrained();
+                return; // the client left; the text is in the history anyway
             }
-            target->write(
-                rawResponse(200, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), false));
-        }
-    });
-    // The responder was not used: the reply goes straight to the socket when the pipeline finishes.
+            if (!result.ok()) {
+                // The client sent the file: name it as the client did, never by the server's path.
+                QString message = result.error().message;
+                message.replace(audioPath, clientName.isEmpty() ? u"the upload"_s : clientName);
+                message.replace(folderPath, QString());
+                answer(target, errorResponse(result.error(), message));
+                return;
+            }
+            const FormattedTranscript formatted = formatTranscript(result.value(), format);
+            HttpResponse response;
+            response.contentType = formatted.contentType;
+            response.body = formatted.body;
+            answer(target, response);
+        });
 }
 
-void HttpFrontDoor::upgrade(QTcpSocket* socket, const QByteArray& head)
+SpeechClient* HttpFrontDoor::speechClient(const SpeechConfig& config)
 {
-    // The request line and the two headers that matter: enough to refuse before upgrading; the handshake itself
-    // is QWebSocketServer's.
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    const QUrl url(QString::fromLatin1(requestLine.value(1)));
-    QByteArray authorization;
-    for (const QByteArray& line : lines) {
-        if (line.toLower().startsWith("authorization:"))
-            authorization = line.mid(14).trimmed();
+    // One client while the settings stay the same, so its fallback chain remembers which endpoint is healthy.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const Endpoint& endpoint : config.endpoints)
+        hash.addData(QStringList{endpoint.name, endpoint.url.toString(), endpoint.model, endpoint.voice,
+                                 endpoint.keyName, endpoint.apiKey}
+                         .join(QChar(0))
+                         .toUtf8());
+    hash.addData(QByteArray(QByteArray::number(config.speed) + config.responseFormat.toUtf8()));
+    const QString fingerprint = QString::fromLatin1(hash.result().toHex());
+    if (!m_speech || fingerprint != m_speechFingerprint) {
+        if (!m_speechHttp) {
+            m_speechHttp = std::make_unique<HttpClient>();
+            m_speechClock = std::make_unique<SystemClock>();
+        }
+        m_speech = std::make_unique<SpeechClient>(config, *m_speechHttp, *m_speechClock);
+        m_speechFingerprint = fingerprint;
     }
-    if (url.path() != u"/v1/stream"_s) {
-        ConnectionFront::refuse(socket, 404, "not_found", u"WebSockets are served at /v1/stream only."_s);
+    return m_speech.get();
+}
+
+void HttpFrontDoor::speak(HttpConnection* connection, const ClientRequest& request)
+{
+    const auto fail = [&](int status, const QString& message, const QString& code) {
+        answer(connection, HttpResponse::error(status, message, code));
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        fail(400, u"Send a JSON object such as {\"model\":\"tts-1\",\"input\":\"Hello\",\"voice\":\"alloy\"}."_s,
+             u"invalid_json"_s);
         return;
     }
-    const Auth auth = authorize(authorization, QUrlQuery(url).queryItemValue(u"token"_s));
-    if (auth == Auth::NotReady) {
-        ConnectionFront::refuse(socket, 503, "token_not_ready",
-                                u"The API token is still being read from the keychain; try again in a few seconds."_s,
-                                "Retry-After: 5\r\n");
+    const QJsonObject body = document.object();
+    const QString input = body.value(u"input"_s).toString();
+    if (input.trimmed().isEmpty()) {
+        fail(400, u"`input` must be a non-empty string."_s, u"missing_input"_s);
         return;
     }
-    if (auth != Auth::Ok) {
-        ConnectionFront::refuse(socket, 401, auth == Auth::Missing ? "missing_token" : "invalid_token",
-                                auth == Auth::Missing
-                                    ? u"Send the token as `Authorization: Bearer TOKEN` or ?token=TOKEN."_s
-                                    : u"The bearer token is wrong."_s,
-                                "WWW-Authenticate: Bearer\r\n");
+    if (input.size() > 20000) {
+        fail(400, u"`input` is longer than 20000 characters; split the text."_s, u"input_too_long"_s);
         return;
     }
-    if (int(m_streams.size()) >= m_config.maxStreams) {
-        ConnectionFront::refuse(socket, 503, "too_many_streams",
-                                u"Too many streams are open (%1); try again later."_s.arg(m_config.maxStreams));
+    static const QStringList formats{u"mp3"_s, u"opus"_s, u"aac"_s, u"flac"_s, u"wav"_s, u"pcm"_s};
+    const QString format = body.value(u"response_format"_s).toString(u"mp3"_s);
+    if (!formats.contains(format)) {
+        fail(400, u"response_format must be one of %1."_s.arg(formats.join(u", "_s)), u"unsupported_response_format"_s);
         return;
     }
-    m_webSockets->handleConnection(socket);
+    SpeechOverrides overrides;
+    overrides.responseFormat = format;
+    if (body.contains(u"speed"_s)) {
+        const double speed = body.value(u"speed"_s).toDouble(-1);
+        if (!body.value(u"speed"_s).isDouble() || speed < 0.25 || speed > 4.0) {
+            fail(400, u"speed must be a number from 0.25 to 4.0."_s, u"invalid_speed"_s);
+            return;
+        }
+        overrides.speed = speed;
+    }
+    const QString voice = body.value(u"voice"_s).toString();
+    if (!voice.isEmpty() && !isOpenAiVoice(voice))
+        overrides.voice = voice.left(200);
+    if (!m_hooks.speechConfig) {
+        fail(501, u"Read-back is not built in this version of Utter."_s, u"not_built"_s);
+        return;
+    }
+    const SpeechConfig config = m_hooks.speechConfig();
+    if (config.endpoints.isEmpty()) {
+        fail(503, u"No read-back endpoint is configured; set one with `utter config set speech/url URL`."_s,
+             u"not_configured"_s);
+        return;
+    }
+    auto* job = new QObject(this);
+    m_jobs.insert(connection->id(), job);
+    const QPointer<HttpConnection> target(connection);
+    const quint64 id = connection->id();
+    speechClient(config)->synthesize(input, overrides, job,
+                                     [this, id, target, format](const Result<SpeechResult>& result) {
+                                         if (QObject* done = m_jobs.take(id))
+                                             done->deleteLater();
+                                         if (!target) {
+                                             checkDrained();
+                                             return;
+                                         }
+                                         if (!result.ok()) {
+                                             answer(target, errorResponse(result.error(), result.error().message));
+                                             return;
+                                         }
+                                         HttpResponse response;
+                                         response.contentType = speechContentType(format, result->mimeType);
+                                         response.body = result->audio;
+                                         answer(target, response);
+                                     });
 }
 
 void HttpFrontDoor::acceptWebSockets()

@@ -29,13 +29,18 @@ HttpStream::HttpStream(quint64 id, std::unique_ptr<QWebSocket> socket, Dictation
         LogScope scope(label());
         qCInfo(lcHttp) << "stream closed after" << m_framesIn << "frames," << m_bytesIn << "bytes";
         // A client that goes away mid-dictation still gets its words into history (`utter last`).
-        if (m_streaming && m_dictation)
+        if (ownsDictation())
             (void)m_dictation->end();
         m_streaming = false;
         emit closed(m_id);
     });
     if (m_dictation) {
+        const QJsonObject status = m_dictation->statusJson();
+        m_serviceState = status.value(u"state"_s).toString();
+        m_serviceSession = status.value(u"session"_s).toString();
         connect(m_dictation, &DictationControl::stateChanged, this, [this](const QString& state, const QString& s) {
+            m_serviceState = state;
+            m_serviceSession = s;
             sendEvent({{u"type"_s, u"state"_s}, {u"state"_s, state}, {u"session"_s, s}});
         });
         connect(m_dictation, &DictationControl::partialTranscript, this,
@@ -76,6 +81,13 @@ QString HttpStream::label() const
     return u"ws#"_s + QString::number(m_id);
 }
 
+bool HttpStream::ownsDictation() const
+{
+    if (!m_streaming || !m_dictation)
+        return false;
+    return m_serviceState == u"listening"_s && m_serviceSession == m_session;
+}
+
 void HttpStream::sendEvent(const QJsonObject& event)
 {
     if (m_closed)
@@ -113,13 +125,32 @@ void HttpStream::onText(const QString& message)
         sendEvent(pong);
     } else if (!m_dictation && (type == u"start"_s || type == u"stop"_s || type == u"cancel"_s)) {
         sendError(u"not_built"_s, u"The dictation pipeline is not built in this version of Utter."_s);
-    } else if (type == u"start"_s || type == u"stop"_s || type == u"cancel"_s) {
-        const Status done = type == u"start"_s  ? m_dictation->beginStream(control)
-                            : type == u"stop"_s ? m_dictation->end()
-                                                : m_dictation->cancel();
+    } else if (type == u"start"_s) {
+        // One dictation at a time: another client's (or the microphone's) is never taken over.
+        if (m_serviceState == u"listening"_s) {
+            sendError(u"busy"_s, ownsDictation() ? u"This stream is already dictating; send stop first."_s
+                                                 : u"Another dictation is being recorded (from the microphone or "
+                                                   "another stream); start again when it has ended."_s);
+            return;
+        }
+        const Status done = m_dictation->beginStream(control);
+        if (!done.ok()) {
+            sendError(errorCodeName(done.error().code), done.error().message);
+            return;
+        }
+        m_streaming = true;
+        m_session = m_serviceSession;
+        qCInfo(lcHttp).noquote() << "stream dictation" << m_session << "begins";
+    } else if (type == u"stop"_s || type == u"cancel"_s) {
+        if (!ownsDictation()) {
+            sendError(u"not_streaming"_s, u"This stream has no dictation being recorded; stop and cancel end only the "
+                                          "dictation this stream started."_s);
+            return;
+        }
+        m_streaming = false;
+        const Status done = type == u"stop"_s ? m_dictation->end() : m_dictation->cancel();
         if (!done.ok())
             sendError(errorCodeName(done.error().code), done.error().message);
-        m_streaming = type == u"start"_s && done.ok();
     } else {
         sendError(u"invalid_message"_s, u"Unknown control type \"%1\"; use start, stop, cancel or ping."_s.arg(type));
     }
@@ -135,10 +166,9 @@ void HttpStream::onBinary(const QByteArray& frame)
         return;
     }
     const Status pushed =
-        m_streaming && m_dictation
-            ? m_dictation->pushStreamAudio(frame)
-            : Status(Error(ErrorCode::InvalidArgument, u"Send {\"type\":\"start\"} before audio frames; "
-                                                       "these were discarded."_s));
+        ownsDictation() ? m_dictation->pushStreamAudio(frame)
+                        : Status(Error(ErrorCode::InvalidArgument, u"Send {\"type\":\"start\"} before audio frames; "
+                                                                   "these were discarded."_s));
     if (!pushed.ok() && !m_frameErrorSent) {
         m_frameErrorSent = true; // once per stream, not once per frame
         sendError(u"not_streaming"_s, pushed.error().message);

@@ -40,6 +40,8 @@ private:
     void onText(const QString& message);
     void onBinary(const QByteArray& frame);
     void sendError(const QString& code, const QString& message);
+    // This stream started the dictation being recorded now (the one its frames feed and its stop ends).
+    bool ownsDictation() const;
 
     quint64 m_id;
     std::unique_ptr<QWebSocket> m_socket;
@@ -48,6 +50,9 @@ private:
     qint64 m_framesIn = 0;
     bool m_frameErrorSent = false;
     bool m_streaming = false; // a dictation fed by this client is being recorded
+    QString m_session;        // ... and its session id
+    QString m_serviceState;   // the service's state and session, as its stateChanged signal says
+    QString m_serviceSession;
     bool m_closed = false;
 };
 

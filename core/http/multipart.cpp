@@ -27,7 +27,7 @@ QByteArray parameter(const QByteArray& header, const QByteArray& key)
 
 } // namespace
 
-Result<QList<FormPart>> parseMultipart(const QByteArray& contentType, const QByteArray& body)
+Result<QList<FormPart>> parseMultipart(const QByteArray& contentType, QByteArrayView body)
 {
     if (!contentType.toLower().trimmed().startsWith("multipart/form-data"))
         return Error(
@@ -44,16 +44,19 @@ Result<QList<FormPart>> parseMultipart(const QByteArray& contentType, const QByt
         return Error(ErrorCode::InvalidArgument, u"The multipart body does not contain its boundary."_s);
     while (true) {
         position += delimiter.size();
-        if (body.mid(position, 2) == "--")
+        if (position + 2 > body.size())
+            return Error(ErrorCode::InvalidArgument, u"The multipart body ends inside a boundary (was the upload cut "
+                                                     "short?)."_s);
+        if (body.sliced(position).startsWith("--"))
             break; // closing delimiter
-        if (body.mid(position, 2) != "\r\n")
+        if (!body.sliced(position).startsWith("\r\n"))
             return Error(ErrorCode::InvalidArgument, u"The multipart body is malformed after a boundary."_s);
         position += 2;
         const qsizetype headersEnd = body.indexOf("\r\n\r\n", position);
         if (headersEnd < 0)
             return Error(ErrorCode::InvalidArgument, u"A multipart part has no end of headers."_s);
         FormPart part;
-        const QList<QByteArray> headerLines = body.mid(position, headersEnd - position).split('\n');
+        const QList<QByteArray> headerLines = body.sliced(position, headersEnd - position).toByteArray().split('\n');
         for (QByteArray line : headerLines) {
             line = line.trimmed();
             const qsizetype colon = line.indexOf(':');
@@ -69,11 +72,11 @@ Result<QList<FormPart>> parseMultipart(const QByteArray& contentType, const QByt
             }
         }
         const qsizetype dataStart = headersEnd + 4;
-        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), dataStart);
+        const qsizetype next = body.indexOf(QByteArrayView(QByteArray("\r\n" + delimiter)), dataStart);
         if (next < 0)
             return Error(ErrorCode::InvalidArgument, u"A multipart part is not terminated by the boundary (was the "
                                                      "upload cut short?)."_s);
-        part.data = body.mid(dataStart, next - dataStart);
+        part.data = body.sliced(dataStart, next - dataStart);
         if (!part.name.isEmpty())
             parts.append(std::move(part));
         position = next + 2;

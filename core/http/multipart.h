@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
@@ -15,10 +16,11 @@ struct FormPart
     QString name;
     QString fileName; // empty for plain fields
     QByteArray contentType;
-    QByteArray data;
+    QByteArrayView data; // points into the body passed to parseMultipart: valid while that is
 };
 
-// Splits a multipart/form-data body. contentType is the request's Content-Type header (it carries the boundary).
-Result<QList<FormPart>> parseMultipart(const QByteArray& contentType, const QByteArray& body);
+// Splits a multipart/form-data body without copying it (an upload's body is a mapped file). contentType is the
+// request's Content-Type header (it carries the boundary).
+Result<QList<FormPart>> parseMultipart(const QByteArray& contentType, QByteArrayView body);
 
 } // namespace utter

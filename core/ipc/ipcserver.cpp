@@ -7,9 +7,11 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -102,6 +104,25 @@ Status IpcServer::listen(const QString& endpoint)
         qCInfo(lcIpc) << "removing a stale socket left by a previous instance:" << endpoint;
         QLocalServer::removeServer(endpoint);
     }
+    if (Status opened = open(endpoint); !opened.ok())
+        return opened;
+    m_endpoint = endpoint;
+    m_removeSocketOnStop = true;
+    qCInfo(lcIpc) << "listening on" << m_server->fullServerName();
+    // Qt's QLocalServer closes itself (and deletes the socket file) when one accept fails, e.g. when the process
+    // is out of file descriptors: check every second and re-create it, so the CLI reaches the service again as
+    // soon as descriptors are free.
+    if (!m_watchdog) {
+        m_watchdog = new QTimer(this);
+        m_watchdog->setInterval(1000);
+        connect(m_watchdog, &QTimer::timeout, this, &IpcServer::checkListening);
+    }
+    m_watchdog->start();
+    return {};
+}
+
+Status IpcServer::open(const QString& endpoint)
+{
     m_server = new QLocalServer(this);
     // Owner-only access on top of the 0700 folder (and the per-user pipe ACL on Windows).
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
@@ -112,11 +133,39 @@ Status IpcServer::listen(const QString& endpoint)
         m_server = nullptr;
         return Error(ErrorCode::Io, u"Cannot listen on %1: %2."_s.arg(endpoint, why));
     }
-    m_endpoint = endpoint;
-    m_removeSocketOnStop = true;
     connect(m_server, &QLocalServer::newConnection, this, &IpcServer::acceptConnections);
-    qCInfo(lcIpc) << "listening on" << m_server->fullServerName();
     return {};
+}
+
+void IpcServer::checkListening()
+{
+    if (m_endpoint.isEmpty())
+        return;
+    bool healthy = m_server && m_server->isListening();
+#ifdef Q_OS_UNIX
+    healthy = healthy && QFileInfo::exists(m_endpoint);
+#endif
+    if (healthy)
+        return;
+    if (!m_recreating)
+        qCWarning(lcIpc).noquote() << "the control socket" << m_endpoint << "stopped listening"
+                                   << (m_server ? u"(" + m_server->errorString() + u")" : QString())
+                                   << "; re-creating it";
+    if (m_server) {
+        m_server->close();
+        delete m_server;
+        m_server = nullptr;
+    }
+    // Only this process (it holds the instance lock) serves here: whatever is left at the path is its own.
+    QLocalServer::removeServer(m_endpoint);
+    if (Status opened = open(m_endpoint); !opened.ok()) {
+        if (!m_recreating)
+            qCWarning(lcIpc).noquote() << opened.error().message << "Trying again every second.";
+        m_recreating = true;
+        return;
+    }
+    m_recreating = false;
+    qCInfo(lcIpc) << "control socket re-created:" << m_endpoint;
 }
 
 bool IpcServer::isListening() const
@@ -126,6 +175,8 @@ bool IpcServer::isListening() const
 
 void IpcServer::stopListening()
 {
+    if (m_watchdog)
+        m_watchdog->stop();
     if (!m_server)
         return;
     m_server->close(); // QLocalServer::close() also removes the socket file on Unix

@@ -12,6 +12,7 @@
 #include <memory>
 
 class QLocalServer;
+class QTimer;
 
 namespace utter
 {
@@ -92,6 +93,8 @@ signals:
     void clientCountChanged(int count);
 
 private:
+    Status open(const QString& endpoint);
+    void checkListening();
     void acceptConnections();
     void removeConnection(quint64 id);
 
@@ -102,6 +105,8 @@ private:
     QHash<quint64, IpcConnection*> m_connections;
     quint64 m_nextClientId = 1;
     bool m_removeSocketOnStop = false;
+    QTimer* m_watchdog = nullptr;
+    bool m_recreating = false; // re-creating the socket failed; said once, retried every second
 };
 
 } // namespace utter

@@ -42,6 +42,12 @@ Result<QString> DetachedSupervisor::start()
         environment.insert(it.key(), it.value());
     process.setProcessEnvironment(environment);
     process.setStandardInputFile(QProcess::nullDevice());
+    {
+        // Created owner-only: the service's stderr can carry transcripts and paths.
+        QFile log(stderrFile());
+        if (log.open(QIODevice::Append))
+            log.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
     process.setStandardOutputFile(stderrFile(), QIODevice::Append);
     process.setStandardErrorFile(stderrFile(), QIODevice::Append);
     qint64 pid = 0;

@@ -391,6 +391,9 @@ Status DictationService::cancel()
     live.cancelled = true;
     m_uploads->cancelSession(live.id);
     if (m_state == State::Listening) {
+        // Out of "listening" now, like end(): settleState() leaves a listening service alone, so without this
+        // a cancelled dictation would stay "listening" for ever once its recording ended.
+        setState(State::Finishing, live.id);
         // The pipeline journals nothing more of it and says when it has let go of the session's folder.
         m_pipeline->cancel(live.id);
         if (!live.streamed)
@@ -739,6 +742,15 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
                           {u"spokenMs"_s, qint64(file.spokenSeconds * 1000)},
                           {u"billedSeconds"_s, file.billedSeconds},
                           {u"chunks"_s, file.chunks}};
+        QJsonArray segments;
+        for (const TranscriptSegment& segment : file.segments)
+            segments.append(QJsonObject{{u"start"_s, segment.start},
+                                        {u"end"_s, segment.end},
+                                        {u"text"_s, segment.text},
+                                        {u"avg_logprob"_s, segment.avgLogprob},
+                                        {u"compression_ratio"_s, segment.compressionRatio},
+                                        {u"no_speech_prob"_s, segment.noSpeechProb}});
+        reply.insert(u"segments"_s, segments);
         if (styleName.isEmpty()) {
             done(reply);
             return;

@@ -24,16 +24,29 @@ SpeechClient::~SpeechClient() = default;
 
 QPointer<RequestRunner> SpeechClient::synthesize(const QString& text, QObject* context, Callback done)
 {
-    const SpeechConfig config = m_config;
+    return synthesize(text, SpeechOverrides{}, context, std::move(done));
+}
+
+QPointer<RequestRunner> SpeechClient::synthesize(const QString& text, const SpeechOverrides& overrides,
+                                                 QObject* context, Callback done)
+{
+    SpeechConfig config = m_config;
+    if (!overrides.responseFormat.isEmpty())
+        config.responseFormat = overrides.responseFormat;
+    if (overrides.speed)
+        config.speed = *overrides.speed;
+    const QString voice = overrides.voice;
     RequestRunner::Hooks hooks;
-    hooks.build = [config, text](const Endpoint& endpoint) -> Result<HttpRequest> {
+    hooks.build = [config, text, voice](const Endpoint& endpoint) -> Result<HttpRequest> {
         if (endpoint.requiresKey() && endpoint.apiKey.isEmpty())
             return Error(ErrorCode::AuthFailed, u"No API key named \"%1\" for the read-back endpoint %2; set it with "
                                                 "`utter secret set %1`."_s.arg(endpoint.keyName, endpoint.host()));
         // hal0 requires model; slot defaults fill in what we leave out, so only send what is configured.
         QJsonObject body{
             {u"model"_s, endpoint.model}, {u"input"_s, text}, {u"response_format"_s, config.responseFormat}};
-        if (!endpoint.voice.isEmpty())
+        if (!voice.isEmpty())
+            body.insert(u"voice"_s, voice);
+        else if (!endpoint.voice.isEmpty())
             body.insert(u"voice"_s, endpoint.voice);
         if (config.speed != 1.0)
             body.insert(u"speed"_s, config.speed);
@@ -63,7 +76,7 @@ QPointer<RequestRunner> SpeechClient::synthesize(const QString& text, QObject* c
     QObject* parent = context ? context : this;
     auto* runner = new RequestRunner(m_http, m_chain, m_clock, m_config.retry, lcSpeech(), u"read-back"_s,
                                      std::move(hooks), parent);
-    const QString format = m_config.responseFormat;
+    const QString format = config.responseFormat;
     connect(runner, &RequestRunner::done, parent, [done, format](const RunOutcome& outcome) {
         if (!outcome.ok) {
             done(outcome.error.error);

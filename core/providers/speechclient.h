@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace utter
 {
@@ -24,6 +25,14 @@ struct SpeechResult
     QString endpointName;
     std::chrono::milliseconds latency{0};
     int attempts = 0;
+};
+
+// Per-request choices (the HTTP front door's /v1/audio/speech); empty members keep the configured ones.
+struct SpeechOverrides
+{
+    QString voice; // for every endpoint of the chain
+    QString responseFormat;
+    std::optional<double> speed;
 };
 
 // Read-back: text to audio through /audio/speech (hal0 qwen3-tts → kokoro, OpenAI, speaches, LocalAI), with
@@ -44,6 +53,8 @@ public:
 
     // The returned runner can cancel(); done runs exactly once unless context dies first.
     QPointer<RequestRunner> synthesize(const QString& text, QObject* context, Callback done);
+    QPointer<RequestRunner> synthesize(const QString& text, const SpeechOverrides& overrides, QObject* context,
+                                       Callback done);
 
 private:
     SpeechConfig m_config;
