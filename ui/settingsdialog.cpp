@@ -152,11 +152,6 @@ void SettingsDialog::buildGeneral()
     m_form->addRow(form, SettingKey::GeneralMode, tr("Dictation &mode:"));
     m_form->addRow(form, SettingKey::GeneralLanguage, tr("&Spoken language:"),
                    tr("Two-letter code such as en, de or fr; leave empty to detect it."));
-    m_form->addRule(SettingKey::GeneralLanguage, [](const QVariant& v) {
-        const QString code = v.toString();
-        const bool ok = code.isEmpty() || (code.size() == 2 && code.at(0).isLower() && code.at(1).isLower());
-        return ok ? QString() : SettingsDialog::tr("Use a two-letter language code such as en, or leave it empty.");
-    });
     auto* ui = new QComboBox(form->parentWidget());
     ui->addItem(tr("Follow the system"), QString());
     ui->addItem(u"English"_s, u"en"_s);
@@ -208,21 +203,6 @@ void SettingsDialog::buildHotkeys()
            tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
     addKey(u"cancel"_s, SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
            tr("Discards the current dictation. Backspace clears it."));
-    m_form->addRule(SettingKey::HotkeyCancel, [this](const QVariant& v) {
-        const QString dictate = m_form->editorValue(SettingKey::HotkeyDictate).toString();
-        return !v.toString().isEmpty() && v.toString() == dictate
-                   ? SettingsDialog::tr("The cancel key must differ from the dictation key.")
-                   : QString();
-    });
-    m_form->addRule(SettingKey::HotkeyDictate, [](const QVariant& v) {
-        static const QStringList reserved = {u"Alt+Tab"_s, u"Ctrl+C"_s, u"Ctrl+V"_s,   u"Ctrl+X"_s, u"Ctrl+Z"_s,
-                                             u"Ctrl+A"_s,  u"Ctrl+S"_s, u"Alt+F4"_s,   u"Enter"_s,  u"Space"_s,
-                                             u"Tab"_s,     u"Escape"_s, u"Backspace"_s};
-        return reserved.contains(v.toString())
-                   ? SettingsDialog::tr("%1 is used by most applications; pick a key you do not type with.")
-                         .arg(v.toString())
-                   : QString();
-    });
     form->addRow(sectionNote(tr("On Wayland, bind a key in your compositor to run “utter begin” and “utter end” "
                                 "(or “utter toggle”); “utter doctor” prints the exact lines for your desktop."),
                              form->parentWidget()));
@@ -295,14 +275,6 @@ void SettingsDialog::buildStyles()
                    tr("After this long the raw transcript is delivered instead."));
     m_form->addRow(form, SettingKey::TransformAppStyles, tr("Per-&application styles:"),
                    tr("One rule per line as application=style, e.g. thunderbird=email. First match wins."));
-    m_form->addRule(SettingKey::TransformAppStyles, [](const QVariant& v) {
-        for (const QString& rule : v.toStringList()) {
-            const qsizetype eq = rule.indexOf(u'=');
-            if (eq <= 0 || eq == rule.size() - 1)
-                return SettingsDialog::tr("\"%1\" is not application=style.").arg(rule);
-        }
-        return QString();
-    });
     m_form->addRow(form, SettingKey::TranscribeVocabulary, tr("&Vocabulary:"),
                    tr("Names and terms the transcriber should spell right, one per line."));
 }
@@ -317,13 +289,6 @@ void SettingsDialog::buildOutput()
     m_form->addRow(form, SettingKey::OutputPressEnter, tr("Press Enter after inserting the text"));
     m_form->addRow(form, SettingKey::OutputReplacements, tr("&Replacements:"),
                    tr("One per line as from=>to, applied to every transcript."));
-    m_form->addRule(SettingKey::OutputReplacements, [](const QVariant& v) {
-        for (const QString& rule : v.toStringList()) {
-            if (!rule.contains(u"=>"_s) || rule.startsWith(u"=>"_s))
-                return SettingsDialog::tr("\"%1\" is not from=>to.").arg(rule);
-        }
-        return QString();
-    });
 }
 
 void SettingsDialog::buildHistory()
@@ -342,13 +307,6 @@ void SettingsDialog::buildAdvanced()
     QWidget* page = addPage(tr("Advanced"), u"advanced"_s, &form);
     m_form->addRow(form, SettingKey::HttpEnabled, tr("Serve the HTTP API"));
     m_form->addRow(form, SettingKey::HttpListen, tr("&Address:"), tr("HOST:PORT; loopback unless you allow remote."));
-    m_form->addRule(SettingKey::HttpListen, [](const QVariant& v) {
-        const QString text = v.toString();
-        const qsizetype colon = text.lastIndexOf(u':');
-        bool ok = false;
-        const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
-        return ok && port > 0 && port < 65536 ? QString() : SettingsDialog::tr("Write HOST:PORT, e.g. 127.0.0.1:8765.");
-    });
     auto* tools = new QHBoxLayout;
     auto* token = new QPushButton(tr("Regenerate API &token"), page);
     auto* logs = new QPushButton(tr("Open &log folder"), page);

@@ -1,5 +1,6 @@
 #include "settingsform.h"
 
+#include "settings/settingrules.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
 #include "theme.h"
@@ -212,6 +213,13 @@ QString SettingsForm::check(const Field& field, QVariant* normalised) const
     const SettingSpec::Checked checked = settingSpec(field.key).check(field.get());
     if (!checked.error.isEmpty())
         return checked.error;
+    // Rules between settings (the hotkeys must differ) compare with what the other fields show now.
+    const SettingLookup shown = [this](SettingKey key) {
+        const Field* other = find(key);
+        return other ? settingSpec(key).check(other->get()).value : m_settings.value(key);
+    };
+    if (const QString conflict = settingConflict(field.key, checked.value, shown); !conflict.isEmpty())
+        return conflict;
     for (const Rule& rule : field.rules) {
         if (const QString error = rule(checked.value); !error.isEmpty())
             return error;
@@ -276,17 +284,18 @@ Status SettingsForm::apply()
 {
     if (validateAll())
         return Error(ErrorCode::InvalidArgument, tr("Some settings are not valid; fix the fields marked in red."));
+    // One write for every changed value, so that two fields can trade values (the hotkeys) and nothing is half
+    // saved.
+    QList<std::pair<SettingKey, QVariant>> changed;
     for (Field& field : m_fields) {
         QVariant value;
         check(field, &value);
-        if (value == m_settings.value(field.key))
-            continue;
-        if (Status saved = m_settings.setValue(field.key, value); !saved.ok()) {
-            showError(field, saved.error().message);
-            return saved;
-        }
+        if (value != m_settings.value(field.key))
+            changed.append({field.key, value});
     }
-    return {};
+    if (changed.isEmpty())
+        return {};
+    return m_settings.setValues(changed);
 }
 
 } // namespace utter::ui

@@ -29,7 +29,8 @@ class SettingsForm final : public QObject
     Q_DISABLE_COPY_MOVE(SettingsForm)
 
 public:
-    // An extra rule beyond the schema (e.g. the two hotkeys must differ): returns an error sentence or empty.
+    // An extra rule of the editor beyond the schema's (a key the capture widget could not record): returns an error
+    // sentence or empty. What a value must be belongs in core (SettingSpec::rule, settingConflict), not here.
     using Rule = std::function<QString(const QVariant& value)>;
 
     explicit SettingsForm(Settings& settings, QObject* parent = nullptr);

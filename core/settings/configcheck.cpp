@@ -1,5 +1,6 @@
 #include "configcheck.h"
 
+#include "settingrules.h"
 #include "settingsschema.h"
 
 #include <QFile>
@@ -121,6 +122,22 @@ ConfigReport ConfigCheck::inspect(const QString& path)
             continue;
         }
         report.values.insert(int(spec->key), checked.value);
+    }
+    // Rules between settings: of two keys that must differ, the later one in the schema (the cancel key, not the
+    // dictation key) falls back to its default.
+    const SettingLookup inFile = [&](SettingKey key) {
+        return report.values.contains(int(key)) ? report.values.value(int(key)) : settingSpec(key).defaultValue;
+    };
+    const QList<SettingSpec>& schema = settingsSchema();
+    for (auto spec = schema.crbegin(); spec != schema.crend(); ++spec) {
+        if (!report.values.contains(int(spec->key)))
+            continue;
+        const QString conflict = settingConflict(spec->key, report.values.value(int(spec->key)), inFile);
+        if (conflict.isEmpty())
+            continue;
+        report.problems.append({spec->name, lineOfKey.value(spec->name.toLower(), 0),
+                                conflict + u"; using the default \""_s + spec->defaultValue.toString() + u'"'});
+        report.values.remove(int(spec->key));
     }
     std::sort(report.problems.begin(), report.problems.end(),
               [](const SettingsProblem& a, const SettingsProblem& b) { return a.line < b.line; });

@@ -3,6 +3,7 @@
 #include "configcheck.h"
 #include "logging/logging.h"
 #include "paths/locations.h"
+#include "settingrules.h"
 #include "settingsschema.h"
 
 #include <QDateTime>
@@ -124,26 +125,55 @@ Status Settings::write(const std::function<void(QSettings&)>& edit)
 
 Status Settings::setValue(SettingKey key, const QVariant& raw)
 {
-    const SettingSpec& spec = settingSpec(key);
-    const SettingSpec::Checked checked = spec.check(raw);
-    if (!checked.error.isEmpty())
-        return Error(ErrorCode::InvalidArgument, spec.name + u": "_s + checked.error + u'.');
+    return setValues({{key, raw}});
+}
 
-    const QVariant old = value(key);
+Status Settings::setValues(const QList<std::pair<SettingKey, QVariant>>& raw)
+{
+    QHash<int, QVariant> checkedValues;
+    for (const auto& [key, given] : raw) {
+        const SettingSpec& spec = settingSpec(key);
+        const SettingSpec::Checked checked = spec.check(given);
+        if (!checked.error.isEmpty())
+            return Error(ErrorCode::InvalidArgument, spec.name + u": "_s + checked.error + u'.');
+        checkedValues.insert(int(key), checked.value);
+    }
+    const SettingLookup valueAfter = [&](SettingKey other) {
+        return checkedValues.contains(int(other)) ? checkedValues.value(int(other)) : value(other);
+    };
+    for (auto it = checkedValues.cbegin(); it != checkedValues.cend(); ++it) {
+        const SettingKey key = SettingKey(it.key());
+        if (const QString conflict = settingConflict(key, it.value(), valueAfter); !conflict.isEmpty())
+            return Error(ErrorCode::InvalidArgument, settingSpec(key).name + u": "_s + conflict + u'.');
+    }
+
+    QHash<int, QVariant> before;
+    for (auto it = checkedValues.cbegin(); it != checkedValues.cend(); ++it)
+        before.insert(it.key(), value(SettingKey(it.key())));
     const Status written = write([&](QSettings& file) {
-        const QString iniKey = iniKeyFor(spec.name);
-        if (spec.type == SettingType::StringList)
-            file.setValue(iniKey, checked.value.toStringList());
-        else if (spec.type == SettingType::Bool)
-            file.setValue(iniKey, checked.value.toBool() ? u"true"_s : u"false"_s);
-        else
-            file.setValue(iniKey, checked.value.toString());
+        for (auto it = checkedValues.cbegin(); it != checkedValues.cend(); ++it) {
+            const SettingSpec& spec = settingSpec(SettingKey(it.key()));
+            const QString iniKey = iniKeyFor(spec.name);
+            if (spec.type == SettingType::StringList)
+                file.setValue(iniKey, it.value().toStringList());
+            else if (spec.type == SettingType::Bool)
+                file.setValue(iniKey, it.value().toBool() ? u"true"_s : u"false"_s);
+            else
+                file.setValue(iniKey, it.value().toString());
+        }
     });
     if (!written)
         return written;
-    m_values.insert(int(key), checked.value);
-    if (old != value(key))
-        emit changed(key);
+    for (auto it = checkedValues.cbegin(); it != checkedValues.cend(); ++it)
+        m_values.insert(it.key(), it.value());
+    // In the order given, so listeners see the changes as the caller listed them.
+    for (const auto& entry : raw) {
+        const SettingKey key = entry.first;
+        if (before.contains(int(key)) && before.value(int(key)) != value(key)) {
+            before.remove(int(key));
+            emit changed(key);
+        }
+    }
     return {};
 }
 

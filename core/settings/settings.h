@@ -52,8 +52,12 @@ public:
     QStringList stringListValue(SettingKey key) const { return value(key).toStringList(); }
     SettingSource source(SettingKey key) const;
 
-    // Validates and stores a value; nothing is written when it is invalid or the file cannot be written.
+    // Validates and stores a value; nothing is written when it is invalid (its type, its rule, or a rule between
+    // settings such as "the cancel key differs from the dictation key") or the file cannot be written.
     Status setValue(SettingKey key, const QVariant& value);
+    // The same for several values at once (the settings dialog's Apply): each is checked with the others already
+    // in place, so two keys can trade values; all are written or none.
+    Status setValues(const QList<std::pair<SettingKey, QVariant>>& values);
     // Removes the key from the file so the default applies again.
     Status reset(SettingKey key);
 

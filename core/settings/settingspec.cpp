@@ -1,5 +1,6 @@
 #include "settingspec.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,29 +23,49 @@ QString scalarText(const QVariant& raw)
 
 QString SettingSpec::expected() const
 {
+    // Translated where the desktop app shows them under a field; the command line has no translator (English).
+    if (accepts)
+        return QCoreApplication::translate("utter::Settings", accepts);
     switch (type) {
     case SettingType::Bool:
-        return u"true or false"_s;
+        return QCoreApplication::translate("utter::Settings", "true or false");
     case SettingType::Int:
-        return u"a whole number from %1 to %2"_s.arg(qint64(minimum)).arg(qint64(maximum));
+        return QCoreApplication::translate("utter::Settings", "a whole number from %1 to %2")
+            .arg(qint64(minimum))
+            .arg(qint64(maximum));
     case SettingType::Double:
-        return u"a number from %1 to %2"_s.arg(minimum).arg(maximum);
+        return QCoreApplication::translate("utter::Settings", "a number from %1 to %2").arg(minimum).arg(maximum);
     case SettingType::String:
-        return allowEmpty ? u"text"_s : u"non-empty text"_s;
+        return allowEmpty ? QCoreApplication::translate("utter::Settings", "text")
+                          : QCoreApplication::translate("utter::Settings", "non-empty text");
     case SettingType::Choice:
-        return u"one of: "_s + choices.join(u", "_s);
+        return QCoreApplication::translate("utter::Settings", "one of: %1").arg(choices.join(u", "_s));
     case SettingType::Url:
-        return allowEmpty ? u"an http:// or https:// URL, or nothing"_s : u"an http:// or https:// URL"_s;
+        return allowEmpty ? QCoreApplication::translate("utter::Settings", "an http:// or https:// URL, or nothing")
+                          : QCoreApplication::translate("utter::Settings", "an http:// or https:// URL");
     case SettingType::StringList:
-        return u"a comma-separated list"_s;
+        return QCoreApplication::translate("utter::Settings", "a comma-separated list");
     }
     return {};
 }
 
 SettingSpec::Checked SettingSpec::check(const QVariant& raw) const
 {
+    Checked checked = checkType(raw);
+    if (!checked.error.isEmpty() || !rule)
+        return checked;
+    if (QString error = rule(checked.value); !error.isEmpty())
+        return {{}, error};
+    return checked;
+}
+
+SettingSpec::Checked SettingSpec::checkType(const QVariant& raw) const
+{
     const QString text = scalarText(raw).trimmed();
-    const auto invalid = [&] { return Checked{{}, u"expected "_s + expected() + u", found \""_s + text + u'"'}; };
+    const auto invalid = [&] {
+        return Checked{
+            {}, QCoreApplication::translate("utter::Settings", "expected %1, found \"%2\"").arg(expected(), text)};
+    };
 
     switch (type) {
     case SettingType::Bool: {

@@ -35,6 +35,14 @@ struct SettingSpec
     QStringList choices;    // Choice
     bool allowEmpty = true; // String, Url
 
+    // What the value must be beyond its type (a hotkey that parses, HOST:PORT, "appid=style" lines). Gets the value
+    // the type check produced and may normalise it (a hotkey is stored in its canonical spelling); returns an
+    // error sentence, or an empty string when the value is valid. Every check uses it: loading the file,
+    // `utter config set`, `utter config check` and the settings dialog (settingrules.h).
+    using Rule = QString (*)(QVariant& value);
+    Rule rule = nullptr;
+    const char* accepts = nullptr; // what the rule accepts, for expected() (QT_TRANSLATE_NOOP in "utter::Settings")
+
     // Converts a raw value (as QSettings read it from the file, or as a user typed it) to the setting's type.
     // Returns the normalised value, or an error sentence that names what was expected.
     struct Checked
@@ -44,8 +52,11 @@ struct SettingSpec
     };
     Checked check(const QVariant& raw) const;
 
-    // Human description of what is accepted, e.g. "an integer from 0 to 3000".
+    // Human description of what is accepted, e.g. "a whole number from 0 to 3000".
     QString expected() const;
+
+private:
+    Checked checkType(const QVariant& raw) const;
 };
 
 } // namespace utter

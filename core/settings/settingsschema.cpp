@@ -1,5 +1,8 @@
 #include "settingsschema.h"
 
+#include "settingrules.h"
+
+#include <QCoreApplication>
 #include <QHash>
 
 using namespace Qt::Literals::StringLiterals;
@@ -68,19 +71,35 @@ SettingSpec list(SettingKey key, QString name, QStringList def, QString descript
     return base(key, std::move(name), SettingType::StringList, std::move(def), std::move(description));
 }
 
+// A setting with a rule beyond its type (settingrules.h); accepts is what `utter config list --json` and the
+// error messages say is expected.
+SettingSpec ruled(SettingSpec s, SettingSpec::Rule rule, const char* accepts)
+{
+    s.rule = rule;
+    s.accepts = accepts;
+    return s;
+}
+
 QList<SettingSpec> buildSchema()
 {
     using K = SettingKey;
     return {
         choice(K::GeneralMode, u"general/mode"_s, u"push-to-talk"_s, {u"push-to-talk"_s, u"toggle"_s, u"hands-free"_s},
                u"How the dictation key works"_s),
-        text(K::GeneralLanguage, u"general/language"_s, {}, u"Spoken language (ISO-639-1, empty = detect)"_s),
+        ruled(text(K::GeneralLanguage, u"general/language"_s, {}, u"Spoken language (ISO-639-1, empty = detect)"_s),
+              settingrules::language,
+              QT_TRANSLATE_NOOP("utter::Settings", "a two-letter language code such as en, or nothing to detect it")),
         text(K::GeneralStyle, u"general/style"_s, u"raw"_s, u"Style applied to dictations (raw = none)"_s, false),
         boolean(K::GeneralStartAtLogin, u"general/startAtLogin"_s, false, u"Start Utter with the desktop session"_s),
         text(K::GeneralUiLanguage, u"general/uiLanguage"_s, {}, u"UI language (empty = follow the system)"_s),
 
-        text(K::HotkeyDictate, u"hotkey/dictate"_s, u"Ctrl+Alt+Space"_s, u"Dictation key or chord"_s),
-        text(K::HotkeyCancel, u"hotkey/cancel"_s, {}, u"Key that discards the current dictation"_s),
+        ruled(text(K::HotkeyDictate, u"hotkey/dictate"_s, u"Ctrl+Alt+Space"_s, u"Dictation key or chord"_s, false),
+              settingrules::hotkey,
+              QT_TRANSLATE_NOOP("utter::Settings", "a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space")),
+        ruled(text(K::HotkeyCancel, u"hotkey/cancel"_s, {}, u"Key that discards the current dictation"_s),
+              settingrules::hotkey,
+              QT_TRANSLATE_NOOP("utter::Settings",
+                                "a key such as F10 or a chord such as Ctrl+Alt+Backspace, or nothing for none")),
 
         text(K::AudioDevice, u"audio/device"_s, {}, u"Input device id or name (empty = system default)"_s),
         integer(K::AudioPreRollMs, u"audio/preRollMs"_s, 500, 0, 3000, u"Audio kept from before the key press (ms)"_s),
@@ -118,7 +137,9 @@ QList<SettingSpec> buildSchema()
         text(K::TransformKeyName, u"transform/keyName"_s, u"deepseek"_s, u"Name of the style endpoint's API key"_s),
         integer(K::TransformTimeoutS, u"transform/timeoutSeconds"_s, 15, 1, 300,
                 u"After this long the raw text is delivered (s)"_s),
-        list(K::TransformAppStyles, u"transform/appStyles"_s, {}, u"Per-application styles as appid=style"_s),
+        ruled(list(K::TransformAppStyles, u"transform/appStyles"_s, {}, u"Per-application styles as appid=style"_s),
+              settingrules::appStyles,
+              QT_TRANSLATE_NOOP("utter::Settings", "a comma-separated list of application=style")),
 
         url(K::SpeechUrl, u"speech/url"_s, {}, u"Read-back endpoint (/v1/audio/speech base URL)"_s),
         text(K::SpeechModel, u"speech/model"_s, u"kokoro"_s, u"Read-back model"_s),
@@ -133,7 +154,8 @@ QList<SettingSpec> buildSchema()
         boolean(K::OutputRestoreClipboard, u"output/restoreClipboard"_s, true,
                 u"Restore the clipboard after pasting"_s),
         boolean(K::OutputPressEnter, u"output/pressEnter"_s, false, u"Press Enter after inserting"_s),
-        list(K::OutputReplacements, u"output/replacements"_s, {}, u"Word replacements as from=>to"_s),
+        ruled(list(K::OutputReplacements, u"output/replacements"_s, {}, u"Word replacements as from=>to"_s),
+              settingrules::replacements, QT_TRANSLATE_NOOP("utter::Settings", "a comma-separated list of from=>to")),
 
         choice(K::HistoryRetention, u"history/retention"_s, u"all"_s, {u"all"_s, u"days"_s, u"entries"_s, u"none"_s},
                u"Which dictations history keeps"_s),
@@ -142,7 +164,10 @@ QList<SettingSpec> buildSchema()
         boolean(K::HistoryKeepAudio, u"history/keepAudio"_s, true, u"Keep each dictation's audio"_s),
 
         boolean(K::HttpEnabled, u"http/enabled"_s, false, u"Serve the HTTP API in the daemon"_s),
-        text(K::HttpListen, u"http/listen"_s, u"127.0.0.1:8765"_s, u"HTTP API address as HOST:PORT"_s, false),
+        ruled(
+            text(K::HttpListen, u"http/listen"_s, u"127.0.0.1:8765"_s, u"HTTP API address as HOST:PORT"_s, false),
+            settingrules::listenAddress,
+            QT_TRANSLATE_NOOP("utter::Settings", "HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765")),
         boolean(K::HttpAllowRemote, u"http/allowRemote"_s, false, u"Allow a non-loopback HTTP address"_s),
 
         choice(K::UiOverlayPosition, u"ui/overlayPosition"_s, u"bottom"_s, {u"top"_s, u"bottom"_s, u"off"_s},

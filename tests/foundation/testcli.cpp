@@ -176,6 +176,50 @@ private slots:
         QVERIFY(utter({u"config"_s, u"path"_s, u"--all"_s}).outText().contains(m_home.dataDir() + u"/journal"_s));
     }
 
+    // What the settings dialog refuses, `config set` refuses and `config check` flags (the rules live in core).
+    void configRefusesWhatTheDialogRefuses_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("listen") << u"http/listen"_s << u"localhost"_s << u"is not HOST:PORT"_s;
+        QTest::newRow("app styles") << u"transform/appStyles"_s << u"thunderbird"_s
+                                    << u"\"thunderbird\" is not application=style"_s;
+        QTest::newRow("replacements") << u"output/replacements"_s << u"teh->the"_s << u"is not from=>to"_s;
+        QTest::newRow("dictate key") << u"hotkey/dictate"_s << u"Ctrl+V"_s << u"used by most applications"_s;
+        QTest::newRow("cancel key") << u"hotkey/cancel"_s << u"Hyper+Q"_s << u"Unknown key"_s;
+        QTest::newRow("language") << u"general/language"_s << u"english"_s << u"two-letter language code"_s;
+    }
+
+    void configRefusesWhatTheDialogRefuses()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        const QString path = m_home.configDir() + u"/utter.ini"_s;
+        QFile::remove(path);
+        const test::UtterRun set = utter({u"config"_s, u"set"_s, key, value});
+        QCOMPARE(set.exitCode, 2);
+        QVERIFY2(set.errText().startsWith(u"utter config set: "_s + key + u": "_s), qPrintable(set.errText()));
+        QVERIFY2(set.errText().contains(message), qPrintable(set.errText()));
+        QCOMPARE(set.errText().count(u'\n'), 1);
+        QVERIFY(!QFile::exists(path)); // nothing written
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QString group = key.section(u'/', 0, 0);
+        file.write(u"[meta]\nschemaVersion=1\n[%1]\n%2=\"%3\"\n"_s
+                       .arg(group == u"general"_s ? u"General"_s : group, key.section(u'/', 1), value)
+                       .toUtf8());
+        file.close();
+        const test::UtterRun check = utter({u"config"_s, u"check"_s});
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.outText().contains(u"utter.ini:4: "_s + key + u": "_s), qPrintable(check.outText()));
+        QVERIFY2(check.outText().contains(message), qPrintable(check.outText()));
+        QVERIFY2(check.outText().contains(u"using the default"_s), qPrintable(check.outText()));
+        QFile::remove(path);
+    }
+
     void configCheckReportsKeyAndLine()
     {
         QFile file(m_home.configDir() + u"/utter.ini"_s);

@@ -17,9 +17,9 @@ class TestSettings final : public QObject
     Q_OBJECT
 
 private:
-    QString writeFile(const QByteArray& content)
+    QString writeFile(const QByteArray& content, const QString& name = QStringLiteral("utter.ini"))
     {
-        const QString path = m_dir.filePath(u"utter.ini"_s);
+        const QString path = m_dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             qFatal("cannot write test file");
@@ -117,6 +117,113 @@ private slots:
                  qPrintable(status.error().message));
         QCOMPARE(settings.value(SettingKey(key)), before);
         QVERIFY(!QFile::exists(settings.filePath())); // nothing half-valid is written
+    }
+
+    // The rules the settings dialog used to apply on its own live in core: every path refuses the same values.
+    void rulesBeyondTheType_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("language word") << int(SettingKey::GeneralLanguage) << u"french"_s << u"two-letter"_s;
+        QTest::newRow("language digits") << int(SettingKey::GeneralLanguage) << u"e1"_s << u"two-letter"_s;
+        QTest::newRow("hotkey unknown key") << int(SettingKey::HotkeyDictate) << u"Ctrl+Blah"_s << u"Unknown key"_s;
+        QTest::newRow("hotkey typing key") << int(SettingKey::HotkeyDictate) << u"A"_s << u"away from typing"_s;
+        QTest::newRow("hotkey reserved") << int(SettingKey::HotkeyDictate) << u"ctrl+c"_s
+                                         << u"Ctrl+C is used by most applications"_s;
+        QTest::newRow("hotkey empty") << int(SettingKey::HotkeyDictate) << QString() << u"expected a key"_s;
+        QTest::newRow("cancel reserved") << int(SettingKey::HotkeyCancel) << u"Alt+Tab"_s << u"most applications"_s;
+        QTest::newRow("cancel same as dictate")
+            << int(SettingKey::HotkeyCancel) << u"Ctrl+Alt+Space"_s << u"already hotkey/dictate"_s;
+        QTest::newRow("listen no port") << int(SettingKey::HttpListen) << u"localhost"_s << u"HOST:PORT"_s;
+        QTest::newRow("listen port zero") << int(SettingKey::HttpListen) << u"127.0.0.1:0"_s << u"no fixed port"_s;
+        QTest::newRow("listen port too big") << int(SettingKey::HttpListen) << u"127.0.0.1:70000"_s << u"HOST:PORT"_s;
+        QTest::newRow("listen host name")
+            << int(SettingKey::HttpListen) << u"example.com:8765"_s << u"not an IP address"_s;
+        QTest::newRow("app style no =") << int(SettingKey::TransformAppStyles) << u"thunderbird=email, firefox"_s
+                                        << u"\"firefox\" is not application=style"_s;
+        QTest::newRow("app style no style")
+            << int(SettingKey::TransformAppStyles) << u"firefox="_s << u"is not application=style"_s;
+        QTest::newRow("replacement arrow")
+            << int(SettingKey::OutputReplacements) << u"teh->the"_s << u"\"teh->the\" is not from=>to"_s;
+        QTest::newRow("replacement no from") << int(SettingKey::OutputReplacements) << u"=>x"_s << u"from=>to"_s;
+    }
+
+    void rulesBeyondTheType()
+    {
+        QFETCH(int, key);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        Settings settings(m_dir.filePath(u"utter.ini"_s));
+        const QVariant before = settings.value(SettingKey(key));
+        const Status status = settings.setValue(SettingKey(key), value);
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, ErrorCode::InvalidArgument);
+        const QString text = status.error().message;
+        QVERIFY2(text.startsWith(settingSpec(SettingKey(key)).name + u": "_s), qPrintable(text));
+        QVERIFY2(text.contains(message), qPrintable(text));
+        QVERIFY2(text.endsWith(u'.') && !text.endsWith(u".."_s), qPrintable(text));
+        QCOMPARE(settings.value(SettingKey(key)), before);
+        QVERIFY(!QFile::exists(settings.filePath()));
+
+        // The same value in the file is flagged with its line and falls back to the default.
+        const QString name = settingSpec(SettingKey(key)).name;
+        const QString group = name.section(u'/', 0, 0);
+        // One file per row: QSettings caches a file by path, size and modification time (to the second).
+        const QString file =
+            writeFile(u"[meta]\nschemaVersion=1\n\n[%1]\n%2=\"%3\"\n"_s
+                          .arg(group == u"general"_s ? u"General"_s : group, name.section(u'/', 1), value)
+                          .toUtf8(),
+                      QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-') + u".ini"_s);
+        const ConfigReport report = ConfigCheck::inspect(file);
+        QCOMPARE(report.problems.size(), 1);
+        QCOMPARE(report.problems.first().key, name);
+        QCOMPARE(report.problems.first().line, 5);
+        QVERIFY2(report.problems.first().message.contains(message), qPrintable(report.problems.first().message));
+        QVERIFY(!report.values.contains(key));
+        QCOMPARE(Settings(file).value(SettingKey(key)), settingSpec(SettingKey(key)).defaultValue);
+    }
+
+    void rulesNormaliseWhatTheyAccept()
+    {
+        Settings settings(m_dir.filePath(u"utter.ini"_s));
+        QVERIFY(settings.setValue(SettingKey::GeneralLanguage, u"DE"_s).ok());
+        QCOMPARE(settings.stringValue(SettingKey::GeneralLanguage), u"de"_s);
+        QVERIFY(settings.setValue(SettingKey::GeneralLanguage, QString()).ok()); // detect
+        QVERIFY(settings.setValue(SettingKey::HotkeyDictate, u"alt+ctrl+space"_s).ok());
+        QCOMPARE(settings.stringValue(SettingKey::HotkeyDictate), u"Ctrl+Alt+Space"_s);
+        QVERIFY(settings.setValue(SettingKey::HotkeyCancel, QString()).ok()); // none
+        QVERIFY(settings.setValue(SettingKey::HttpListen, u"[::1]:9000"_s).ok());
+        QVERIFY(settings.setValue(SettingKey::TransformAppStyles, u"thunderbird=email, *term*=plain"_s).ok());
+        QCOMPARE(settings.stringListValue(SettingKey::TransformAppStyles),
+                 (QStringList{u"thunderbird=email"_s, u"*term*=plain"_s}));
+        QVERIFY(settings.setValue(SettingKey::OutputReplacements, u"teh=>the, um=>"_s).ok());
+        QCOMPARE(Settings(settings.filePath()).stringValue(SettingKey::HotkeyDictate), u"Ctrl+Alt+Space"_s);
+    }
+
+    void hotkeysMustDifferEverywhere()
+    {
+        Settings settings(m_dir.filePath(u"utter.ini"_s));
+        QVERIFY(settings.setValue(SettingKey::HotkeyCancel, u"F10"_s).ok());
+        const Status clash = settings.setValue(SettingKey::HotkeyDictate, u"F10"_s);
+        QVERIFY(!clash.ok());
+        QVERIFY2(clash.error().message.contains(u"already hotkey/cancel"_s), qPrintable(clash.error().message));
+        // Two keys trading values in one write is fine, and each value is checked with the other in place.
+        QVERIFY(settings.setValues({{SettingKey::HotkeyDictate, u"F10"_s}, {SettingKey::HotkeyCancel, u"F9"_s}}).ok());
+        QCOMPARE(settings.stringValue(SettingKey::HotkeyDictate), u"F10"_s);
+        QCOMPARE(settings.stringValue(SettingKey::HotkeyCancel), u"F9"_s);
+        QVERIFY(!settings.setValues({{SettingKey::HotkeyDictate, u"F8"_s}, {SettingKey::HotkeyCancel, u"F8"_s}}).ok());
+        QCOMPARE(settings.stringValue(SettingKey::HotkeyDictate), u"F10"_s); // all or nothing
+
+        // In the file, the cancel key gives way; the dictation key is kept.
+        const QString path = writeFile("[hotkey]\ndictate=F9\ncancel=F9\n");
+        const ConfigReport report = ConfigCheck::inspect(path);
+        QCOMPARE(report.problems.size(), 1);
+        QCOMPARE(report.problems.first().key, u"hotkey/cancel"_s);
+        QCOMPARE(report.problems.first().line, 3);
+        Settings reread(path);
+        QCOMPARE(reread.stringValue(SettingKey::HotkeyDictate), u"F9"_s);
+        QCOMPARE(reread.stringValue(SettingKey::HotkeyCancel), QString());
     }
 
     void handEditedInvalidValuesFallBackWithLineNumbers()

@@ -30,11 +30,17 @@ class TestPlatformDoctor : public QObject
 private slots:
     void reportsBadSettingsWithFixes()
     {
+        // Settings refuse such values (settingrules.h), so the doctor is handed them directly, as a settings file
+        // from a newer or older Utter could still describe them to it.
         QTemporaryDir dir;
         Settings settings(dir.filePath(u"utter.ini"_s));
-        QVERIFY(settings.setValue(SettingKey::HotkeyCancel, u"Ctrl+Foo"_s).ok());
-        QVERIFY(settings.setValue(SettingKey::TransformAppStyles, QStringList{u"Slack=casual"_s, u"nonsense"_s}).ok());
-        const QList<DoctorCheck> checks = PlatformDoctor::fromSettings(settings)->checks();
+        QVERIFY(!settings.setValue(SettingKey::HotkeyCancel, u"Ctrl+Foo"_s).ok());
+        QVERIFY(!settings.setValue(SettingKey::TransformAppStyles, QStringList{u"Slack=casual"_s, u"nonsense"_s}).ok());
+        HotkeyConfig hotkeys = HotkeyConfig::fromSettings(settings);
+        hotkeys.cancelText = u"Ctrl+Foo"_s;
+        hotkeys.cancel = KeySpec::parse(hotkeys.cancelText);
+        const QList<DoctorCheck> checks =
+            PlatformDoctor(hotkeys, OutputConfig::fromSettings(settings), {u"Slack=casual"_s, u"nonsense"_s}).checks();
 
         const DoctorCheck* cancel = find(checks, u"cancel key"_s);
         QVERIFY(cancel);
