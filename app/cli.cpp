@@ -95,8 +95,6 @@ void Cli::printHelp(bool headless) const
                 continue;
             QString line = u"  "_s + (lifecycle ? u"--headless "_s : QString()) + verb.name;
             line = line.leftJustified(24, u' ') + u' ' + verb.summary;
-            if (!verb.create)
-                line += u" [not built yet]"_s;
             text += line + u'\n';
         }
     };
@@ -223,17 +221,6 @@ int Cli::runVerb(const QString& verbName, bool headless, const QStringList& verb
     }
 
     const QString fullName = (headless ? u"--headless "_s : QString()) + verb->name;
-    if (!verb->create) {
-        if (verbArgs.contains(u"--help"_s) || verbArgs.contains(u"-h"_s)) {
-            console::out(u"Usage: utter %1 %2\n\n%3\n\nNot built yet: %4 is not part of this build."_s.arg(
-                fullName, verb->synopsis, verb->summary, verb->part));
-            return ExitOk;
-        }
-        console::err(u"utter %1: not available yet — %2 is not built in this version; see `utter --help`."_s.arg(
-            fullName, verb->part));
-        return ExitUsage;
-    }
-
     std::unique_ptr<Command> command = verb->create();
     std::unique_ptr<QCoreApplication> app;
     if (command->application() == Command::Application::GuiWhenDisplay && hasDisplay()) {
