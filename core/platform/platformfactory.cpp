@@ -1,8 +1,10 @@
 #include "platformfactory.h"
 
 #include "clipboardsnapshot.h"
+#if defined(UTTER_WITH_FAKE_PLATFORM)
 #include "fake/fakehotkeys.h"
 #include "fake/fakeoutput.h"
+#endif
 
 #include <QGuiApplication>
 #include <QProcessEnvironment>
@@ -34,13 +36,16 @@ using namespace Qt::Literals::StringLiterals;
 namespace utter
 {
 
+#if defined(UTTER_WITH_FAKE_PLATFORM)
 namespace
 {
+// The fakes exist only in test builds (UTTER_BUILD_TESTS), so a shipped binary never types into a fake.
 bool fakeBackends()
 {
     return qEnvironmentVariable("UTTER_PLATFORM_BACKEND") == u"fake"_s;
 }
 } // namespace
+#endif
 
 DesktopSession PlatformFactory::currentSession()
 {
@@ -74,8 +79,10 @@ QString PlatformFactory::bindingAdvice(const DesktopSession& session)
 std::unique_ptr<GlobalHotkeys> PlatformFactory::createHotkeys(const DesktopSession& session, QString* whyNot,
                                                               QObject* parent)
 {
+#if defined(UTTER_WITH_FAKE_PLATFORM)
     if (fakeBackends())
         return std::make_unique<FakeHotkeys>(parent);
+#endif
     QString reason;
     switch (session.kind) {
     case DesktopSession::X11:
@@ -139,8 +146,10 @@ QStringList PlatformFactory::knownOutputMethods()
 std::unique_ptr<TextOutput> PlatformFactory::createOutput(const QString& name, const DesktopSession& session)
 {
     Q_UNUSED(session)
+#if defined(UTTER_WITH_FAKE_PLATFORM)
     if (fakeBackends())
         return std::make_unique<FakeTextOutput>(name);
+#endif
 #if defined(UTTER_WITH_X11)
     if (name == u"xtest"_s)
         return std::make_unique<XTestOutput>();
@@ -175,8 +184,10 @@ std::unique_ptr<TextOutput> PlatformFactory::createOutput(const QString& name, c
 
 std::unique_ptr<FocusProbe> PlatformFactory::createFocusProbe(const DesktopSession& session)
 {
+#if defined(UTTER_WITH_FAKE_PLATFORM)
     if (fakeBackends())
         return std::make_unique<FakeFocusProbe>();
+#endif
 #if defined(UTTER_WITH_X11)
     if (session.kind == DesktopSession::X11)
         return std::make_unique<X11FocusProbe>();
@@ -199,7 +210,7 @@ std::unique_ptr<FocusProbe> PlatformFactory::createFocusProbe(const DesktopSessi
         return std::make_unique<MacFocusProbe>();
 #endif
     Q_UNUSED(session)
-    return std::make_unique<FakeFocusProbe>(); // reports "unknown"
+    return std::make_unique<UnknownFocusProbe>();
 }
 
 std::unique_ptr<OutputChain> PlatformFactory::createOutputChain(const OutputConfig& config,

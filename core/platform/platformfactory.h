@@ -10,8 +10,8 @@ namespace utter
 {
 
 // Chooses the desktop-integration backends at run time (DESIGN §2: QGuiApplication::platformName(),
-// XDG_SESSION_TYPE; never #ifdef in the logic that uses them). UTTER_PLATFORM_BACKEND=fake selects the fake
-// backends (for tests of the layers above).
+// XDG_SESSION_TYPE; never #ifdef in the logic that uses them). In test builds (UTTER_BUILD_TESTS),
+// UTTER_PLATFORM_BACKEND=fake selects the fake backends (for tests of the layers above); other builds have none.
 class PlatformFactory final
 {
 public:

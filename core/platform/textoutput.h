@@ -90,6 +90,15 @@ public:
     virtual TargetApp focusedApp() = 0;
 };
 
+// Desktops that hide the focused app (GNOME and KDE on Wayland) and sessions without a display: no app is known,
+// so per-application styles do not apply and paste uses Ctrl+V.
+class UnknownFocusProbe final : public FocusProbe
+{
+public:
+    QString name() const override { return QStringLiteral("none"); }
+    TargetApp focusedApp() override { return {}; }
+};
+
 // Window classes / app ids / process names of terminal emulators, which paste with Ctrl+Shift+V.
 bool isTerminalAppId(const QString& appId);
 

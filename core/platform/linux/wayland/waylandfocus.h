@@ -32,12 +32,4 @@ public:
     static TargetApp fromActiveWindow(const QJsonObject& window);
 };
 
-// Desktops that hide the focused app.
-class UnknownFocusProbe final : public FocusProbe
-{
-public:
-    QString name() const override { return QStringLiteral("none"); }
-    TargetApp focusedApp() override { return {}; }
-};
-
 } // namespace utter
