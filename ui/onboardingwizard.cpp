@@ -1,9 +1,10 @@
 #include "onboardingwizard.h"
 
 #include "audio/audiodevices.h"
-#include "endpointprobe.h"
 #include "keycapturewidget.h"
 #include "microphonetest.h"
+#include "providers/endpointhealth.h"
+#include "providers/httpclient.h"
 #include "providers/providerconfig.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
@@ -121,18 +122,20 @@ QWizardPage* OnboardingWizard::keyPage()
     form->addRow(test, m_keyStatus);
     layout->addLayout(form);
     layout->addStretch();
-    auto* probe = new EndpointProbe(p);
-    connect(test, &QPushButton::clicked, p, [this, probe, test] {
+    auto* health = new EndpointHealth(*new HttpClient(p), p);
+    connect(test, &QPushButton::clicked, p, [this, health, test] {
         QString key = m_key->text().trimmed();
         if (key.isEmpty() && m_secrets)
             key = cachedKeys(*m_secrets)(m_settings.stringValue(SettingKey::TranscribeKeyName));
         test->setEnabled(false);
         m_keyStatus->setText(tr("Testing…"));
-        probe->probe(QUrl(m_settings.stringValue(SettingKey::TranscribeUrl)), key,
-                     [this, test](const EndpointProbe::Outcome& outcome) {
-                         test->setEnabled(true);
-                         m_keyStatus->setText((outcome.ok ? u"✔ "_s : u"✖ "_s) + outcome.message);
-                     });
+        const Endpoint endpoint = makeEndpoint(u"primary"_s, m_settings.stringValue(SettingKey::TranscribeUrl),
+                                               m_settings.stringValue(SettingKey::TranscribeModel),
+                                               m_settings.stringValue(SettingKey::TranscribeKeyName), key);
+        health->probe(endpoint, Capability::Transcription, m_keyStatus, [this, test](const HealthReport& report) {
+            test->setEnabled(true);
+            m_keyStatus->setText((report.ok ? u"✔ "_s : u"✖ "_s) + EndpointHealth::describe(report));
+        });
     });
     return p;
 }

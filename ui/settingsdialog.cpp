@@ -2,13 +2,14 @@
 
 #include "audio/audiodevices.h"
 #include "common/version.h"
-#include "endpointprobe.h"
 #include "http/httpfrontdoor.h"
 #include "http/httptoken.h"
 #include "keycapturewidget.h"
 #include "logging/loghandler.h"
 #include "microphonetest.h"
 #include "pipeline/desktopintegration.h"
+#include "providers/endpointhealth.h"
+#include "providers/httpclient.h"
 #include "providers/providerconfig.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
@@ -455,7 +456,8 @@ void SettingsDialog::addTestButton(QFormLayout* form, const QString& which, int 
     row->addWidget(button);
     row->addWidget(result, 1);
     form->addRow(QString(), row);
-    auto* probe = new EndpointProbe(this);
+    if (!m_health)
+        m_health = new EndpointHealth(*new HttpClient(this), this);
     connect(button, &QPushButton::clicked, this, [=, this] {
         const QString url = m_form->editorValue(SettingKey(urlKey)).toString();
         QString key = m_secretEdits.value(which)->text();
@@ -463,10 +465,16 @@ void SettingsDialog::addTestButton(QFormLayout* form, const QString& which, int 
             key = cachedKeys(*m_secrets)(secretNameFor(which));
         button->setEnabled(false);
         result->setText(tr("Testing…"));
-        probe->probe(QUrl(url), key, [button, result](const EndpointProbe::Outcome& outcome) {
-            button->setEnabled(true);
-            result->setText((outcome.ok ? u"✔ "_s : u"✖ "_s) + outcome.message);
-        });
+        const bool transcription = which == u"transcribe"_s;
+        const Endpoint endpoint = makeEndpoint(
+            u"primary"_s, url,
+            m_form->editorValue(transcription ? SettingKey::TranscribeModel : SettingKey::TransformModel).toString(),
+            secretNameFor(which), key);
+        m_health->probe(endpoint, transcription ? Capability::Transcription : Capability::Transform, result,
+                        [button, result](const HealthReport& report) {
+                            button->setEnabled(true);
+                            result->setText((report.ok ? u"✔ "_s : u"✖ "_s) + EndpointHealth::describe(report));
+                        });
     });
 }
 

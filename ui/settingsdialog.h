@@ -16,6 +16,7 @@ class QStackedWidget;
 
 namespace utter
 {
+class EndpointHealth;
 class SecretStore;
 class Settings;
 } // namespace utter
@@ -108,6 +109,7 @@ private:
     QPointer<const DesktopIntegration> m_integration;
     QFormLayout* m_stylesForm = nullptr;
     StyleEditor* m_styleEditor = nullptr;
+    EndpointHealth* m_health = nullptr; // the "Test connection" buttons' probe (owns nothing; both are children)
 };
 
 } // namespace utter::ui

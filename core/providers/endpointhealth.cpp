@@ -46,10 +46,26 @@ QString EndpointHealth::slotFor(Capability capability)
     return {};
 }
 
+QString EndpointHealth::describe(const HealthReport& report)
+{
+    if (report.error)
+        return report.error->message;
+    QString text = tr("Connected in %1 ms.").arg(report.latency.count());
+    if (report.modelListed && !*report.modelListed)
+        text += u' ' + tr("The server does not list the model “%1”; check the model name.").arg(report.model);
+    const bool slotLoading = !report.slotState.isEmpty() && report.slotState != u"ready"_s &&
+                             report.slotState != u"serving"_s; // a failed slot is an error above
+    if (slotLoading)
+        text +=
+            u' ' + tr("The hal0 slot is %1, so the first request waits for the model to load.").arg(report.slotState);
+    return text;
+}
+
 void EndpointHealth::probe(const Endpoint& endpoint, Capability capability, QObject* context, Callback done)
 {
     auto report = std::make_shared<HealthReport>();
     report->endpointName = endpoint.name;
+    report->model = endpoint.model;
     report->host = endpoint.host();
     report->capability = capability;
     report->serverKind = u"openai-compatible"_s;

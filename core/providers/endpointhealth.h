@@ -24,6 +24,7 @@ struct HealthReport
     bool warning = false;                 // usable, but something looks off (model not listed, slot idle)
     std::chrono::milliseconds latency{0}; // of the first probe
     QString serverKind;                   // "hal0" or "openai-compatible"
+    QString model;                        // the configured model
     QStringList models;
     std::optional<bool> modelListed;
     QString slotState; // hal0 only
@@ -31,9 +32,10 @@ struct HealthReport
     QString summary; // one line for `utter doctor`
 };
 
-// Probes an endpoint the way `utter doctor` needs: GET {base}/models (with the key, so a bad key shows), and,
-// for self-hosted servers, hal0's GET /api/health plus /api/slots/{stt|tts|chat}/state. Never guesses the server
-// type from the port: hal0 is recognised by its health answer.
+// Probes an endpoint the way `utter doctor` and the "Test" buttons of the settings dialog and the first-run
+// assistant need: GET {base}/models (with the key, so a bad key shows), and, for self-hosted servers, hal0's
+// GET /api/health plus /api/slots/{stt|tts|chat}/state. Never guesses the server type from the port: hal0 is
+// recognised by its health answer. All requests go through HttpClient (timeouts, TLS, redaction).
 class EndpointHealth final : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,8 @@ public:
     // Parses {"object":"list","data":[{"id":...}]} (and a bare array of ids).
     static QStringList parseModelList(const QByteArray& body);
     static QString slotFor(Capability capability);
+    // One sentence for the user: "Connected in 84 ms.", what looks off, or the error (translated in the UI).
+    static QString describe(const HealthReport& report);
 
 private:
     HttpClient& m_http;

@@ -157,18 +157,23 @@ private slots:
         QCOMPARE(r.modelListed.value_or(false), true);
         QCOMPARE(r.serverKind, u"openai-compatible"_s);
         QVERIFY(groq.requests().constFirst().path.endsWith(u"/openai/v1/models"_s));
+        // The sentence the settings dialog's and the first-run assistant's "Test" buttons show.
+        QCOMPARE(EndpointHealth::describe(r), u"Connected in %1 ms."_s.arg(r.latency.count()));
 
         Endpoint badKey = good;
         badKey.apiKey = u"gsk_wrong_wrong_wrong"_s;
         r = probe(health, badKey, Capability::Transcription);
         QVERIFY(r.reachable && !r.ok);
         QCOMPARE(int(r.error->code), int(ErrorCode::AuthFailed));
+        QVERIFY2(EndpointHealth::describe(r).contains(u"HTTP 401"_s), qPrintable(EndpointHealth::describe(r)));
 
         Endpoint unknownModel = good;
         unknownModel.model = u"whisper-9000"_s;
         r = probe(health, unknownModel, Capability::Transcription);
         QVERIFY(r.ok && r.warning);
         QCOMPARE(r.modelListed.value_or(true), false);
+        QVERIFY2(EndpointHealth::describe(r).contains(u"does not list the model “whisper-9000”"_s),
+                 qPrintable(EndpointHealth::describe(r)));
 
         hal0.setSlot(u"stt"_s, u"idle"_s);
         r = probe(health,
@@ -177,6 +182,8 @@ private slots:
         QCOMPARE(r.serverKind, u"hal0"_s);
         QCOMPARE(r.slotState, u"idle"_s);
         QVERIFY(r.ok && r.warning);
+        QVERIFY2(EndpointHealth::describe(r).contains(u"The hal0 slot is idle"_s),
+                 qPrintable(EndpointHealth::describe(r)));
         hal0.setSlot(u"tts"_s, u"error"_s);
         r = probe(health, makeEndpoint(u"primary"_s, hal0.baseUrl() + u"/v1"_s, u"qwen3-tts"_s, {}, {}),
                   Capability::Speech);
@@ -191,6 +198,7 @@ private slots:
                   Capability::Transform);
         QVERIFY(!r.reachable && !r.ok);
         QCOMPARE(int(r.error->code), int(ErrorCode::Network));
+        QCOMPARE(EndpointHealth::describe(r), r.error->message);
     }
 
     void doctorProvidersSection()
