@@ -10,10 +10,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMap>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -380,40 +380,34 @@ QWidget* StyleEditor::validate()
             showError(label, editor, {});
         return nullptr;
     }
-    static const QRegularExpression validName(u"^[A-Za-z0-9][A-Za-z0-9_.-]*$"_s);
-    const QString name = m_name->text().trimmed();
-    QString nameError;
-    if (name.isEmpty())
-        nameError = tr("Give the style a name.");
-    else if (!validName.match(name).hasMatch() || !StyleWriter::nameProblem(name).isEmpty())
-        nameError = tr("Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter "
-                       "or digit; at most 64 characters.");
-    else if (name.compare(m_baseline.name, Qt::CaseInsensitive) != 0 || m_kind == Kind::Draft) {
+    // What a style may be is core's rule (validateStyle, shared with the loader and StyleWriter); the editor adds
+    // what only it knows: text that is not a number, and a name another style already has.
+    const Style edited = editedStyle();
+    QMap<StyleField, QString> issues;
+    for (const StyleIssue& issue : validateStyle(edited))
+        issues.insert(issue.field, issue.message);
+    const QString name = edited.name;
+    QString nameError = issues.value(StyleField::Name);
+    if (nameError.isEmpty() && (name.compare(m_baseline.name, Qt::CaseInsensitive) != 0 || m_kind == Kind::Draft)) {
         if (m_library.find(name))
             nameError = tr("There is already a style called “%1”.").arg(name);
     }
     showError(m_nameError, m_name, nameError);
 
+    const auto optionalNumber = [](bool parsed, const QString& problem) {
+        return parsed && problem.isEmpty() ? QString() : problem + u' ' + tr("Leave it empty for the default.");
+    };
     bool ok = false;
-    const std::optional<double> temperature = parseNumber(m_temperature->text(), &ok);
+    parseNumber(m_temperature->text(), &ok);
     showError(m_temperatureError, m_temperature,
-              !ok || (temperature && (*temperature < 0 || *temperature > 2))
-                  ? tr("Use a number from 0 to 2, or leave it empty for the default.")
-                  : QString());
-    const std::optional<double> timeout = parseNumber(m_timeout->text(), &ok);
+              optionalNumber(ok, ok ? issues.value(StyleField::Temperature) : styleTemperatureProblem(-1)));
+    parseNumber(m_timeout->text(), &ok);
     showError(m_timeoutError, m_timeout,
-              !ok || (timeout && (*timeout <= 0 || *timeout > 600))
-                  ? tr("Use seconds above 0 and at most 600, or leave it empty for the default.")
-                  : QString());
-    const std::optional<int> minWords = parseWholeNumber(m_minWords->text(), &ok);
+              optionalNumber(ok, ok ? issues.value(StyleField::Timeout) : styleTimeoutProblem(0)));
+    parseWholeNumber(m_minWords->text(), &ok);
     showError(m_minWordsError, m_minWords,
-              !ok || (minWords && (*minWords < 1 || *minWords > 1000))
-                  ? tr("Use a whole number from 1 to 1000, or leave it empty for the default.")
-                  : QString());
-    showError(m_promptError, m_prompt,
-              m_prompt->toPlainText().trimmed().isEmpty()
-                  ? tr("Write what the style should do; without a prompt it works like raw.")
-                  : QString());
+              optionalNumber(ok, ok ? issues.value(StyleField::MinimumWords) : styleMinimumWordsProblem(0)));
+    showError(m_promptError, m_prompt, issues.value(StyleField::Prompt));
     for (auto [label, editor] : {std::pair<QLabel*, QWidget*>{m_nameError, m_name},
                                  {m_temperatureError, m_temperature},
                                  {m_timeoutError, m_timeout},

@@ -1,5 +1,6 @@
 #include "style.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -57,6 +58,73 @@ QList<Style> StyleLibrary::builtins()
     };
 }
 
+QString styleNameProblem(const QString& name)
+{
+    static const QRegularExpression validName(u"^[A-Za-z0-9][A-Za-z0-9_.-]*$"_s);
+    if (name.isEmpty())
+        return QCoreApplication::translate("utter::Style", "The style needs a name.");
+    if (!validName.match(name).hasMatch())
+        return QCoreApplication::translate("utter::Style",
+                                           "Use letters, digits, “-”, “_” and “.” in a style's name (it is the file "
+                                           "name), starting with a letter or digit.");
+    if (name.size() > stylelimits::MaxNameLength)
+        return QCoreApplication::translate("utter::Style", "Use at most %1 characters for a style's name.")
+            .arg(stylelimits::MaxNameLength);
+    return {};
+}
+
+QString styleTemperatureProblem(double temperature)
+{
+    if (temperature >= stylelimits::MinTemperature && temperature <= stylelimits::MaxTemperature)
+        return {};
+    return QCoreApplication::translate("utter::Style", "The temperature must be a number from %1 to %2.")
+        .arg(stylelimits::MinTemperature)
+        .arg(stylelimits::MaxTemperature);
+}
+
+QString styleTimeoutProblem(double seconds)
+{
+    if (seconds > 0 && seconds <= stylelimits::MaxTimeoutSeconds)
+        return {};
+    return QCoreApplication::translate("utter::Style", "The timeout must be more than 0 and at most %1 seconds.")
+        .arg(stylelimits::MaxTimeoutSeconds);
+}
+
+QString styleMinimumWordsProblem(int words)
+{
+    if (words >= stylelimits::MinMinimumWords && words <= stylelimits::MaxMinimumWords)
+        return {};
+    return QCoreApplication::translate("utter::Style",
+                                       "The minimum number of words must be a whole number from %1 to %2.")
+        .arg(stylelimits::MinMinimumWords)
+        .arg(stylelimits::MaxMinimumWords);
+}
+
+QString stylePromptProblem(const QString& prompt)
+{
+    if (!prompt.trimmed().isEmpty())
+        return {};
+    return QCoreApplication::translate("utter::Style", "The style needs a prompt; without one it works like raw.");
+}
+
+QList<StyleIssue> validateStyle(const Style& style)
+{
+    QList<StyleIssue> issues;
+    const auto add = [&issues](StyleField field, const QString& message) {
+        if (!message.isEmpty())
+            issues.append({field, message});
+    };
+    add(StyleField::Name, styleNameProblem(style.name));
+    if (style.temperature)
+        add(StyleField::Temperature, styleTemperatureProblem(*style.temperature));
+    if (style.timeout)
+        add(StyleField::Timeout, styleTimeoutProblem(double(style.timeout->count()) / 1000.0));
+    if (style.minimumWords)
+        add(StyleField::MinimumWords, styleMinimumWordsProblem(*style.minimumWords));
+    add(StyleField::Prompt, stylePromptProblem(style.systemPrompt));
+    return issues;
+}
+
 std::optional<Style> StyleLibrary::parse(const QString& name, const QString& text, const QString& source,
                                          QList<StyleProblem>& problems)
 {
@@ -107,22 +175,26 @@ std::optional<Style> StyleLibrary::parse(const QString& name, const QString& tex
                 style.model = value;
             } else if (key == u"temperature"_s) {
                 const double t = value.toDouble(&ok);
-                if (ok && t >= 0 && t <= 2)
+                // A word is reported like a number out of range.
+                const QString problem = ok ? styleTemperatureProblem(t) : styleTemperatureProblem(-1);
+                if (problem.isEmpty())
                     style.temperature = t;
                 else
-                    problems.append({source, lineNo, u"temperature must be a number from 0 to 2"_s});
+                    problems.append({source, lineNo, problem});
             } else if (key == u"timeout"_s) {
                 const double t = value.endsWith(u's') ? value.chopped(1).toDouble(&ok) : value.toDouble(&ok);
-                if (ok && t > 0 && t <= 600)
-                    style.timeout = std::chrono::milliseconds(qint64(t * 1000));
+                const QString problem = ok ? styleTimeoutProblem(t) : styleTimeoutProblem(0);
+                if (problem.isEmpty())
+                    style.timeout = std::chrono::milliseconds(qRound64(t * 1000));
                 else
-                    problems.append({source, lineNo, u"timeout must be seconds from 1 to 600"_s});
+                    problems.append({source, lineNo, problem});
             } else if (key == u"min-words"_s || key == u"min_words"_s) {
                 const int n = value.toInt(&ok);
-                if (ok && n >= 0)
+                const QString problem = ok ? styleMinimumWordsProblem(n) : styleMinimumWordsProblem(0);
+                if (problem.isEmpty())
                     style.minimumWords = n;
                 else
-                    problems.append({source, lineNo, u"min-words must be a whole number"_s});
+                    problems.append({source, lineNo, problem});
             } else {
                 problems.append({source, lineNo,
                                  u"unknown key \"%1\" (known: description, model, temperature, "
@@ -132,8 +204,8 @@ std::optional<Style> StyleLibrary::parse(const QString& name, const QString& tex
         bodyStart = end + 1;
     }
     style.systemPrompt = lines.mid(bodyStart).join(u'\n').trimmed();
-    if (style.systemPrompt.isEmpty())
-        problems.append({source, int(bodyStart + 1), u"the style has no prompt, so it works like raw"_s});
+    if (const QString problem = stylePromptProblem(style.systemPrompt); !problem.isEmpty())
+        problems.append({source, int(bodyStart + 1), problem});
     if (style.description.isEmpty())
         style.description = u"User style (%1)"_s.arg(QFileInfo(source).fileName());
     return style;
@@ -145,12 +217,11 @@ StyleLibrary StyleLibrary::load(const QString& dir)
     library.m_styles = builtins();
     if (dir.isEmpty())
         return library;
-    static const QRegularExpression validName(u"^[A-Za-z0-9][A-Za-z0-9_.-]*$"_s);
     const QFileInfoList files = QDir(dir).entryInfoList({u"*.md"_s}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QFileInfo& info : files) {
         const QString name = info.completeBaseName();
-        if (!validName.match(name).hasMatch()) {
-            library.m_problems.append({info.filePath(), 0, u"file name is not a valid style name"_s});
+        if (const QString problem = styleNameProblem(name); !problem.isEmpty()) {
+            library.m_problems.append({info.filePath(), 0, problem});
             continue;
         }
         QFile file(info.filePath());

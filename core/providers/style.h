@@ -25,6 +25,42 @@ struct Style
     bool isRaw() const { return systemPrompt.trimmed().isEmpty(); }
 };
 
+// The limits of a style, one set for the loader (StyleLibrary::parse/load), StyleWriter::save and the desktop
+// app's style editor (docs/providers.md, "Style files").
+namespace stylelimits
+{
+inline constexpr int MaxNameLength = 64; // the file name without .md
+inline constexpr double MinTemperature = 0.0;
+inline constexpr double MaxTemperature = 2.0;
+inline constexpr double MaxTimeoutSeconds = 600.0; // and more than 0
+inline constexpr int MinMinimumWords = 1;
+inline constexpr int MaxMinimumWords = 1000;
+} // namespace stylelimits
+
+enum class StyleField
+{
+    Name,
+    Temperature,
+    Timeout,
+    MinimumWords,
+    Prompt,
+};
+
+struct StyleIssue
+{
+    StyleField field;
+    QString message; // one sentence, translated when the UI has a translator installed
+};
+
+// Each field's rule: one sentence saying what is wrong, or an empty string.
+QString styleNameProblem(const QString& name);
+QString styleTemperatureProblem(double temperature);
+QString styleTimeoutProblem(double seconds);
+QString styleMinimumWordsProblem(int words);
+QString stylePromptProblem(const QString& prompt);
+// Every problem of a style, in field order; empty when it can be saved.
+QList<StyleIssue> validateStyle(const Style& style);
+
 struct StyleProblem
 {
     QString file;

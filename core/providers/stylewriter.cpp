@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,18 +25,6 @@ QString number(double value)
 }
 
 } // namespace
-
-QString StyleWriter::nameProblem(const QString& name)
-{
-    static const QRegularExpression validName(u"^[A-Za-z0-9][A-Za-z0-9_.-]*$"_s);
-    if (name.isEmpty())
-        return u"The style needs a name."_s;
-    if (!validName.match(name).hasMatch())
-        return u"Use letters, digits, \"-\", \"_\" and \".\" only, starting with a letter or digit."_s;
-    if (name.size() > 64)
-        return u"Use at most 64 characters."_s;
-    return {};
-}
 
 QString StyleWriter::filePath(const QString& dir, const QString& name)
 {
@@ -63,16 +50,8 @@ QString StyleWriter::toMarkdown(const Style& style)
 
 Result<QString> StyleWriter::save(const QString& dir, const Style& style)
 {
-    if (const QString problem = nameProblem(style.name); !problem.isEmpty())
-        return Error(ErrorCode::InvalidArgument, problem);
-    if (style.temperature && !(*style.temperature >= 0 && *style.temperature <= 2))
-        return Error(ErrorCode::InvalidArgument, u"The temperature must be a number from 0 to 2."_s);
-    if (style.timeout && (style.timeout->count() <= 0 || style.timeout->count() > 600 * 1000))
-        return Error(ErrorCode::InvalidArgument, u"The timeout must be more than 0 and at most 600 seconds."_s);
-    if (style.minimumWords && *style.minimumWords < 0)
-        return Error(ErrorCode::InvalidArgument, u"The minimum number of words cannot be negative."_s);
-    if (style.systemPrompt.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidArgument, u"The style needs a prompt; without one it works like raw."_s);
+    if (const QList<StyleIssue> issues = validateStyle(style); !issues.isEmpty())
+        return Error(ErrorCode::InvalidArgument, issues.constFirst().message);
     if (!QDir().mkpath(dir))
         return Error(ErrorCode::Io, u"Cannot create the styles folder %1."_s.arg(QDir::toNativeSeparators(dir)));
     const QString path = filePath(dir, style.name);
@@ -87,7 +66,7 @@ Result<QString> StyleWriter::save(const QString& dir, const Style& style)
 
 Status StyleWriter::remove(const QString& dir, const QString& name)
 {
-    if (const QString problem = nameProblem(name); !problem.isEmpty())
+    if (const QString problem = styleNameProblem(name); !problem.isEmpty())
         return Error(ErrorCode::InvalidArgument, problem);
     const QString path = filePath(dir, name);
     QFile file(path);

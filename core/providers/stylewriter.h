@@ -13,15 +13,13 @@ namespace utter
 class StyleWriter final
 {
 public:
-    // Empty when name can be a style file name (what StyleLibrary::load accepts), else the reason.
-    static QString nameProblem(const QString& name);
-
     // The file's text: description, model, temperature, timeout and min-words when set, then the prompt.
     static QString toMarkdown(const Style& style);
 
     // Writes <dir>/<style.name>.md atomically (a temporary file renamed over the old one), creating dir.
-    // Refuses an invalid name, a temperature outside 0–2, a timeout outside (0, 600] s and an empty prompt, so a
-    // half-valid style never reaches the disk. Returns the file's path.
+    // Refuses whatever validateStyle() finds (style.h: the name, temperature, timeout, minimum words and prompt
+    // limits the loader and the editor share), so a half-valid style never reaches the disk. Returns the file's
+    // path.
     static Result<QString> save(const QString& dir, const Style& style);
 
     // Deletes <dir>/<name>.md (a built-in of that name applies again). NotFound when there is no such file.

@@ -130,6 +130,72 @@ private slots:
         QVERIFY(!QFile::exists(dir.path() + u"/../evil.md"_s));
     }
 
+    // One set of limits (validateStyle): what the writer refuses, the loader reports with the same sentence.
+    void loaderAndWriterShareTheLimits_data()
+    {
+        QTest::addColumn<QString>("frontMatter"); // the option as a file writes it
+        QTest::addColumn<QString>("expected");    // the sentence both give
+        QTest::newRow("temperature") << u"temperature: 2.5"_s << styleTemperatureProblem(2.5);
+        QTest::newRow("temperature word") << u"temperature: warm"_s << styleTemperatureProblem(-1);
+        QTest::newRow("zero timeout") << u"timeout: 0s"_s << styleTimeoutProblem(0);
+        QTest::newRow("long timeout") << u"timeout: 601"_s << styleTimeoutProblem(601);
+        QTest::newRow("zero min-words") << u"min-words: 0"_s << styleMinimumWordsProblem(0);
+        QTest::newRow("too many min-words") << u"min-words: 1001"_s << styleMinimumWordsProblem(1001);
+    }
+
+    void loaderAndWriterShareTheLimits()
+    {
+        QFETCH(QString, frontMatter);
+        QFETCH(QString, expected);
+        QVERIFY(!expected.isEmpty());
+        QList<StyleProblem> problems;
+        const std::optional<Style> parsed =
+            StyleLibrary::parse(u"s"_s, u"---\n"_s + frontMatter + u"\n---\nA prompt.\n"_s, u"s.md"_s, problems);
+        QVERIFY(parsed);
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().line, 2);
+        QCOMPARE(problems.first().message, expected);
+        QVERIFY(!parsed->temperature && !parsed->timeout && !parsed->minimumWords); // the default applies
+
+        Style s;
+        s.name = u"s"_s;
+        s.systemPrompt = u"A prompt."_s;
+        const QString key = frontMatter.section(u':', 0, 0);
+        const double number = frontMatter.section(u':', 1).trimmed().remove(u's').toDouble();
+        if (key == u"temperature"_s)
+            s.temperature = frontMatter.contains(u"warm"_s) ? -1 : number;
+        else if (key == u"timeout"_s)
+            s.timeout = std::chrono::milliseconds(qRound64(number * 1000));
+        else
+            s.minimumWords = int(number);
+        QTemporaryDir dir;
+        const Result<QString> saved = StyleWriter::save(dir.path(), s);
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().message, expected);
+        QCOMPARE(validateStyle(s).size(), 1);
+    }
+
+    void namesFollowOneRule()
+    {
+        QVERIFY(styleNameProblem(QString(64, u'a')).isEmpty());
+        QVERIFY(!styleNameProblem(QString(65, u'a')).isEmpty());
+        QTemporaryDir dir;
+        Style s;
+        s.name = QString(65, u'a');
+        s.systemPrompt = u"p"_s;
+        QCOMPARE(StyleWriter::save(dir.path(), s).error().message, styleNameProblem(s.name));
+        // A file the writer would refuse to create is skipped by the loader with the same reason.
+        QFile file(dir.filePath(s.name + u".md"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("A prompt.\n");
+        file.close();
+        const StyleLibrary library = StyleLibrary::load(dir.path());
+        QVERIFY(!library.find(s.name));
+        QCOMPARE(library.problems().size(), 1);
+        QCOMPARE(library.problems().first().message, styleNameProblem(s.name));
+        QCOMPARE(validateStyle(Style{}).size(), 2); // no name, no prompt
+    }
+
     void saveReplacesTheWholeFile()
     {
         QTemporaryDir dir;

@@ -160,6 +160,9 @@ private slots:
         for (const QString& n : {u"0"_s, u"2.5"_s, u"1001"_s, u"few"_s}) {
             editor.minWordsEdit()->setText(n);
             QVERIFY2(!editor.fieldError(u"minWords"_s).isEmpty(), qPrintable(n));
+            // The editor says what the loader and StyleWriter say (validateStyle, one set of limits).
+            QVERIFY2(editor.fieldError(u"minWords"_s).startsWith(styleMinimumWordsProblem(0)),
+                     qPrintable(editor.fieldError(u"minWords"_s)));
             QVERIFY(!editor.saveButton()->isEnabled());
             QVERIFY(!editor.save().ok());
         }
