@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>utter::EndpointHealth</name>
+    <message>
+        <source>Connected in %1 ms.</source>
+        <translation>Verbunden in %1 ms.</translation>
+    </message>
+    <message>
+        <source>The server does not list the model “%1”; check the model name.</source>
+        <translation>Der Server führt das Modell „%1“ nicht auf; prüfen Sie den Modellnamen.</translation>
+    </message>
+    <message>
+        <source>The hal0 slot is %1, so the first request waits for the model to load.</source>
+        <translation>Der hal0-Slot ist %1, daher wartet die erste Anfrage, bis das Modell geladen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::HttpEndpoint</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT; use e.g. 127.0.0.1:8765 or [::1]:8765.</source>
+        <translation>„%1“ ist nicht HOST:PORT; verwenden Sie z. B. 127.0.0.1:8765 oder [::1]:8765.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; use a numeric address (or localhost) to listen on.</source>
+        <translation>„%1“ ist keine IP-Adresse; geben Sie eine numerische Adresse (oder localhost) zum Lauschen an.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::KeySpec</name>
+    <message>
+        <source>No key given; write a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space.</source>
+        <translation>Keine Taste angegeben; schreiben Sie eine Taste wie F9 oder RightCtrl oder eine Kombination wie Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty part; separate keys with a single + as in Ctrl+Alt+Space.</source>
+        <translation>„%1“ enthält einen leeren Teil; trennen Sie Tasten mit einem einzelnen + wie in Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names %2 twice; list each modifier once.</source>
+        <translation>„%1“ nennt %2 zweimal; geben Sie jede Zusatztaste nur einmal an.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in &quot;%2&quot;; use names such as Ctrl, Alt, Shift, Meta, Space, Enter, F1–F24, A–Z, 0–9, Insert, Pause or RightCtrl.</source>
+        <translation>Unbekannte Taste „%1“ in „%2“; verwenden Sie Namen wie Ctrl, Alt, Shift, Meta, Space, Enter, F1–F24, A–Z, 0–9, Insert, Pause oder RightCtrl.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has two keys (%2 and %3); a chord is modifiers plus exactly one key.</source>
+        <translation>„%1“ hat zwei Tasten (%2 und %3); eine Kombination besteht aus Zusatztasten und genau einer Taste.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has only modifiers; add a key (Ctrl+Alt+Space), or use one side-specific modifier key on its own such as RightCtrl or RightAlt.</source>
+        <translation>„%1“ besteht nur aus Zusatztasten; fügen Sie eine Taste hinzu (Ctrl+Alt+Space) oder verwenden Sie eine seitenspezifische Zusatztaste allein, etwa RightCtrl oder RightAlt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a modifier key such as %2 works only on its own; write just %2, or pick a chord such as Ctrl+Alt+Space.</source>
+        <translation>„%1“: eine Zusatztaste wie %2 funktioniert nur allein; schreiben Sie nur %2 oder wählen Sie eine Kombination wie Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would take %2 away from typing in every application; add Ctrl, Alt or Meta (e.g. Ctrl+Alt+%2) or use a key such as F9, Pause or RightCtrl.</source>
+        <translation>„%1“ würde %2 in jeder Anwendung dem Tippen entziehen; fügen Sie Ctrl, Alt oder Meta hinzu (z. B. Ctrl+Alt+%2) oder verwenden Sie eine Taste wie F9, Pause oder RightCtrl.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::Settings</name>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>a number from %1 to %2</source>
+        <translation>eine Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>non-empty text</source>
+        <translation>nicht leeren Text</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>eines von: %1</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL, or nothing</source>
+        <translation>eine http://- oder https://-URL oder nichts</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL</source>
+        <translation>eine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>a comma-separated list</source>
+        <translation>eine durch Kommas getrennte Liste</translation>
+    </message>
+    <message>
+        <source>expected %1, found &quot;%2&quot;</source>
+        <translation>erwartet: %1, gefunden: „%2“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a two-letter language code such as en, de or fr (leave it empty to detect the language)</source>
+        <translation>„%1“ ist kein zweibuchstabiger Sprachcode wie en, de oder fr (leer lassen, um die Sprache zu erkennen)</translation>
+    </message>
+    <message>
+        <source>%1 is used by most applications; pick a key you do not type with, such as F9, Pause, RightCtrl or Ctrl+Alt+Space</source>
+        <translation>%1 wird von den meisten Anwendungen benutzt; wählen Sie eine Taste, mit der Sie nicht tippen, etwa F9, Pause, RightCtrl oder Ctrl+Alt+Space</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no fixed port; use a port from 1 to 65535, e.g. 127.0.0.1:8765</source>
+        <translation>„%1“ hat keinen festen Port; verwenden Sie einen Port von 1 bis 65535, z. B. 127.0.0.1:8765</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not application=style (e.g. thunderbird=email)</source>
+        <translation>„%1“ hat nicht die Form Anwendung=Stil (z. B. thunderbird=email)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not from=&gt;to (e.g. utter=&gt;Utter)</source>
+        <translation>„%1“ hat nicht die Form von=&gt;nach (z. B. utter=&gt;Utter)</translation>
+    </message>
+    <message>
+        <source>%1 is already %2; the two must differ</source>
+        <translation>%1 ist bereits %2; die beiden müssen sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>a two-letter language code such as en, or nothing to detect it</source>
+        <translation>ein zweibuchstabiger Sprachcode wie en oder nichts, um sie zu erkennen</translation>
+    </message>
+    <message>
+        <source>a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space</source>
+        <translation>eine Taste wie F9 oder RightCtrl oder eine Kombination wie Ctrl+Alt+Space</translation>
+    </message>
+    <message>
+        <source>a key such as F10 or a chord such as Ctrl+Alt+Backspace, or nothing for none</source>
+        <translation>eine Taste wie F10 oder eine Kombination wie Ctrl+Alt+Backspace, oder nichts für keine</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of application=style</source>
+        <translation>eine durch Kommas getrennte Liste von Anwendung=Stil</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of from=&gt;to</source>
+        <translation>eine durch Kommas getrennte Liste von von=&gt;nach</translation>
+    </message>
+    <message>
+        <source>HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765</source>
+        <translation>HOST:PORT mit numerischer Adresse oder localhost, z. B. 127.0.0.1:8765</translation>
+    </message>
+</context>
+<context>
+    <name>utter::Style</name>
+    <message>
+        <source>The style needs a name.</source>
+        <translation>Der Stil braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “-”, “_” and “.” in a style&apos;s name (it is the file name), starting with a letter or digit.</source>
+        <translation>Verwenden Sie im Namen eines Stils Buchstaben, Ziffern, „-“, „_“ und „.“ (er ist der Dateiname), beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters for a style&apos;s name.</source>
+        <translation>Der Name eines Stils darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number from %1 to %2.</source>
+        <translation>Die Temperatur muss eine Zahl von %1 bis %2 sein.</translation>
+    </message>
+    <message>
+        <source>The timeout must be more than 0 and at most %1 seconds.</source>
+        <translation>Das Zeitlimit muss größer als 0 und höchstens %1 Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>The minimum number of words must be a whole number from %1 to %2.</source>
+        <translation>Die Mindestzahl an Wörtern muss eine ganze Zahl von %1 bis %2 sein.</translation>
+    </message>
+    <message>
+        <source>The style needs a prompt; without one it works like raw.</source>
+        <translation>Der Stil braucht einen Prompt; ohne ihn wirkt er wie „raw“.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::ArchiveTranscription</name>
     <message>
         <source>No speech was found in the recording.</source>
@@ -143,29 +326,6 @@
     <message>
         <source>%1 problems found. Each one says how to fix it.</source>
         <translation>%1 Probleme gefunden. Bei jedem steht, wie es sich beheben lässt.</translation>
-    </message>
-</context>
-<context>
-    <name>utter::ui::EndpointProbe</name>
-    <message>
-        <source>Connected in %1 ms.</source>
-        <translation>Verbunden in %1 ms.</translation>
-    </message>
-    <message>
-        <source>The key was refused (HTTP %1): %2</source>
-        <translation>Der Schlüssel wurde abgelehnt (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>check the API key.</source>
-        <translation>prüfen Sie den API-Schlüssel.</translation>
-    </message>
-    <message>
-        <source>The endpoint answered HTTP %1: %2</source>
-        <translation>Der Endpunkt antwortete mit HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>Could not reach the endpoint: %1</source>
-        <translation>Endpunkt nicht erreichbar: %1</translation>
     </message>
 </context>
 <context>
@@ -695,10 +855,6 @@
         <translation>Zweibuchstabiger Code wie en, de oder fr; leer lassen zum Erkennen.</translation>
     </message>
     <message>
-        <source>Use a two-letter language code such as en, or leave it empty.</source>
-        <translation>Verwenden Sie einen zweibuchstabigen Sprachcode wie en oder lassen Sie das Feld leer.</translation>
-    </message>
-    <message>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
@@ -745,14 +901,6 @@
     <message>
         <source>Discards the current dictation. Backspace clears it.</source>
         <translation>Verwirft das laufende Diktat. Rücktaste leert das Feld.</translation>
-    </message>
-    <message>
-        <source>The cancel key must differ from the dictation key.</source>
-        <translation>Die Abbruchtaste muss sich von der Diktiertaste unterscheiden.</translation>
-    </message>
-    <message>
-        <source>%1 is used by most applications; pick a key you do not type with.</source>
-        <translation>%1 wird von den meisten Anwendungen benutzt; wählen Sie eine Taste, mit der Sie nicht schreiben.</translation>
     </message>
     <message>
         <source>Audio</source>
@@ -887,10 +1035,6 @@
         <translation>Eine Regel pro Zeile als anwendung=stil, z. B. thunderbird=email. Der erste Treffer gilt.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not application=style.</source>
-        <translation>„%1“ hat nicht die Form anwendung=stil.</translation>
-    </message>
-    <message>
         <source>&amp;Vocabulary:</source>
         <translation>&amp;Wortschatz:</translation>
     </message>
@@ -927,10 +1071,6 @@
         <translation>Eine pro Zeile als von=&gt;nach, auf jedes Transkript angewendet.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not from=&gt;to.</source>
-        <translation>„%1“ hat nicht die Form von=&gt;nach.</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -965,10 +1105,6 @@
     <message>
         <source>HOST:PORT; loopback unless you allow remote.</source>
         <translation>HOST:PORT; nur lokal, außer Sie erlauben entfernten Zugriff.</translation>
-    </message>
-    <message>
-        <source>Write HOST:PORT, e.g. 127.0.0.1:8765.</source>
-        <translation>Schreiben Sie HOST:PORT, z. B. 127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>Regenerate API &amp;token</source>
@@ -1180,10 +1316,6 @@
         <translation>Kürzere Texte werden so getippt, wie sie gesprochen wurden, ohne den Stil aufzurufen; leer für den Standardwert (3).</translation>
     </message>
     <message>
-        <source>Use a whole number from 1 to 1000, or leave it empty for the default.</source>
-        <translation>Verwenden Sie eine ganze Zahl von 1 bis 1000 oder lassen Sie das Feld für den Standardwert leer.</translation>
-    </message>
-    <message>
         <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
         <translation>Was der Stil tut, z. B. „Schreibe den Text als kurze, freundliche Chatnachricht um. Übernimm Namen und Zahlen genau.“</translation>
     </message>
@@ -1236,28 +1368,8 @@
         <translation>Eingebaute Stile können nicht gelöscht werden.</translation>
     </message>
     <message>
-        <source>Give the style a name.</source>
-        <translation>Geben Sie dem Stil einen Namen.</translation>
-    </message>
-    <message>
-        <source>Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter or digit; at most 64 characters.</source>
-        <translation>Verwenden Sie Buchstaben, Ziffern, „-“, „_“ und „.“ (daraus wird der Dateiname), beginnend mit einem Buchstaben oder einer Ziffer; höchstens 64 Zeichen.</translation>
-    </message>
-    <message>
         <source>There is already a style called “%1”.</source>
         <translation>Es gibt bereits einen Stil namens „%1“.</translation>
-    </message>
-    <message>
-        <source>Use a number from 0 to 2, or leave it empty for the default.</source>
-        <translation>Geben Sie eine Zahl von 0 bis 2 ein oder lassen Sie das Feld für den Standardwert leer.</translation>
-    </message>
-    <message>
-        <source>Use seconds above 0 and at most 600, or leave it empty for the default.</source>
-        <translation>Geben Sie Sekunden über 0 und höchstens 600 ein oder lassen Sie das Feld für den Standardwert leer.</translation>
-    </message>
-    <message>
-        <source>Write what the style should do; without a prompt it works like raw.</source>
-        <translation>Beschreiben Sie, was der Stil tun soll; ohne Prompt wirkt er wie raw.</translation>
     </message>
     <message>
         <source>Save or discard the changes to pick another style.</source>
@@ -1298,6 +1410,10 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <source>Leave it empty for the default.</source>
+        <translation>Leer lassen für den Standardwert.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>utter::EndpointHealth</name>
+    <message>
+        <source>Connected in %1 ms.</source>
+        <translation>Conectado en %1 ms.</translation>
+    </message>
+    <message>
+        <source>The server does not list the model “%1”; check the model name.</source>
+        <translation>El servidor no incluye el modelo «%1»; compruebe el nombre del modelo.</translation>
+    </message>
+    <message>
+        <source>The hal0 slot is %1, so the first request waits for the model to load.</source>
+        <translation>El slot de hal0 está %1, así que la primera petición esperará a que se cargue el modelo.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::HttpEndpoint</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT; use e.g. 127.0.0.1:8765 or [::1]:8765.</source>
+        <translation>«%1» no es HOST:PUERTO; use p. ej. 127.0.0.1:8765 o [::1]:8765.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; use a numeric address (or localhost) to listen on.</source>
+        <translation>«%1» no es una dirección IP; indique una dirección numérica (o localhost) en la que escuchar.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::KeySpec</name>
+    <message>
+        <source>No key given; write a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space.</source>
+        <translation>No se indicó ninguna tecla; escriba una tecla como F9 o RightCtrl, o una combinación como Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty part; separate keys with a single + as in Ctrl+Alt+Space.</source>
+        <translation>«%1» tiene una parte vacía; separe las teclas con un solo + como en Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names %2 twice; list each modifier once.</source>
+        <translation>«%1» nombra %2 dos veces; indique cada modificador una sola vez.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in &quot;%2&quot;; use names such as Ctrl, Alt, Shift, Meta, Space, Enter, F1–F24, A–Z, 0–9, Insert, Pause or RightCtrl.</source>
+        <translation>Tecla desconocida «%1» en «%2»; use nombres como Ctrl, Alt, Shift, Meta, Space, Enter, F1–F24, A–Z, 0–9, Insert, Pause o RightCtrl.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has two keys (%2 and %3); a chord is modifiers plus exactly one key.</source>
+        <translation>«%1» tiene dos teclas (%2 y %3); una combinación son modificadores más exactamente una tecla.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has only modifiers; add a key (Ctrl+Alt+Space), or use one side-specific modifier key on its own such as RightCtrl or RightAlt.</source>
+        <translation>«%1» solo tiene modificadores; añada una tecla (Ctrl+Alt+Space) o use sola una tecla modificadora de un lado, como RightCtrl o RightAlt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a modifier key such as %2 works only on its own; write just %2, or pick a chord such as Ctrl+Alt+Space.</source>
+        <translation>«%1»: una tecla modificadora como %2 solo funciona sola; escriba solo %2 o elija una combinación como Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would take %2 away from typing in every application; add Ctrl, Alt or Meta (e.g. Ctrl+Alt+%2) or use a key such as F9, Pause or RightCtrl.</source>
+        <translation>«%1» quitaría %2 de la escritura en todas las aplicaciones; añada Ctrl, Alt o Meta (p. ej. Ctrl+Alt+%2) o use una tecla como F9, Pause o RightCtrl.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::Settings</name>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>un número entero de %1 a %2</translation>
+    </message>
+    <message>
+        <source>a number from %1 to %2</source>
+        <translation>un número de %1 a %2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>non-empty text</source>
+        <translation>texto no vacío</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>uno de: %1</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL, or nothing</source>
+        <translation>una URL http:// o https://, o nada</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL</source>
+        <translation>una URL http:// o https://</translation>
+    </message>
+    <message>
+        <source>a comma-separated list</source>
+        <translation>una lista separada por comas</translation>
+    </message>
+    <message>
+        <source>expected %1, found &quot;%2&quot;</source>
+        <translation>se esperaba %1, se encontró «%2»</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a two-letter language code such as en, de or fr (leave it empty to detect the language)</source>
+        <translation>«%1» no es un código de idioma de dos letras como en, de o fr (déjelo vacío para detectar el idioma)</translation>
+    </message>
+    <message>
+        <source>%1 is used by most applications; pick a key you do not type with, such as F9, Pause, RightCtrl or Ctrl+Alt+Space</source>
+        <translation>%1 lo usan la mayoría de las aplicaciones; elija una tecla con la que no escriba, como F9, Pause, RightCtrl o Ctrl+Alt+Space</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no fixed port; use a port from 1 to 65535, e.g. 127.0.0.1:8765</source>
+        <translation>«%1» no tiene un puerto fijo; use un puerto de 1 a 65535, p. ej. 127.0.0.1:8765</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not application=style (e.g. thunderbird=email)</source>
+        <translation>«%1» no tiene la forma aplicación=estilo (p. ej. thunderbird=email)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not from=&gt;to (e.g. utter=&gt;Utter)</source>
+        <translation>«%1» no tiene la forma de=&gt;a (p. ej. utter=&gt;Utter)</translation>
+    </message>
+    <message>
+        <source>%1 is already %2; the two must differ</source>
+        <translation>%1 ya es %2; los dos deben ser distintos</translation>
+    </message>
+    <message>
+        <source>a two-letter language code such as en, or nothing to detect it</source>
+        <translation>un código de idioma de dos letras como en, o nada para detectarlo</translation>
+    </message>
+    <message>
+        <source>a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space</source>
+        <translation>una tecla como F9 o RightCtrl, o una combinación como Ctrl+Alt+Space</translation>
+    </message>
+    <message>
+        <source>a key such as F10 or a chord such as Ctrl+Alt+Backspace, or nothing for none</source>
+        <translation>una tecla como F10 o una combinación como Ctrl+Alt+Backspace, o nada para ninguna</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of application=style</source>
+        <translation>una lista de aplicación=estilo separada por comas</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of from=&gt;to</source>
+        <translation>una lista de de=&gt;a separada por comas</translation>
+    </message>
+    <message>
+        <source>HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765</source>
+        <translation>HOST:PUERTO con una dirección numérica o localhost, p. ej. 127.0.0.1:8765</translation>
+    </message>
+</context>
+<context>
+    <name>utter::Style</name>
+    <message>
+        <source>The style needs a name.</source>
+        <translation>El estilo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “-”, “_” and “.” in a style&apos;s name (it is the file name), starting with a letter or digit.</source>
+        <translation>Use letras, dígitos, «-», «_» y «.» en el nombre de un estilo (es el nombre del archivo), empezando por una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters for a style&apos;s name.</source>
+        <translation>El nombre de un estilo puede tener como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number from %1 to %2.</source>
+        <translation>La temperatura debe ser un número de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The timeout must be more than 0 and at most %1 seconds.</source>
+        <translation>El tiempo límite debe ser mayor que 0 y como máximo %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The minimum number of words must be a whole number from %1 to %2.</source>
+        <translation>El número mínimo de palabras debe ser un entero de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>The style needs a prompt; without one it works like raw.</source>
+        <translation>El estilo necesita un prompt; sin él funciona como «raw».</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::ArchiveTranscription</name>
     <message>
         <source>No speech was found in the recording.</source>
@@ -143,29 +326,6 @@
     <message>
         <source>%1 problems found. Each one says how to fix it.</source>
         <translation>Se encontraron %1 problemas. Cada uno indica cómo corregirlo.</translation>
-    </message>
-</context>
-<context>
-    <name>utter::ui::EndpointProbe</name>
-    <message>
-        <source>Connected in %1 ms.</source>
-        <translation>Conectado en %1 ms.</translation>
-    </message>
-    <message>
-        <source>The key was refused (HTTP %1): %2</source>
-        <translation>La clave fue rechazada (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>check the API key.</source>
-        <translation>compruebe la clave de API.</translation>
-    </message>
-    <message>
-        <source>The endpoint answered HTTP %1: %2</source>
-        <translation>El servidor respondió HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>Could not reach the endpoint: %1</source>
-        <translation>No se pudo contactar con el servidor: %1</translation>
     </message>
 </context>
 <context>
@@ -695,10 +855,6 @@
         <translation>Código de dos letras como en, de o fr; déjelo vacío para detectarlo.</translation>
     </message>
     <message>
-        <source>Use a two-letter language code such as en, or leave it empty.</source>
-        <translation>Use un código de idioma de dos letras como en o déjelo vacío.</translation>
-    </message>
-    <message>
         <source>Follow the system</source>
         <translation>Igual que el sistema</translation>
     </message>
@@ -745,14 +901,6 @@
     <message>
         <source>Discards the current dictation. Backspace clears it.</source>
         <translation>Descarta el dictado en curso. Retroceso la borra.</translation>
-    </message>
-    <message>
-        <source>The cancel key must differ from the dictation key.</source>
-        <translation>La tecla de cancelar debe ser distinta de la de dictado.</translation>
-    </message>
-    <message>
-        <source>%1 is used by most applications; pick a key you do not type with.</source>
-        <translation>%1 lo usan casi todas las aplicaciones; elija una tecla con la que no escriba.</translation>
     </message>
     <message>
         <source>Audio</source>
@@ -887,10 +1035,6 @@
         <translation>Una regla por línea como aplicación=estilo, p. ej. thunderbird=email. Gana la primera coincidencia.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not application=style.</source>
-        <translation>«%1» no tiene la forma aplicación=estilo.</translation>
-    </message>
-    <message>
         <source>&amp;Vocabulary:</source>
         <translation>&amp;Vocabulario:</translation>
     </message>
@@ -927,10 +1071,6 @@
         <translation>Uno por línea como de=&gt;a, aplicado a cada transcripción.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not from=&gt;to.</source>
-        <translation>«%1» no tiene la forma de=&gt;a.</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -965,10 +1105,6 @@
     <message>
         <source>HOST:PORT; loopback unless you allow remote.</source>
         <translation>HOST:PUERTO; solo local salvo que permita el acceso remoto.</translation>
-    </message>
-    <message>
-        <source>Write HOST:PORT, e.g. 127.0.0.1:8765.</source>
-        <translation>Escriba HOST:PUERTO, p. ej. 127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>Regenerate API &amp;token</source>
@@ -1180,10 +1316,6 @@
         <translation>Los textos más cortos se escriben tal como se dictaron, sin llamar al estilo; vacío para el valor predeterminado (3).</translation>
     </message>
     <message>
-        <source>Use a whole number from 1 to 1000, or leave it empty for the default.</source>
-        <translation>Use un número entero de 1 a 1000, o deje el campo vacío para el valor predeterminado.</translation>
-    </message>
-    <message>
         <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
         <translation>Lo que hace el estilo, p. ej. «Reescribe el texto como un mensaje de chat breve y cordial. Mantén los nombres y los números exactos.»</translation>
     </message>
@@ -1236,28 +1368,8 @@
         <translation>Los estilos integrados no se pueden eliminar.</translation>
     </message>
     <message>
-        <source>Give the style a name.</source>
-        <translation>Póngale un nombre al estilo.</translation>
-    </message>
-    <message>
-        <source>Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter or digit; at most 64 characters.</source>
-        <translation>Use letras, dígitos, «-», «_» y «.» (será el nombre del archivo), empezando por una letra o un dígito; 64 caracteres como máximo.</translation>
-    </message>
-    <message>
         <source>There is already a style called “%1”.</source>
         <translation>Ya existe un estilo llamado «%1».</translation>
-    </message>
-    <message>
-        <source>Use a number from 0 to 2, or leave it empty for the default.</source>
-        <translation>Escriba un número de 0 a 2 o déjelo vacío para el valor predeterminado.</translation>
-    </message>
-    <message>
-        <source>Use seconds above 0 and at most 600, or leave it empty for the default.</source>
-        <translation>Escriba segundos por encima de 0 y como máximo 600, o déjelo vacío para el valor predeterminado.</translation>
-    </message>
-    <message>
-        <source>Write what the style should do; without a prompt it works like raw.</source>
-        <translation>Escriba lo que debe hacer el estilo; sin instrucciones funciona como raw.</translation>
     </message>
     <message>
         <source>Save or discard the changes to pick another style.</source>
@@ -1298,6 +1410,10 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Leave it empty for the default.</source>
+        <translation>Déjelo vacío para usar el valor predeterminado.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,189 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>utter::EndpointHealth</name>
+    <message>
+        <source>Connected in %1 ms.</source>
+        <translation>Connecté en %1 ms.</translation>
+    </message>
+    <message>
+        <source>The server does not list the model “%1”; check the model name.</source>
+        <translation>Le serveur ne liste pas le modèle « %1 » ; vérifiez le nom du modèle.</translation>
+    </message>
+    <message>
+        <source>The hal0 slot is %1, so the first request waits for the model to load.</source>
+        <translation>Le slot hal0 est %1 : la première requête attendra le chargement du modèle.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::HttpEndpoint</name>
+    <message>
+        <source>&quot;%1&quot; is not HOST:PORT; use e.g. 127.0.0.1:8765 or [::1]:8765.</source>
+        <translation>« %1 » n’est pas de la forme HÔTE:PORT ; utilisez par ex. 127.0.0.1:8765 ou [::1]:8765.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address; use a numeric address (or localhost) to listen on.</source>
+        <translation>« %1 » n’est pas une adresse IP ; indiquez une adresse numérique (ou localhost) d’écoute.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::KeySpec</name>
+    <message>
+        <source>No key given; write a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space.</source>
+        <translation>Aucune touche indiquée ; écrivez une touche comme F9 ou RightCtrl, ou une combinaison comme Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty part; separate keys with a single + as in Ctrl+Alt+Space.</source>
+        <translation>« %1 » contient une partie vide ; séparez les touches par un seul + comme dans Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names %2 twice; list each modifier once.</source>
+        <translation>« %1 » cite %2 deux fois ; indiquez chaque modificateur une seule fois.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; in &quot;%2&quot;; use names such as Ctrl, Alt, Shift, Meta, Space, Enter, F1–F24, A–Z, 0–9, Insert, Pause or RightCtrl.</source>
+        <translation>Touche inconnue « %1 » dans « %2 » ; utilisez des noms comme Ctrl, Alt, Shift, Meta, Space, Enter, F1–F24, A–Z, 0–9, Insert, Pause ou RightCtrl.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has two keys (%2 and %3); a chord is modifiers plus exactly one key.</source>
+        <translation>« %1 » contient deux touches (%2 et %3) ; une combinaison, ce sont des modificateurs plus une seule touche.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has only modifiers; add a key (Ctrl+Alt+Space), or use one side-specific modifier key on its own such as RightCtrl or RightAlt.</source>
+        <translation>« %1 » ne contient que des modificateurs ; ajoutez une touche (Ctrl+Alt+Space) ou utilisez seul un modificateur d’un côté précis, comme RightCtrl ou RightAlt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a modifier key such as %2 works only on its own; write just %2, or pick a chord such as Ctrl+Alt+Space.</source>
+        <translation>« %1 » : un modificateur comme %2 ne fonctionne que seul ; écrivez seulement %2 ou choisissez une combinaison comme Ctrl+Alt+Space.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; would take %2 away from typing in every application; add Ctrl, Alt or Meta (e.g. Ctrl+Alt+%2) or use a key such as F9, Pause or RightCtrl.</source>
+        <translation>« %1 » retirerait %2 de la saisie dans toutes les applications ; ajoutez Ctrl, Alt ou Meta (par ex. Ctrl+Alt+%2) ou utilisez une touche comme F9, Pause ou RightCtrl.</translation>
+    </message>
+</context>
+<context>
+    <name>utter::Settings</name>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>un nombre entier de %1 à %2</translation>
+    </message>
+    <message>
+        <source>a number from %1 to %2</source>
+        <translation>un nombre de %1 à %2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>du texte</translation>
+    </message>
+    <message>
+        <source>non-empty text</source>
+        <translation>un texte non vide</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>l’une des valeurs : %1</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL, or nothing</source>
+        <translation>une URL http:// ou https://, ou rien</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL</source>
+        <translation>une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>a comma-separated list</source>
+        <translation>une liste séparée par des virgules</translation>
+    </message>
+    <message>
+        <source>expected %1, found &quot;%2&quot;</source>
+        <translation>attendu : %1, trouvé : « %2 »</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a two-letter language code such as en, de or fr (leave it empty to detect the language)</source>
+        <translation>« %1 » n’est pas un code de langue à deux lettres comme en, de ou fr (laissez vide pour détecter la langue)</translation>
+    </message>
+    <message>
+        <source>%1 is used by most applications; pick a key you do not type with, such as F9, Pause, RightCtrl or Ctrl+Alt+Space</source>
+        <translation>%1 est utilisé par la plupart des applications ; choisissez une touche que vous ne tapez pas, comme F9, Pause, RightCtrl ou Ctrl+Alt+Space</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no fixed port; use a port from 1 to 65535, e.g. 127.0.0.1:8765</source>
+        <translation>« %1 » n’a pas de port fixe ; utilisez un port de 1 à 65535, par ex. 127.0.0.1:8765</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not application=style (e.g. thunderbird=email)</source>
+        <translation>« %1 » n’est pas de la forme application=style (par ex. thunderbird=email)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not from=&gt;to (e.g. utter=&gt;Utter)</source>
+        <translation>« %1 » n’est pas de la forme de=&gt;vers (par ex. utter=&gt;Utter)</translation>
+    </message>
+    <message>
+        <source>%1 is already %2; the two must differ</source>
+        <translation>%1 est déjà %2 ; les deux doivent être différents</translation>
+    </message>
+    <message>
+        <source>a two-letter language code such as en, or nothing to detect it</source>
+        <translation>un code de langue à deux lettres comme en, ou rien pour la détecter</translation>
+    </message>
+    <message>
+        <source>a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space</source>
+        <translation>une touche comme F9 ou RightCtrl, ou une combinaison comme Ctrl+Alt+Space</translation>
+    </message>
+    <message>
+        <source>a key such as F10 or a chord such as Ctrl+Alt+Backspace, or nothing for none</source>
+        <translation>une touche comme F10 ou une combinaison comme Ctrl+Alt+Backspace, ou rien pour aucune</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of application=style</source>
+        <translation>une liste de application=style séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of from=&gt;to</source>
+        <translation>une liste de de=&gt;vers séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765</source>
+        <translation>HÔTE:PORT avec une adresse numérique ou localhost, par ex. 127.0.0.1:8765</translation>
+    </message>
+</context>
+<context>
+    <name>utter::Style</name>
+    <message>
+        <source>The style needs a name.</source>
+        <translation>Le style doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, “-”, “_” and “.” in a style&apos;s name (it is the file name), starting with a letter or digit.</source>
+        <translation>Utilisez des lettres, des chiffres, « - », « _ » et « . » dans le nom d’un style (c’est le nom du fichier), en commençant par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters for a style&apos;s name.</source>
+        <translation>Le nom d’un style compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The temperature must be a number from %1 to %2.</source>
+        <translation>La température doit être un nombre de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>The timeout must be more than 0 and at most %1 seconds.</source>
+        <translation>Le délai doit être supérieur à 0 et d’au plus %1 secondes.</translation>
+    </message>
+    <message>
+        <source>The minimum number of words must be a whole number from %1 to %2.</source>
+        <translation>Le nombre minimal de mots doit être un entier de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>The style needs a prompt; without one it works like raw.</source>
+        <translation>Le style doit avoir un prompt ; sans lui, il agit comme « raw ».</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::ArchiveTranscription</name>
     <message>
         <source>No speech was found in the recording.</source>
@@ -143,29 +326,6 @@
     <message>
         <source>%1 problems found. Each one says how to fix it.</source>
         <translation>%1 problèmes trouvés. Chacun indique comment le corriger.</translation>
-    </message>
-</context>
-<context>
-    <name>utter::ui::EndpointProbe</name>
-    <message>
-        <source>Connected in %1 ms.</source>
-        <translation>Connecté en %1 ms.</translation>
-    </message>
-    <message>
-        <source>The key was refused (HTTP %1): %2</source>
-        <translation>La clé a été refusée (HTTP %1) : %2</translation>
-    </message>
-    <message>
-        <source>check the API key.</source>
-        <translation>vérifiez la clé d’API.</translation>
-    </message>
-    <message>
-        <source>The endpoint answered HTTP %1: %2</source>
-        <translation>Le point d’accès a répondu HTTP %1 : %2</translation>
-    </message>
-    <message>
-        <source>Could not reach the endpoint: %1</source>
-        <translation>Point d’accès injoignable : %1</translation>
     </message>
 </context>
 <context>
@@ -695,10 +855,6 @@
         <translation>Code à deux lettres comme en, de ou fr ; laissez vide pour la détecter.</translation>
     </message>
     <message>
-        <source>Use a two-letter language code such as en, or leave it empty.</source>
-        <translation>Utilisez un code de langue à deux lettres comme en, ou laissez vide.</translation>
-    </message>
-    <message>
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
@@ -745,14 +901,6 @@
     <message>
         <source>Discards the current dictation. Backspace clears it.</source>
         <translation>Abandonne la dictée en cours. Retour arrière l’efface.</translation>
-    </message>
-    <message>
-        <source>The cancel key must differ from the dictation key.</source>
-        <translation>La touche d’annulation doit différer de la touche de dictée.</translation>
-    </message>
-    <message>
-        <source>%1 is used by most applications; pick a key you do not type with.</source>
-        <translation>%1 est utilisé par la plupart des applications ; choisissez une touche que vous ne tapez pas.</translation>
     </message>
     <message>
         <source>Audio</source>
@@ -887,10 +1035,6 @@
         <translation>Une règle par ligne sous la forme application=style, par ex. thunderbird=email. La première correspondance l’emporte.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not application=style.</source>
-        <translation>« %1 » n’est pas de la forme application=style.</translation>
-    </message>
-    <message>
         <source>&amp;Vocabulary:</source>
         <translation>&amp;Vocabulaire :</translation>
     </message>
@@ -927,10 +1071,6 @@
         <translation>Un par ligne sous la forme de=&gt;vers, appliqué à chaque transcription.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not from=&gt;to.</source>
-        <translation>« %1 » n’est pas de la forme de=&gt;vers.</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -965,10 +1105,6 @@
     <message>
         <source>HOST:PORT; loopback unless you allow remote.</source>
         <translation>HÔTE:PORT ; boucle locale sauf si vous autorisez l’accès distant.</translation>
-    </message>
-    <message>
-        <source>Write HOST:PORT, e.g. 127.0.0.1:8765.</source>
-        <translation>Écrivez HÔTE:PORT, par ex. 127.0.0.1:8765.</translation>
     </message>
     <message>
         <source>Regenerate API &amp;token</source>
@@ -1180,10 +1316,6 @@
         <translation>Les textes plus courts sont tapés tels que dictés, sans appeler le style ; vide pour la valeur par défaut (3).</translation>
     </message>
     <message>
-        <source>Use a whole number from 1 to 1000, or leave it empty for the default.</source>
-        <translation>Utilisez un nombre entier de 1 à 1000, ou laissez le champ vide pour la valeur par défaut.</translation>
-    </message>
-    <message>
         <source>What the style does, e.g. “Rewrite the text as a short, friendly chat message. Keep names and numbers exactly.”</source>
         <translation>Ce que fait le style, p. ex. « Réécris le texte comme un message de chat court et aimable. Garde les noms et les nombres tels quels. »</translation>
     </message>
@@ -1236,28 +1368,8 @@
         <translation>Les styles intégrés ne peuvent pas être supprimés.</translation>
     </message>
     <message>
-        <source>Give the style a name.</source>
-        <translation>Donnez un nom au style.</translation>
-    </message>
-    <message>
-        <source>Use letters, digits, “-”, “_” and “.” (it becomes the file name), starting with a letter or digit; at most 64 characters.</source>
-        <translation>Utilisez des lettres, des chiffres, « - », « _ » et « . » (cela devient le nom du fichier), en commençant par une lettre ou un chiffre ; 64 caractères au plus.</translation>
-    </message>
-    <message>
         <source>There is already a style called “%1”.</source>
         <translation>Il existe déjà un style nommé « %1 ».</translation>
-    </message>
-    <message>
-        <source>Use a number from 0 to 2, or leave it empty for the default.</source>
-        <translation>Saisissez un nombre de 0 à 2, ou laissez vide pour la valeur par défaut.</translation>
-    </message>
-    <message>
-        <source>Use seconds above 0 and at most 600, or leave it empty for the default.</source>
-        <translation>Saisissez un nombre de secondes supérieur à 0 et au plus 600, ou laissez vide pour la valeur par défaut.</translation>
-    </message>
-    <message>
-        <source>Write what the style should do; without a prompt it works like raw.</source>
-        <translation>Décrivez ce que le style doit faire ; sans consigne, il agit comme raw.</translation>
     </message>
     <message>
         <source>Save or discard the changes to pick another style.</source>
@@ -1298,6 +1410,10 @@
     <message>
         <source>Saved to %1.</source>
         <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Leave it empty for the default.</source>
+        <translation>Laissez vide pour la valeur par défaut.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "httpendpoint.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter
@@ -9,8 +11,11 @@ Result<HttpEndpoint> HttpEndpoint::parse(const QString& text)
 {
     const QString trimmed = text.trimmed();
     const qsizetype colon = trimmed.lastIndexOf(u':');
+    // Translatable: the settings dialog shows it under http/listen (the command line stays English).
     const Error usage(ErrorCode::InvalidArgument,
-                      u"\"%1\" is not HOST:PORT; use e.g. 127.0.0.1:8765 or [::1]:8765."_s.arg(text));
+                      QCoreApplication::translate("utter::HttpEndpoint",
+                                                  "\"%1\" is not HOST:PORT; use e.g. 127.0.0.1:8765 or [::1]:8765.")
+                          .arg(text));
     if (colon <= 0)
         return usage;
     QString host = trimmed.left(colon);
@@ -28,7 +33,10 @@ Result<HttpEndpoint> HttpEndpoint::parse(const QString& text)
         endpoint.address = QHostAddress(QHostAddress::Any);
     else if (!endpoint.address.setAddress(host))
         return Error(ErrorCode::InvalidArgument,
-                     u"\"%1\" is not an IP address; use a numeric address (or localhost) to listen on."_s.arg(host));
+                     QCoreApplication::translate("utter::HttpEndpoint",
+                                                 "\"%1\" is not an IP address; use a numeric address (or localhost) "
+                                                 "to listen on.")
+                         .arg(host));
     return endpoint;
 }
 

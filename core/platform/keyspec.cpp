@@ -186,7 +186,7 @@ Result<KeySpec> KeySpec::parse(const QString& text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return invalid(u"No key given; write a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space."_s);
+        return invalid(tr("No key given; write a key such as F9 or RightCtrl, or a chord such as Ctrl+Alt+Space."));
 
     // "Ctrl++" would be ambiguous; Utter names the key "Equal"/"Plus"-free, so a bare '+' is an empty token.
     const QStringList tokens = trimmed.split(u'+');
@@ -196,36 +196,40 @@ Result<KeySpec> KeySpec::parse(const QString& text)
         const QString token = raw.trimmed();
         if (token.isEmpty())
             return invalid(
-                u"\"%1\" has an empty part; separate keys with a single + as in Ctrl+Alt+Space."_s.arg(text));
+                tr("\"%1\" has an empty part; separate keys with a single + as in Ctrl+Alt+Space.").arg(text));
         const Modifier modifier = findModifier(token);
         if (modifier != NoModifier) {
             if (spec.m_modifiers & modifier)
-                return invalid(u"\"%1\" names %2 twice; list each modifier once."_s.arg(text, token));
+                return invalid(tr("\"%1\" names %2 twice; list each modifier once.").arg(text, token));
             spec.m_modifiers |= modifier;
             continue;
         }
         const int index = findKey(token);
         if (index < 0)
-            return invalid(u"Unknown key \"%1\" in \"%2\"; use names such as Ctrl, Alt, Shift, Meta, Space, Enter, "
-                           "F1–F24, A–Z, 0–9, Insert, Pause or RightCtrl."_s.arg(token, text));
+            return invalid(tr("Unknown key \"%1\" in \"%2\"; use names such as Ctrl, Alt, Shift, Meta, Space, Enter, "
+                              "F1–F24, A–Z, 0–9, Insert, Pause or RightCtrl.")
+                               .arg(token, text));
         if (spec.m_index >= 0)
-            return invalid(u"\"%1\" has two keys (%2 and %3); a chord is modifiers plus exactly one key."_s.arg(
-                text, keyToken, token));
+            return invalid(tr("\"%1\" has two keys (%2 and %3); a chord is modifiers plus exactly one key.")
+                               .arg(text, keyToken, token));
         spec.m_index = index;
         keyToken = token;
     }
 
     if (spec.m_index < 0) {
-        return invalid(u"\"%1\" has only modifiers; add a key (Ctrl+Alt+Space), or use one side-specific "
-                       "modifier key on its own such as RightCtrl or RightAlt."_s.arg(text));
+        return invalid(tr("\"%1\" has only modifiers; add a key (Ctrl+Alt+Space), or use one side-specific "
+                          "modifier key on its own such as RightCtrl or RightAlt.")
+                           .arg(text));
     }
     const Resolved key = resolve(spec.m_index);
     if (key.kind == ModifierKey && spec.m_modifiers != NoModifier)
-        return invalid(u"\"%1\": a modifier key such as %2 works only on its own; write just %2, or pick a "
-                       "chord such as Ctrl+Alt+Space."_s.arg(text, key.name));
+        return invalid(tr("\"%1\": a modifier key such as %2 works only on its own; write just %2, or pick a "
+                          "chord such as Ctrl+Alt+Space.")
+                           .arg(text, key.name));
     if (key.kind == Typing && (spec.m_modifiers & ~Shift) == 0)
-        return invalid(u"\"%1\" would take %2 away from typing in every application; add Ctrl, Alt or Meta "
-                       "(e.g. Ctrl+Alt+%2) or use a key such as F9, Pause or RightCtrl."_s.arg(text, key.name));
+        return invalid(tr("\"%1\" would take %2 away from typing in every application; add Ctrl, Alt or Meta "
+                          "(e.g. Ctrl+Alt+%2) or use a key such as F9, Pause or RightCtrl.")
+                           .arg(text, key.name));
     return spec;
 }
 

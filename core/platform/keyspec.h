@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +16,10 @@ namespace utter
 // virtual keycode, so the per-platform code never parses names itself.
 class KeySpec final
 {
+    // Parse errors reach the settings dialog and the key-capture button, so they are translatable (the command
+    // line has no translator and stays English).
+    Q_DECLARE_TR_FUNCTIONS(utter::KeySpec)
+
 public:
     enum Modifier : std::uint8_t
     {
