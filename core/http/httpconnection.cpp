@@ -162,7 +162,7 @@ void HttpConnection::readHead()
         const bool version = parsed.error().code == ErrorCode::Unsupported;
         refuse(HttpResponse::error(version ? 505 : 400, parsed.error().message,
                                    version ? u"unsupported_http_version"_s : u"invalid_request"_s),
-               true);
+               false); // no length can be trusted after a malformed head: answer and close at once
         return;
     }
     m_head = std::move(parsed.value());
