@@ -45,7 +45,7 @@ double maximum(const QList<double>& values)
     return values.isEmpty() ? -1 : *std::max_element(values.cbegin(), values.cend());
 }
 
-StartTimes startOnce(const QString& utter, const QProcessEnvironment& env, const test::TestHome& home)
+StartTimes startOnce(const QString& utter, const QProcessEnvironment& env)
 {
     StartTimes times;
     QProcess app;
@@ -147,11 +147,11 @@ int main(int argc, char** argv)
     double baselineShown = -1;
     double baselineIpc = -1;
     for (const Scenario& scenario : scenarios) {
-        (void)startOnce(utter, scenario.env, home); // warm-up: caches, fonts, the keychain's first session
+        (void)startOnce(utter, scenario.env); // warm-up: caches, fonts, the keychain's first session
         QList<double> shown;
         QList<double> ipc;
         for (int i = 0; i < runs; ++i) {
-            const StartTimes t = startOnce(utter, scenario.env, home);
+            const StartTimes t = startOnce(utter, scenario.env);
             shown << t.shownMs;
             ipc << t.ipcMs;
         }
