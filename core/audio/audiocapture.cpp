@@ -4,6 +4,7 @@
 
 #include "logging/logging.h"
 
+#include <QMediaDevices>
 #include <QThread>
 
 namespace utter
@@ -14,11 +15,25 @@ namespace
 
 constexpr int kStopTimeoutMs = 3000;
 
+// Qt 6.4's PulseAudio back end is one QObject made on first use, living in the thread that made it; its stream
+// callbacks go through that thread's event loop. Made on a capture thread, it dies with that capture, and the next
+// capture's QAudioSource::start() waits for ever (then PulseAudio aborts the process at exit). Make it here, on
+// the thread that creates captures (the application's main thread), which outlives them all.
+void createAudioBackendOnThisThread()
+{
+    static const bool created = [] {
+        (void)QMediaDevices::audioInputs();
+        return true;
+    }();
+    (void)created;
+}
+
 } // namespace
 
 AudioCapture::AudioCapture(QObject* parent)
     : QObject(parent)
 {
+    createAudioBackendOnThisThread();
     // Qt's PulseAudio source is used from this one thread only, so device operations happen one after the other
     // in the order they were asked for (closing one QAudioSource before the next opens).
     m_thread = new QThread;
