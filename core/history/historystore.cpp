@@ -197,26 +197,21 @@ Status HistoryStore::forEach(const std::function<void(const HistoryEntry&)>& vis
 
 Status HistoryStore::setStyledText(qint64 id, const QString& styledText)
 {
-    if (!m_open)
-        return notOpen();
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"UPDATE entries SET styled_text = ? WHERE id = ?"_s);
-    q.addBindValue(styledText.isNull() ? u""_s : styledText);
-    q.addBindValue(id);
-    if (!q.exec())
-        return queryError(u"update entry %1"_s.arg(id), q.lastError().text());
-    if (q.numRowsAffected() == 0)
-        return Error(ErrorCode::NotFound, u"History has no entry %1."_s.arg(id));
-    return {};
+    return updateText(id, u"styled_text"_s, styledText);
 }
 
 Status HistoryStore::setAudioPath(qint64 id, const QString& audioPath)
 {
+    return updateText(id, u"audio_path"_s, audioPath);
+}
+
+Status HistoryStore::updateText(qint64 id, const QString& column, const QString& value)
+{
     if (!m_open)
         return notOpen();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"UPDATE entries SET audio_path = ? WHERE id = ?"_s);
-    q.addBindValue(audioPath.isNull() ? u""_s : audioPath);
+    q.prepare(u"UPDATE entries SET %1 = ? WHERE id = ?"_s.arg(column));
+    q.addBindValue(value.isNull() ? u""_s : value);
     q.addBindValue(id);
     if (!q.exec())
         return queryError(u"update entry %1"_s.arg(id), q.lastError().text());

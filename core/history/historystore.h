@@ -72,6 +72,8 @@ public:
                                            const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
+    // One text column of one entry (column is one of this class's own names, never outside input).
+    Status updateText(qint64 id, const QString& column, const QString& value);
     Result<QList<HistoryEntry>> fetch(const QString& query, int limit, int offset, qint64 beforeId) const;
     Status migrate();
     Status exec(const QString& sql) const;
