@@ -1,6 +1,7 @@
 #include "platformfactory.h"
 
 #include "clipboardsnapshot.h"
+#include "guiapplication.h"
 #if defined(UTTER_WITH_FAKE_PLATFORM)
 #include "fake/fakehotkeys.h"
 #include "fake/fakeoutput.h"
@@ -50,7 +51,7 @@ bool fakeBackends()
 DesktopSession PlatformFactory::currentSession()
 {
     return DesktopSession::detect(QProcessEnvironment::systemEnvironment(),
-                                  qGuiApp ? QGuiApplication::platformName() : QString());
+                                  guiApplication() ? QGuiApplication::platformName() : QString());
 }
 
 QString PlatformFactory::bindingAdvice(const DesktopSession& session)
@@ -225,7 +226,7 @@ std::unique_ptr<OutputChain> PlatformFactory::createOutputChain(const OutputConf
             *unknownMethods << name;
     }
     auto chain = std::make_unique<OutputChain>(std::move(methods), createFocusProbe(session), parent);
-    if (qGuiApp && QGuiApplication::platformName() != u"offscreen"_s &&
+    if (guiApplication() && QGuiApplication::platformName() != u"offscreen"_s &&
         QGuiApplication::platformName() != u"minimal"_s) {
         chain->setClipboardFallback([](const QString& text) {
             QGuiApplication::clipboard()->setText(text);

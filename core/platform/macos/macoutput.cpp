@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "platform/clipboardsnapshot.h"
+#include "platform/guiapplication.h"
 #include "platform/textchunking.h"
 
 #include <QGuiApplication>
@@ -124,7 +125,7 @@ MacPasteOutput::MacPasteOutput(QObject* parent)
 
 Status MacPasteOutput::probe()
 {
-    if (!qGuiApp)
+    if (!guiApplication())
         return Error(ErrorCode::Unsupported, u"The clipboard paste needs the desktop app or `utter serve`."_s);
     return accessibilityStatus();
 }

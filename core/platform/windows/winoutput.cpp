@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "platform/clipboardsnapshot.h"
+#include "platform/guiapplication.h"
 #include "platform/textchunking.h"
 
 #include <QFileInfo>
@@ -120,7 +121,7 @@ WindowsPasteOutput::WindowsPasteOutput(QObject* parent)
 
 Status WindowsPasteOutput::probe()
 {
-    if (!qGuiApp)
+    if (!guiApplication())
         return Error(ErrorCode::Unsupported, u"The clipboard paste needs the desktop app or `utter serve`."_s);
     return {};
 }

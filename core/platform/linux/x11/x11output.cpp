@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "platform/clipboardsnapshot.h"
+#include "platform/guiapplication.h"
 #include "xtestkeyboard.h"
 
 #include <QAbstractNativeEventFilter>
@@ -27,12 +28,12 @@ public:
     explicit SelectionRequestWatcher(xcb_atom_t targetsAtom)
         : m_targets(targetsAtom)
     {
-        qGuiApp->installNativeEventFilter(this);
+        guiApplication()->installNativeEventFilter(this);
     }
     ~SelectionRequestWatcher() override
     {
-        if (qGuiApp)
-            qGuiApp->removeNativeEventFilter(this);
+        if (QGuiApplication* app = guiApplication())
+            app->removeNativeEventFilter(this);
     }
     SelectionRequestWatcher(const SelectionRequestWatcher&) = delete;
     SelectionRequestWatcher& operator=(const SelectionRequestWatcher&) = delete;
@@ -146,7 +147,7 @@ X11PasteOutput::~X11PasteOutput() = default;
 
 Status X11PasteOutput::probe()
 {
-    if (!qGuiApp || QGuiApplication::platformName() != u"xcb"_s)
+    if (!guiApplication() || QGuiApplication::platformName() != u"xcb"_s)
         return Error(ErrorCode::Unsupported, u"The clipboard paste needs the desktop app or `utter serve` running "
                                              "on the X11 display (Qt platform xcb)."_s);
     if (!m_keyboard || xcb_connection_has_error(m_keyboard->connection())) {
