@@ -270,7 +270,7 @@ void RecordingOverlay::appear()
     setWindowOpacity(1.0);
     adjustSize();
     if (!isVisible())
-        m_screen = focusedScreen();
+        chooseScreen();
     placeOnScreen();
     if (!isVisible()) {
         m_paintPending = true;
@@ -312,31 +312,54 @@ int RecordingOverlay::screenIndexFor(const QRect& nativeRect, const QList<QRect>
     return best;
 }
 
-QScreen* RecordingOverlay::focusedScreen() const
+QScreen* RecordingOverlay::screenOf(const QRect& window)
 {
-    // The focused window's screen, where the desktop tells (X11: _NET_ACTIVE_WINDOW's geometry). Wayland hides
-    // other applications' windows; there the pointer's screen stands in, as dictation starts where the user works.
     const QList<QScreen*> screens = QGuiApplication::screens();
-    if (m_focusProbe) {
-        const QRect window = m_focusProbe->focusedApp().geometry;
-        QList<QRect> geometries;
-        QList<qreal> ratios;
-        for (const QScreen* screen : screens) {
-            geometries << screen->geometry();
-            ratios << screen->devicePixelRatio();
-        }
-        if (const int index = screenIndexFor(window, geometries, ratios); index >= 0)
-            return screens.at(index);
+    QList<QRect> geometries;
+    QList<qreal> ratios;
+    for (const QScreen* screen : screens) {
+        geometries << screen->geometry();
+        ratios << screen->devicePixelRatio();
     }
+    const int index = screenIndexFor(window, geometries, ratios);
+    return index >= 0 ? screens.at(index) : nullptr;
+}
+
+QScreen* RecordingOverlay::pointerScreen()
+{
     if (QScreen* screen = QGuiApplication::screenAt(QCursor::pos()))
         return screen;
     return QGuiApplication::primaryScreen();
 }
 
+void RecordingOverlay::chooseScreen()
+{
+    // The focused window's screen, where the desktop tells (X11: _NET_ACTIVE_WINDOW's geometry). Wayland hides
+    // other applications' windows; there the pointer's screen stands in, as dictation starts where the user works.
+    // The probe never makes the overlay wait: where it answers later (a compositor's IPC), the overlay appears on
+    // the pointer's screen and moves when the answer names another one.
+    m_screen = nullptr;
+    const quint64 asked = ++m_focusQuestion;
+    if (m_focusProbe) {
+        m_focusProbe->request(this, [this, asked](const TargetApp& app) {
+            if (asked != m_focusQuestion)
+                return; // a later appearance asked again
+            QScreen* screen = screenOf(app.geometry);
+            if (!screen || screen == m_screen)
+                return;
+            m_screen = screen;
+            if (isVisible())
+                placeOnScreen();
+        });
+    }
+    if (!m_screen)
+        m_screen = pointerScreen();
+}
+
 void RecordingOverlay::placeOnScreen()
 {
     if (!m_screen)
-        m_screen = focusedScreen();
+        m_screen = pointerScreen();
     if (!m_screen)
         return;
     const QRect area = m_screen->availableGeometry();

@@ -81,7 +81,10 @@ private:
     void appear();
     void finishLater(int delayMs);
     void placeOnScreen();
-    QScreen* focusedScreen() const;
+    // Picks m_screen as the overlay appears: the focused window's screen (asked without waiting), else the pointer's.
+    void chooseScreen();
+    static QScreen* screenOf(const QRect& window);
+    static QScreen* pointerScreen();
     void updateElapsed();
     void refreshBody();
 
@@ -100,7 +103,8 @@ private:
     QString m_styled;
     Position m_position = Position::Bottom;
     FocusProbe* m_focusProbe = nullptr;
-    QPointer<QScreen> m_screen; // chosen when the overlay appears; kept while it shows
+    QPointer<QScreen> m_screen;  // chosen when the overlay appears; kept while it shows
+    quint64 m_focusQuestion = 0; // the probe's answer to an older appearance is ignored
     bool m_reducedMotion = false;
     bool m_paintPending = false;
 };

@@ -1,6 +1,7 @@
 #include "journal.h"
 
 #include "atomicfile.h"
+#include "diskwriter.h"
 #include "journallayout.h"
 #include "logging/logging.h"
 #include "paths/locations.h"
@@ -28,12 +29,24 @@ Journal::Journal(QString directory, Mode mode, QObject* parent)
     : QObject(parent)
     , m_dir(QDir::cleanPath(directory))
     , m_mode(mode)
+    , m_writer(std::make_unique<DiskWriter>(DiskWriter::Mode::Inline))
 {
     m_retryTimer.setInterval(kRetryIntervalMs);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] { (void)flushUnwritten(); });
 }
 
-Journal::~Journal() = default;
+Journal::~Journal() = default; // the writer runs what was asked of it before it goes
+
+void Journal::writeOnThread()
+{
+    if (!m_writer->threaded())
+        m_writer = std::make_unique<DiskWriter>(DiskWriter::Mode::Thread);
+}
+
+void Journal::afterWrites(QObject* context, std::function<void()> done)
+{
+    m_writer->afterWrites(context, std::move(done));
+}
 
 QString Journal::newSessionId(const QDateTime& now)
 {
@@ -72,18 +85,6 @@ Error Journal::notFound(const QString& sessionId, int sequence)
 
 // --- Recording side ---------------------------------------------------------------------------------------
 
-Status Journal::ensureSessionDir(const QString& sessionId)
-{
-    if (m_mode == Mode::ReadOnly)
-        return Error(ErrorCode::Failed, u"The journal was opened read-only; only the running Utter records."_s);
-    if (!Locations::ensurePrivateDir(m_dir) || !Locations::ensurePrivateDir(sessionDir(sessionId))) {
-        return Error(ErrorCode::Io, u"Could not create the journal folder %1; check its permissions and free disk "
-                                    "space (the dictation is kept in memory meanwhile)."_s.arg(
-                                        QDir::toNativeSeparators(sessionDir(sessionId))));
-    }
-    return atomicfile::syncDirectory(m_dir);
-}
-
 Status Journal::createSession(const SessionMeta& meta)
 {
     if (!isValidSessionId(meta.id))
@@ -95,7 +96,7 @@ Status Journal::createSession(const SessionMeta& meta)
     if (!entry.meta.startedAt.isValid())
         entry.meta.startedAt = QDateTime::currentDateTimeUtc();
     entry.meta.startedAt = entry.meta.startedAt.toUTC();
-    entry.metaDirty = true;
+    markMetaDirty(entry);
     (void)flushUnwritten(); // older backlog first, so disk order follows capture order
     return persistMeta(entry);
 }
@@ -123,6 +124,7 @@ Status Journal::addChunk(const QString& sessionId, int sequence, const QByteArra
     chunk.pendingAudio = oggOpus;
     chunk.audioOnDisk = false;
     chunk.recordDirty = true;
+    ++chunk.version;
     (void)flushUnwritten();
     const Status persisted = persistChunk(session, chunk);
     emit jobChanged(chunk.job);
@@ -138,7 +140,7 @@ Status Journal::sealSession(const QString& sessionId)
         return {};
     it->second.meta.sealed = true;
     it->second.meta.endedAt = QDateTime::currentDateTimeUtc();
-    it->second.metaDirty = true;
+    markMetaDirty(it->second);
     return persistMeta(it->second);
 }
 
@@ -148,9 +150,27 @@ void Journal::adoptSession(const SessionMeta& meta, bool written)
     entry.meta = meta;
     entry.meta.startedAt = entry.meta.startedAt.toUTC();
     if (!written) {
-        entry.metaDirty = true;
+        markMetaDirty(entry);
         takeOverWrites();
     }
+}
+
+Status Journal::updateSession(const SessionMeta& meta)
+{
+    auto it = m_sessions.find(meta.id);
+    if (it == m_sessions.end())
+        return notFound(meta.id, -1);
+    it->second.meta = meta;
+    it->second.meta.startedAt = it->second.meta.startedAt.toUTC();
+    markMetaDirty(it->second);
+    (void)flushUnwritten();
+    return persistMeta(it->second);
+}
+
+void Journal::markMetaDirty(SessionEntry& session)
+{
+    session.metaDirty = true;
+    ++session.metaVersion;
 }
 
 Status Journal::adoptChunk(const ChunkJob& job, const QByteArray& oggOpus, bool written)
@@ -163,6 +183,7 @@ Status Journal::adoptChunk(const ChunkJob& job, const QByteArray& oggOpus, bool 
     chunk.job.durable = written;
     chunk.audioOnDisk = written;
     chunk.recordDirty = !written;
+    ++chunk.version;
     chunk.pendingAudio = written ? QByteArray() : oggOpus;
     if (!written)
         takeOverWrites();
@@ -184,37 +205,119 @@ Status Journal::persistMeta(SessionEntry& session)
 {
     if (!session.metaDirty)
         return {};
-    if (Status s = ensureSessionDir(session.meta.id); !s)
-        return reportWriteFailure(s.error());
-    const QString path = sessionDir(session.meta.id) + u"/session.json"_s;
-    if (Status s = atomicfile::writeFile(path, session.meta.toJson()); !s)
-        return reportWriteFailure(s.error());
-    session.metaDirty = false;
-    return {};
+    return scheduleWrite(session, nullptr);
 }
 
 Status Journal::persistChunk(SessionEntry& session, ChunkEntry& chunk)
 {
-    if (Status s = persistMeta(session); !s)
-        return s;
-    const int sequence = chunk.job.sequence;
-    // Audio first: a record never points at audio that is not there (an orphan audio file is recovered).
-    if (!chunk.audioOnDisk) {
-        // The record follows in the same folder and its folder sync covers this rename too.
-        const bool syncFolder = !chunk.recordDirty;
-        if (Status s = atomicfile::writeFile(chunkAudioPath(session.meta.id, sequence), chunk.pendingAudio, syncFolder);
-            !s)
-            return reportWriteFailure(s.error());
-        chunk.audioOnDisk = true;
-        chunk.pendingAudio.clear();
+    return scheduleWrite(session, &chunk);
+}
+
+Status Journal::scheduleWrite(SessionEntry& session, ChunkEntry* chunk)
+{
+    if (m_mode == Mode::ReadOnly)
+        return reportWriteFailure(
+            Error(ErrorCode::Failed, u"The journal was opened read-only; only the running Utter records."_s));
+    // What to write, copied: the writer's thread shares nothing with this one.
+    const QString id = session.meta.id;
+    const int sequence = chunk ? chunk->job.sequence : -1;
+    const bool writeMeta = session.metaDirty;
+    const QByteArray meta = writeMeta ? session.meta.toJson() : QByteArray();
+    const bool writeAudio = chunk && !chunk->audioOnDisk;
+    const QByteArray audio = writeAudio ? chunk->pendingAudio : QByteArray();
+    const bool writeRecord = chunk && chunk->recordDirty;
+    const QByteArray record = writeRecord ? chunk->job.toJson() : QByteArray();
+    if (!writeMeta && !writeAudio && !writeRecord) {
+        if (chunk)
+            chunk->job.durable = true;
+        return {};
     }
-    if (chunk.recordDirty) {
-        if (Status s = atomicfile::writeFile(chunkRecordPath(session.meta.id, sequence), chunk.job.toJson()); !s)
-            return reportWriteFailure(s.error());
-        chunk.recordDirty = false;
+    const QString dir = m_dir;
+    auto work = [=]() -> WriteOutcome {
+        WriteOutcome out;
+        const QString folder = journallayout::sessionDir(dir, id);
+        if (writeMeta) {
+            if (!Locations::ensurePrivateDir(dir) || !Locations::ensurePrivateDir(folder)) {
+                out.status = Error(ErrorCode::Io, u"Could not create the journal folder %1; check its permissions "
+                                                  "and free disk space (the dictation is kept in memory "
+                                                  "meanwhile)."_s.arg(QDir::toNativeSeparators(folder)));
+                return out;
+            }
+            if (out.status = atomicfile::syncDirectory(dir); !out.status)
+                return out;
+            if (out.status = atomicfile::writeFile(folder + u"/session.json"_s, meta); !out.status)
+                return out;
+            out.meta = true;
+        }
+        // Audio first: a record never points at audio that is not there (an orphan audio file is recovered).
+        if (writeAudio) {
+            // The record follows in the same folder and its folder sync covers this rename too.
+            if (out.status =
+                    atomicfile::writeFile(journallayout::chunkAudioPath(dir, id, sequence), audio, !writeRecord);
+                !out.status)
+                return out;
+            out.audio = true;
+        }
+        if (writeRecord) {
+            if (out.status = atomicfile::writeFile(journallayout::chunkRecordPath(dir, id, sequence), record);
+                !out.status)
+                return out;
+            out.record = true;
+        }
+        return out;
+    };
+    auto status = std::make_shared<Status>();
+    m_writer->post<WriteOutcome>(std::move(work), this,
+                                 [this, id, sequence, metaVersion = session.metaVersion,
+                                  recordVersion = chunk ? chunk->version : 0, status](const WriteOutcome& outcome) {
+                                     *status = outcome.status;
+                                     written(id, sequence, metaVersion, recordVersion, outcome);
+                                 });
+    return *status; // inline: what the write did; on the writer's thread: accepted (writeFailed tells a refusal)
+}
+
+void Journal::written(const QString& sessionId, int sequence, quint64 metaVersion, quint64 recordVersion,
+                      const WriteOutcome& outcome)
+{
+    const auto it = m_sessions.find(sessionId);
+    if (it == m_sessions.end())
+        return; // discarded meanwhile
+    SessionEntry& session = it->second;
+    if (outcome.meta && session.metaVersion == metaVersion)
+        session.metaDirty = false;
+    if (ChunkEntry* chunk = sequence >= 0 ? findChunk(sessionId, sequence) : nullptr) {
+        if (outcome.audio) {
+            chunk->audioOnDisk = true;
+            chunk->pendingAudio.clear();
+        }
+        if (outcome.record && chunk->version == recordVersion)
+            chunk->recordDirty = false;
+        chunk->job.durable = chunk->audioOnDisk && !chunk->recordDirty;
     }
-    chunk.job.durable = true;
-    return {};
+    if (!outcome.status.ok()) {
+        (void)reportWriteFailure(outcome.status.error());
+        return;
+    }
+    if (m_failing && everythingWritten()) {
+        m_failing = false;
+        m_retryTimer.stop();
+        m_reportedFailure.clear();
+        qCInfo(lcJournal) << "every chunk held in memory is now on disk";
+        emit writesRecovered();
+    }
+}
+
+bool Journal::everythingWritten() const
+{
+    for (const auto& [id, session] : m_sessions) {
+        if (session.metaDirty)
+            return false;
+        for (const auto& [seq, chunk] : session.chunks) {
+            if (!chunk.audioOnDisk || chunk.recordDirty)
+                return false;
+        }
+    }
+    return true;
 }
 
 Status Journal::reportWriteFailure(const Error& error)
@@ -264,7 +367,7 @@ Status Journal::flushUnwritten()
 {
     if (!m_failing || m_mode == Mode::ReadOnly)
         return {};
-    m_failing = false; // persist*() sets it again on the first refusal
+    // written() says when everything is on disk again (writesRecovered); a refusal stops here and is retried.
     for (auto& [id, session] : m_sessions) {
         if (Status s = persistMeta(session); !s)
             return s;
@@ -275,10 +378,13 @@ Status Journal::flushUnwritten()
                 return s;
         }
     }
-    m_retryTimer.stop();
-    m_reportedFailure.clear();
-    qCInfo(lcJournal) << "every chunk held in memory is now on disk";
-    emit writesRecovered();
+    if (everythingWritten() && m_failing) {
+        // Nothing was dirty (a handover already written, or discarded): the failure is over.
+        m_failing = false;
+        m_retryTimer.stop();
+        m_reportedFailure.clear();
+        emit writesRecovered();
+    }
     return {};
 }
 
@@ -311,6 +417,7 @@ Status Journal::changeState(const QString& sessionId, int sequence, const std::f
         return {};
     }
     chunk->recordDirty = true;
+    ++chunk->version;
     (void)flushUnwritten();
     Status persisted = m_mode == Mode::ReadOnly ? Status() : persistChunk(m_sessions[sessionId], *chunk);
     emit jobChanged(chunk->job);
@@ -395,9 +502,16 @@ Status Journal::discardSession(const QString& sessionId)
     if (m_mode == Mode::ReadOnly)
         return Error(ErrorCode::Failed, u"The journal was opened read-only; only the running Utter discards."_s);
     m_sessions.erase(it);
-    if (unwrittenCount() == 0)
+    if (everythingWritten())
         m_failing = false;
-    return atomicfile::removeTree(sessionDir(sessionId));
+    auto status = std::make_shared<Status>();
+    m_writer->post<Status>([path = sessionDir(sessionId)] { return atomicfile::removeTree(path); }, this,
+                           [status, sessionId](const Status& removed) {
+                               *status = removed;
+                               if (!removed.ok()) // the next start finds it delivered and removes it then
+                                   qCWarning(lcJournal).noquote() << "session" << sessionId << removed.error().message;
+                           });
+    return *status;
 }
 
 } // namespace utter

@@ -9,10 +9,13 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace utter
 {
+
+class DiskWriter;
 
 // Something the journal found wrong on disk and how it dealt with it (for logs, `utter status`, doctor).
 struct JournalProblem
@@ -49,9 +52,15 @@ struct SessionStatus
 // again, sessions whose capture never ended are sealed (marked interrupted), and a corrupt record is moved to the
 // session's quarantine/ folder with a problem entry while its audio is kept and its job rebuilt as pending.
 //
+// Writes go through a DiskWriter. By default it is inline: every call returns once its write is done, with its
+// status. After writeOnThread() (the running service, docs/storage.md) the writes run on the writer's own thread in
+// the order they were made, the calls return at once (a refusal is reported through writeFailed() and retried as
+// above), the in-memory state answers every query at once, and afterWrites() says when what was written so far is
+// durable.
+//
 // One process owns a journal in ReadWrite mode (the running GUI or daemon; the single-instance lock sees to
 // that); other processes (`utter status`) may open it ReadOnly, which never changes anything on disk.
-// Not thread-safe: use it from one thread (the pipeline's).
+// Not thread-safe: use it from one thread (the main thread; the pipeline's recorder writes its own files).
 class Journal final : public QObject
 {
     Q_OBJECT
@@ -72,6 +81,11 @@ public:
     // Creates the folder if needed and loads every session from disk. An error means the folder is unusable;
     // the journal still accepts sessions in memory and keeps trying to write them.
     Status open();
+    // From now on writes run on a thread of their own (call once, after open()).
+    void writeOnThread();
+    DiskWriter& writer() { return *m_writer; }
+    // done runs once every write asked for so far has been done (durable, or refused and kept in memory).
+    void afterWrites(QObject* context, std::function<void()> done);
     QList<JournalProblem> problems() const { return m_problems; }
 
     // "20261123T194712Z-3f9a": sorts by time, unique enough for one user, safe as a folder name.
@@ -94,6 +108,8 @@ public:
     // adoptSession() also takes the sealed meta when capture has ended.
     void adoptSession(const SessionMeta& meta, bool written);
     Status adoptChunk(const ChunkJob& job, const QByteArray& oggOpus, bool written);
+    // A recorded session's application and style, once the focus probe has answered (docs/pipeline.md).
+    Status updateSession(const SessionMeta& meta);
 
     // --- Upload side --------------------------------------------------------------------------------------
     // Counts an attempt. Kept in memory only (on disk the job stays pending until its outcome is stored), so it
@@ -154,12 +170,22 @@ private:
         QByteArray pendingAudio; // audio not yet on disk
         bool audioOnDisk = true;
         bool recordDirty = false;
+        quint64 version = 0; // of the record: a write finished on an older one leaves it dirty
     };
     struct SessionEntry
     {
         SessionMeta meta;
         bool metaDirty = false;
+        quint64 metaVersion = 0;
         std::map<int, ChunkEntry> chunks;
+    };
+    // What one write did, step by step (a later step is not tried once one fails).
+    struct WriteOutcome
+    {
+        bool meta = false;
+        bool audio = false;
+        bool record = false;
+        Status status;
     };
 
     void loadSession(const QString& path);
@@ -170,7 +196,12 @@ private:
                        bool persist = true);
     Status persistChunk(SessionEntry& session, ChunkEntry& chunk);
     Status persistMeta(SessionEntry& session);
-    Status ensureSessionDir(const QString& sessionId);
+    // Writes what is dirty of the session (and of the chunk, when given) through the writer.
+    Status scheduleWrite(SessionEntry& session, ChunkEntry* chunk);
+    void written(const QString& sessionId, int sequence, quint64 metaVersion, quint64 recordVersion,
+                 const WriteOutcome& outcome);
+    bool everythingWritten() const;
+    void markMetaDirty(SessionEntry& session);
     Status reportWriteFailure(const Error& error);
     void takeOverWrites();
     void recoverOpenChunks(SessionEntry& session, const QString& path);
@@ -180,6 +211,7 @@ private:
 
     QString m_dir;
     Mode m_mode;
+    std::unique_ptr<DiskWriter> m_writer;
     std::map<QString, SessionEntry> m_sessions;
     QList<JournalProblem> m_problems;
     QTimer m_retryTimer;

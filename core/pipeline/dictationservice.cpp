@@ -181,6 +181,9 @@ Status DictationService::start()
 {
     if (const Status opened = m_journal->open(); !opened.ok())
         qCWarning(lcPipeline).noquote() << "journal:" << opened.error().message;
+    // From here on the journal's writes (transcripts, clean-up) and the history's commits run on a thread of their
+    // own: the main thread never waits for an fsync.
+    m_journal->writeOnThread();
     for (const JournalProblem& problem : m_journal->problems())
         qCWarning(lcJournal).noquote() << problem.path << problem.message;
     if (m_history) {
@@ -305,21 +308,35 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     live.streamed = streamed;
     live.sinceBegin.start();
     live.assembler = TranscriptAssembler(HallucinationGuard(m_config.guardConfig()));
-    if (m_output)
-        live.target = m_output->focusedApp();
+    live.options = options;
+    // Which application has focus, asked without waiting (docs/pipeline.md, "The target application"): X11 answers
+    // here and now; a compositor's IPC later, through onFocusAnswered(). The press never waits for it.
+    auto answeredNow = std::make_shared<std::optional<TargetApp>>();
+    auto asked = std::make_shared<bool>(false);
+    if (m_output) {
+        m_output->requestFocus(this, [this, id = live.id, answeredNow, asked](const TargetApp& app) {
+            if (*asked)
+                onFocusAnswered(id, app);
+            else
+                *answeredNow = app;
+        });
+    } else {
+        *answeredNow = TargetApp{}; // no desktop: nothing to ask
+    }
+    *asked = true;
+    live.targetKnown = answeredNow->has_value();
+    if (live.targetKnown)
+        live.target = **answeredNow;
     SessionMeta meta;
     meta.id = live.id;
     meta.startedAt = QDateTime::currentDateTimeUtc();
     meta.application = live.target.appId;
-    const QString appStyle = AppStyleRules(m_config.appStyles).styleFor(live.target.appId);
-    meta.style = options.value(u"style"_s).toString(appStyle.isEmpty() ? m_config.style : appStyle);
-    if (meta.style == u"raw"_s)
-        meta.style.clear();
+    meta.style = styleFor(options, live.target);
     meta.language = options.value(u"language"_s).toString(m_config.language);
 
     LogScope scope(live.id);
-    qCInfo(lcPipeline).noquote() << "dictation begins: app" << live.target.appId << "mode"
-                                 << dictationModeName(m_config.mode) << "style"
+    qCInfo(lcPipeline).noquote() << "dictation begins: app" << (live.targetKnown ? live.target.appId : u"(asked)"_s)
+                                 << "mode" << dictationModeName(m_config.mode) << "style"
                                  << (meta.style.isEmpty() ? u"raw"_s : meta.style);
     // The pipeline writes session.json on its thread and reports it (sessionStarted) before any chunk.
     RecordingPlan plan;
@@ -341,6 +358,44 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
         watchMicrophone(m_live.back().id);
     setState(State::Listening, m_live.back().id);
     return {};
+}
+
+QString DictationService::styleFor(const QJsonObject& options, const TargetApp& target) const
+{
+    const QString appStyle = AppStyleRules(m_config.appStyles).styleFor(target.appId);
+    const QString style = options.value(u"style"_s).toString(appStyle.isEmpty() ? m_config.style : appStyle);
+    return style == u"raw"_s ? QString() : style;
+}
+
+void DictationService::onFocusAnswered(const QString& sessionId, const TargetApp& target)
+{
+    Live* live = findLive(sessionId);
+    if (!live || live->targetKnown)
+        return; // cancelled, or waiting for the provider: it keeps the style it was recorded with
+    live->target = target;
+    live->targetKnown = true;
+    LogScope scope(sessionId);
+    qCInfo(lcPipeline).noquote() << "focused app" << target.appId << "(answered" << live->sinceBegin.elapsed()
+                                 << "ms after the press), style"
+                                 << (styleFor(live->options, target).isEmpty() ? u"raw"_s
+                                                                               : styleFor(live->options, target));
+    if (live->captureEnded)
+        applyTarget(*live);
+    deliverNext();
+    settleState();
+}
+
+void DictationService::applyTarget(const Live& live)
+{
+    std::optional<SessionMeta> meta = m_journal->session(live.id);
+    if (!meta)
+        return;
+    const QString style = styleFor(live.options, live.target);
+    if (meta->application == live.target.appId && meta->style == style)
+        return;
+    meta->application = live.target.appId;
+    meta->style = style;
+    (void)m_journal->updateSession(*meta);
 }
 
 void DictationService::watchMicrophone(const QString& sessionId)
@@ -458,6 +513,8 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
         return;
     }
     m_journal->adoptSession(meta, written); // sealed
+    if (live.targetKnown)
+        applyTarget(live);
     if (live.waiting && !m_journal->status(live.id).complete()) {
         // A chunk already waits for the provider: the dictation will be delivered late, and later ones must
         // not wait behind it.
@@ -491,7 +548,8 @@ void DictationService::onChunkDone(const QString& sessionId, int sequence)
                 emit partialTranscript(sessionId, sequence, committed);
         }
         deliverNext();
-    } else if (m_journal->status(sessionId).complete() && !m_unrecorded.contains(sessionId)) {
+    } else if (m_journal->status(sessionId).complete() && !m_unrecorded.contains(sessionId) &&
+               !m_recording.contains(sessionId)) {
         deliverLate(sessionId);
     }
     settleState();
@@ -529,8 +587,8 @@ void DictationService::deliverNext()
     if (m_live.empty())
         return;
     Live& front = m_live.front();
-    if (front.finishing || !front.captureEnded || !m_journal->status(front.id).complete())
-        return;
+    if (front.finishing || !front.captureEnded || !front.targetKnown || !m_journal->status(front.id).complete())
+        return; // the focus probe answers within FocusProbe::answerLimitMs of the press, "unknown" at worst
     front.finishing = true;
     const QString id = front.id;
     const std::optional<SessionMeta> meta = m_journal->session(id);
@@ -592,32 +650,42 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
         });
 }
 
-bool DictationService::record(FinishedDictation& dictation)
+void DictationService::record(const FinishedDictation& dictation, std::function<void(bool)> then)
 {
     const QString sessionId = dictation.meta.id;
-    const Status recorded = m_finisher->record(dictation);
-    if (recorded.ok()) {
-        m_unrecorded.erase(sessionId);
-        return true;
-    }
-    // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
-    // run twice) and store it once the disk or the database takes it again.
-    if (!m_unrecorded.contains(sessionId))
-        fail(sessionId, Error(recorded.error().code, recorded.error().message +
-                                                         u" The text is kept and saved to history as soon as "
-                                                         "possible; its audio stays in the journal."_s));
-    m_unrecorded[sessionId] = dictation;
-    if (!m_recordRetry.isActive())
-        m_recordRetry.start();
-    return false;
+    m_recording.insert(sessionId);
+    // The history's commit, the archive and the journal's clean-up run on the journal's writer thread.
+    m_finisher->record(dictation, [this, dictation, then = std::move(then)](const Result<FinishedDictation>& recorded) {
+        const QString sessionId = dictation.meta.id;
+        m_recording.remove(sessionId);
+        if (recorded.ok()) {
+            m_unrecorded.erase(sessionId);
+            if (then)
+                then(true);
+            return;
+        }
+        // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
+        // run twice) and store it once the disk or the database takes it again.
+        if (!m_unrecorded.contains(sessionId))
+            fail(sessionId, Error(recorded.error().code, recorded.error().message +
+                                                             u" The text is kept and saved to history as soon as "
+                                                             "possible; its audio stays in the journal."_s));
+        m_unrecorded[sessionId] = dictation;
+        if (!m_recordRetry.isActive())
+            m_recordRetry.start();
+        if (then)
+            then(false);
+    });
 }
 
 void DictationService::recordPending()
 {
     auto pending = std::exchange(m_unrecorded, {});
     for (auto& [sessionId, dictation] : pending) {
-        if (record(dictation))
-            qCInfo(lcHistory).noquote() << "saved dictation" << sessionId << "to history after all";
+        record(dictation, [sessionId](bool stored) {
+            if (stored)
+                qCInfo(lcHistory).noquote() << "saved dictation" << sessionId << "to history after all";
+        });
     }
     if (m_finisher->unarchivedCount() > 0 && m_finisher->archiveWaiting() == 0)
         m_archiveFailure.clear(); // the next refusal is news again
@@ -628,14 +696,14 @@ void DictationService::recordPending()
 void DictationService::resumeCompleted()
 {
     for (const QString& sessionId : m_journal->completedSessions()) {
-        if (!findLive(sessionId) && !m_unrecorded.contains(sessionId))
+        if (!findLive(sessionId) && !m_unrecorded.contains(sessionId) && !m_recording.contains(sessionId))
             deliverLate(sessionId);
     }
 }
 
 void DictationService::deliverLate(const QString& sessionId)
 {
-    if (m_lateInProgress.contains(sessionId))
+    if (m_lateInProgress.contains(sessionId) || m_recording.contains(sessionId))
         return;
     m_lateInProgress.append(sessionId);
     m_finisher->finish(sessionId, this, {},
@@ -646,12 +714,15 @@ void DictationService::deliverLate(const QString& sessionId)
                                qCWarning(lcPipeline).noquote() << result.error().message;
                                return;
                            }
-                           FinishedDictation dictation = result.value();
-                           if (record(dictation))
-                               qCInfo(lcPipeline) << "a dictation that waited is in history now";
-                           emit finalTranscript(sessionId, dictation.text);
-                           emit lateResult(sessionId, dictation.text);
-                           settleState();
+                           const QString text = result.value().text;
+                           record(result.value(), [this, sessionId, text](bool stored) {
+                               LogScope scope(sessionId);
+                               if (stored)
+                                   qCInfo(lcPipeline) << "a dictation that waited is in history now";
+                               emit finalTranscript(sessionId, text);
+                               emit lateResult(sessionId, text);
+                               settleState();
+                           });
                        });
 }
 
@@ -791,7 +862,7 @@ void DictationService::prepareShutdown(std::function<void()> done)
         m_uploads->abortAll();
         (void)m_journal->flushUnwritten();
         m_capture->close();
-        done();
+        m_journal->afterWrites(this, done); // what was delivered is in history, what was not stays journaled
     };
     if (m_uploads->inFlight() == 0) {
         QTimer::singleShot(0, waiting, finish);

@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -108,6 +109,11 @@ private:
     {
         QString id;
         TargetApp target;
+        // The focus probe has answered (FocusProbe::request, asked at the press): target and style are final. Until
+        // then the session is recorded with application "unknown" and the style it would get there, and its text
+        // is not delivered.
+        bool targetKnown = false;
+        QJsonObject options; // what the caller asked for (an explicit style beats the application's)
         TranscriptAssembler assembler;
         int chunks = 0;
         bool captureEnded = false; // the pipeline reported the end of its audio (every chunk is journaled)
@@ -123,6 +129,12 @@ private:
     };
 
     Status beginSession(bool streamed, const QJsonObject& options = {});
+    // The style of a dictation into `target`: the caller's, else the application's (transform/appStyles), else the
+    // default; empty for raw.
+    QString styleFor(const QJsonObject& options, const TargetApp& target) const;
+    void onFocusAnswered(const QString& sessionId, const TargetApp& target);
+    // The journal's session gets the application and style the probe's answer gave (once its recording ended).
+    void applyTarget(const Live& live);
     void watchMicrophone(const QString& sessionId);
     void reloadConfig();
     // Rebuilds the provider clients when their settings or style files changed since (or a key was refused).
@@ -140,7 +152,8 @@ private:
     void onChunkFailed(const QString& sessionId, int sequence, const Error& error, bool willRetry);
     void deliverNext();
     void delivered(const QString& sessionId, FinishedDictation dictation);
-    bool record(FinishedDictation& dictation);
+    // Stores a delivered dictation in history (on the journal's writer thread); then(stored) follows.
+    void record(const FinishedDictation& dictation, std::function<void(bool)> then = {});
     void recordPending();
     void resumeCompleted();
     void deliverLate(const QString& sessionId);
@@ -170,6 +183,7 @@ private:
     std::deque<Live> m_live; // spoken order; back() is recording while state is Listening
     QStringList m_lateInProgress;
     std::map<QString, FinishedDictation> m_unrecorded; // delivered, but history refused them so far
+    QSet<QString> m_recording;                         // their history commit is under way
     QTimer m_recordRetry;
     QString m_archiveFailure; // the archive failure last reported, until the archive works again
     QJsonObject m_lastError;

@@ -2,6 +2,7 @@
 
 #include "history/audioarchive.h"
 #include "history/historystore.h"
+#include "journal/diskwriter.h"
 #include "journal/journal.h"
 #include "logging/logcontext.h"
 #include "logging/logging.h"
@@ -16,12 +17,64 @@ using namespace Qt::Literals::StringLiterals;
 namespace utter
 {
 
+struct SessionFinisher::WriterHistory
+{
+    HistoryStore* given = nullptr; // inline: the caller's store, on the caller's thread
+    QString path;
+    QString archiveDir;
+    std::unique_ptr<HistoryStore> own; // on the writer's thread: made, used and destroyed there only
+
+    Result<HistoryStore*> use()
+    {
+        if (given)
+            return given;
+        if (!own)
+            own = std::make_unique<HistoryStore>(path, archiveDir);
+        if (!own->isOpen()) {
+            if (const Status opened = own->open(); !opened.ok())
+                return opened.error();
+        }
+        return own.get();
+    }
+};
+
 SessionFinisher::SessionFinisher(Journal& journal, QObject* parent)
     : QObject(parent)
     , m_journal(journal)
 {}
 
-SessionFinisher::~SessionFinisher() = default;
+SessionFinisher::~SessionFinisher()
+{
+    dropWriterHistory();
+}
+
+std::shared_ptr<SessionFinisher::WriterHistory> SessionFinisher::writerHistory()
+{
+    const bool threaded = m_journal.writer().threaded();
+    const bool fits =
+        m_writerHistory && (threaded ? !m_writerHistory->given && m_writerHistory->path == m_history->databasePath()
+                                     : m_writerHistory->given == m_history);
+    if (!fits) {
+        dropWriterHistory();
+        m_writerHistory = std::make_shared<WriterHistory>();
+        m_writerHistory->given = threaded ? nullptr : m_history;
+        m_writerHistory->path = m_history->databasePath();
+        m_writerHistory->archiveDir = m_archiveDir;
+    }
+    return m_writerHistory;
+}
+
+void SessionFinisher::dropWriterHistory()
+{
+    if (!m_writerHistory)
+        return;
+    if (m_writerHistory->given) {
+        m_writerHistory.reset();
+        return;
+    }
+    // Its connection closes on the thread that opened it, after the work already queued there.
+    m_journal.writer().post([history = std::exchange(m_writerHistory, {})]() mutable { history.reset(); });
+}
 
 void SessionFinisher::setTransformer(Transformer* transformer, StyleLibrary styles)
 {
@@ -93,13 +146,15 @@ void SessionFinisher::finish(const QString& sessionId, QObject* context, DeltaCa
                              });
 }
 
-Status SessionFinisher::record(FinishedDictation& dictation)
+void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)
 {
     const QString sessionId = dictation.meta.id;
     LogScope scope(sessionId);
-    if (!m_history)
-        return Error(ErrorCode::Io,
-                     u"The history is not available, so dictation %1 stays in the journal."_s.arg(sessionId));
+    if (!m_history) {
+        done(Error(ErrorCode::Io,
+                   u"The history is not available, so dictation %1 stays in the journal."_s.arg(sessionId)));
+        return;
+    }
     HistoryEntry entry;
     entry.timestamp = dictation.meta.startedAt;
     // The audio recorded, not the wall time: a dictation interrupted by a crash would otherwise count the downtime.
@@ -122,40 +177,66 @@ Status SessionFinisher::record(FinishedDictation& dictation)
     entry.rawText = dictation.rawText;
     entry.styledText = dictation.style.isEmpty() ? QString() : dictation.text;
     entry.sessionId = sessionId;
-    AudioArchive archive(m_archiveDir);
     const bool archiveAudio = m_keepAudio && !m_archiveDir.isEmpty();
     // History only ever names an archive folder that exists: when the folder cannot be made (a full disk) the
     // entry is stored without audio, and the audio stays in the journal until archiveWaiting() gets it there.
     const bool audioOnDisk = m_journal.status(sessionId).unwritten == 0;
-    const bool archiveReady = archiveAudio && audioOnDisk && QDir().mkpath(archive.sessionPath(sessionId));
-    if (archiveReady)
-        entry.audioPath = archive.sessionPath(sessionId);
-    const Result<qint64> added = m_history->add(entry);
-    if (!added.ok())
-        return added.error();
-    dictation.historyId = added.value();
-    if (archiveAudio) {
-        Status moved = archiveReady ? archive.moveIn(sessionId, m_journal.audioFiles(sessionId))
-                       : audioOnDisk
-                           ? Status(Error(ErrorCode::Io, u"Could not create the audio archive folder %1; check "
-                                                         "its permissions and free disk space."_s.arg(
-                                                             QDir::toNativeSeparators(archive.sessionPath(sessionId)))))
-                           : Status(Error(ErrorCode::Io, u"The audio of the dictation is not on disk yet (the disk "
-                                                         "refused it)."_s));
-        if (!moved.ok()) {
+    struct Stored
+    {
+        Result<qint64> id = Error(ErrorCode::Failed, QString());
+        Status archived;
+    };
+    m_journal.writer().post<Stored>(
+        [history = writerHistory(), entry, archiveDir = m_archiveDir, archiveAudio, audioOnDisk, sessionId,
+         files = m_journal.audioFiles(sessionId)]() mutable -> Stored {
+            Stored out;
+            const Result<HistoryStore*> store = history->use();
+            if (!store.ok()) {
+                out.id = store.error();
+                return out;
+            }
+            AudioArchive archive(archiveDir);
+            const bool archiveReady = archiveAudio && audioOnDisk && QDir().mkpath(archive.sessionPath(sessionId));
             if (archiveReady)
-                (void)m_history->setAudioPath(dictation.historyId, {});
-            m_unarchived[sessionId] = dictation.historyId;
-            qCWarning(lcHistory).noquote() << "audio not archived yet:" << moved.error().message;
-            emit archiveFailed(sessionId,
-                               Error(ErrorCode::Io, moved.error().message +
-                                                        u" The dictation is in history; its audio stays in the "
-                                                        "journal and is archived as soon as the disk allows."_s));
-            return {};
-        }
-    }
-    m_unarchived.erase(sessionId);
-    return m_journal.discardSession(sessionId);
+                entry.audioPath = archive.sessionPath(sessionId);
+            out.id = store.value()->add(entry);
+            if (!out.id.ok() || !archiveAudio)
+                return out;
+            out.archived =
+                archiveReady ? archive.moveIn(sessionId, files)
+                : audioOnDisk
+                    ? Status(Error(ErrorCode::Io, u"Could not create the audio archive folder %1; check its "
+                                                  "permissions and free disk space."_s.arg(
+                                                      QDir::toNativeSeparators(archive.sessionPath(sessionId)))))
+                    : Status(Error(ErrorCode::Io, u"The audio of the dictation is not on disk yet (the disk "
+                                                  "refused it)."_s));
+            if (!out.archived.ok() && archiveReady)
+                (void)store.value()->setAudioPath(out.id.value(), {});
+            return out;
+        },
+        this,
+        [this, dictation = std::move(dictation), done = std::move(done)](const Stored& stored) mutable {
+            const QString id = dictation.meta.id;
+            LogScope scope(id);
+            if (!stored.id.ok()) {
+                done(stored.id.error());
+                return;
+            }
+            dictation.historyId = stored.id.value();
+            if (!stored.archived.ok()) {
+                m_unarchived[id] = dictation.historyId;
+                qCWarning(lcHistory).noquote() << "audio not archived yet:" << stored.archived.error().message;
+                emit archiveFailed(id, Error(ErrorCode::Io, stored.archived.error().message +
+                                                                u" The dictation is in history; its audio stays in "
+                                                                "the journal and is archived as soon as the disk "
+                                                                "allows."_s));
+                done(dictation);
+                return;
+            }
+            m_unarchived.erase(id);
+            (void)m_journal.discardSession(id); // behind the commit on the writer
+            done(dictation);
+        });
 }
 
 int SessionFinisher::archiveWaiting()

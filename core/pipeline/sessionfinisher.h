@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace utter
 {
@@ -39,7 +40,9 @@ struct FinishedDictation
 // in sequence order through the hallucination guard and the boundary de-duplication, the user's word
 // replacements, then the session's style. record() then stores it in history, moves its audio to the archive and
 // only then removes it from the journal — in that order, each step safe to repeat, so a crash at any point
-// neither loses nor duplicates a dictation.
+// neither loses nor duplicates a dictation. Those steps run on the journal's writer (Journal::writer(): on its own
+// thread in the service, so the history's commit never holds up the main thread), with a history connection of
+// their own there: Qt SQL connections belong to the thread that opened them.
 class SessionFinisher final : public QObject
 {
     Q_OBJECT
@@ -48,6 +51,7 @@ class SessionFinisher final : public QObject
 public:
     using DeltaCallback = std::function<void(const QString& delta)>;
     using DoneCallback = std::function<void(const Result<FinishedDictation>& result)>;
+    using RecordCallback = std::function<void(const Result<FinishedDictation>& recorded)>;
 
     explicit SessionFinisher(Journal& journal, QObject* parent = nullptr);
     ~SessionFinisher() override;
@@ -64,11 +68,12 @@ public:
     Result<FinishedDictation> assemble(const QString& sessionId) const;
     // assemble() plus the session's style; done runs once unless context dies first.
     void finish(const QString& sessionId, QObject* context, DeltaCallback onDelta, DoneCallback done);
-    // Stores the dictation in history, archives its audio and removes the session from the journal. An error
+    // Stores the dictation in history, archives its audio and removes the session from the journal; done gets the
+    // dictation with its historyId (on this object's thread; not at all if the finisher is gone first). An error
     // means history does not have it. When only the archive failed (a full disk) the entry is stored without an
     // audio path, archiveFailed() says why, and the session (with its audio) stays in the journal until
     // archiveWaiting() succeeds.
-    Status record(FinishedDictation& dictation);
+    void record(FinishedDictation dictation, RecordCallback done);
     // Archives the audio of recorded dictations whose archive failed; returns how many still wait.
     int archiveWaiting();
     int unarchivedCount() const { return int(m_unarchived.size()); }
@@ -79,6 +84,12 @@ signals:
     void archiveFailed(const QString& sessionId, const utter::Error& error);
 
 private:
+    struct WriterHistory;
+    // The history as the journal's writer uses it: the given store when the writer is inline, else a connection
+    // of its own, opened and closed on the writer's thread.
+    std::shared_ptr<WriterHistory> writerHistory();
+    void dropWriterHistory();
+
     Journal& m_journal;
     HallucinationGuard m_guard;
     WordReplacements m_replacements;
@@ -88,6 +99,7 @@ private:
     QString m_archiveDir;
     bool m_keepAudio = true;
     std::map<QString, qint64> m_unarchived; // recorded sessions whose audio still waits in the journal → history id
+    std::shared_ptr<WriterHistory> m_writerHistory;
 };
 
 } // namespace utter

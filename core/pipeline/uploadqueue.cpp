@@ -87,7 +87,8 @@ void UploadQueue::start(const ChunkJob& job)
         qCWarning(lcPipeline).noquote() << "chunk" << job.sequence << "cannot be read:" << audio.error().message;
         (void)m_journal.markDead(job.sessionId, job.sequence,
                                  u"Its audio cannot be read (%1)."_s.arg(audio.error().message));
-        emit chunkFailed(job.sessionId, job.sequence, audio.error(), false);
+        m_journal.afterWrites(
+            this, [this, job, error = audio.error()] { emit chunkFailed(job.sessionId, job.sequence, error, false); });
         return;
     }
     (void)m_journal.markUploading(job.sessionId, job.sequence);
@@ -123,7 +124,9 @@ void UploadQueue::finished(const Key& key, const TranscriptionResult& result)
     if (!stored.ok()) // kept in memory and written again later by the journal
         qCDebug(lcPipeline).noquote() << "chunk" << key.second << "result not yet durable:" << stored.error().message;
     qCDebug(lcPipeline) << "chunk" << key.second << "transcribed in" << result.latency.count() << "ms";
-    emit chunkDone(key.first, key.second);
+    // Told once the transcript is durable (with the journal writing on its own thread, a moment later): text that
+    // reaches the user always survives a crash.
+    m_journal.afterWrites(this, [this, key] { emit chunkDone(key.first, key.second); });
     if (!m_retryAt.empty()) {
         // The provider answers again: what waits for it need not sit out its backoff.
         qCInfo(lcPipeline) << "the provider answered: retrying" << m_retryAt.size() << "waiting chunk(s) now";
@@ -152,11 +155,11 @@ void UploadQueue::failed(const Key& key, const Error& error, bool retryable)
         (void)m_journal.markFailed(key.first, key.second, retryAt, error.message);
         if (m_network && (error.code == ErrorCode::Network || error.code == ErrorCode::Timeout))
             m_network->reportFailure();
-        emit chunkFailed(key.first, key.second, error, true);
+        m_journal.afterWrites(this, [this, key, error] { emit chunkFailed(key.first, key.second, error, true); });
     } else {
         qCWarning(lcPipeline).noquote() << "chunk" << key.second << "needs the user:" << error.message;
         (void)m_journal.markDead(key.first, key.second, error.message);
-        emit chunkFailed(key.first, key.second, error, false);
+        m_journal.afterWrites(this, [this, key, error] { emit chunkFailed(key.first, key.second, error, false); });
     }
     if (error.code != ErrorCode::Cancelled)
         kick();

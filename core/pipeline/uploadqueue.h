@@ -63,6 +63,7 @@ public:
     QDateTime nextRetryAt() const;
 
 signals:
+    // Both come once the outcome stored in the journal is durable (Journal::afterWrites).
     void chunkDone(const QString& sessionId, int sequence);
     // willRetry: the job waits for its retry time (or the network); otherwise it is dead.
     void chunkFailed(const QString& sessionId, int sequence, const utter::Error& error, bool willRetry);

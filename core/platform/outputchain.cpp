@@ -105,14 +105,25 @@ QList<OutputChain::MethodStatus> OutputChain::probeAll()
     return result;
 }
 
-TargetApp OutputChain::focusedApp()
+void OutputChain::requestFocus(QObject* context, FocusProbe::Answer done)
 {
-    return m_focus ? m_focus->focusedApp() : TargetApp{};
+    if (!m_focus) {
+        done({});
+        return;
+    }
+    m_focus->request(context, std::move(done));
+}
+
+QString OutputChain::focusProbeName() const
+{
+    return m_focus ? m_focus->name() : u"none"_s;
 }
 
 void OutputChain::insert(const QString& text, const InsertOptions& options, InsertCallback done)
 {
-    insert(text, focusedApp(), options, std::move(done));
+    requestFocus(this, [this, text, options, done = std::move(done)](const TargetApp& target) mutable {
+        insert(text, target, options, std::move(done));
+    });
 }
 
 void OutputChain::insert(const QString& text, const TargetApp& target, const InsertOptions& options,

@@ -36,9 +36,11 @@ public:
     QStringList methodNames() const;
     // Probes every method now (at start, and for `utter doctor`).
     QList<MethodStatus> probeAll();
-    TargetApp focusedApp();
+    // Asks which application has focus, without waiting (FocusProbe::request); "unknown" without a probe.
+    void requestFocus(QObject* context, FocusProbe::Answer done);
+    QString focusProbeName() const;
 
-    // Inserts into the focused application. done is called once with the final result.
+    // Inserts into the application that has focus when the probe answers. done is called once with the final result.
     void insert(const QString& text, const InsertOptions& options, InsertCallback done);
     void insert(const QString& text, const TargetApp& target, const InsertOptions& options, InsertCallback done);
 

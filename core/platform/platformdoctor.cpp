@@ -62,8 +62,16 @@ std::unique_ptr<PlatformDoctor> PlatformDoctor::fromSettings(const Settings& set
 
 void PlatformDoctor::run(QObject* context, std::function<void(QList<DoctorCheck>)> done)
 {
-    Q_UNUSED(context)
-    done(checks());
+    std::shared_ptr<FocusProbe> focus = PlatformFactory::createFocusProbe(PlatformFactory::currentSession());
+    focus->request(context, [focus, checks = checks(), done = std::move(done)](const TargetApp& app) mutable {
+        const bool known = app.appId != u"unknown"_s;
+        checks.append(makeCheck(
+            u"output"_s, u"focused app"_s, known ? CheckStatus::Ok : CheckStatus::Warn,
+            known ? u"%1%2 (via %3)"_s.arg(app.appId, app.isTerminal ? u", a terminal"_s : QString(), focus->name())
+                  : u"this desktop does not tell which application has focus"_s,
+            known ? QString() : u"per-application styles fall back to the default style here"_s));
+        done(checks);
+    });
 }
 
 QList<DoctorCheck> PlatformDoctor::checks() const
@@ -159,15 +167,7 @@ QList<DoctorCheck> PlatformDoctor::checks() const
                                                                   output.options.pressEnter ? u"yes"_s : u"no"_s),
                   QString()));
 
-    // --- focused application and per-app styles
-    std::unique_ptr<FocusProbe> focus = PlatformFactory::createFocusProbe(session);
-    const TargetApp app = focus->focusedApp();
-    const bool known = app.appId != u"unknown"_s;
-    checks.append(makeCheck(
-        u"output"_s, u"focused app"_s, known ? CheckStatus::Ok : CheckStatus::Warn,
-        known ? u"%1%2 (via %3)"_s.arg(app.appId, app.isTerminal ? u", a terminal"_s : QString(), focus->name())
-              : u"this desktop does not tell which application has focus"_s,
-        known ? QString() : u"per-application styles fall back to the default style here"_s));
+    // --- per-app styles (the focused application is run()'s: it asks the compositor without waiting)
     const AppStyleRules rules(m_appStyles);
     if (!rules.invalidRules().isEmpty()) {
         checks.append(makeCheck(

@@ -26,7 +26,7 @@ public:
     QString section() const override { return QStringLiteral("desktop"); }
     void run(QObject* context, std::function<void(QList<DoctorCheck>)> done) override;
 
-    // The same checks, synchronously.
+    // The same checks but the focused application's, synchronously (run() adds that one once the probe answers).
     QList<DoctorCheck> checks() const;
 
 private:

@@ -7,6 +7,8 @@
 
 #include <functional>
 
+class QObject;
+
 namespace utter
 {
 
@@ -77,22 +79,44 @@ public:
                         InsertCallback done) = 0;
 };
 
-// Finds which application has focus. Returns appId "unknown" where the desktop hides it.
+// Finds which application has focus (DESIGN §7: the target of the text and of per-application styles). Asked on
+// the main thread at a key press, so it never waits there: request() sends the question and returns; the answer
+// comes through `done`. A desktop without a way to ask answers appId "unknown".
 class FocusProbe
 {
 public:
+    using Answer = std::function<void(const TargetApp& app)>;
+
     FocusProbe() = default;
     virtual ~FocusProbe() = default;
     FocusProbe(const FocusProbe&) = delete;
     FocusProbe& operator=(const FocusProbe&) = delete;
 
     virtual QString name() const = 0;
+    // done runs exactly once on the calling thread — before request() returns where the platform answers at once
+    // (ImmediateFocusProbe), else from the event loop — unless context is destroyed first. A probe that asks
+    // another process gives up after answerLimitMs and answers "unknown" then.
+    virtual void request(QObject* context, Answer done) = 0;
+
+    static constexpr int answerLimitMs = 2000;
+};
+
+// A probe whose platform answers at once, from this process's own connection (X11, Windows, macOS): request()
+// calls done before it returns.
+class ImmediateFocusProbe : public FocusProbe
+{
+public:
     virtual TargetApp focusedApp() = 0;
+    void request(QObject* context, Answer done) final
+    {
+        Q_UNUSED(context)
+        done(focusedApp());
+    }
 };
 
 // Desktops that hide the focused app (GNOME and KDE on Wayland) and sessions without a display: no app is known,
 // so per-application styles do not apply and paste uses Ctrl+V.
-class UnknownFocusProbe final : public FocusProbe
+class UnknownFocusProbe final : public ImmediateFocusProbe
 {
 public:
     QString name() const override { return QStringLiteral("none"); }

@@ -1,5 +1,6 @@
 #include "codec/oggopus.h"
 #include "journal/atomicfile.h"
+#include "journal/diskwriter.h"
 #include "journal/journal.h"
 #include "journal/sessionrecorder.h"
 
@@ -11,8 +12,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <cmath>
+#include <numeric>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
@@ -127,6 +130,99 @@ private slots:
         // Duplicates and unknown sessions are refused with a reason.
         QCOMPARE(journal.addChunk(u"s1"_s, 1, fakeOgg(1), 1, 1).error().code, ErrorCode::InvalidArgument);
         QCOMPARE(journal.addChunk(u"nope"_s, 1, fakeOgg(1), 1, 1).error().code, ErrorCode::NotFound);
+    }
+
+    void diskWriterRunsInOrderOnItsThread()
+    {
+        QList<int> ran; // touched by the writer's thread only until it is destroyed
+        QList<int> completed;
+        QList<bool> completedHere;
+        QThread* writerThread = nullptr;
+        {
+            DiskWriter writer(DiskWriter::Mode::Thread);
+            QVERIFY(writer.threaded());
+            QObject context;
+            for (int i = 0; i < 50; ++i) {
+                writer.post<int>(
+                    [i, &ran, &writerThread] {
+                        writerThread = QThread::currentThread();
+                        ran << i;
+                        return i;
+                    },
+                    &context,
+                    [&completed, &completedHere](int i) {
+                        completed << i;
+                        completedHere << (QThread::currentThread() == QCoreApplication::instance()->thread());
+                    });
+            }
+            bool barrier = false;
+            writer.afterWrites(&context, [&barrier, &completed] { barrier = completed.size() == 50; });
+            QTRY_VERIFY(barrier);
+            QVERIFY(writerThread && writerThread != QThread::currentThread());
+            QCOMPARE(completedHere, QList<bool>(50, true));
+            // Work posted right before the writer goes still runs; its completion is dropped with the writer.
+            writer.post<int>([&ran] { return int((ran << 50).size()); }, &context,
+                             [&completed](int) { completed << 50; });
+        }
+        QList<int> order(51);
+        std::iota(order.begin(), order.end(), 0);
+        QCOMPARE(ran, order);
+        QCOMPARE(completed, order.mid(0, 50));
+
+        // Inline: work and completion before post() returns.
+        DiskWriter inlineWriter;
+        bool done = false;
+        inlineWriter.post<int>([] { return 7; }, nullptr, [&done](int seven) { done = seven == 7; });
+        QVERIFY(done);
+    }
+
+    void writesOnTheWritersThreadAndSaysWhenDurable()
+    {
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        journal.writeOnThread();
+        QVERIFY(journal.writer().threaded());
+        QVERIFY(journal.createSession(meta(u"s1"_s, QDateTime::currentDateTimeUtc())).ok());
+        QVERIFY(journal.addChunk(u"s1"_s, 0, fakeOgg(0), 9000, 0.9).ok());
+        QVERIFY(journal.markUploading(u"s1"_s, 0).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 0, chunkResult(u"hello"_s, 10)).ok());
+        QVERIFY(journal.markDead(u"s1"_s, 0, u"a later state wins"_s).ok());
+        QVERIFY(journal.markPending(u"s1"_s, 0).ok());
+        QVERIFY(journal.storeResult(u"s1"_s, 0, chunkResult(u"hello again"_s, 10)).ok());
+        // The journal answers from memory at once.
+        QCOMPARE(journal.job(u"s1"_s, 0)->state, JobState::Done);
+        QCOMPARE(journal.job(u"s1"_s, 0)->result.text, u"hello again"_s);
+        bool durable = false;
+        journal.afterWrites(&journal, [&durable] { durable = true; });
+        QTRY_VERIFY(durable);
+        // Every write ran, in order: the last one is on disk.
+        const QJsonObject record = QJsonDocument::fromJson(readFile(journal.chunkRecordPath(u"s1"_s, 0))).object();
+        QCOMPARE(record.value(u"state"_s).toString(), u"done"_s);
+        QCOMPARE(ChunkJob::fromJson(readFile(journal.chunkRecordPath(u"s1"_s, 0))).value().result.text,
+                 u"hello again"_s);
+        QVERIFY(journal.job(u"s1"_s, 0)->durable);
+        QCOMPARE(journal.unwrittenCount(), 0);
+
+        QVERIFY(journal.sealSession(u"s1"_s).ok());
+        QVERIFY(journal.discardSession(u"s1"_s).ok());
+        QVERIFY(journal.sessionIds().isEmpty());
+        durable = false;
+        journal.afterWrites(&journal, [&durable] { durable = true; });
+        QTRY_VERIFY(durable);
+        QVERIFY(!QFileInfo::exists(journal.sessionDir(u"s1"_s)));
+
+        // What the journal took before it went is on disk after (its writer finishes first).
+        {
+            Journal last(m_dir);
+            QVERIFY(last.open().ok());
+            last.writeOnThread();
+            QVERIFY(last.createSession(meta(u"s2"_s, QDateTime::currentDateTimeUtc())).ok());
+            QVERIFY(last.addChunk(u"s2"_s, 0, fakeOgg(0), 9000, 0.9).ok());
+            QVERIFY(last.storeResult(u"s2"_s, 0, chunkResult(u"kept"_s, 10)).ok());
+        }
+        Journal reopened(m_dir);
+        QVERIFY(reopened.open().ok());
+        QCOMPARE(reopened.job(u"s2"_s, 0)->result.text, u"kept"_s);
     }
 
     void statesSurviveReopen()

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
 
@@ -61,6 +63,18 @@ private slots:
             if (check.status == CheckStatus::Fail)
                 QVERIFY2(!check.fix.isEmpty(), qPrintable(check.name));
         }
+        QVERIFY(!find(checks, u"focused app"_s)); // asked by run(), without waiting
+
+        // run(): the same checks, then the focused application once the probe has answered.
+        PlatformDoctor doctor(hotkeys, OutputConfig::fromSettings(settings), {u"Slack=casual"_s, u"nonsense"_s});
+        std::optional<QList<DoctorCheck>> ran;
+        QObject context;
+        doctor.run(&context, [&ran](QList<DoctorCheck> all) { ran = std::move(all); });
+        QTRY_VERIFY(ran.has_value());
+        QCOMPARE(ran->size(), checks.size() + 1);
+        const DoctorCheck* focus = find(*ran, u"focused app"_s);
+        QVERIFY(focus);
+        QCOMPARE(focus->status, CheckStatus::Warn); // the fake backend's probe knows no application
     }
 };
 

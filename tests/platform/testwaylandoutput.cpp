@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
 
@@ -78,8 +80,16 @@ private slots:
         TargetWindow window({u"--class"_s, u"org.example.Notes"_s}, waylandEnv());
         QVERIFY(window.waitReady());
         SwayFocusProbe probe;
-        QTRY_COMPARE(probe.focusedApp().appId, u"org.example.Notes"_s);
-        const TargetApp app = probe.focusedApp();
+        const auto ask = [&probe] {
+            std::optional<TargetApp> answer;
+            probe.request(nullptr, [&answer](const TargetApp& focused) { answer = focused; });
+            // Asked without waiting: sway's answer comes through the event loop.
+            if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, FocusProbe::answerLimitMs + 1000))
+                return TargetApp{};
+            return *answer;
+        };
+        QTRY_COMPARE(ask().appId, u"org.example.Notes"_s);
+        const TargetApp app = ask();
         QCOMPARE(app.title, u"Utter type target"_s);
         QVERIFY(!app.isTerminal);
     }

@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using utter::ui::RecordingOverlay;
@@ -112,7 +113,11 @@ private slots:
         const std::unique_ptr<utter::FocusProbe> probe =
             utter::PlatformFactory::createFocusProbe(utter::PlatformFactory::currentSession());
         QVERIFY(probe);
-        const utter::TargetApp app = probe->focusedApp();
+        // X11 answers before request() returns.
+        std::optional<utter::TargetApp> answer;
+        probe->request(nullptr, [&answer](const utter::TargetApp& focused) { answer = focused; });
+        QVERIFY(answer);
+        const utter::TargetApp app = *answer;
         QCOMPARE(app.appId.toLower(), u"xmessage"_s);
         // xdotool gives the outer corner; the probe the window's inside, which starts after its X border.
         const int border = run(u"xwininfo"_s, {u"-id"_s, m_window})

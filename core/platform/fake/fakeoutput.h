@@ -35,7 +35,7 @@ private:
 };
 
 // Focus probe returning a fixed app.
-class FakeFocusProbe final : public FocusProbe
+class FakeFocusProbe final : public ImmediateFocusProbe
 {
 public:
     explicit FakeFocusProbe(TargetApp app = {})

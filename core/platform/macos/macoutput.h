@@ -34,7 +34,7 @@ public:
 };
 
 // The frontmost application's bundle id (com.apple.Terminal), from the window list and its bundle.
-class MacFocusProbe final : public FocusProbe
+class MacFocusProbe final : public ImmediateFocusProbe
 {
 public:
     QString name() const override { return QStringLiteral("macos"); }

@@ -34,7 +34,7 @@ public:
 };
 
 // The foreground window's process name ("notepad"), title, terminal-ness and elevation.
-class WinFocusProbe final : public FocusProbe
+class WinFocusProbe final : public ImmediateFocusProbe
 {
 public:
     QString name() const override { return QStringLiteral("windows"); }

@@ -59,7 +59,7 @@ private:
 };
 
 // The focused X11 window's WM_CLASS (class part), title and whether it is a terminal.
-class X11FocusProbe final : public FocusProbe
+class X11FocusProbe final : public ImmediateFocusProbe
 {
 public:
     X11FocusProbe();
