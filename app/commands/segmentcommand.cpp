@@ -69,6 +69,7 @@ int SegmentCommand::run(const QCommandLineParser& parser, AppContext& context)
     const Settings& settings = context.settings();
     VadConfig vad = VadConfig::fromSettings(settings);
     ChunkerConfig chunking = ChunkerConfig::fromSettings(settings);
+    chunking.noLeadIn = true; // a file, as `utter transcribe` cuts it: its first and last words are kept whole
     if (parser.isSet(u"sensitivity"_s)) {
         bool ok = false;
         vad.sensitivity = parser.value(u"sensitivity"_s).toDouble(&ok);
@@ -148,6 +149,7 @@ int SegmentCommand::run(const QCommandLineParser& parser, AppContext& context)
                                      {u"start"_s, c.startSeconds()},
                                      {u"end"_s, c.endSeconds()},
                                      {u"duration"_s, c.durationSeconds()},
+                                     {u"uploaded"_s, c.uploadedSeconds()},
                                      {u"speechRatio"_s, c.speechRatio},
                                      {u"cut"_s, QString::fromLatin1(chunkCutName(c.cut))}});
         }

@@ -81,6 +81,8 @@ QByteArray ChunkJob::toJson() const
     };
     if (offsetMs >= 0)
         object.insert(u"offsetMs"_s, offsetMs);
+    if (audioMs >= 0 && audioMs != durationMs)
+        object.insert(u"audioMs"_s, audioMs);
     if (retryAt.isValid())
         object.insert(u"retryAt"_s, isoOrEmpty(retryAt));
     if (!reason.isEmpty())
@@ -115,6 +117,7 @@ Result<ChunkJob> ChunkJob::fromJson(const QByteArray& json)
     job.state = *state;
     job.durationMs = o.value(u"durationMs"_s).toInteger();
     job.offsetMs = o.value(u"offsetMs"_s).toInteger(-1);
+    job.audioMs = o.value(u"audioMs"_s).toInteger(-1);
     job.speechRatio = o.value(u"speechRatio"_s).toDouble(1.0);
     job.attempts = o.value(u"attempts"_s).toInt();
     job.retryAt = parseTime(o.value(u"retryAt"_s));

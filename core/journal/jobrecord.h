@@ -44,7 +44,8 @@ struct ChunkJob
     QString sessionId;
     int sequence = 0;
     JobState state = JobState::Pending;
-    qint64 durationMs = 0;
+    qint64 durationMs = 0;    // of the recording the chunk stands for (spoken time)
+    qint64 audioMs = -1;      // of its uploaded audio when long pauses in it were shortened; -1: durationMs
     qint64 offsetMs = -1;     // where the chunk starts in the dictation's audio; -1 when unknown (older records)
     double speechRatio = 1.0; // share of frames the VAD judged speech (0..1)
     int attempts = 0;         // uploads started so far
@@ -53,6 +54,8 @@ struct ChunkJob
     QDateTime updatedAt;      // last state change (UTC)
     ChunkResult result;       // Done: the transcript
     bool durable = true;      // false while only in memory because the disk refused the write
+
+    qint64 uploadedMs() const { return audioMs >= 0 ? audioMs : durationMs; }
 
     QByteArray toJson() const;
     // Parses a record; Error{Corrupt} with the reason when it is not a valid record.

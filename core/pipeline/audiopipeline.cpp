@@ -188,7 +188,7 @@ void PipelineWorker::journalOpenChunk(Recording& recording)
     // the audio in transit from the microphone, so what is lost stays under a second.
     const int rate = chunker.config().sampleRate;
     const bool fresh = *start != recording.openStart;
-    if (!fresh && (chunker.openChunkEnd() <= recording.syncedTo ||
+    if (!fresh && (chunker.openChunkSettledEnd() <= recording.syncedTo ||
                    chunker.streamEnd() - recording.syncedAt < std::int64_t(rate) * kOpenChunkSyncMs / 1000))
         return;
     const std::optional<OpenChunkEncoder::Progress> progress = recording.open->flushed();
@@ -208,8 +208,8 @@ void PipelineWorker::journalOpenChunk(Recording& recording)
 void PipelineWorker::onChunk(Recording& recording, AudioChunk&& chunk)
 {
     const QString& id = recording.plan.meta.id;
-    // The final chunk was encoded while it was spoken (with at most half a second of the silence before the
-    // release); every other chunk is encoded now, from exactly its samples.
+    // The final chunk was encoded while it was spoken (its settled audio; the padding after it is added now);
+    // every other chunk is encoded now, from exactly its samples (long pauses shortened: AudioChunk::gaps).
     std::optional<OpenChunkEncoder::Encoded> ready = recording.open->take(chunk);
     if (!ready) {
         Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, recording.plan.opus);
@@ -217,13 +217,15 @@ void PipelineWorker::onChunk(Recording& recording, AudioChunk&& chunk)
             post([front = m_front, id, error = encoded.error()] { emit front->problem(id, error, false); });
             return;
         }
-        ready = OpenChunkEncoder::Encoded{std::move(encoded).value(), chunk.samples()};
+        ready = OpenChunkEncoder::Encoded{std::move(encoded).value(), std::int64_t(chunk.pcm.size())};
     }
     ChunkJob job;
     job.sessionId = id;
     job.sequence = int(chunk.sequence);
     job.state = JobState::Pending;
-    job.durationMs = ready->samples * 1000 / chunk.sampleRate;
+    job.durationMs = chunk.samples() * 1000 / chunk.sampleRate; // spoken: the recording it stands for
+    if (ready->samples != chunk.samples())
+        job.audioMs = ready->samples * 1000 / chunk.sampleRate; // uploaded (and billed): pauses shortened
     job.offsetMs = chunk.startSample * 1000 / chunk.sampleRate;
     job.speechRatio = std::clamp(chunk.speechRatio, 0.0, 1.0);
     job.updatedAt = QDateTime::currentDateTimeUtc();

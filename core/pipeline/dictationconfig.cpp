@@ -1,6 +1,7 @@
 #include "dictationconfig.h"
 
 #include "platform/platformconfig.h"
+#include "providers/providerconfig.h"
 #include "settings/settings.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -51,6 +52,8 @@ DictationConfig DictationConfig::fromSettings(const Settings& settings)
     config.capture = CaptureConfig::fromSettings(settings);
     config.vad = VadConfig::fromSettings(settings);
     config.chunker = ChunkerConfig::fromSettings(settings);
+    // Chunks are sized for what the endpoint bills: a request shorter than its minimum costs the minimum.
+    config.chunker.minBilledMs = int(transcriptionMinimumBilledSeconds(settings) * 1000.0);
     config.opus = opusOptionsFromSettings(settings);
     config.retention = RetentionPolicy::fromSettings(settings);
     config.insert = OutputConfig::fromSettings(settings).options;

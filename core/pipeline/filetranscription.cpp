@@ -81,7 +81,10 @@ void FileTranscription::start(const QString& path, DoneCallback done)
         }
         m_reader = std::move(reader).value();
         m_result.durationSeconds = m_reader->durationSeconds().value_or(0);
-        m_chunker = std::make_unique<Chunker>(m_options.chunker, createVad(m_options.vad),
+        // A file has no pre-roll: its first and last words are kept whole (ChunkerConfig::noLeadIn).
+        ChunkerConfig chunking = m_options.chunker;
+        chunking.noLeadIn = true;
+        m_chunker = std::make_unique<Chunker>(chunking, createVad(m_options.vad),
                                               [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
         step();
     });
@@ -158,7 +161,8 @@ void FileTranscription::onChunk(AudioChunk&& chunk)
             ++m_result.chunksReused;
             if (!stored->language.isEmpty())
                 m_result.language = stored->language;
-            accept(sequence, stored->transcript, chunk.startSeconds());
+            chunk.pcm = {};
+            accept(sequence, stored->transcript, chunk);
             return;
         }
     }
@@ -169,7 +173,7 @@ void FileTranscription::onChunk(AudioChunk&& chunk)
     }
     OpenChunk open;
     open.request.audio = encoded.value();
-    open.request.durationS = chunk.durationSeconds();
+    open.request.durationS = chunk.uploadedSeconds(); // billed: the shortened pauses are not sent
     open.request.fileName = u"chunk-%1.ogg"_s.arg(chunk.sequence, 6, 10, QLatin1Char('0'));
     open.request.language = m_options.language;
     open.request.prompt = m_options.prompt;
@@ -179,6 +183,8 @@ void FileTranscription::onChunk(AudioChunk&& chunk)
     open.startSeconds = chunk.startSeconds();
     open.endSeconds = chunk.endSeconds();
     open.speechRatio = chunk.speechRatio;
+    chunk.pcm = {};
+    open.place = std::move(chunk);
     m_open.emplace(sequence, std::move(open));
     m_queue.push_back(sequence);
     m_peakBuffered = std::max(m_peakBuffered, m_open.size());
@@ -293,9 +299,9 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
             qCWarning(lcPipeline).noquote()
                 << "the result of chunk" << sequence << "could not be kept for a rerun:" << kept.error().message;
     }
-    const double start = open->second.startSeconds;
+    const AudioChunk place = std::move(open->second.place);
     m_open.erase(open);
-    accept(sequence, chunk, start);
+    accept(sequence, chunk, place);
     // The provider answers again: chunks that wait for it need not sit out their backoff.
     retryWaitingNow();
     startUploads();
@@ -308,14 +314,15 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
     }
 }
 
-void FileTranscription::accept(int sequence, const ChunkTranscript& chunk, double startSeconds)
+void FileTranscription::accept(int sequence, const ChunkTranscript& chunk, const AudioChunk& place)
 {
     m_transcribed[sequence] = chunk;
     for (TranscriptSegment segment : chunk.segments) {
         if (m_guard.isSilentSegment(segment))
             continue;
-        segment.start += startSeconds;
-        segment.end += startSeconds;
+        // Times in the uploaded audio → times in the file (the shortened pauses put back).
+        segment.start = place.streamSeconds(segment.start);
+        segment.end = place.streamSeconds(segment.end);
         m_chunkSegments[sequence].append(segment);
     }
     const QString committed = m_assembler.add(chunk);

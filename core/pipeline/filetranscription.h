@@ -63,7 +63,7 @@ struct FileTranscript
     QString text; // assembled, guarded, with word replacements
     QString language;
     double durationSeconds = 0; // of the file
-    double spokenSeconds = 0;   // audio uploaded
+    double spokenSeconds = 0;   // of the file, in chunks (uploaded, though long pauses in them were shortened)
     double billedSeconds = 0;
     int chunks = 0;
     QString endpoint; // base URL that served the last chunk
@@ -140,6 +140,7 @@ private:
         double startSeconds = 0;
         double endSeconds = 0;
         double speechRatio = 1.0;
+        AudioChunk place; // where it sits in the file, with its shortened pauses (no samples)
         int failures = 0;
         QDateTime retryAt; // valid while it waits for a retry
         quint64 token = 0; // the retry wake-up that counts
@@ -150,7 +151,7 @@ private:
     void startUploads();
     void send(int sequence);
     void uploaded(int sequence, const Result<TranscriptionResult>& result, const ProviderError& failure);
-    void accept(int sequence, const ChunkTranscript& chunk, double startSeconds);
+    void accept(int sequence, const ChunkTranscript& chunk, const AudioChunk& place);
     void retryWaitingNow();
     void giveUp(const Error& error, bool outOfPatience);
     void emitStatus();

@@ -18,6 +18,7 @@ void OpenChunkEncoder::reset()
     m_encoder.reset();
     m_start = -1;
     m_encodedTo = -1;
+    m_written = 0;
     m_failed = false;
 }
 
@@ -41,36 +42,48 @@ void OpenChunkEncoder::follow(const Chunker& chunker)
     }
     if (m_failed || !m_encoder)
         return;
-    // Up to where the chunk would end now: trailing silence beyond the padding is encoded only once speech
-    // resumes (and the chunk spans the pause), so at release the stream matches the final chunk exactly.
-    const std::int64_t to = chunker.openChunkEnd();
-    const std::span<const std::int16_t> fresh = chunker.buffered(m_encodedTo, to);
-    if (fresh.empty())
-        return;
-    if (!m_encoder->write(fresh).ok()) {
-        m_failed = true;
-        return;
+    // Only settled audio: the part of a pause that may yet be left out (or end the chunk) waits until that is known.
+    const std::int64_t to = chunker.openChunkSettledEnd();
+    const std::vector<StreamGap>& gaps = chunker.openChunkGaps();
+    auto gap = gaps.begin();
+    while (m_encodedTo < to) {
+        while (gap != gaps.end() && gap->to <= m_encodedTo)
+            ++gap;
+        if (gap != gaps.end() && gap->from <= m_encodedTo) {
+            m_encodedTo = gap->to; // a shortened pause: its middle is not uploaded
+            continue;
+        }
+        const std::int64_t until = gap != gaps.end() ? std::min(to, gap->from) : to;
+        const std::span<const std::int16_t> fresh = chunker.buffered(m_encodedTo, until);
+        if (fresh.size() != std::size_t(until - m_encodedTo) || !m_encoder->write(fresh).ok()) {
+            m_failed = true; // no longer buffered (cannot happen while the chunk is open) or the encoder failed
+            return;
+        }
+        m_written += std::int64_t(fresh.size());
+        m_encodedTo = until;
     }
-    m_encodedTo += std::int64_t(fresh.size());
 }
 
 std::optional<OpenChunkEncoder::Progress> OpenChunkEncoder::flushed()
 {
-    if (!m_encoder || m_failed || m_encodedTo <= m_start)
+    if (!m_encoder || m_failed || m_written <= 0)
         return std::nullopt;
-    return Progress{m_encoder->flushedStream(), m_start, m_encodedTo};
+    return Progress{m_encoder->flushedStream(), m_start, m_encodedTo, m_written};
 }
 
 std::optional<OpenChunkEncoder::Encoded> OpenChunkEncoder::take(const AudioChunk& chunk)
 {
-    const std::int64_t maxTail = std::int64_t(kMaxTailSeconds * chunk.sampleRate);
-    const bool usable = chunk.final && m_encoder && !m_failed && chunk.startSample == m_start &&
-                        m_encodedTo >= chunk.endSample && m_encodedTo - chunk.endSample <= maxTail;
+    // Usable when it is the final chunk, followed from its start, and what was encoded is the start of its audio
+    // with only the padding after the settled end (no shortened pause) still to add.
+    const std::int64_t rest = chunk.endSample - m_encodedTo;
+    const bool usable = chunk.final && m_encoder && !m_failed && chunk.startSample == m_start && rest >= 0 &&
+                        m_written + rest == std::int64_t(chunk.pcm.size());
     std::optional<Encoded> result;
     if (usable) {
-        Result<QByteArray> finished = m_encoder->finish();
+        const Status tail = m_encoder->write(std::span<const std::int16_t>(chunk.pcm).subspan(std::size_t(m_written)));
+        Result<QByteArray> finished = tail.ok() ? m_encoder->finish() : Result<QByteArray>(tail.error());
         if (finished.ok())
-            result = Encoded{std::move(finished).value(), m_encodedTo - m_start};
+            result = Encoded{std::move(finished).value(), std::int64_t(chunk.pcm.size())};
     }
     reset();
     return result;

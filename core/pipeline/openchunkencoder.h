@@ -17,19 +17,18 @@ struct AudioChunk;
 // Keeps an Ogg Opus encoding of the chunk the chunker is collecting, a block at a time while the user speaks,
 // so that the final chunk — cut when the key is released — is ready to journal and upload at once instead of
 // being encoded then (DESIGN §3: post-release latency is the last chunk's transcription, nothing more).
-// The encoding follows the chunk's current end (speech plus padding), so at release it matches the final chunk.
-// Only the final chunk is taken from here (a tail of up to kMaxTailSeconds is tolerated, never repeated by a
-// later chunk); every other chunk, and any chunk this encoder did not follow from its first sample, is encoded
+// The encoding follows only the chunk's settled audio (Chunker::openChunkSettledEnd(), skipping the shortened
+// pauses), so what is journaled while the chunk is spoken is always a prefix of what is uploaded. At release the
+// few milliseconds of padding after the settled end are added and the stream finished. Only the final chunk is
+// taken from here; every other chunk, and any chunk this encoder did not follow from its first sample, is encoded
 // from its own samples by the caller.
 class OpenChunkEncoder final
 {
 public:
-    static constexpr double kMaxTailSeconds = 0.5;
-
     struct Encoded
     {
         QByteArray oggOpus;
-        std::int64_t samples = 0; // what the stream holds: the chunk plus its short tail
+        std::int64_t samples = 0; // what the stream holds: the chunk's uploaded audio
     };
 
     explicit OpenChunkEncoder(OggOpusOptions options);
@@ -50,7 +49,8 @@ public:
     {
         QByteArrayView stream;
         std::int64_t start = 0;     // the chunk's first sample
-        std::int64_t encodedTo = 0; // one past the last sample in the stream
+        std::int64_t encodedTo = 0; // stream offset one past the last sample encoded
+        std::int64_t samples = 0;   // samples encoded (the shortened pauses left out)
     };
     std::optional<Progress> flushed();
 
@@ -58,7 +58,8 @@ private:
     OggOpusOptions m_options;
     std::unique_ptr<OggOpusEncoder> m_encoder;
     std::int64_t m_start = -1;
-    std::int64_t m_encodedTo = -1;
+    std::int64_t m_encodedTo = -1; // stream offset
+    std::int64_t m_written = 0;    // samples handed to the encoder
     bool m_failed = false;
 };
 

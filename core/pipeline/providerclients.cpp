@@ -133,6 +133,7 @@ bool ProviderClients::isProviderSetting(SettingKey key)
     case SettingKey::TranscribeAttempts:
     case SettingKey::TranscribeTimeoutS:
     case SettingKey::TranscribeStallS:
+    case SettingKey::TranscribeMinBilledS:
     case SettingKey::GeneralLanguage:
     case SettingKey::AudioOpusBitrate:
     case SettingKey::TransformUrl:

@@ -96,7 +96,7 @@ void UploadQueue::start(const ChunkJob& job)
 
     TranscriptionRequest request;
     request.audio = audio.value();
-    request.durationS = double(job.durationMs) / 1000.0;
+    request.durationS = double(job.uploadedMs()) / 1000.0; // what is billed (shortened pauses left out)
     request.fileName = u"chunk-%1.ogg"_s.arg(job.sequence, 6, 10, QLatin1Char('0'));
     request.sessionId = job.sessionId;
     request.sequence = job.sequence;

@@ -105,9 +105,14 @@ Endpoint makeEndpoint(const QString& name, const QString& url, const QString& mo
     e.model = model;
     e.keyName = keyName;
     e.apiKey = apiKey;
-    if (e.url.host().compare(u"api.groq.com"_s, Qt::CaseInsensitive) == 0)
-        e.minimumBilledS = 10.0;
+    e.minimumBilledS = knownMinimumBilledSeconds(e.url);
     return e;
+}
+
+double knownMinimumBilledSeconds(const QUrl& url)
+{
+    const QString host = url.host().toLower();
+    return host == u"groq.com"_s || host.endsWith(u".groq.com"_s) ? 10.0 : 0.0;
 }
 
 } // namespace utter

@@ -32,6 +32,10 @@ struct Endpoint
     ErrorContext errorContext(Capability capability) const;
 };
 
+// The shortest duration a known host bills per transcription request: 10 s for Groq (groq.com and its
+// subdomains), 0 otherwise (servers that bill by the second or not at all).
+double knownMinimumBilledSeconds(const QUrl& url);
+
 // Builds an endpoint, looking the key up and applying the billing rule for the host.
 Endpoint makeEndpoint(const QString& name, const QString& url, const QString& model, const QString& keyName,
                       const QString& apiKey);

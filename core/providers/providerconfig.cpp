@@ -58,6 +58,7 @@ TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, cons
     if (!settings.stringValue(SettingKey::TranscribeFallbackUrl).isEmpty())
         c.endpoints << endpointFrom(settings, secrets, u"fallback"_s, SettingKey::TranscribeFallbackUrl,
                                     SettingKey::TranscribeFallbackModel, SettingKey::TranscribeFallbackKeyName);
+    c.endpoints.first().minimumBilledS = transcriptionMinimumBilledSeconds(settings);
     c.language = settings.stringValue(SettingKey::GeneralLanguage);
     c.vocabulary = settings.stringListValue(SettingKey::TranscribeVocabulary);
     c.retry.attempts = settings.intValue(SettingKey::TranscribeAttempts);
@@ -65,6 +66,16 @@ TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, cons
     c.stallTimeout = std::min<std::chrono::milliseconds>(
         std::chrono::seconds(settings.intValue(SettingKey::TranscribeStallS)), c.timeout);
     return c;
+}
+
+double transcriptionMinimumBilledSeconds(const Settings& settings)
+{
+    const QString value = settings.stringValue(SettingKey::TranscribeMinBilledS);
+    bool number = false;
+    const double seconds = value.toDouble(&number);
+    if (number)
+        return std::max(0.0, seconds);
+    return knownMinimumBilledSeconds(QUrl(settings.stringValue(SettingKey::TranscribeUrl).trimmed()));
 }
 
 QString TranscriberConfig::prompt() const

@@ -39,6 +39,10 @@ struct TranscriberConfig
     QString prompt() const;
 };
 
+// transcribe/minBilledSeconds resolved for the primary transcription endpoint: the number set, or for "auto" what
+// its host is known to bill (knownMinimumBilledSeconds: Groq 10 s, else 0).
+double transcriptionMinimumBilledSeconds(const Settings& settings);
+
 // Snapshot of the style settings (transform/*).
 struct TransformerConfig
 {

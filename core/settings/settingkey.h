@@ -37,7 +37,8 @@ enum class SettingKey
     TranscribeAttempts,
     TranscribeTimeoutS,
     TranscribeStallS,
-    // transformation (styles)
+    TranscribeMinBilledS, // "auto" (by the endpoint's host: Groq 10 s) or seconds every request is billed at least
+                          // transformation (styles)
     TransformUrl,
     TransformModel,
     TransformKeyName,

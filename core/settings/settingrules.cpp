@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter::settingrules
@@ -89,6 +91,23 @@ QString replacements(QVariant& value)
     if (!invalid.isEmpty())
         return QCoreApplication::translate("utter::Settings", "\"%1\" is not from=>to (e.g. utter=>Utter)")
             .arg(invalid.first());
+    return {};
+}
+
+QString minBilledSeconds(QVariant& value)
+{
+    const QString text = value.toString().trimmed().toLower();
+    if (text == u"auto"_s) {
+        value = text;
+        return {};
+    }
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > 600)
+        return QCoreApplication::translate("utter::Settings",
+                                           "\"%1\" is neither auto nor a number of seconds from 0 to 600")
+            .arg(value.toString());
+    value = QString::number(seconds);
     return {};
 }
 

@@ -27,6 +27,8 @@ QString listenAddress(QVariant& value);
 QString appStyles(QVariant& value);
 // output/replacements: every entry is from=>to with a non-empty "from" (WordReplacements).
 QString replacements(QVariant& value);
+// transcribe/minBilledSeconds: "auto" or a number of seconds from 0 to 600; stored as "auto" or the number.
+QString minBilledSeconds(QVariant& value);
 
 } // namespace settingrules
 

@@ -130,6 +130,10 @@ QList<SettingSpec> buildSchema()
         integer(K::TranscribeTimeoutS, u"transcribe/timeoutSeconds"_s, 60, 5, 600, u"Total timeout per request (s)"_s),
         integer(K::TranscribeStallS, u"transcribe/stallSeconds"_s, 15, 2, 600,
                 u"A request silent this long is given up and retried (s)"_s),
+        ruled(text(K::TranscribeMinBilledS, u"transcribe/minBilledSeconds"_s, u"auto"_s,
+                   u"Shortest duration the endpoint bills per request (s; auto = 10 for Groq, else 0)"_s, false),
+              settingrules::minBilledSeconds,
+              QT_TRANSLATE_NOOP("utter::Settings", "auto, or a number of seconds from 0 to 600")),
 
         url(K::TransformUrl, u"transform/url"_s, u"https://api.deepseek.com"_s,
             u"Style endpoint (OpenAI-compatible base URL)"_s, false),

@@ -25,8 +25,24 @@ struct ChunkerConfig
     int paddingMs = 200;         // audio kept before the first and after the last voiced frame
     int minSpeechMs = 120;       // a chunk with less voiced audio than this is a click or a breath: dropped
     int maxMergedPauseMs = 3000; // a pause this long closes the chunk even below the target length
+    // The provider bills every request as at least this long (Groq: 10 s; transcribe/minBilledSeconds). A chunk
+    // shorter than that is not sent alone while more speech follows, and a chunk closed in a pause is held back
+    // until the speech after it reaches this length (else, at the end, the two go as one). 0: never held.
+    int minBilledMs = 0;
+    int maxKeptPauseMs = 500;   // a pause longer than this inside a chunk is shortened (0: never)
+    int shortenedPauseMs = 200; // to this much: three quarters after the last word, a quarter before the next
+    // File input: there is no pre-roll, so the detector first learns the noise floor from the file's opening
+    // seconds and then judges it from sample 0, and speech within 0.5 s of the file's start or end is extended to it.
+    bool noLeadIn = false;
 
     static ChunkerConfig fromSettings(const Settings& settings);
+};
+
+// A stretch [from, to) of the stream left out of the open chunk's audio (a shortened pause).
+struct StreamGap
+{
+    std::int64_t from = 0;
+    std::int64_t to = 0;
 };
 
 // What the chunker saw in one VAD frame (for benchmarks and tests).
@@ -41,12 +57,15 @@ struct ChunkerFrame
 // end() emits the last chunk at once (key release) and readies the chunker for the next stream.
 //
 // Rules: a chunk opens where the VAD starts speech (minus padding) and closes only in a pause of at least
-// minPauseMs, once it is at least targetChunkMs long (or the pause exceeds maxMergedPauseMs). Speech longer
-// than maxChunkMs is cut at its quietest 100 ms. Unclear speech (peaking less than 16 dB above the noise, as the
-// detector's VadDecision::snrDb says) is handled with more caution: a frame with a speech probability of 0.2 or
-// more keeps a pause from starting, and 1.5 × the padding follows its last voiced frame. Chunks never overlap, every
-// voiced sample is in exactly one chunk, and chunks without speech are never emitted. Memory is bounded by maxChunkMs
-// plus a few seconds.
+// minPauseMs, once it is at least targetChunkMs long (or the pause exceeds maxMergedPauseMs), lengths counted in
+// uploaded audio. With minBilledMs a chunk closes only once it is that long, and is then held until the speech
+// after it is that long too (end() sends a shorter rest together with it, as one final chunk). Pauses longer than
+// maxKeptPauseMs inside a chunk are shortened to shortenedPauseMs (AudioChunk::gaps). Speech longer than
+// maxChunkMs (recording time) is cut at its quietest 100 ms; so is a chunk whose pause runs past it. Unclear speech
+// (peaking less than 16 dB above the noise, as the detector's VadDecision::snrDb says) is handled with more caution: a
+// frame with a speech probability of 0.2 or more keeps a pause from starting, and 1.5 × the padding follows its last
+// voiced frame. Chunks never overlap, every voiced sample is in exactly one chunk, and chunks without speech are never
+// emitted. Memory is bounded by maxChunkMs plus a few seconds.
 class Chunker final
 {
 public:
@@ -77,6 +96,11 @@ public:
     // Where the open chunk would end if the stream ended now: the stream's end while speech goes on, otherwise
     // the last voiced sample plus the padding (what end() cuts).
     std::int64_t openChunkEnd() const;
+    // How far the open chunk's audio is settled: it will be uploaded as it is up to here, whatever follows (the
+    // rest of a pause is settled once speech resumes and the pause is known to be kept or shortened).
+    std::int64_t openChunkSettledEnd() const;
+    // The pauses shortened so far in the open chunk, in order; the audio in them is not uploaded.
+    const std::vector<StreamGap>& openChunkGaps() const { return m_gaps; }
     // Samples [from, to) of the stream that are still buffered; from must not precede openChunkStart().
     std::span<const std::int16_t> buffered(std::int64_t from, std::int64_t to) const;
     bool inSpeech() const { return m_lastSpeech; }
@@ -92,11 +116,30 @@ private:
         bool hint = false;
     };
 
+    // A chunk closed in a pause but held back (minBilledMs) until the speech after it is long enough.
+    struct Held
+    {
+        std::int64_t end = 0; // where it ends
+        ChunkCut cut = ChunkCut::Pause;
+        std::size_t gaps = 0;         // m_gaps before the cut belong to it
+        std::int64_t next = -1;       // where the chunk after it starts, once speech resumed
+        std::ptrdiff_t boundary = -1; // the gap that shortened the pause at the cut, if any
+    };
+
     void processFrame(std::span<const std::int16_t> frame);
-    void emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final);
+    void prime();
+    std::int64_t onsetOf(std::int64_t index, std::int64_t notBefore) const;
+    void speechResumed(std::int64_t index);
+    void close(std::int64_t end, ChunkCut cut);
+    void release(); // emits the held chunk; the open chunk continues from where speech resumed
+    std::int64_t uploaded(std::int64_t from, std::int64_t to) const; // samples of [from, to) not in a gap
+    void dropGapsBefore(std::int64_t sample);
+    void emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final,
+                   const std::vector<StreamGap>& gaps = {});
     std::int64_t quietestPoint(std::int64_t from, std::int64_t to) const;
     bool unclear() const;                 // the open chunk's speech barely stands out of the noise
     std::int64_t trailingPadding() const; // audio kept after the last voiced frame
+    std::int64_t keepAfter() const;       // of a shortened pause, audio kept after the last voiced frame
     std::int64_t frameStart(std::int64_t index) const { return m_origin + index * m_frameSamples; }
     const Frame& frameAt(std::int64_t index) const { return m_frames[std::size_t(index - m_frameBase)]; }
     void trim();
@@ -107,6 +150,7 @@ private:
     FrameObserver m_onFrame;
     std::int64_t m_frameSamples = 320;
     std::int64_t m_minPause = 0, m_target = 0, m_max = 0, m_padding = 0, m_minSpeech = 0, m_maxMergedPause = 0;
+    std::int64_t m_minBilled = 0, m_maxKeptPause = 0, m_keepAfter = 0, m_keepBefore = 0, m_learn = 0, m_edge = 0;
 
     std::int64_t m_origin = 0;          // stream offset of the first sample
     std::int64_t m_fed = 0;             // samples fed so far in this stream
@@ -124,6 +168,9 @@ private:
     std::int64_t m_previousEnd = 0;
     bool m_lastSpeech = false;
     std::uint64_t m_sequence = 0;
+    std::vector<StreamGap> m_gaps; // of the open chunk
+    std::optional<Held> m_held;
+    bool m_primed = true; // noLeadIn: false until the detector has learned the noise floor
 };
 
 } // namespace utter

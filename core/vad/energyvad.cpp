@@ -123,6 +123,22 @@ void EnergyVad::reset()
     m_lastFeature = 0.0f;
 }
 
+void EnergyVad::restart()
+{
+    // The noise floor (the sub-window minima) stays; the analysis window, the smoothing and the decision start over,
+    // so the first frames are judged on their own audio against the learned floor.
+    m_history.assign(kFftSize, 0.0f);
+    m_filled = 0;
+    m_frames = 0;
+    m_speech = false;
+    m_aboveRun = 0;
+    m_belowRun = 0;
+    m_sustainedInRun = false;
+    m_runPeakDbfs = -120.0f;
+    m_segmentPeakDb = 0.0f;
+    m_lastFeature = 0.0f;
+}
+
 void EnergyVad::fft(std::vector<std::complex<float>>& data) const
 {
     const std::size_t n = data.size();

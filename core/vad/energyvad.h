@@ -24,6 +24,7 @@ public:
     std::size_t frameSamples() const override { return m_frameSamples; }
     VadDecision process(std::span<const std::int16_t> frame) override;
     void reset() override;
+    void restart() override;
 
     // The probability of the last frame before smoothing, and the feature behind it (mean band SNR in dB).
     float lastFeatureDb() const { return m_lastFeature; }

@@ -31,6 +31,9 @@ public:
     virtual std::size_t frameSamples() const = 0;
     virtual VadDecision process(std::span<const std::int16_t> frame) = 0;
     virtual void reset() = 0;
+    // Starts the same stream over (a file judged again from its first sample): forgets the decision state but keeps
+    // what was learned about the noise floor. Detectors without a floor of their own simply reset.
+    virtual void restart() { reset(); }
 };
 
 // The detector the config asks for; falls back to EnergyVad when the WebRTC backend is not built in.

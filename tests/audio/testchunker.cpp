@@ -37,6 +37,46 @@ Run chunk(const std::vector<std::int16_t>& pcm, ChunkerConfig config, VadConfig 
     return run;
 }
 
+// The stream offsets of a chunk's uploaded samples, in order: its range less its gaps.
+std::vector<std::int64_t> uploadedOffsets(const AudioChunk& c)
+{
+    std::vector<std::int64_t> out;
+    std::int64_t stream = c.startSample;
+    std::size_t gap = 0;
+    for (std::int64_t at = 0; stream < c.endSample; ++at, ++stream) {
+        while (gap < c.gaps.size() && c.gaps[gap].at == at)
+            stream += c.gaps[gap++].samples;
+        if (stream < c.endSample)
+            out.push_back(stream);
+    }
+    return out;
+}
+
+// Chunks and their gaps in stream samples, for failure messages.
+QString describe(const std::vector<AudioChunk>& chunks)
+{
+    QStringList out;
+    for (const AudioChunk& c : chunks) {
+        QString text = QStringLiteral("[%1, %2)").arg(c.startSample).arg(c.endSample);
+        std::int64_t removed = 0;
+        for (const ChunkGap& gap : c.gaps) {
+            const std::int64_t from = c.startSample + gap.at + removed;
+            text += QStringLiteral(" gap [%1, %2)").arg(from).arg(from + gap.samples);
+            removed += gap.samples;
+        }
+        out << text;
+    }
+    return out.join(QStringLiteral("; "));
+}
+
+std::vector<std::int16_t> withoutGaps(const std::vector<std::int16_t>& pcm, const AudioChunk& c)
+{
+    std::vector<std::int16_t> out;
+    for (const std::int64_t s : uploadedOffsets(c))
+        out.push_back(pcm[std::size_t(s)]);
+    return out;
+}
+
 std::vector<std::int16_t> withNoise(const std::vector<std::int16_t>& clean, double snrDb, unsigned seed,
                                     bool pink = false)
 {
@@ -94,6 +134,12 @@ private slots:
     void finalChunkComesAtEnd();
     void unclearSpeechIsNotCutWhereItFadesIntoNoise_data();
     void unclearSpeechIsNotCutWhereItFadesIntoNoise();
+    void longPausesInsideAChunkAreShortened();
+    void shortChunksAreNotBilledAlone_data();
+    void shortChunksAreNotBilledAlone();
+    void heldChunkGoesOnceTheSpeechAfterItIsLongEnough();
+    void withoutMinimumNothingIsHeld();
+    void fileStartAndEndAreKeptWhole();
 
 private:
     SpeechCorpus::Built m_corpus;
@@ -155,23 +201,27 @@ void TestChunker::everySpeechSampleInExactlyOneChunk()
             for (std::size_t i = 0; i < run.chunks.size(); ++i) {
                 const AudioChunk& c = run.chunks[i];
                 QCOMPARE(c.sequence, std::uint64_t(i));
-                QCOMPARE(std::int64_t(c.pcm.size()), c.samples());
+                QCOMPARE(std::int64_t(c.pcm.size()), c.uploadedSamples());
                 QVERIFY(c.startSample >= 0 && c.endSample <= std::int64_t(pcm.size()));
-                // The chunk's PCM is exactly the input at its offsets.
-                QVERIFY(std::equal(c.pcm.begin(), c.pcm.end(), pcm.begin() + c.startSample));
+                // The chunk's PCM is exactly the input at its offsets, less its shortened pauses.
+                QVERIFY(std::equal(c.pcm.begin(), c.pcm.end(), withoutGaps(pcm, c).begin()));
                 if (i > 0)
                     QVERIFY(c.startSample >= run.chunks[i - 1].endSample);
-                for (std::int64_t s = c.startSample; s < c.endSample; ++s)
+                for (std::int64_t s : uploadedOffsets(c))
                     ++covered[std::size_t(s)];
             }
             for (const SpeechCorpus::Span& span : speech) {
                 for (std::int64_t s = span.start; s < span.end; ++s) {
                     if (covered[std::size_t(s)] != 1)
-                        QFAIL(qPrintable(QStringLiteral("target %1 seed %2: speech sample %3 is in %4 chunks")
+                        QFAIL(qPrintable(QStringLiteral("target %1 seed %2: speech sample %3 (speech %5-%6) is in %4 "
+                                                        "chunks; %7")
                                              .arg(target)
                                              .arg(seed)
                                              .arg(s)
-                                             .arg(covered[std::size_t(s)])));
+                                             .arg(covered[std::size_t(s)])
+                                             .arg(span.start)
+                                             .arg(span.end)
+                                             .arg(describe(run.chunks))));
                 }
             }
         }
@@ -296,6 +346,180 @@ void TestChunker::unclearSpeechIsNotCutWhereItFadesIntoNoise()
     for (const AudioChunk& c : out)
         got << int(c.startSample / 16) << int(c.endSample / 16);
     QCOMPARE(got, chunksMs);
+}
+
+void TestChunker::longPausesInsideAChunkAreShortened()
+{
+    // 1 s of speech, a 2 s pause, 1 s of speech, a 0.45 s pause (kept), 1 s of speech: one chunk (target 10 s),
+    // its 2 s pause shortened to 0.2 s, the 0.45 s one left alone.
+    std::vector<VadDecision> script;
+    append(script, 50, 0.9f, true, 30.0f);
+    append(script, 100, 0.05f, false, 0.5f);
+    append(script, 50, 0.9f, true, 30.0f);
+    append(script, 22, 0.05f, false, 0.5f);
+    append(script, 50, 0.9f, true, 30.0f);
+    append(script, 50, 0.05f, false, 0.5f);
+    std::vector<std::int16_t> pcm(script.size() * 320);
+    for (std::size_t i = 0; i < pcm.size(); ++i)
+        pcm[i] = std::int16_t(i % 30011); // every sample tells where it came from
+    std::vector<AudioChunk> out;
+    Chunker chunker(ChunkerConfig{}, std::make_unique<ScriptedVad>(script),
+                    [&out](AudioChunk&& c) { out.push_back(std::move(c)); });
+    chunker.feed(pcm);
+    chunker.end();
+    QCOMPARE(out.size(), std::size_t(1));
+    const AudioChunk& c = out.front();
+    QCOMPARE(c.startSample, std::int64_t(0));
+    QCOMPARE(c.endSample, std::int64_t((50 + 100 + 50 + 22 + 50) * 320 + 3200)); // + 200 ms of padding
+    QCOMPARE(c.gaps.size(), std::size_t(1));
+    // The pause runs from 1.0 s to 3.0 s: 150 ms kept after the word, 50 ms before the next one.
+    QCOMPARE(c.gaps.front().at, std::int64_t(1.15 * 16000));
+    QCOMPARE(c.gaps.front().samples, std::int64_t(1.8 * 16000));
+    QCOMPARE(c.uploadedSamples(), c.samples() - std::int64_t(1.8 * 16000));
+    QCOMPARE(std::int64_t(c.pcm.size()), c.uploadedSamples());
+    QVERIFY(std::equal(c.pcm.begin(), c.pcm.end(), withoutGaps(pcm, c).begin()));
+    // Times in the uploaded audio map back to the recording: before the gap unchanged, after it shifted by 1.8 s.
+    QCOMPARE(c.streamSeconds(0.5), 0.5);
+    QCOMPARE(c.streamSeconds(1.1), 1.1);
+    QVERIFY(qAbs(c.streamSeconds(1.25) - 3.05) < 1e-9);
+    QVERIFY(qAbs(c.streamSeconds(c.uploadedSeconds()) - c.endSeconds()) < 1e-9);
+    // After the gap the uploaded audio is the input from 2.95 s on, the kept 0.45 s pause included.
+    QCOMPARE(c.pcm[std::size_t(1.15 * 16000)], pcm[std::size_t(2.95 * 16000)]);
+}
+
+void TestChunker::shortChunksAreNotBilledAlone_data()
+{
+    QTest::addColumn<QList<int>>("pausesMs");
+    QTest::newRow("5-10 s pauses") << QList<int>{6000, 9000, 5000, 10000, 7000, 8000, 5500, 9500, 6500, 1000};
+    QTest::newRow("0.4-1.2 s pauses") << QList<int>{400, 1200, 800, 600, 1000, 450, 1100, 700, 900, 1000};
+}
+
+void TestChunker::shortChunksAreNotBilledAlone()
+{
+    // Ten sentences of 3-5 s: with Groq's 10 s minimum per request, no chunk is shorter than that (but for a
+    // dictation shorter than it), and no speech is lost or left in a shortened pause.
+    QFETCH(QList<int>, pausesMs);
+    const SpeechCorpus::Built corpus = SpeechCorpus::build(SpeechCorpus::sentences().mid(0, 10),
+                                                           std::vector<int>(pausesMs.begin(), pausesMs.end()), 300);
+    QCOMPARE(corpus.utterances.size(), std::size_t(10));
+    ChunkerConfig config;
+    config.minBilledMs = 10000;
+    const Run run = chunk(corpus.pcm, config);
+    QVERIFY(run.chunks.size() >= 2);
+    std::vector<int> covered(corpus.pcm.size(), 0);
+    for (const AudioChunk& c : run.chunks) {
+        QVERIFY2(c.uploadedSeconds() >= 10.0,
+                 qPrintable(QStringLiteral("chunk %1 uploads %2 s").arg(c.sequence).arg(c.uploadedSeconds())));
+        for (std::int64_t s : uploadedOffsets(c))
+            ++covered[std::size_t(s)];
+    }
+    for (const SpeechCorpus::Span& u : corpus.utterances) {
+        for (std::int64_t s = u.start; s < u.end; ++s)
+            QVERIFY2(covered[std::size_t(s)] == 1, qPrintable(QStringLiteral("speech sample %1").arg(s)));
+    }
+    // Without the minimum the long pauses close chunks of a sentence or two, each billed 10 s.
+    ChunkerConfig plain;
+    const Run before = chunk(corpus.pcm, plain);
+    const auto billed = [](const Run& r) {
+        double sum = 0;
+        for (const AudioChunk& c : r.chunks)
+            sum += std::max(10.0, c.uploadedSeconds());
+        return sum;
+    };
+    QVERIFY2(billed(run) <= billed(before),
+             qPrintable(QStringLiteral("billed %1 s against %2 s").arg(billed(run)).arg(billed(before))));
+}
+
+void TestChunker::heldChunkGoesOnceTheSpeechAfterItIsLongEnough()
+{
+    // Speech in 3 s runs with 0.6 s pauses. The first chunk reaches 10 s at a pause and is held; it is sent (during
+    // the stream, not at its end) once the speech after it reaches 10 s too. The last chunk at release then takes
+    // the short rest: every chunk is at least 10 s.
+    std::vector<VadDecision> script;
+    for (int i = 0; i < 9; ++i) {
+        append(script, 150, 0.9f, true, 30.0f);
+        append(script, 30, 0.05f, false, 0.5f);
+    }
+    ChunkerConfig config;
+    config.minBilledMs = 10000;
+    std::vector<AudioChunk> out;
+    Chunker chunker(config, std::make_unique<ScriptedVad>(script),
+                    [&out](AudioChunk&& c) { out.push_back(std::move(c)); });
+    const std::vector<std::int16_t> pcm(script.size() * 320, 1000);
+    chunker.feed(pcm);
+    const std::size_t beforeEnd = out.size();
+    QVERIFY2(beforeEnd >= 1, "the held chunk went once the next one was long enough");
+    for (const AudioChunk& c : out) {
+        QVERIFY(!c.final);
+        QCOMPARE(c.cut, ChunkCut::Pause);
+    }
+    chunker.end();
+    QCOMPARE(out.size(), beforeEnd + 1);
+    QVERIFY(out.back().final);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        QVERIFY2(out[i].uploadedSeconds() >= 10.0,
+                 qPrintable(QStringLiteral("chunk %1: %2 s").arg(i).arg(out[i].uploadedSeconds())));
+        if (i > 0)
+            QVERIFY(out[i].startSample >= out[i - 1].endSample);
+    }
+}
+
+void TestChunker::withoutMinimumNothingIsHeld()
+{
+    // minBilledMs 0 (a server that bills by the second): a chunk goes at the first pause once it reaches the
+    // target, and a long pause closes a short one, as before.
+    std::vector<VadDecision> script;
+    append(script, 100, 0.9f, true, 30.0f);
+    append(script, 200, 0.05f, false, 0.5f); // 4 s: longer than maxMergedPauseMs
+    append(script, 100, 0.9f, true, 30.0f);
+    append(script, 50, 0.05f, false, 0.5f);
+    std::vector<AudioChunk> out;
+    Chunker chunker(ChunkerConfig{}, std::make_unique<ScriptedVad>(script),
+                    [&out](AudioChunk&& c) { out.push_back(std::move(c)); });
+    chunker.feed(std::vector<std::int16_t>(script.size() * 320, 1000));
+    QCOMPARE(out.size(), std::size_t(1)); // closed in the long pause, not at the end
+    QCOMPARE(out[0].cut, ChunkCut::LongPause);
+    QVERIFY(out[0].gaps.empty());
+    chunker.end();
+    QCOMPARE(out.size(), std::size_t(2));
+    // The same with a 10 s minimum: one chunk, the 4 s pause shortened inside it.
+    std::vector<AudioChunk> held;
+    ChunkerConfig config;
+    config.minBilledMs = 10000;
+    Chunker billed(config, std::make_unique<ScriptedVad>(script),
+                   [&held](AudioChunk&& c) { held.push_back(std::move(c)); });
+    billed.feed(std::vector<std::int16_t>(script.size() * 320, 1000));
+    QVERIFY(held.empty());
+    billed.end();
+    QCOMPARE(held.size(), std::size_t(1));
+    QCOMPARE(held[0].gaps.size(), std::size_t(1));
+    QCOMPARE(held[0].gaps[0].samples, std::int64_t(3.8 * 16000));
+}
+
+void TestChunker::fileStartAndEndAreKeptWhole()
+{
+    // A file whose speech starts at its first sample and ends at its last ("Uh, could you ..."), clean and in
+    // noise: in noLeadIn mode the one chunk is the whole file.
+    const std::vector<std::int16_t> speech =
+        SpeechCorpus::speak(QStringLiteral("Uh, could you book a table for four people tonight?"));
+    QVERIFY(speech.size() > 16000);
+    for (const double snr : {100.0, 20.0}) {
+        const std::vector<std::int16_t> pcm = snr > 50 ? speech : withNoise(speech, snr, 9);
+        ChunkerConfig config;
+        config.noLeadIn = true;
+        const Run run = chunk(pcm, config);
+        QCOMPARE(run.chunks.size(), std::size_t(1));
+        QCOMPARE(run.chunks.front().startSample, std::int64_t(0));
+        QCOMPARE(run.chunks.front().endSample, std::int64_t(pcm.size()));
+        // Fed in one piece (shorter than the learning stretch): the same.
+        std::vector<AudioChunk> whole;
+        Chunker chunker(config, std::make_unique<EnergyVad>(), [&](AudioChunk&& c) { whole.push_back(std::move(c)); });
+        chunker.feed(pcm);
+        chunker.end();
+        QCOMPARE(whole.size(), std::size_t(1));
+        QCOMPARE(whole.front().startSample, std::int64_t(0));
+        QCOMPARE(whole.front().endSample, std::int64_t(pcm.size()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChunker)

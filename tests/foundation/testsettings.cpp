@@ -1,3 +1,5 @@
+#include "pipeline/dictationconfig.h"
+#include "providers/providerconfig.h"
 #include "settings/configcheck.h"
 #include "settings/migrations.h"
 #include "settings/settings.h"
@@ -147,6 +149,10 @@ private slots:
         QTest::newRow("replacement arrow")
             << int(SettingKey::OutputReplacements) << u"teh->the"_s << u"\"teh->the\" is not from=>to"_s;
         QTest::newRow("replacement no from") << int(SettingKey::OutputReplacements) << u"=>x"_s << u"from=>to"_s;
+        QTest::newRow("min billed word") << int(SettingKey::TranscribeMinBilledS) << u"ten"_s
+                                         << u"neither auto nor a number"_s;
+        QTest::newRow("min billed negative") << int(SettingKey::TranscribeMinBilledS) << u"-1"_s << u"from 0 to 600"_s;
+        QTest::newRow("min billed too long") << int(SettingKey::TranscribeMinBilledS) << u"601"_s << u"from 0 to 600"_s;
     }
 
     void rulesBeyondTheType()
@@ -198,7 +204,37 @@ private slots:
         QCOMPARE(settings.stringListValue(SettingKey::TransformAppStyles),
                  (QStringList{u"thunderbird=email"_s, u"*term*=plain"_s}));
         QVERIFY(settings.setValue(SettingKey::OutputReplacements, u"teh=>the, um=>"_s).ok());
+        QVERIFY(settings.setValue(SettingKey::TranscribeMinBilledS, u" AUTO "_s).ok());
+        QCOMPARE(settings.stringValue(SettingKey::TranscribeMinBilledS), u"auto"_s);
+        QVERIFY(settings.setValue(SettingKey::TranscribeMinBilledS, u"7.50"_s).ok());
+        QCOMPARE(settings.stringValue(SettingKey::TranscribeMinBilledS), u"7.5"_s);
         QCOMPARE(Settings(settings.filePath()).stringValue(SettingKey::HotkeyDictate), u"Ctrl+Alt+Space"_s);
+    }
+
+    // transcribe/minBilledSeconds: auto follows the endpoint's host (Groq bills at least 10 s), a number wins; the
+    // chunker and the primary endpoint's billing both get it.
+    void minBilledSecondsFollowTheEndpoint()
+    {
+        Settings settings(m_dir.filePath(u"utter.ini"_s));
+        QCOMPARE(settings.stringValue(SettingKey::TranscribeMinBilledS), u"auto"_s);
+        QCOMPARE(transcriptionMinimumBilledSeconds(settings), 10.0); // the default endpoint is api.groq.com
+        QCOMPARE(DictationConfig::fromSettings(settings).chunker.minBilledMs, 10000);
+        QVERIFY(settings.setValue(SettingKey::TranscribeUrl, u"https://groq.com/openai/v1"_s).ok());
+        QCOMPARE(transcriptionMinimumBilledSeconds(settings), 10.0);
+        QVERIFY(settings.setValue(SettingKey::TranscribeUrl, u"http://127.0.0.1:8080/v1"_s).ok());
+        QCOMPARE(transcriptionMinimumBilledSeconds(settings), 0.0);
+        QCOMPARE(DictationConfig::fromSettings(settings).chunker.minBilledMs, 0);
+        QVERIFY(settings.setValue(SettingKey::TranscribeUrl, u"https://notgroq.com/v1"_s).ok());
+        QCOMPARE(transcriptionMinimumBilledSeconds(settings), 0.0);
+        QVERIFY(settings.setValue(SettingKey::TranscribeMinBilledS, u"3"_s).ok());
+        QCOMPARE(transcriptionMinimumBilledSeconds(settings), 3.0);
+        QCOMPARE(DictationConfig::fromSettings(settings).chunker.minBilledMs, 3000);
+        const TranscriberConfig config =
+            TranscriberConfig::fromSettings(settings, [](const QString&) { return QString(); });
+        QCOMPARE(config.endpoints.first().minimumBilledS, 3.0);
+        QVERIFY(settings.setValue(SettingKey::TranscribeMinBilledS, u"0"_s).ok());
+        QVERIFY(settings.setValue(SettingKey::TranscribeUrl, u"https://api.groq.com/openai/v1"_s).ok());
+        QCOMPARE(transcriptionMinimumBilledSeconds(settings), 0.0); // a number overrides the host's rule
     }
 
     void hotkeysMustDifferEverywhere()
