@@ -32,6 +32,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -77,6 +78,21 @@ int fdCount(qint64 pid)
 {
     return int(
         QDir(u"/proc/%1/fd"_s.arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+}
+
+// What each open fd points at ("socket:[123]" counted by kind), for telling a leak from a pool that breathes.
+QMap<QString, int> fdKinds(qint64 pid)
+{
+    QMap<QString, int> kinds;
+    const QDir dir(u"/proc/%1/fd"_s.arg(pid));
+    for (const QString& fd : dir.entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)) {
+        QString target = QFile::symLinkTarget(dir.filePath(fd)); // sockets and pipes resolve next to the fd
+        if (target.startsWith(dir.path() + u'/'))
+            target.remove(0, dir.path().size() + 1);
+        const qsizetype bracket = target.indexOf(u":["_s);
+        ++kinds[bracket > 0 ? target.left(bracket) : target];
+    }
+    return kinds;
 }
 
 // Letters and digits only, lower case: subtitles and plain text compare by their words.
@@ -417,6 +433,8 @@ private:
     int m_warmFds = -1;
     qint64 m_endRss = -1;
     int m_endFds = -1;
+    QMap<QString, int> m_warmFdKinds;
+    QMap<QString, int> m_endFdKinds;
     qint64 m_startRss = -1;
     int m_startFds = -1;
     int m_exitCode = -1;
@@ -1168,6 +1186,7 @@ int Soak::run()
         quiesce([this, totalMs] {
             m_warmRss = rssKb(m_pid);
             m_warmFds = fdCount(m_pid);
+            m_warmFdKinds = fdKinds(m_pid);
             std::printf("soak: idle after warm-up (minute %.1f): RSS %.1f MiB, %d fds\n",
                         double(m_clock.elapsed()) / 60000.0, double(m_warmRss) / 1024.0, m_warmFds);
             std::fflush(stdout);
@@ -1178,6 +1197,7 @@ int Soak::run()
                 quiesce([this] {
                     m_endRss = rssKb(m_pid);
                     m_endFds = fdCount(m_pid);
+                    m_endFdKinds = fdKinds(m_pid);
                     finish();
                 });
             });
@@ -1308,6 +1328,15 @@ int Soak::verdict()
                 m_config.rssLimitPercent, double(peakRss) / 1024.0);
     std::printf("  fds: start %d; idle after warm-up %d → idle at the end %d (tolerance +%d); under load %d–%d\n",
                 m_startFds, m_warmFds, m_endFds, m_config.fdTolerance, fdMin == INT_MAX ? 0 : fdMin, fdMax);
+    QStringList fdChanges;
+    for (const QString& kind : QSet<QString>(m_warmFdKinds.keyBegin(), m_warmFdKinds.keyEnd()) +
+                                   QSet<QString>(m_endFdKinds.keyBegin(), m_endFdKinds.keyEnd())) {
+        if (m_warmFdKinds.value(kind) != m_endFdKinds.value(kind))
+            fdChanges << u"%1 %2 → %3"_s.arg(kind).arg(m_warmFdKinds.value(kind)).arg(m_endFdKinds.value(kind));
+    }
+    fdChanges.sort();
+    if (!fdChanges.isEmpty())
+        std::printf("  fds that differ between the idle points: %s\n", qPrintable(fdChanges.join(u"; "_s)));
     std::printf("  daemon: %s; SIGTERM → exit code %d (%s) after %.1f s\n", aliveAtEnd ? "alive throughout" : "DIED",
                 m_exitCode, m_exitNormal ? "normal exit" : "crashed/killed", m_exitSeconds);
     std::printf("  errors: %lld\n", g.errors);
