@@ -59,7 +59,6 @@ qt6-wayland, xdg-desktop-portal, gstreamer1.0-plugins-good")
     # RPM (Fedora names): rpmbuild's dependency generator adds the shared libraries (lib*.so.N()(64bit));
     # Fedora's qt6-qtbase carries the SQLite driver and qt6-qtbase-gui the xcb platform plugin.
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
-    set(CPACK_RPM_PACKAGE_LICENSE "Proprietary")
     set(CPACK_RPM_PACKAGE_GROUP "Applications/Multimedia")
     set(CPACK_RPM_PACKAGE_URL "${PROJECT_HOMEPAGE_URL}")
     set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtbase-gui, qt6-qtsvg, qt6-qtmultimedia, libsecret, gstreamer1-plugins-base")
