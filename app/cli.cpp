@@ -172,7 +172,7 @@ int Cli::runDesktopApp()
 {
     QApplication app(m_argc, m_argv);
     nameApplication();
-    QGuiApplication::setDesktopFileName(u"utter"_s);
+    QGuiApplication::setDesktopFileName(appId()); // dev.utter.Utter: portals, notifications, Wayland app id
     AppContext context(Locations::fromEnvironment());
     context.setUpLogging(!qEnvironmentVariableIsEmpty("UTTER_VERBOSE"), false);
     ui::installTranslations(context.settings().stringValue(SettingKey::GeneralUiLanguage), &app);

@@ -8,8 +8,9 @@
 #                    replays of bench/fuzz included)
 # Each builds only the targets its tests need. The sanitizer build is -O1 with line tables only; a sanitizer
 # report from any test process (the utter binaries the tests start included) fails the run
-# (tests/sanitizers/check-logs.sh). Idempotent; works from any directory. Extra arguments are passed to the ctest
-# of build/ (e.g. -L unit, -R settings).
+# (tests/sanitizers/check-logs.sh). Last, the .deb made from build/ is installed into a fresh Debian 12 root and
+# checked there (tests/packaging/test-install.sh; needs root and the network). Idempotent; works from any
+# directory. Extra arguments are passed to the ctest of build/ (e.g. -L unit, -R settings).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/packaging/linux/deps.sh"
@@ -76,5 +77,19 @@ status=0
     step "tests in build/" $t
     exit $failed
 ' sh "$ROOT" "$@" || status=$?
+
+# Packaging (docs/packaging.md): the .deb from build/ installed into a fresh Debian 12 root, checked, purged.
+echo "== packaging: tests/packaging/test-install.sh"
+step_started=$(date +%s)
+if [ "$(id -u)" -eq 0 ]; then
+    "$ROOT/tests/packaging/test-install.sh" "$ROOT/build" || status=1
+elif command -v sudo >/dev/null 2>&1; then
+    sudo "$ROOT/tests/packaging/test-install.sh" "$ROOT/build" || status=1
+else
+    echo "FAIL: the packaging test needs root (run as root or install sudo)" >&2
+    status=1
+fi
+step_done "packaging test"
+
 echo "== run-all.sh finished in $(($(date +%s) - started)) s with status $status"
 exit $status

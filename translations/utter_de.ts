@@ -201,6 +201,10 @@
         <source>Could not write %1 (%2); check that the folder is writable.</source>
         <translation>%1 konnte nicht geschrieben werden (%2); prüfen Sie, ob der Ordner beschreibbar ist.</translation>
     </message>
+    <message>
+        <source>Utter runs as a Flatpak and cannot add itself to your login items; add Utter in your desktop&apos;s startup applications instead.</source>
+        <translation>Utter läuft als Flatpak und kann sich nicht selbst zu Ihren Anmeldeobjekten hinzufügen; fügen Sie Utter stattdessen bei den Autostart-Programmen Ihrer Arbeitsumgebung hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::DesktopApp</name>

@@ -201,6 +201,10 @@
         <source>Could not write %1 (%2); check that the folder is writable.</source>
         <translation>No se pudo escribir %1 (%2); compruebe que la carpeta admite escritura.</translation>
     </message>
+    <message>
+        <source>Utter runs as a Flatpak and cannot add itself to your login items; add Utter in your desktop&apos;s startup applications instead.</source>
+        <translation>Utter se ejecuta como Flatpak y no puede añadirse a sí mismo a los elementos de inicio de sesión; añada Utter en las aplicaciones de inicio de su escritorio.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::DesktopApp</name>

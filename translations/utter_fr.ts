@@ -201,6 +201,10 @@
         <source>Could not write %1 (%2); check that the folder is writable.</source>
         <translation>Impossible d’écrire %1 (%2) ; vérifiez que le dossier est accessible en écriture.</translation>
     </message>
+    <message>
+        <source>Utter runs as a Flatpak and cannot add itself to your login items; add Utter in your desktop&apos;s startup applications instead.</source>
+        <translation>Utter s’exécute en Flatpak et ne peut pas s’ajouter lui-même aux éléments de connexion ; ajoutez plutôt Utter aux applications de démarrage de votre bureau.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::DesktopApp</name>

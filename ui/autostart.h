@@ -10,8 +10,8 @@ namespace utter::ui
 {
 
 // Start at login, one interface per platform: an XDG autostart entry on Linux/BSD
-// ($XDG_CONFIG_HOME/autostart/utter.desktop), a LaunchAgent on macOS (~/Library/LaunchAgents/), the HKCU Run key
-// on Windows. The desktop app keeps it in step with the general/startAtLogin setting.
+// ($XDG_CONFIG_HOME/autostart/dev.utter.Utter.desktop), a LaunchAgent on macOS (~/Library/LaunchAgents/), the HKCU Run
+// key on Windows. The desktop app keeps it in step with the general/startAtLogin setting.
 class AutoStart
 {
 public:

@@ -6,7 +6,8 @@ UTTER_BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache git cl
  qt6-svg-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
  libopus-dev libogg-dev libopusfile-dev libsqlite3-dev libwebrtc-audio-processing-dev
  libsamplerate0-dev libxcb1-dev libxcb-xtest0-dev libxcb-keysyms1-dev libxcb-xkb-dev libxkbcommon-dev
- libxkbcommon-x11-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
+ libxkbcommon-x11-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+ python3 librsvg2-bin"
 
 UTTER_RUNTIME_PACKAGES="pulseaudio-utils gnome-keyring libsecret-1-0"
 
@@ -15,7 +16,8 @@ UTTER_TEST_PACKAGES="libopusenc-dev xvfb xdotool x11-utils xclip pulseaudio puls
  clang libclang-rt-dev
  systemd g++-mingw-w64-x86-64-posix
  mutter xdg-desktop-portal xdg-desktop-portal-gnome at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
- kwin-wayland xdg-desktop-portal-kde qtwayland5"
+ kwin-wayland xdg-desktop-portal-kde qtwayland5
+ mmdebstrap rpm appstream desktop-file-utils zsh fish groff-base"
 
 utter_missing_packages() {
     for pkg in "$@"; do
