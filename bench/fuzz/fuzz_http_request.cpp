@@ -1,6 +1,7 @@
-// Raw bytes from a TCP client to the daemon's HTTP front door (core/http): the request head as the front door
-// peeks it (upgrade, size guard, Expect), Qt HTTP Server's parser, routing, the token check and the multipart
-// body of POST /v1/audio/transcriptions. A real HttpFrontDoor listens on loopback; each input is one connection.
+// Raw bytes from a TCP client to the daemon's HTTP front door (core/http): Utter's request-head parser
+// (requesthead.cpp) and connection state machine (httpconnection.cpp: limits, Expect, upgrade, keep-alive), routing,
+// the token check and the multipart body of POST /v1/audio/transcriptions (transcriptionroute.cpp). A real
+// HttpFrontDoor listens on loopback; each input is one connection.
 // No dictation pipeline is attached: uploads are parsed and then answered "not built", nothing is transcribed.
 #include "fuzzsupport.h"
 #include "http/httpfrontdoor.h"

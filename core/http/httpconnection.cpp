@@ -76,6 +76,41 @@ HttpResponse HttpResponse::error(int status, const QString& message, const QStri
           QJsonObject{{u"message"_s, message}, {u"type"_s, type}, {u"param"_s, QJsonValue::Null}, {u"code"_s, code}}}});
 }
 
+namespace
+{
+
+int statusFor(const Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::UnsupportedFormat:
+    case ErrorCode::Corrupt:
+        return 400;
+    case ErrorCode::NoSpeech:
+        return 422;
+    case ErrorCode::RateLimited:
+    case ErrorCode::SlotLoading:
+        return 429;
+    case ErrorCode::Cancelled:
+        return 503;
+    case ErrorCode::Io:
+        return 500;
+    default:
+        return 502;
+    }
+}
+
+} // namespace
+
+HttpResponse HttpResponse::fromError(const Error& error, const QString& message)
+{
+    HttpResponse response = HttpResponse::error(statusFor(error), message, errorCodeName(error.code));
+    if (error.retryAfter)
+        response.headers.append(
+            {"Retry-After", QByteArray::number(std::max<qint64>(1, (error.retryAfter->count() + 999) / 1000))});
+    return response;
+}
+
 HttpConnection::HttpConnection(quint64 id, QTcpSocket* socket, const HttpConnectionLimits& limits, Handler* handler,
                                QObject* parent)
     : QObject(parent)

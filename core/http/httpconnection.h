@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/error.h"
 #include "requesthead.h"
 
 #include <QByteArray>
@@ -25,6 +26,9 @@ struct HttpResponse
     static HttpResponse json(int status, const QJsonObject& body);
     // {"error":{"message","type","code"}}; type is invalid_request_error for 4xx, server_error for 5xx.
     static HttpResponse error(int status, const QString& message, const QString& code);
+    // A pipeline or provider error of a request: what the client can fix is 4xx (a broken file 400, no speech
+    // 422, a rate limit 429 with Retry-After), the rest 5xx.
+    static HttpResponse fromError(const Error& error, const QString& message);
 };
 
 // A request whose body has been read whole: in memory, or (uploads) in bodyFile.

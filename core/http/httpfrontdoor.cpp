@@ -3,22 +3,11 @@
 #include "common/fdlimit.h"
 #include "httpstream.h"
 #include "logging/logging.h"
-#include "multipart.h"
 #include "pipeline/dictationcontrol.h"
 #include "porthint.h"
-#include "providers/clock.h"
-#include "providers/httpclient.h"
-#include "providers/speechclient.h"
-#include "providers/style.h"
-#include "transcriptformats.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -60,63 +49,6 @@ HttpResponse methodNotAllowed(const QByteArray& allow)
     return response;
 }
 
-// The HTTP status for a pipeline or provider error of a request: what the client can fix is 4xx.
-int statusFor(const Error& error)
-{
-    switch (error.code) {
-    case ErrorCode::InvalidArgument:
-    case ErrorCode::UnsupportedFormat:
-    case ErrorCode::Corrupt:
-        return 400;
-    case ErrorCode::NoSpeech:
-        return 422;
-    case ErrorCode::RateLimited:
-    case ErrorCode::SlotLoading:
-        return 429;
-    case ErrorCode::Cancelled:
-        return 503;
-    case ErrorCode::Io:
-        return 500;
-    default:
-        return 502;
-    }
-}
-
-HttpResponse errorResponse(const Error& error, const QString& message)
-{
-    HttpResponse response = HttpResponse::error(statusFor(error), message, errorCodeName(error.code));
-    if (error.retryAfter)
-        response.headers.append(
-            {"Retry-After", QByteArray::number(std::max<qint64>(1, (error.retryAfter->count() + 999) / 1000))});
-    return response;
-}
-
-// OpenAI's own voices; a request naming one of them gets the voices configured for each read-back endpoint
-// (hal0's qwen3-tts and kokoro know none of them). Any other name is sent as it is.
-bool isOpenAiVoice(const QString& voice)
-{
-    static const QStringList voices{u"alloy"_s, u"ash"_s,  u"ballad"_s, u"coral"_s,   u"echo"_s, u"fable"_s,
-                                    u"nova"_s,  u"onyx"_s, u"sage"_s,   u"shimmer"_s, u"verse"_s};
-    return voices.contains(voice.toLower());
-}
-
-QByteArray speechContentType(const QString& format, const QByteArray& fromProvider)
-{
-    if (!fromProvider.isEmpty() && !fromProvider.contains("octet-stream"))
-        return fromProvider;
-    if (format == u"mp3"_s)
-        return "audio/mpeg";
-    if (format == u"opus"_s)
-        return "audio/ogg";
-    if (format == u"aac"_s)
-        return "audio/aac";
-    if (format == u"flac"_s)
-        return "audio/flac";
-    if (format == u"pcm"_s)
-        return "audio/L16; rate=24000; channels=1";
-    return "audio/wav";
-}
-
 } // namespace
 
 // Accepts connections for the front door, which keeps the count under its cap.
@@ -139,6 +71,8 @@ HttpFrontDoor::HttpFrontDoor(HttpConfig config, HttpHooks hooks, QObject* parent
     : QObject(parent)
     , m_config(std::move(config))
     , m_hooks(std::move(hooks))
+    , m_transcriptions(m_hooks.dictation, m_config.stylesDir)
+    , m_speech(m_hooks.speechConfig)
 {
     if (m_config.uploadDir.isEmpty())
         m_config.uploadDir = QDir::tempPath();
@@ -480,212 +414,39 @@ void HttpFrontDoor::onRequest(HttpConnection* connection, ClientRequest request)
     }
 }
 
-void HttpFrontDoor::transcribe(HttpConnection* connection, const ClientRequest& request)
+HttpFrontDoor::Job HttpFrontDoor::startJob(HttpConnection* connection, std::shared_ptr<void> keepAlive)
 {
-    const std::shared_ptr<QTemporaryDir> folder = m_uploadDirs.value(connection->id());
-    const auto fail = [&](int status, const QString& message, const QString& code) {
-        answer(connection, HttpResponse::error(status, message, code));
-    };
-    if (!folder) {
-        fail(500, u"The upload was lost."_s, u"io"_s);
-        return;
-    }
-    QFile body(request.bodyFile);
-    if (!body.open(QIODevice::ReadOnly)) {
-        fail(500, u"The upload cannot be read back; is the disk full?"_s, u"io"_s);
-        return;
-    }
-    const qint64 size = body.size();
-    uchar* mapped = size > 0 ? body.map(0, size) : nullptr;
-    if (size > 0 && !mapped) {
-        fail(500, u"The upload cannot be read back."_s, u"io"_s);
-        return;
-    }
-    // The body is read through the mapping (no copy in memory); it is unmapped and deleted on every way out.
-    const auto release = qScopeGuard([&] {
-        if (mapped)
-            body.unmap(mapped);
-        body.close();
-        body.remove();
-    });
-    const QByteArrayView bytes(reinterpret_cast<const char*>(mapped), size);
-    const Result<QList<FormPart>> parts = parseMultipart(request.head.header("content-type"), bytes);
-    if (!parts.ok()) {
-        fail(400, parts.error().message, u"invalid_multipart"_s);
-        return;
-    }
-    const FormPart* file = nullptr;
-    QJsonObject options;
-    for (const FormPart& part : parts.value()) {
-        if (part.name == u"file"_s)
-            file = &part;
-        else if (part.fileName.isEmpty() && part.data.size() < 64 * 1024)
-            options.insert(part.name, QString::fromUtf8(part.data.toByteArray()));
-    }
-    if (!file || file->data.isEmpty()) {
-        fail(400, u"The form has no `file` part with audio (curl -F file=@audio.ogg)."_s, u"missing_file"_s);
-        return;
-    }
-    const QString format = options.value(u"response_format"_s).toString(u"json"_s);
-    if (!transcriptFormats().contains(format)) {
-        fail(400, u"response_format must be one of %1."_s.arg(transcriptFormats().join(u", "_s)),
-             u"unsupported_response_format"_s);
-        return;
-    }
-    // An unknown style is the client's mistake: said before a second of audio is sent (and billed).
-    const QString style = options.value(u"style"_s).toString();
-    if (!style.isEmpty()) {
-        const StyleLibrary styles = StyleLibrary::load(m_config.stylesDir);
-        if (!styles.find(style)) {
-            fail(400, u"Unknown style \"%1\"; known styles: %2."_s.arg(style.left(100), styles.names().join(u", "_s)),
-                 u"unknown_style"_s);
-            return;
-        }
-    }
-    if (!m_hooks.dictation) {
-        fail(501, u"Transcription is not built in this version of Utter (the dictation pipeline is missing)."_s,
-             u"not_built"_s);
-        return;
-    }
-    // The pipeline reads files: the audio part gets its own file with the client's extension (format detection
-    // and Groq's filename check both look at it).
-    const QString clientName = QFileInfo(file->fileName).fileName().left(200);
-    QString suffix = QFileInfo(file->fileName).suffix().toLower();
-    if (suffix.isEmpty() || suffix.size() > 8 ||
-        !std::all_of(suffix.begin(), suffix.end(), [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; }))
-        suffix = u"bin"_s;
-    const QString audioPath = folder->filePath(u"upload-%1.%2"_s.arg(++m_uploadCounter).arg(suffix));
-    QFile audio(audioPath);
-    if (!audio.open(QIODevice::WriteOnly) || audio.write(file->data.data(), file->data.size()) != file->data.size()) {
-        fail(500, u"The upload cannot be stored; is the disk full?"_s, u"io"_s);
-        return;
-    }
-    audio.close();
-
     auto* job = new QObject(this);
     m_jobs.insert(connection->id(), job);
     const QPointer<HttpConnection> target(connection);
     const quint64 id = connection->id();
-    const QString folderPath = folder->path();
-    m_hooks.dictation->transcribeFile(
-        audioPath, options, job,
-        [this, id, folder, target, format, audioPath, folderPath, clientName](const Result<QJsonObject>& result) {
-            if (QObject* done = m_jobs.take(id))
-                done->deleteLater();
-            if (!target) {
-                checkDrained();
-                return; // the client left; the text is in the history anyway
-            }
-            if (!result.ok()) {
-                // The client sent the file: name it as the client did, never by the server's path.
-                QString message = result.error().message;
-                message.replace(audioPath, clientName.isEmpty() ? u"the upload"_s : clientName);
-                message.replace(folderPath, QString());
-                answer(target, errorResponse(result.error(), message));
-                return;
-            }
-            const FormattedTranscript formatted = formatTranscript(result.value(), format);
-            HttpResponse response;
-            response.contentType = formatted.contentType;
-            response.body = formatted.body;
-            answer(target, response);
-        });
+    return {job, [this, id, target, keepAlive](const HttpResponse& response) {
+                if (QObject* done = m_jobs.take(id))
+                    done->deleteLater();
+                if (!target) {
+                    checkDrained();
+                    return; // the client left; a transcript is in the history anyway
+                }
+                answer(target, response);
+            }};
 }
 
-SpeechClient* HttpFrontDoor::speechClient(const SpeechConfig& config)
+void HttpFrontDoor::transcribe(HttpConnection* connection, const ClientRequest& request)
 {
-    // One client while the settings stay the same, so its fallback chain remembers which endpoint is healthy.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const Endpoint& endpoint : config.endpoints)
-        hash.addData(QStringList{endpoint.name, endpoint.url.toString(), endpoint.model, endpoint.voice,
-                                 endpoint.keyName, endpoint.apiKey}
-                         .join(QChar(0))
-                         .toUtf8());
-    hash.addData(QByteArray(QByteArray::number(config.speed) + config.responseFormat.toUtf8()));
-    const QString fingerprint = QString::fromLatin1(hash.result().toHex());
-    if (!m_speech || fingerprint != m_speechFingerprint) {
-        if (!m_speechHttp) {
-            m_speechHttp = std::make_unique<HttpClient>();
-            m_speechClock = std::make_unique<SystemClock>();
-        }
-        m_speech = std::make_unique<SpeechClient>(config, *m_speechHttp, *m_speechClock);
-        m_speechFingerprint = fingerprint;
+    const std::shared_ptr<QTemporaryDir> folder = m_uploadDirs.value(connection->id());
+    if (!folder) {
+        answer(connection, HttpResponse::error(500, u"The upload was lost."_s, u"io"_s));
+        return;
     }
-    return m_speech.get();
+    // The folder holds the audio until the transcription is over, even when the client leaves before.
+    const Job job = startJob(connection, folder);
+    m_transcriptions.handle(request, folder->path(), job.context, job.reply);
 }
 
 void HttpFrontDoor::speak(HttpConnection* connection, const ClientRequest& request)
 {
-    const auto fail = [&](int status, const QString& message, const QString& code) {
-        answer(connection, HttpResponse::error(status, message, code));
-    };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        fail(400, u"Send a JSON object such as {\"model\":\"tts-1\",\"input\":\"Hello\",\"voice\":\"alloy\"}."_s,
-             u"invalid_json"_s);
-        return;
-    }
-    const QJsonObject body = document.object();
-    const QString input = body.value(u"input"_s).toString();
-    if (input.trimmed().isEmpty()) {
-        fail(400, u"`input` must be a non-empty string."_s, u"missing_input"_s);
-        return;
-    }
-    if (input.size() > 20000) {
-        fail(400, u"`input` is longer than 20000 characters; split the text."_s, u"input_too_long"_s);
-        return;
-    }
-    static const QStringList formats{u"mp3"_s, u"opus"_s, u"aac"_s, u"flac"_s, u"wav"_s, u"pcm"_s};
-    const QString format = body.value(u"response_format"_s).toString(u"mp3"_s);
-    if (!formats.contains(format)) {
-        fail(400, u"response_format must be one of %1."_s.arg(formats.join(u", "_s)), u"unsupported_response_format"_s);
-        return;
-    }
-    SpeechOverrides overrides;
-    overrides.responseFormat = format;
-    if (body.contains(u"speed"_s)) {
-        const double speed = body.value(u"speed"_s).toDouble(-1);
-        if (!body.value(u"speed"_s).isDouble() || speed < 0.25 || speed > 4.0) {
-            fail(400, u"speed must be a number from 0.25 to 4.0."_s, u"invalid_speed"_s);
-            return;
-        }
-        overrides.speed = speed;
-    }
-    const QString voice = body.value(u"voice"_s).toString();
-    if (!voice.isEmpty() && !isOpenAiVoice(voice))
-        overrides.voice = voice.left(200);
-    if (!m_hooks.speechConfig) {
-        fail(501, u"Read-back is not built in this version of Utter."_s, u"not_built"_s);
-        return;
-    }
-    const SpeechConfig config = m_hooks.speechConfig();
-    if (config.endpoints.isEmpty()) {
-        fail(503, u"No read-back endpoint is configured; set one with `utter config set speech/url URL`."_s,
-             u"not_configured"_s);
-        return;
-    }
-    auto* job = new QObject(this);
-    m_jobs.insert(connection->id(), job);
-    const QPointer<HttpConnection> target(connection);
-    const quint64 id = connection->id();
-    speechClient(config)->synthesize(input, overrides, job,
-                                     [this, id, target, format](const Result<SpeechResult>& result) {
-                                         if (QObject* done = m_jobs.take(id))
-                                             done->deleteLater();
-                                         if (!target) {
-                                             checkDrained();
-                                             return;
-                                         }
-                                         if (!result.ok()) {
-                                             answer(target, errorResponse(result.error(), result.error().message));
-                                             return;
-                                         }
-                                         HttpResponse response;
-                                         response.contentType = speechContentType(format, result->mimeType);
-                                         response.body = result->audio;
-                                         answer(target, response);
-                                     });
+    const Job job = startJob(connection);
+    m_speech.handle(request.body, job.context, job.reply);
 }
 
 void HttpFrontDoor::acceptWebSockets()

@@ -4,6 +4,8 @@
 #include "httpconnection.h"
 #include "httpendpoint.h"
 #include "providers/providerconfig.h"
+#include "speechroute.h"
+#include "transcriptionroute.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -23,10 +25,7 @@ namespace utter
 {
 
 class DictationControl;
-class HttpClient;
 class HttpStream;
-class SpeechClient;
-class SystemClock;
 
 struct HttpConfig
 {
@@ -116,10 +115,17 @@ private:
     void onUpgrade(HttpConnection* connection, QTcpSocket* socket, const RequestHead& head) override;
     void onFinished(HttpConnection* connection) override;
 
+    // A request being answered: deleting context (the client left, the shutdown deadline) cancels its provider
+    // calls; reply answers the connection if it is still open. keepAlive lives until the reply.
+    struct Job
+    {
+        QObject* context;
+        std::function<void(const HttpResponse&)> reply;
+    };
+    Job startJob(HttpConnection* connection, std::shared_ptr<void> keepAlive = {});
     void transcribe(HttpConnection* connection, const ClientRequest& request);
     void speak(HttpConnection* connection, const ClientRequest& request);
     void answer(HttpConnection* connection, const HttpResponse& response);
-    SpeechClient* speechClient(const SpeechConfig& config);
     void checkDrained();
 
     HttpConfig m_config;
@@ -134,15 +140,12 @@ private:
     QSet<quint64> m_uploads;                                     // connections with an upload in progress
     QHash<quint64, std::shared_ptr<QTemporaryDir>> m_uploadDirs; // per connection, while its upload lasts
     QHash<quint64, QPointer<QObject>> m_jobs;                    // per connection: the running transcription/read-back
-    int m_uploadCounter = 0;
     bool m_draining = false;
     bool m_drainedSent = false;
     int m_refusedSinceLog = 0;
     bool m_outOfDescriptors = false;
-    std::unique_ptr<HttpClient> m_speechHttp;
-    std::unique_ptr<SystemClock> m_speechClock;
-    std::unique_ptr<SpeechClient> m_speech;
-    QString m_speechFingerprint;
+    TranscriptionRoute m_transcriptions;
+    SpeechRoute m_speech;
 };
 
 } // namespace utter
