@@ -52,6 +52,7 @@ private:
         std::unique_ptr<Chunker> chunker;
         std::unique_ptr<OpenChunkEncoder> open;
         int chunks = 0;
+        int chunksInMemory = 0;  // closed chunks the disk did not take
         bool handedOver = false; // the disk refused a write: everything of this dictation goes to the journal now
         bool gotAudio = false;
         bool heardSpeech = false;
@@ -236,8 +237,13 @@ void PipelineWorker::onChunk(Recording& recording, AudioChunk&& chunk)
         if (!written)
             refused(recording, stored.error());
     }
-    if (!written)
-        qCWarning(lcPipeline).noquote() << "chunk" << chunk.sequence << "kept in memory until the disk takes it";
+    // Said once per dictation (the disk's error was said by refused()); every further chunk only in the debug log.
+    if (!written && recording.chunksInMemory++ == 0)
+        qCWarning(lcPipeline).noquote()
+            << "chunk" << chunk.sequence
+            << "and the rest of this dictation are kept in memory until the disk takes them";
+    else if (!written)
+        qCDebug(lcPipeline).noquote() << "chunk" << chunk.sequence << "kept in memory until the disk takes it";
     job.durable = written;
     ++recording.chunks;
     if (chunk.startSample == recording.openStart)
