@@ -117,6 +117,14 @@ std::optional<StoredFileChunk> FileResultJournal::find(int sequence, std::int64_
     return it->second;
 }
 
+std::set<FileChunkCut> FileResultJournal::cuts() const
+{
+    std::set<FileChunkCut> cuts;
+    for (const auto& [sequence, chunk] : m_chunks)
+        cuts.insert(FileChunkCut{sequence, chunk.startSample, chunk.endSample});
+    return cuts;
+}
+
 Status FileResultJournal::writeMeta()
 {
     if (m_metaWritten)

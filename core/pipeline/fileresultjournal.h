@@ -2,12 +2,14 @@
 
 #include "chunktranscript.h"
 #include "common/result.h"
+#include "filechunkreader.h"
 
 #include <QDateTime>
 #include <QString>
 
 #include <map>
 #include <optional>
+#include <set>
 
 namespace utter
 {
@@ -47,6 +49,8 @@ public:
 
     // The chunk an earlier run transcribed with the same cut, if any.
     std::optional<StoredFileChunk> find(int sequence, std::int64_t startSample, std::int64_t endSample) const;
+    // Every cut an earlier run transcribed (what the file's reader need not encode again).
+    std::set<FileChunkCut> cuts() const;
     // Keeps one result durably. A disk that refuses is reported (Error{Io}); the transcription goes on.
     Status store(const StoredFileChunk& chunk);
     // The file was transcribed completely: its results are no longer needed.

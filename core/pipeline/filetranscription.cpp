@@ -1,7 +1,6 @@
 #include "filetranscription.h"
 
 #include "chunkretry.h"
-#include "codec/audioreader.h"
 #include "codec/pcmconverter.h"
 #include "dictationconfig.h"
 #include "fileresultjournal.h"
@@ -16,11 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace utter
 {
-
-namespace
-{
-constexpr std::size_t kReadBlock = kPipelineSampleRate; // one second per read
-}
 
 FileTranscriptionOptions FileTranscriptionOptions::fromConfig(const DictationConfig& config)
 {
@@ -73,23 +67,16 @@ void FileTranscription::start(const QString& path, DoneCallback done)
     m_done = std::move(done);
     m_result.path = path;
     m_lastProgress = m_clock->now();
-    QTimer::singleShot(0, this, [this, path] {
-        Result<std::unique_ptr<AudioReader>> reader = openAudioFile(path);
-        if (!reader.ok()) {
-            finish(reader.error());
-            return;
-        }
-        m_reader = std::move(reader).value();
-        m_result.durationSeconds = m_reader->durationSeconds().value_or(0);
-        // A file has no pre-roll: its first and last words are kept whole (ChunkerConfig::noLeadIn).
-        ChunkerConfig chunking = m_options.chunker;
-        chunking.noLeadIn = true;
-        m_chunker = std::make_unique<Chunker>(chunking, createVad(m_options.vad),
-                                              [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
-        step();
+    m_reader = new FileChunkReader(m_options.chunker, m_options.vad, m_options.opus, this);
+    connect(m_reader, &FileChunkReader::opened, this, [this](double durationSeconds) {
+        m_result.durationSeconds = durationSeconds;
+        readMore();
     });
+    connect(m_reader, &FileChunkReader::chunkCut, this, &FileTranscription::onChunk);
+    connect(m_reader, &FileChunkReader::sliceRead, this, &FileTranscription::onSliceRead);
+    connect(m_reader, &FileChunkReader::failed, this, [this](const Error& error) { finish(error); });
+    m_reader->open(path, m_journal ? m_journal->cuts() : std::set<FileChunkCut>{});
 }
-
 void FileTranscription::cancel()
 {
     const auto inFlight = std::exchange(m_inFlight, {});
@@ -107,49 +94,43 @@ bool FileTranscription::bufferFull() const
     return m_open.size() > std::size_t(m_options.maxInFlight);
 }
 
-void FileTranscription::step()
+void FileTranscription::readMore()
 {
-    m_stepQueued = false;
-    if (m_stepping || m_finished || m_endOfFile)
+    if (m_reading || m_finished || m_endOfFile || bufferFull())
         return;
-    // Decoding through QAudioDecoder spins an event loop, where an upload may finish and call step() again.
-    m_stepping = true;
-    int reads = 0;
-    while (!m_finished && !m_endOfFile && !bufferFull() && reads < 30) {
-        m_block.clear();
-        const Result<std::size_t> read = m_reader->read(m_block, kReadBlock);
-        if (!read.ok()) {
-            m_stepping = false;
-            finish(read.error());
-            return;
-        }
-        ++reads;
-        if (read.value() == 0) {
-            m_endOfFile = true;
-            m_chunker->end();
-            if (m_result.durationSeconds <= 0)
-                m_result.durationSeconds = double(m_chunker->samplesFed()) / kPipelineSampleRate;
-        } else {
-            m_chunker->feed(m_block);
-        }
-    }
-    m_stepping = false;
+    m_reading = true;
+    m_reader->readSlice(m_options.maxInFlight + 1 - int(m_open.size()));
+}
+
+void FileTranscription::onSliceRead(std::int64_t samplesRead, bool endOfFile)
+{
+    m_reading = false;
     if (m_finished)
         return;
-    emit progress(double(m_chunker->samplesFed()) / kPipelineSampleRate, m_result.durationSeconds);
+    m_samplesRead = samplesRead;
+    if (endOfFile) {
+        m_endOfFile = true;
+        if (m_result.durationSeconds <= 0)
+            m_result.durationSeconds = secondsRead();
+    }
+    emit progress(secondsRead(), m_result.durationSeconds);
     startUploads();
     if (m_finished)
         return;
     emitStatus();
-    // Keep reading in slices, so uploads and their answers get the event loop in between.
-    if (!m_endOfFile && !bufferFull() && !m_stepQueued) {
-        m_stepQueued = true;
-        QTimer::singleShot(0, this, &FileTranscription::step);
-    }
+    readMore();
 }
 
-void FileTranscription::onChunk(AudioChunk&& chunk)
+double FileTranscription::secondsRead() const
 {
+    return double(m_samplesRead) / kPipelineSampleRate;
+}
+
+void FileTranscription::onChunk(const FileChunk& cut)
+{
+    if (m_finished)
+        return;
+    AudioChunk chunk = cut.place;
     const int sequence = int(chunk.sequence);
     ++m_result.chunks;
     m_result.spokenSeconds += chunk.durationSeconds();
@@ -161,18 +142,12 @@ void FileTranscription::onChunk(AudioChunk&& chunk)
             ++m_result.chunksReused;
             if (!stored->language.isEmpty())
                 m_result.language = stored->language;
-            chunk.pcm = {};
             accept(sequence, stored->transcript, chunk);
             return;
         }
     }
-    const Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, m_options.opus);
-    if (!encoded.ok()) {
-        finish(encoded.error());
-        return;
-    }
     OpenChunk open;
-    open.request.audio = encoded.value();
+    open.request.audio = cut.oggOpus;
     open.request.durationS = chunk.uploadedSeconds(); // billed: the shortened pauses are not sent
     open.request.fileName = u"chunk-%1.ogg"_s.arg(chunk.sequence, 6, 10, QLatin1Char('0'));
     open.request.language = m_options.language;
@@ -183,7 +158,6 @@ void FileTranscription::onChunk(AudioChunk&& chunk)
     open.startSeconds = chunk.startSeconds();
     open.endSeconds = chunk.endSeconds();
     open.speechRatio = chunk.speechRatio;
-    chunk.pcm = {};
     open.place = std::move(chunk);
     m_open.emplace(sequence, std::move(open));
     m_queue.push_back(sequence);
@@ -308,10 +282,7 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
     if (m_finished)
         return;
     emitStatus();
-    if (!m_stepQueued && !m_endOfFile) {
-        m_stepQueued = true;
-        QTimer::singleShot(0, this, &FileTranscription::step);
-    }
+    readMore();
 }
 
 void FileTranscription::accept(int sequence, const ChunkTranscript& chunk, const AudioChunk& place)
@@ -365,8 +336,7 @@ void FileTranscription::giveUp(const Error& error, bool outOfPatience)
         previous = sequence;
     }
     if (!m_endOfFile) {
-        const double read = double(m_chunker ? m_chunker->samplesFed() : 0) / kPipelineSampleRate;
-        const double end = std::max({m_result.durationSeconds, read, m_cutUpTo});
+        const double end = std::max({m_result.durationSeconds, secondsRead(), m_cutUpTo});
         if (!gaps.isEmpty() && previous == m_result.chunks - 1) {
             gaps.last().endSeconds = end; // the last chunk cut failed too: one gap to the end
             gaps.last().toEnd = true;
@@ -401,7 +371,7 @@ void FileTranscription::giveUp(const Error& error, bool outOfPatience)
 void FileTranscription::emitStatus()
 {
     FileProgress p;
-    p.secondsRead = m_chunker ? double(m_chunker->samplesFed()) / kPipelineSampleRate : 0;
+    p.secondsRead = secondsRead();
     p.secondsTotal = m_result.durationSeconds;
     p.chunksDone = int(m_transcribed.size());
     p.chunksCut = m_result.chunks;
@@ -437,6 +407,9 @@ void FileTranscription::finish(const Result<FileTranscript>& result)
             job->cancel();
     }
     m_queue.clear();
+    // The file thread stops once the signal being handled has returned (never inside its own emission).
+    if (m_reader)
+        m_reader->deleteLater();
     if (m_done)
         m_done(result);
 }

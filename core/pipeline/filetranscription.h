@@ -2,6 +2,7 @@
 
 #include "codec/oggopus.h"
 #include "common/result.h"
+#include "filechunkreader.h"
 #include "hallucinationguard.h"
 #include "providers/transcriber.h"
 #include "transcriptassembler.h"
@@ -22,7 +23,6 @@
 namespace utter
 {
 
-class AudioReader;
 class Clock;
 class FileResultJournal;
 class NetworkWatcher;
@@ -90,9 +90,10 @@ struct FileProgress
 };
 
 // One audio file through the dictation pipeline without a microphone (`utter transcribe`, IPC transcribe.file,
-// the HTTP front door): decode block by block → VAD chunker → Ogg Opus → transcriber, several chunks in flight,
-// assembled in order. Reading pauses while maxInFlight chunks are uploading and one more is waiting, so memory
-// stays bounded by a few chunks whatever the file's length (a two-hour recording never sits in memory).
+// the HTTP front door): decode block by block → VAD chunker → Ogg Opus (FileChunkReader, on its own thread) →
+// transcriber, several chunks in flight, assembled in order on the caller's thread. Reading pauses while
+// maxInFlight chunks are uploading and one more is waiting, so memory stays bounded by a few chunks whatever the
+// file's length (a two-hour recording never sits in memory).
 //
 // Outages are ridden out like a dictation's: a chunk that fails for a reason time can fix (network, timeout, 429,
 // 5xx) waits its Retry-After or a backoff (chunkRetryDelay) and is sent again, until no chunk has been transcribed
@@ -146,8 +147,10 @@ private:
         quint64 token = 0; // the retry wake-up that counts
     };
 
-    void step();
-    void onChunk(AudioChunk&& chunk);
+    void readMore();
+    void onSliceRead(std::int64_t samplesRead, bool endOfFile);
+    double secondsRead() const;
+    void onChunk(const FileChunk& cut);
     void startUploads();
     void send(int sequence);
     void uploaded(int sequence, const Result<TranscriptionResult>& result, const ProviderError& failure);
@@ -167,8 +170,7 @@ private:
     QString m_waitReason;
     FileTranscriptionOptions m_options;
     DoneCallback m_done;
-    std::unique_ptr<AudioReader> m_reader;
-    std::unique_ptr<Chunker> m_chunker;
+    QPointer<FileChunkReader> m_reader; // a child: the file's codec work on its own thread
     HallucinationGuard m_guard;
     TranscriptAssembler m_assembler;
     WordReplacements m_replacements;
@@ -178,12 +180,11 @@ private:
     std::map<int, ChunkTranscript> m_transcribed;            // for the partial text around gaps
     std::map<int, QList<TranscriptSegment>> m_chunkSegments; // absolute times, per chunk
     double m_cutUpTo = 0;                                    // end of the last chunk cut (seconds)
-    std::vector<std::int16_t> m_block;
     FileTranscript m_result;
     std::size_t m_peakBuffered = 0;
+    std::int64_t m_samplesRead = 0;
     bool m_endOfFile = false;
-    bool m_stepping = false;
-    bool m_stepQueued = false;
+    bool m_reading = false; // a slice was asked for and has not been read yet
     bool m_finished = false;
 };
 
