@@ -1,7 +1,7 @@
 #include "archivetranscription.h"
 
 #include "pipeline/dictationcontrol.h"
-#include "pipeline/transcriptassembler.h"
+#include "pipeline/textnormalize.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -91,10 +91,9 @@ void ArchiveTranscription::finish()
         billed += chunk.billedSeconds;
         if (language.isEmpty())
             language = chunk.language;
-        const QString next = TranscriptAssembler::removeBoundaryDuplicate(text, chunk.text).trimmed();
-        if (next.isEmpty())
-            continue;
-        text += (text.isEmpty() ? QString() : u" "_s) + next;
+        const QString next = chunk.text.trimmed();
+        if (!next.isEmpty())
+            text = joinTranscript(text, next);
     }
     if (text.isEmpty())
         emit failed(tr("No speech was found in the recording."));

@@ -146,9 +146,7 @@ int between(int low, int high) // [low, high]
     return low + int(rng().bounded(quint32(high - low + 1)));
 }
 
-// 1–3 fixture sentences, never the same one twice in a row: the pipeline drops a chunk's leading words that
-// repeat the previous chunk's last ones (TranscriptAssembler::removeBoundaryDuplicate, for Whisper's repeats at
-// chunk boundaries), so a sentence said twice in a row across a chunk boundary comes back once.
+// 1–3 fixture sentences, never the same one twice in a row (a repetition across a chunk cut is kept: TestAssembler).
 QList<int> sentences(int clips)
 {
     QList<int> order;

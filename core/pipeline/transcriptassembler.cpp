@@ -2,8 +2,6 @@
 
 #include "textnormalize.h"
 
-#include <QRegularExpression>
-
 namespace utter
 {
 
@@ -12,27 +10,6 @@ TranscriptAssembler::TranscriptAssembler(HallucinationGuard guard, int firstSequ
     , m_firstSequence(firstSequence)
     , m_next(firstSequence)
 {}
-
-QString TranscriptAssembler::removeBoundaryDuplicate(const QString& previous, const QString& next, int minOverlap,
-                                                     int maxOverlap)
-{
-    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    const QStringList before = previous.split(whitespace, Qt::SkipEmptyParts);
-    const QStringList after = next.split(whitespace, Qt::SkipEmptyParts);
-    const auto key = [](const QString& token) { return normalizedWords(token).join(QString()); };
-
-    const int limit = int(std::min({qsizetype(maxOverlap), before.size(), after.size()}));
-    for (int k = limit; k >= minOverlap; --k) {
-        bool same = true;
-        for (int i = 0; i < k && same; ++i) {
-            const QString a = key(before.at(before.size() - k + i));
-            same = !a.isEmpty() && a == key(after.at(i));
-        }
-        if (same)
-            return after.mid(k).join(QLatin1Char(' '));
-    }
-    return next.trimmed();
-}
 
 QString TranscriptAssembler::add(const ChunkTranscript& chunk)
 {
@@ -45,9 +22,6 @@ QString TranscriptAssembler::add(const ChunkTranscript& chunk)
         const ChunkTranscript ready = m_waiting.take(m_next);
         ++m_next;
         QString piece = m_guard.clean(ready);
-        if (piece.isEmpty())
-            continue;
-        piece = removeBoundaryDuplicate(m_text, piece);
         if (piece.isEmpty())
             continue;
         m_text = joinTranscript(m_text, piece);

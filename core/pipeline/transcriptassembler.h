@@ -10,9 +10,10 @@ namespace utter
 {
 
 // Puts chunk transcripts back into spoken order. Results may arrive in any order (several uploads are in
-// flight); text is committed strictly by sequence number, each chunk cleaned by the hallucination guard, and
-// words that a chunk repeats from the end of the previous one (two or more, as Whisper sometimes does at a
-// boundary) are removed. Pure; one instance per dictation.
+// flight); text is committed strictly by sequence number, each chunk cleaned by the hallucination guard. Words a
+// chunk repeats from the end of the one before are kept: chunks never overlap in audio (Chunker) and no chunk is
+// prompted with another's text, so a repetition across a cut is one the speaker made. Pure; one instance per
+// dictation.
 class TranscriptAssembler final
 {
 public:
@@ -29,10 +30,6 @@ public:
     QString text() const { return m_text; }
     int nextSequence() const { return m_next; }
     int waitingCount() const { return int(m_waiting.size()); }
-
-    // Removes from `next` its leading words that repeat the last words of `previous` (at least minOverlap).
-    static QString removeBoundaryDuplicate(const QString& previous, const QString& next, int minOverlap = 2,
-                                           int maxOverlap = 8);
 
 private:
     HallucinationGuard m_guard;
