@@ -682,9 +682,9 @@ void DictationService::recordPending()
 {
     auto pending = std::exchange(m_unrecorded, {});
     for (auto& [sessionId, dictation] : pending) {
-        record(dictation, [sessionId](bool stored) {
+        record(dictation, [id = sessionId](bool stored) {
             if (stored)
-                qCInfo(lcHistory).noquote() << "saved dictation" << sessionId << "to history after all";
+                qCInfo(lcHistory).noquote() << "saved dictation" << id << "to history after all";
         });
     }
     if (m_finisher->unarchivedCount() > 0 && m_finisher->archiveWaiting() == 0)
