@@ -152,6 +152,14 @@
         <source>HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765</source>
         <translation>HOST:PORT mit numerischer Adresse oder localhost, z. B. 127.0.0.1:8765</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is neither auto nor a number of seconds from 0 to 600</source>
+        <translation>„%1“ ist weder auto noch eine Zahl von Sekunden zwischen 0 und 600</translation>
+    </message>
+    <message>
+        <source>auto, or a number of seconds from 0 to 600</source>
+        <translation>auto oder eine Zahl von Sekunden zwischen 0 und 600</translation>
+    </message>
 </context>
 <context>
     <name>utter::Style</name>
@@ -678,8 +686,20 @@
         <translation>Halten Sie Ihre Taste und sprechen Sie. Im Menü des Infobereichs finden Sie Verlauf, Stile und Einstellungen; &lt;b&gt;Diagnose …&lt;/b&gt; prüft alles, wenn etwas nicht funktioniert.</translation>
     </message>
     <message>
-        <source>Key saved.</source>
-        <translation>Schlüssel gespeichert.</translation>
+        <source>The key name &quot;%1&quot; in the settings is not valid.</source>
+        <translation>Der Schlüsselname „%1“ in den Einstellungen ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Key saved in the %1.</source>
+        <translation>Schlüssel im %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The key was not stored</source>
+        <translation>Der Schlüssel wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Key in use; storing it in the keychain…</source>
+        <translation>Schlüssel in Verwendung; er wird im Schlüsselbund gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1193,26 @@
     <message>
         <source>✖ Not active: %1</source>
         <translation>✖ Nicht aktiv: %1</translation>
+    </message>
+    <message>
+        <source>Creating a new token…</source>
+        <translation>Neues Token wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Schlüsselbund wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer; paste the key to store it</source>
+        <translation>Der Schlüsselbund hat nicht geantwortet; fügen Sie den Schlüssel ein, um ihn zu speichern</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid key name.</source>
+        <translation>„%1“ ist kein gültiger Schlüsselname.</translation>
+    </message>
+    <message>
+        <source>Saved; storing the key in the keychain…</source>
+        <translation>Gespeichert; der Schlüssel wird im Schlüsselbund gespeichert…</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,14 @@
         <source>HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765</source>
         <translation>HOST:PUERTO con una dirección numérica o localhost, p. ej. 127.0.0.1:8765</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is neither auto nor a number of seconds from 0 to 600</source>
+        <translation>«%1» no es auto ni un número de segundos entre 0 y 600</translation>
+    </message>
+    <message>
+        <source>auto, or a number of seconds from 0 to 600</source>
+        <translation>auto, o un número de segundos entre 0 y 600</translation>
+    </message>
 </context>
 <context>
     <name>utter::Style</name>
@@ -678,8 +686,20 @@
         <translation>Mantenga su tecla y hable. El menú de la bandeja tiene el historial, los estilos y los ajustes; &lt;b&gt;Diagnóstico…&lt;/b&gt; lo comprueba todo si algo no funciona.</translation>
     </message>
     <message>
-        <source>Key saved.</source>
-        <translation>Clave guardada.</translation>
+        <source>The key name &quot;%1&quot; in the settings is not valid.</source>
+        <translation>El nombre de clave «%1» de la configuración no es válido.</translation>
+    </message>
+    <message>
+        <source>Key saved in the %1.</source>
+        <translation>Clave guardada en el %1.</translation>
+    </message>
+    <message>
+        <source>The key was not stored</source>
+        <translation>La clave no se guardó</translation>
+    </message>
+    <message>
+        <source>Key in use; storing it in the keychain…</source>
+        <translation>Clave en uso; guardándola en el llavero…</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1193,26 @@
     <message>
         <source>✖ Not active: %1</source>
         <translation>✖ No activo: %1</translation>
+    </message>
+    <message>
+        <source>Creating a new token…</source>
+        <translation>Creando un token nuevo…</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Leyendo el llavero…</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer; paste the key to store it</source>
+        <translation>El llavero no respondió; pegue la clave para guardarla</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid key name.</source>
+        <translation>«%1» no es un nombre de clave válido.</translation>
+    </message>
+    <message>
+        <source>Saved; storing the key in the keychain…</source>
+        <translation>Guardado; guardando la clave en el llavero…</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,14 @@
         <source>HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765</source>
         <translation>HÔTE:PORT avec une adresse numérique ou localhost, par ex. 127.0.0.1:8765</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is neither auto nor a number of seconds from 0 to 600</source>
+        <translation>« %1 » n’est ni auto ni un nombre de secondes entre 0 et 600</translation>
+    </message>
+    <message>
+        <source>auto, or a number of seconds from 0 to 600</source>
+        <translation>auto, ou un nombre de secondes entre 0 et 600</translation>
+    </message>
 </context>
 <context>
     <name>utter::Style</name>
@@ -678,8 +686,20 @@
         <translation>Maintenez votre touche et parlez. Le menu de l’icône donne l’historique, les styles et les réglages ; &lt;b&gt;Diagnostic…&lt;/b&gt; vérifie tout si quelque chose ne marche pas.</translation>
     </message>
     <message>
-        <source>Key saved.</source>
-        <translation>Clé enregistrée.</translation>
+        <source>The key name &quot;%1&quot; in the settings is not valid.</source>
+        <translation>Le nom de clé « %1 » dans les réglages n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Key saved in the %1.</source>
+        <translation>Clé enregistrée dans le %1.</translation>
+    </message>
+    <message>
+        <source>The key was not stored</source>
+        <translation>La clé n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <source>Key in use; storing it in the keychain…</source>
+        <translation>Clé utilisée ; enregistrement dans le trousseau…</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1193,26 @@
     <message>
         <source>✖ Not active: %1</source>
         <translation>✖ Inactif : %1</translation>
+    </message>
+    <message>
+        <source>Creating a new token…</source>
+        <translation>Création d’un nouveau jeton…</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Lecture du trousseau…</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer; paste the key to store it</source>
+        <translation>Le trousseau n’a pas répondu ; collez la clé pour l’enregistrer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid key name.</source>
+        <translation>« %1 » n’est pas un nom de clé valide.</translation>
+    </message>
+    <message>
+        <source>Saved; storing the key in the keychain…</source>
+        <translation>Enregistré ; enregistrement de la clé dans le trousseau…</translation>
     </message>
 </context>
 <context>
