@@ -23,6 +23,7 @@
 #include "soundcues.h"
 #include "statuswindow.h"
 #include "traycontroller.h"
+#include "wheelguard.h"
 
 #include <QApplication>
 #include <QFile>
@@ -79,7 +80,9 @@ DesktopApp::DesktopApp(ServiceHost& host, QObject* parent)
     , m_host(host)
     , m_services(host.parts())
     , m_dictation(&host.dictation())
-{}
+{
+    qApp->installEventFilter(new WheelGuard(this));
+}
 
 DesktopApp::~DesktopApp()
 {

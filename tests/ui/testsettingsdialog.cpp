@@ -5,6 +5,7 @@
 #include "settingsdialog.h"
 #include "settingsform.h"
 #include "testenv.h"
+#include "wheelguard.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
@@ -176,6 +178,42 @@ private slots:
         editor<KeyCaptureWidget>(dialog, SettingKey::HotkeyDictate)->setKeySpec(u"Ctrl+C"_s);
         emit cancel->keySpecChanged(u"F9"_s);
         QVERIFY(!dialog.form().errorFor(SettingKey::HotkeyDictate).isEmpty());
+    }
+
+    void theWheelChangesOnlyAFocusedField()
+    {
+        // Issue 18: scrolling the Styles page over its fields turned Timeout (s) from 15 to 1, and Apply saved it.
+        WheelGuard guard; // as DesktopApp installs it
+        qApp->installEventFilter(&guard);
+        SettingsDialog dialog(*m_settings, m_secrets.get());
+        dialog.showPage(SettingsDialog::Page::Styles);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* timeout = editor<QSpinBox>(dialog, SettingKey::TransformTimeoutS);
+        auto* mode = editor<QComboBox>(dialog, SettingKey::GeneralMode);
+        QVERIFY(timeout && mode);
+        // The wheel no longer focuses a field (Qt's default for both is WheelFocus).
+        QCOMPARE(timeout->focusPolicy(), Qt::StrongFocus);
+        QCOMPARE(mode->focusPolicy(), Qt::StrongFocus);
+        const auto scroll = [](QWidget* field, int steps) {
+            const QPointF at = QRectF(field->rect()).center();
+            QWheelEvent wheel(at, field->mapToGlobal(at), QPoint(), QPoint(0, -120 * steps), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(field, &wheel);
+        };
+        dialog.setFocus();
+        const int before = timeout->value();
+        const int modeBefore = mode->currentIndex();
+        scroll(timeout, 5);
+        scroll(mode, 1);
+        QCOMPARE(timeout->value(), before);
+        QCOMPARE(mode->currentIndex(), modeBefore);
+        // Clicked or tabbed into, a field takes the wheel as usual.
+        timeout->setFocus();
+        QTRY_VERIFY(timeout->hasFocus());
+        scroll(timeout, 2);
+        QCOMPARE(timeout->value(), before - 2);
+        qApp->removeEventFilter(&guard);
     }
 
     void diagnosticsHaveNoSecrets()
