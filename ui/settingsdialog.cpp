@@ -288,6 +288,9 @@ void SettingsDialog::buildOutput()
                    tr("One per line, tried top to bottom; \"auto\" uses the best chain for this desktop."));
     m_form->addRow(form, SettingKey::OutputRestoreClipboard, tr("Restore my clipboard after pasting"));
     m_form->addRow(form, SettingKey::OutputPressEnter, tr("Press Enter after inserting the text"));
+    m_form->addRow(form, SettingKey::OutputSeparator, tr("&Between dictations:"),
+                   tr("auto: a space when a dictation continues the one typed just before into the same window "
+                      "(none after a new line or Enter); space: always; none: the text as spoken."));
     m_form->addRow(form, SettingKey::OutputReplacements, tr("&Replacements:"),
                    tr("One per line as from=>to, applied to every transcript."));
 }

@@ -57,6 +57,8 @@ DictationConfig DictationConfig::fromSettings(const Settings& settings)
     config.opus = opusOptionsFromSettings(settings);
     config.retention = RetentionPolicy::fromSettings(settings);
     config.insert = OutputConfig::fromSettings(settings).options;
+    config.separator =
+        separatorModeFromName(settings.stringValue(SettingKey::OutputSeparator)).value_or(SeparatorMode::Auto);
     return config;
 }
 

@@ -4,6 +4,7 @@
 #include "codec/oggopus.h"
 #include "hallucinationguard.h"
 #include "history/retention.h"
+#include "platform/insertionseparator.h"
 #include "platform/textoutput.h"
 #include "vad/chunker.h"
 #include "vad/vadconfig.h"
@@ -47,6 +48,7 @@ struct DictationConfig
     OggOpusOptions opus;
     RetentionPolicy retention;
     InsertOptions insert;
+    SeparatorMode separator = SeparatorMode::Auto;
 
     HallucinationGuardConfig guardConfig() const;
 

@@ -634,20 +634,27 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
         finished();
         return;
     }
-    m_output->insert(
-        dictation.text, target, m_config.insert, [this, sessionId, finished](const InsertResult& result) mutable {
-            if (!result.ok())
-                fail(sessionId, result.error);
-            else
-                qCInfo(lcInject).noquote() << "delivered by" << result.method << result.detail;
-            if (Live* live = findLive(sessionId); live && live->sinceEnd.isValid()) {
-                const qint64 total = live->sinceEnd.elapsed();
-                qCInfo(lcPipeline).noquote()
-                    << "text inserted" << total << "ms after release; the provider's share" << live->providerAfterEndMs
-                    << "ms, Utter's" << total - live->providerAfterEndMs << "ms";
-            }
-            finished();
-        });
+    // Typed with the separator the context needs ("kitchen." + "Please" → "kitchen. Please"); history and the
+    // IPC/WebSocket events keep the text as it is.
+    const QString typed = m_separator.prefixFor(dictation.text, target, m_config.separator) + dictation.text;
+    m_output->insert(typed, target, m_config.insert,
+                     [this, sessionId, finished, typed, target,
+                      pressedEnter = m_config.insert.pressEnter](const InsertResult& result) mutable {
+                         if (!result.ok()) {
+                             fail(sessionId, result.error);
+                         } else {
+                             qCInfo(lcInject).noquote() << "delivered by" << result.method << result.detail;
+                             m_separator.inserted(typed, target, pressedEnter);
+                         }
+                         if (Live* live = findLive(sessionId); live && live->sinceEnd.isValid()) {
+                             const qint64 total = live->sinceEnd.elapsed();
+                             qCInfo(lcPipeline).noquote()
+                                 << "text inserted" << total << "ms after release; the provider's share"
+                                 << live->providerAfterEndMs << "ms, Utter's" << total - live->providerAfterEndMs
+                                 << "ms";
+                         }
+                         finished();
+                     });
 }
 
 void DictationService::record(const FinishedDictation& dictation, std::function<void(bool)> then)

@@ -176,6 +176,7 @@ private:
     // its last block still reaches the pipeline, which journals it before its thread ends.
     std::unique_ptr<AudioPipeline> m_pipeline;
     QPointer<OutputChain> m_output;
+    InsertionSeparator m_separator; // what was typed last and where, for the next dictation's leading space
     bool m_hotkeysPaused = false;
 
     State m_state = State::Idle;

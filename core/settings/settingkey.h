@@ -56,6 +56,7 @@ enum class SettingKey
     OutputMethods,          // ranked output methods, "auto" = the platform's default chain
     OutputRestoreClipboard, // put the user's clipboard back after a paste
     OutputPressEnter,       // press Enter after inserting
+    OutputSeparator,        // between consecutive dictations: auto, space or none
     OutputReplacements,     // "from=>to" word replacements applied after assembly
                             // history
     HistoryRetention,       // all | days | entries | none

@@ -158,6 +158,8 @@ QList<SettingSpec> buildSchema()
         boolean(K::OutputRestoreClipboard, u"output/restoreClipboard"_s, true,
                 u"Restore the clipboard after pasting"_s),
         boolean(K::OutputPressEnter, u"output/pressEnter"_s, false, u"Press Enter after inserting"_s),
+        choice(K::OutputSeparator, u"output/separator"_s, u"auto"_s, {u"auto"_s, u"space"_s, u"none"_s},
+               u"Between consecutive dictations (auto: a space after text typed into the same window)"_s),
         ruled(list(K::OutputReplacements, u"output/replacements"_s, {}, u"Word replacements as from=>to"_s),
               settingrules::replacements, QT_TRANSLATE_NOOP("utter::Settings", "a comma-separated list of from=>to")),
 

@@ -178,6 +178,29 @@ private slots:
         QTRY_VERIFY(rig.history->latest().value().has_value());
         QCOMPARE(rig.history->latest().value()->application, u"org.example.Notes"_s);
     }
+
+    // Two dictations into one window: the second is typed with a space in front ("kitchen. Please", not
+    // "kitchen.Please"); history keeps the text as spoken. `output/separator none`, changed while running, types
+    // the third as it is.
+    void aDictationThatContinuesTheLastOneIsSeparated()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        const QString text = clips->at(0).text;
+        for (int i = 0; i < 3; ++i) {
+            if (i == 2) // read again as the next dictation begins
+                QVERIFY(rig.settings->setValue(SettingKey::OutputSeparator, u"none"_s).ok());
+            QVERIFY(rig.service->beginStream({}).ok());
+            QTRY_VERIFY(rig.sway.waiting());
+            rig.sway.answer(u"org.example.Notes"_s);
+            rig.speakAndRelease();
+            QTRY_COMPARE_WITH_TIMEOUT(rig.output->inserted.size(), i + 1, 30000);
+            QTRY_COMPARE(rig.service->state(), DictationService::State::Idle);
+        }
+        QCOMPARE(rig.output->inserted, (QStringList{text, u' ' + text, text}));
+        QCOMPARE(rig.history->latest().value()->rawText, text);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFocusTarget)

@@ -1,6 +1,7 @@
 #include "platform/appstyles.h"
 #include "platform/fake/fakehotkeys.h"
 #include "platform/fake/fakeoutput.h"
+#include "platform/insertionseparator.h"
 #include "platform/outputchain.h"
 #include "platform/platformconfig.h"
 
@@ -133,6 +134,41 @@ private slots:
         options.pressEnter = true;
         QVERIFY(insertAndWait(*c->chain, u"ls"_s, options).ok());
         QCOMPARE(c->first->inserted, QStringList{u"ls\n"_s});
+    }
+
+    void consecutiveDictationsAreSeparated()
+    {
+        // Issue 18: two dictations into one window landed as "kitchen.Please".
+        TargetApp editor;
+        editor.appId = u"org.gnome.TextEditor"_s;
+        editor.windowId = 42;
+        TargetApp other = editor;
+        other.windowId = 43;
+        InsertionSeparator separator;
+        const auto type = [&separator](const QString& text, const TargetApp& target, SeparatorMode mode,
+                                       bool enter = false) {
+            const QString typed = separator.prefixFor(text, target, mode) + text;
+            separator.inserted(typed, target, enter);
+            return typed;
+        };
+        const SeparatorMode automatic = SeparatorMode::Auto;
+        QCOMPARE(type(u"The milk is in the kitchen."_s, editor, automatic), u"The milk is in the kitchen."_s);
+        QCOMPARE(type(u"Please call me."_s, editor, automatic), u" Please call me."_s);
+        QCOMPARE(type(u", and soon."_s, editor, automatic), u", and soon."_s); // attaches to the word before
+        QCOMPARE(type(u"Elsewhere."_s, other, automatic), u"Elsewhere."_s);    // another window: no context
+        QCOMPARE(type(u"Back here."_s, editor, automatic), u"Back here."_s);   // the last text went elsewhere
+        QCOMPARE(type(u"Line one\n"_s, editor, automatic), u" Line one\n"_s);
+        QCOMPARE(type(u"Line two"_s, editor, automatic), u"Line two"_s); // after a newline: a line start
+        QCOMPARE(type(u"Sent."_s, editor, automatic, true), u" Sent."_s);
+        QCOMPARE(type(u"Next message."_s, editor, automatic), u"Next message."_s); // Enter was pressed
+        QCOMPARE(type(u"Always."_s, other, SeparatorMode::Space), u" Always."_s);
+        QCOMPARE(type(u"Never."_s, other, SeparatorMode::None), u"Never."_s);
+        // Without a window id (Wayland portals, "unknown"), the application decides; "unknown" never matches.
+        TargetApp unknown;
+        QCOMPARE(type(u"One."_s, unknown, automatic), u"One."_s);
+        QCOMPARE(type(u"Two."_s, unknown, automatic), u"Two."_s);
+        QCOMPARE(separatorModeFromName(u"space"_s), SeparatorMode::Space);
+        QVERIFY(!separatorModeFromName(u"tab"_s));
     }
 
     void terminalDetection()
