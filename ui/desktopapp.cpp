@@ -1,5 +1,6 @@
 #include "desktopapp.h"
 
+#include "audio/audiodoctor.h"
 #include "autostart.h"
 #include "doctor/doctorcheck.h"
 #include "doctorwindow.h"
@@ -281,7 +282,14 @@ std::unique_ptr<Doctor> DesktopApp::makeDoctor()
     if (m_services.secrets)
         facts.keychainWarning = m_services.secrets->fallbackWarning();
     doctor->add(std::make_unique<DesktopDoctor>(std::move(facts)));
-    doctor->add(PlatformDoctor::fromSettings(*m_services.settings));
+    doctor->add(AudioDoctor::fromSettings(*m_services.settings)); // the same sections as `utter doctor`
+    std::unique_ptr<PlatformDoctor> platform = PlatformDoctor::fromSettings(*m_services.settings);
+    if (const DesktopIntegration* desktop = m_host.desktopIntegration()) {
+        // This process holds the dictation key: grabbing it again would report it "taken by another application".
+        const DesktopIntegration::HotkeyStatus dictate = desktop->hotkeyStatus(u"dictate"_s);
+        platform->setRunningHotkey(desktop->hotkeys(), dictate.key, dictate.error);
+    }
+    doctor->add(std::move(platform));
     if (m_services.secrets) {
         if (!m_http)
             m_http = new HttpClient(this);

@@ -74,6 +74,30 @@ void PlatformDoctor::run(QObject* context, std::function<void(QList<DoctorCheck>
     });
 }
 
+void PlatformDoctor::setRunningHotkey(const GlobalHotkeys* backend, QString key, QString error)
+{
+    m_running = RunningHotkey{backend, std::move(key), std::move(error)};
+}
+
+DoctorCheck PlatformDoctor::runningHotkeyCheck(const RunningHotkey& running) const
+{
+    if (running.key.isEmpty())
+        return makeCheck(u"hotkeys"_s, u"global hotkey"_s, CheckStatus::Warn, u"no dictation key is set"_s,
+                         u"utter config set hotkey/dictate Ctrl+Alt+Space"_s);
+    if (!running.backend)
+        return makeCheck(u"hotkeys"_s, u"global hotkey"_s, CheckStatus::Warn,
+                         u"Utter cannot grab keys itself here: "_s + running.error,
+                         PlatformFactory::bindingAdvice(PlatformFactory::currentSession()));
+    if (!running.error.isEmpty())
+        return makeCheck(u"hotkeys"_s, u"global hotkey"_s, CheckStatus::Fail, running.error,
+                         u"utter config set hotkey/dictate F9   (or free the key in the other application)"_s);
+    return makeCheck(u"hotkeys"_s, u"global hotkey"_s, CheckStatus::Ok,
+                     u"%1 is held by this Utter through %2 (press and release: %3)"_s.arg(
+                         running.key, running.backend->backendName(),
+                         running.backend->supportsRelease() ? u"yes, push-to-talk works"_s : u"press only"_s),
+                     QString());
+}
+
 QList<DoctorCheck> PlatformDoctor::checks() const
 {
     QList<DoctorCheck> checks;
@@ -99,8 +123,10 @@ QList<DoctorCheck> PlatformDoctor::checks() const
                                 u"utter config set hotkey/cancel Ctrl+Alt+Escape"_s));
     }
     QString whyNot;
-    std::unique_ptr<GlobalHotkeys> backend = PlatformFactory::createHotkeys(session, &whyNot);
-    if (!backend) {
+    std::unique_ptr<GlobalHotkeys> backend = m_running ? nullptr : PlatformFactory::createHotkeys(session, &whyNot);
+    if (m_running) {
+        checks.append(runningHotkeyCheck(*m_running));
+    } else if (!backend) {
         checks.append(makeCheck(u"hotkeys"_s, u"global hotkey"_s, CheckStatus::Warn,
                                 u"Utter cannot grab keys itself here: "_s + whyNot,
                                 PlatformFactory::bindingAdvice(session)));

@@ -6,10 +6,12 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace utter
 {
 
+class GlobalHotkeys;
 class Settings;
 
 // The desktop-integration part of `utter doctor`: the session, the configured hotkeys (validated, and really
@@ -29,10 +31,23 @@ public:
     // The same checks but the focused application's, synchronously (run() adds that one once the probe answers).
     QList<DoctorCheck> checks() const;
 
+    // In the desktop app: the dictation key as this process registered it (`error` empty: it holds the key). It is
+    // reported as it is instead of being grabbed a second time, which fails because Utter itself holds the key.
+    void setRunningHotkey(const GlobalHotkeys* backend, QString key, QString error);
+
 private:
+    struct RunningHotkey
+    {
+        const GlobalHotkeys* backend = nullptr;
+        QString key;
+        QString error;
+    };
+    DoctorCheck runningHotkeyCheck(const RunningHotkey& running) const;
+
     HotkeyConfig m_hotkeys;
     OutputConfig m_output;
     QStringList m_appStyles;
+    std::optional<RunningHotkey> m_running;
 };
 
 } // namespace utter

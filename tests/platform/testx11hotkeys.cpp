@@ -1,8 +1,11 @@
 #include "platform/linux/x11/x11hotkeys.h"
+#include "platform/platformdoctor.h"
+#include "settings/settings.h"
 
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -134,6 +137,36 @@ private slots:
         // Once the other client lets go, it can be had.
         other.reset();
         QVERIFY(m_hotkeys->registerHotkey(u"dictate"_s, *KeySpec::parse(u"Ctrl+Shift+F5"_s)).ok());
+    }
+
+    void theRunningAppsDoctorSaysItHoldsTheKey()
+    {
+        // Issue 18: the Doctor window said "Ctrl+Alt+Space is already taken by another application"; the
+        // application holding it was Utter itself. A second grab from this process fails exactly like that.
+        QVERIFY(m_hotkeys->registerHotkey(u"dictate"_s, *KeySpec::parse(u"Ctrl+Alt+Space"_s)).ok());
+        QTemporaryDir dir;
+        const Settings settings(dir.filePath(u"utter.ini"_s)); // the default key, Ctrl+Alt+Space
+        const auto globalHotkey = [](const PlatformDoctor& doctor) {
+            for (const DoctorCheck& check : doctor.checks()) {
+                if (check.name == u"global hotkey"_s)
+                    return check;
+            }
+            return DoctorCheck{};
+        };
+        const DoctorCheck grabbedAgain = globalHotkey(*PlatformDoctor::fromSettings(settings));
+        QCOMPARE(grabbedAgain.status, CheckStatus::Fail);
+        QVERIFY2(grabbedAgain.detail.contains(u"already taken"_s), qPrintable(grabbedAgain.detail));
+
+        std::unique_ptr<PlatformDoctor> inTheApp = PlatformDoctor::fromSettings(settings);
+        inTheApp->setRunningHotkey(m_hotkeys.get(), u"Ctrl+Alt+Space"_s, {});
+        const DoctorCheck held = globalHotkey(*inTheApp);
+        QCOMPARE(held.status, CheckStatus::Ok);
+        QVERIFY2(held.detail.contains(u"Ctrl+Alt+Space is held by this Utter through x11"_s), qPrintable(held.detail));
+        // When the app could not have the key, the Doctor says what it was told.
+        inTheApp->setRunningHotkey(m_hotkeys.get(), u"Ctrl+Alt+Space"_s, u"Ctrl+Alt+Space is already taken"_s);
+        const DoctorCheck refused = globalHotkey(*inTheApp);
+        QCOMPARE(refused.status, CheckStatus::Fail);
+        QVERIFY(!refused.fix.isEmpty());
     }
 
     void sameKeyTwiceIsRefused()
