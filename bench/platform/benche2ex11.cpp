@@ -2,8 +2,8 @@
 // F9 on the test X server, records from the PulseAudio virtual microphone, uploads to the provider double (with
 // Groq-like latency) and types with XTest into the utter-typetarget window — the flow of teste2ex11dictation,
 // repeated against one running service. Per run it reads the service's own line "text inserted N ms after release;
-// the provider's share P ms, Utter's U ms" and times key-up → the window reporting the text from outside. Prints
-// every run, then median/min/max.
+// the provider's share P ms, the style's S ms, Utter's U ms" and times key-up → the window reporting the text from
+// outside. Prints every run, then median/min/max.
 //   tests/with-services.sh build/bench/platform/benche2ex11 [--runs N (10)]
 #include "doubletestutil.h"
 #include "realtimefeeder.h"
@@ -115,7 +115,8 @@ int main(int argc, char** argv)
         return fail("the dictation key was not grabbed", serve.stderrText());
 
     static const QRegularExpression inserted(
-        u"text inserted (\\d+) ms after release; the provider's share (\\d+) ms, Utter's (-?\\d+) ms"_s);
+        u"text inserted (\\d+) ms after release; the provider's share (\\d+) ms, the style's \\d+ ms, "
+        "Utter's (-?\\d+) ms"_s);
     QList<double> totals;
     QList<double> providers;
     QList<double> own;
@@ -140,7 +141,8 @@ int main(int argc, char** argv)
                 return fail("the microphone feed failed");
         }
         QTest::qWait(300);
-        const QString expected = typed + clips->referenceText(order);
+        // output/separator auto: each dictation after the first continues the text with a space.
+        const QString expected = typed + (typed.isEmpty() ? QString() : u" "_s) + clips->referenceText(order);
         QElapsedTimer sinceRelease;
         sinceRelease.start();
         if (!xdotool({u"keyup"_s, u"F9"_s}))

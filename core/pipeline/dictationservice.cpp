@@ -540,9 +540,12 @@ void DictationService::onChunkDone(const QString& sessionId, int sequence)
 {
     if (Live* live = findLive(sessionId)) {
         if (const std::optional<ChunkJob> job = m_journal->job(sessionId, sequence)) {
-            if (live->sinceEnd.isValid())
+            if (live->sinceEnd.isValid()) {
+                // A request sent before the release (toggle mode, long dictations) counts from the release only.
+                const qint64 latency = qint64(job->result.details.value(u"latencyMs"_s).toDouble());
                 live->providerAfterEndMs =
-                    std::max(live->providerAfterEndMs, qint64(job->result.details.value(u"latencyMs"_s).toDouble()));
+                    std::max(live->providerAfterEndMs, std::min(latency, live->sinceEnd.elapsed()));
+            }
             const QString committed = live->assembler.add(chunkTranscriptFrom(*job));
             if (!committed.isEmpty())
                 emit partialTranscript(sessionId, sequence, committed);
@@ -597,9 +600,13 @@ void DictationService::deliverNext()
     setState(styling ? State::Transforming : State::Delivering, id);
     if (assembled.ok())
         emit finalTranscript(id, assembled->rawText);
+    if (Live* live = findLive(id); live && styling)
+        live->styleTimer.start();
     m_finisher->finish(
         id, this, [this, id](const QString& delta) { emit transformDelta(id, delta); },
         [this, id, lease = m_providers->lease()](const Result<FinishedDictation>& result) {
+            if (Live* live = findLive(id); live && live->styleTimer.isValid())
+                live->styleMs = live->styleTimer.elapsed();
             if (!result.ok()) {
                 fail(id, result.error());
                 return;
@@ -647,11 +654,13 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
                              m_separator.inserted(typed, target, pressedEnter);
                          }
                          if (Live* live = findLive(sessionId); live && live->sinceEnd.isValid()) {
+                             // The style is a provider call of its own: its time is neither the
+                             // transcriber's nor Utter's.
                              const qint64 total = live->sinceEnd.elapsed();
                              qCInfo(lcPipeline).noquote()
                                  << "text inserted" << total << "ms after release; the provider's share"
-                                 << live->providerAfterEndMs << "ms, Utter's" << total - live->providerAfterEndMs
-                                 << "ms";
+                                 << live->providerAfterEndMs << "ms, the style's" << live->styleMs << "ms, Utter's"
+                                 << total - live->providerAfterEndMs - live->styleMs << "ms";
                          }
                          finished();
                      });

@@ -125,7 +125,11 @@ private:
         // Timing for the logs (the numbers behind "press → first frame" and "release → text inserted").
         QElapsedTimer sinceBegin;
         QElapsedTimer sinceEnd;
-        qint64 providerAfterEndMs = 0; // provider time of the chunks that finished after release
+        // The provider's part of the wait after release: of each chunk answered after it, the time its request
+        // was out (its latency, but never from before the release), the longest.
+        qint64 providerAfterEndMs = 0;
+        QElapsedTimer styleTimer; // while the style runs
+        qint64 styleMs = 0;
     };
 
     Status beginSession(bool streamed, const QJsonObject& options = {});
