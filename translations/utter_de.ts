@@ -1214,6 +1214,14 @@
         <source>Saved; storing the key in the keychain…</source>
         <translation>Gespeichert; der Schlüssel wird im Schlüsselbund gespeichert…</translation>
     </message>
+    <message>
+        <source>&amp;Between dictations:</source>
+        <translation>&amp;Zwischen Diktaten:</translation>
+    </message>
+    <message>
+        <source>auto: a space when a dictation continues the one typed just before into the same window (none after a new line or Enter); space: always; none: the text as spoken.</source>
+        <translation>auto: ein Leerzeichen, wenn ein Diktat das unmittelbar zuvor in dasselbe Fenster getippte fortsetzt (keines nach einer neuen Zeile oder Enter); space: immer; none: der Text wie gesprochen.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>

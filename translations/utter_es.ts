@@ -1214,6 +1214,14 @@
         <source>Saved; storing the key in the keychain…</source>
         <translation>Guardado; guardando la clave en el llavero…</translation>
     </message>
+    <message>
+        <source>&amp;Between dictations:</source>
+        <translation>&amp;Entre dictados:</translation>
+    </message>
+    <message>
+        <source>auto: a space when a dictation continues the one typed just before into the same window (none after a new line or Enter); space: always; none: the text as spoken.</source>
+        <translation>auto: un espacio cuando un dictado continúa el escrito justo antes en la misma ventana (ninguno tras un salto de línea o Intro); space: siempre; none: el texto tal como se dictó.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>

@@ -1214,6 +1214,14 @@
         <source>Saved; storing the key in the keychain…</source>
         <translation>Enregistré ; enregistrement de la clé dans le trousseau…</translation>
     </message>
+    <message>
+        <source>&amp;Between dictations:</source>
+        <translation>&amp;Entre les dictées :</translation>
+    </message>
+    <message>
+        <source>auto: a space when a dictation continues the one typed just before into the same window (none after a new line or Enter); space: always; none: the text as spoken.</source>
+        <translation>auto : une espace quand une dictée prolonge celle tapée juste avant dans la même fenêtre (aucune après un saut de ligne ou Entrée) ; space : toujours ; none : le texte tel que dicté.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::SettingsForm</name>
