@@ -3,6 +3,7 @@
 // 100 ms. Prints p50/p99 latencies, errors, the daemon's RSS (idle, after warm-up, at the end) and its open
 // file descriptors before and after. Linux (/proc) for RSS and fds.
 #include "ipc/jsonrpc.h"
+#include "rawhttpclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,20 +33,7 @@ namespace
 
 qint64 rssKb(qint64 pid)
 {
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-int fdCount(qint64 pid)
-{
-    return int(
-        QDir(u"/proc/%1/fd"_s.arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+    return utter::test::procStatusKb(pid, "VmRSS");
 }
 
 double percentile(std::vector<double> values, double p)
@@ -237,7 +225,7 @@ int main(int argc, char** argv)
     const qint64 pid = serve.processId();
     waitMs(1000);
     const qint64 idleRss = rssKb(pid);
-    const int fdsBefore = fdCount(pid);
+    const int fdsBefore = utter::test::procFdCount(pid);
 
     Stats ipc;
     Stats ws;
@@ -272,7 +260,7 @@ int main(int argc, char** argv)
     ipcClients.clear();
     streams.clear();
     waitMs(1500);
-    const int fdsAfter = fdCount(pid);
+    const int fdsAfter = utter::test::procFdCount(pid);
     const qint64 afterRss = rssKb(pid);
 
     std::printf("daemon load run: %d s (%d s warm-up), 20 IPC clients + 20 WebSocket streams (%d connected)\n", seconds,

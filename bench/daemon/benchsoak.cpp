@@ -15,6 +15,7 @@
 #include "ipc/jsonrpc.h"
 #include "oggopus.h"
 #include "providerdouble.h"
+#include "rawhttpclient.h"
 #include "realtimefeeder.h"
 
 #include <QCommandLineParser>
@@ -64,20 +65,7 @@ constexpr char kGroqKey[] = "gsk_test_groq_key_0123456789";
 
 qint64 rssKb(qint64 pid)
 {
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-int fdCount(qint64 pid)
-{
-    return int(
-        QDir(u"/proc/%1/fd"_s.arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size());
+    return test::procStatusKb(pid, "VmRSS");
 }
 
 // What each open fd points at ("socket:[123]" counted by kind), for telling a leak from a pool that breathes.
@@ -1032,7 +1020,7 @@ void Soak::sample()
         }
         return;
     }
-    m_samples.push_back({double(m_clock.elapsed()) / 60000.0, rssKb(m_pid), fdCount(m_pid)});
+    m_samples.push_back({double(m_clock.elapsed()) / 60000.0, rssKb(m_pid), test::procFdCount(m_pid)});
     // What the double keeps of each request is the bench's memory, not the daemon's.
     m_double.clearRequests();
     printMinute();
@@ -1125,7 +1113,7 @@ int Soak::run()
     m_clock.start();
     QThread::msleep(1000);
     m_startRss = rssKb(m_pid);
-    m_startFds = fdCount(m_pid);
+    m_startFds = test::procFdCount(m_pid);
     std::printf("soak: serve pid %lld on %s, home %s; at start: RSS %.1f MiB, %d fds\n", m_pid, qPrintable(m_base),
                 qPrintable(m_home.path()), double(m_startRss) / 1024.0, m_startFds);
     std::printf("%6s %9s %4s %9s %8s %6s %7s %9s %7s %6s %6s %6s\n", "minute", "RSS(MiB)", "fds", "fds-range",
@@ -1183,7 +1171,7 @@ int Soak::run()
         std::fflush(stdout);
         quiesce([this, totalMs] {
             m_warmRss = rssKb(m_pid);
-            m_warmFds = fdCount(m_pid);
+            m_warmFds = test::procFdCount(m_pid);
             m_warmFdKinds = fdKinds(m_pid);
             std::printf("soak: idle after warm-up (minute %.1f): RSS %.1f MiB, %d fds\n",
                         double(m_clock.elapsed()) / 60000.0, double(m_warmRss) / 1024.0, m_warmFds);
@@ -1194,7 +1182,7 @@ int Soak::run()
                 std::fflush(stdout);
                 quiesce([this] {
                     m_endRss = rssKb(m_pid);
-                    m_endFds = fdCount(m_pid);
+                    m_endFds = test::procFdCount(m_pid);
                     m_endFdKinds = fdKinds(m_pid);
                     finish();
                 });
