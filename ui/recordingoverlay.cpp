@@ -3,6 +3,7 @@
 #include "levelmeterwidget.h"
 #include "pipeline/dictationcontrol.h"
 #include "platform/textoutput.h"
+#include "queuednotice.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -168,7 +169,8 @@ void RecordingOverlay::setServiceState(const QString& state)
         text = tr("Typing…");
         dot = QColor(0x35, 0x84, 0xe4);
     } else if (state == u"queued"_s) {
-        text = tr("Queued — will finish when the network is back");
+        text = m_dictation ? queuedNotice(m_dictation->statusJson()).overlay
+                           : tr("Queued — will finish when the provider answers");
         dot = QColor(0xe5, 0xa5, 0x0a);
         m_tick.stop();
         finished = true;

@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "pipeline/dictationcontrol.h"
+#include "queuednotice.h"
 #include "settings/settings.h"
 #include "settings/settingsschema.h"
 
@@ -32,7 +33,7 @@ QString stateText(TrayState state)
     case TrayState::Styling:
         return TrayController::tr("Applying style");
     case TrayState::Queued:
-        return TrayController::tr("Queued — waiting for the network");
+        return TrayController::tr("Queued"); // what for: queuedNotice()
     case TrayState::Error:
         return TrayController::tr("Error");
     }
@@ -227,7 +228,9 @@ QIcon TrayController::currentIcon() const
 
 QString TrayController::toolTip() const
 {
-    QString text = u"Utter — "_s + stateText(m_state);
+    QString text =
+        u"Utter — "_s + (m_state == TrayState::Queued && m_dictation ? queuedNotice(m_dictation->statusJson()).state
+                                                                     : stateText(m_state));
     const QString style = m_settings.stringValue(SettingKey::GeneralStyle);
     text += u'\n' + tr("Style: %1").arg(style == u"raw"_s ? tr("none") : style);
     if (!m_lastResult.isEmpty())
@@ -254,10 +257,7 @@ void TrayController::onStateChanged(const QString& state, const QString& session
     }
     if (m_state == TrayState::Queued && !m_queuedSessions.contains(sessionId)) {
         m_queuedSessions.insert(sessionId);
-        notify(tr("Dictation queued"),
-               tr("The provider cannot be reached. Your recording is saved and will be transcribed when the "
-                  "connection is back."),
-               false);
+        notify(tr("Dictation queued"), queuedNotice(m_dictation->statusJson()).message, false);
     }
     if (m_state == TrayState::Idle && wasBusy && sessionId == m_currentSession && !m_styledText.isEmpty())
         m_lastResult = m_styledText;

@@ -19,7 +19,12 @@ public:
     utter::Status cancel() override { return record(u"cancel"); }
     utter::Status beginStream(const QJsonObject&) override { return record(u"beginStream"); }
     utter::Status pushStreamAudio(const QByteArray&) override { return {}; }
-    QJsonObject statusJson() const override { return {{QStringLiteral("state"), m_state}}; }
+    QJsonObject statusJson() const override
+    {
+        QJsonObject status = extraStatus;
+        status.insert(QStringLiteral("state"), m_state);
+        return status;
+    }
     int pendingJobs() const override { return 0; }
     void transcribeFile(const QString&, const QJsonObject&, QObject*, TranscribeCallback done) override
     {
@@ -45,6 +50,7 @@ public:
     }
 
     QStringList calls;
+    QJsonObject extraStatus; // merged into statusJson() (network, jobs)
     QString restyleAnswer;
     utter::Status nextResult;
 

@@ -6,6 +6,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
@@ -123,6 +125,27 @@ private slots:
         emit m_fake->finalTranscript(u"q1"_s, u"late words"_s);
         QCOMPARE(notified.size(), 2);
         QCOMPARE(notified.at(1).at(0).toString(), u"Queued dictation delivered"_s);
+    }
+
+    void aQueuedDictationNamesWhatIsAway()
+    {
+        // Issue 18: the queued message said "waiting for the network" when only the provider was down.
+        QSignalSpy notified(m_tray.get(), &TrayController::notified);
+        const QString reason = u"The transcription endpoint api.groq.com answered 503 (Service Unavailable)."_s;
+        m_fake->extraStatus = {{u"network"_s, u"online"_s},
+                               {u"jobs"_s, QJsonArray{QJsonObject{{u"state"_s, u"failed"_s}, {u"reason"_s, reason}}}}};
+        m_fake->setState(u"queued"_s, u"p1"_s);
+        QVERIFY2(m_tray->toolTip().startsWith(u"Utter — Queued — waiting for the provider"_s),
+                 qPrintable(m_tray->toolTip()));
+        QCOMPARE(notified.size(), 1);
+        QVERIFY(notified.at(0).at(1).toString().startsWith(reason));
+        QVERIFY(!notified.at(0).at(1).toString().contains(u"network"_s));
+
+        m_fake->extraStatus = {{u"network"_s, u"offline"_s}};
+        m_fake->setState(u"queued"_s, u"n1"_s);
+        QVERIFY(m_tray->toolTip().startsWith(u"Utter — Queued — waiting for the network"_s));
+        QCOMPARE(notified.size(), 2);
+        QVERIFY(notified.at(1).at(1).toString().startsWith(u"There is no network connection."_s));
     }
 
     void copyLastPutsStyledResultOnClipboard()
