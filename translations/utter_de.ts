@@ -703,6 +703,37 @@
     </message>
 </context>
 <context>
+    <name>utter::ui::QueuedNotice</name>
+    <message>
+        <source>Queued — waiting for the network</source>
+        <translation>In der Warteschlange — wartet auf das Netzwerk</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the network is back</source>
+        <translation>In der Warteschlange — wird fertig, sobald das Netzwerk zurück ist</translation>
+    </message>
+    <message>
+        <source>There is no network connection. Your recording is saved and will be transcribed when the connection is back.</source>
+        <translation>Es besteht keine Netzwerkverbindung. Ihre Aufnahme ist gespeichert und wird transkribiert, sobald die Verbindung zurück ist.</translation>
+    </message>
+    <message>
+        <source>Queued — waiting for the provider</source>
+        <translation>In der Warteschlange — wartet auf den Anbieter</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the provider answers</source>
+        <translation>In der Warteschlange — wird fertig, sobald der Anbieter antwortet</translation>
+    </message>
+    <message>
+        <source>The transcription provider is not answering.</source>
+        <translation>Der Transkriptionsanbieter antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>Your recording is saved and will be transcribed when the provider answers again.</source>
+        <translation>Ihre Aufnahme ist gespeichert und wird transkribiert, sobald der Anbieter wieder antwortet.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::RecordingOverlay</name>
     <message>
         <source>Dictation overlay</source>
@@ -733,16 +764,16 @@
         <translation>Wird eingegeben …</translation>
     </message>
     <message>
-        <source>Queued — will finish when the network is back</source>
-        <translation>Wartet – wird fertig, sobald das Netz zurück ist</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the provider answers</source>
+        <translation>In der Warteschlange — wird fertig, sobald der Anbieter antwortet</translation>
     </message>
 </context>
 <context>
@@ -1487,10 +1518,6 @@
         <translation>Stil wird angewendet</translation>
     </message>
     <message>
-        <source>Queued — waiting for the network</source>
-        <translation>Wartet – auf das Netzwerk</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -1587,10 +1614,6 @@
         <translation>Diktat wartet</translation>
     </message>
     <message>
-        <source>The provider cannot be reached. Your recording is saved and will be transcribed when the connection is back.</source>
-        <translation>Der Anbieter ist nicht erreichbar. Ihre Aufnahme ist gespeichert und wird transkribiert, sobald die Verbindung zurück ist.</translation>
-    </message>
-    <message>
         <source>Dictation failed</source>
         <translation>Diktat fehlgeschlagen</translation>
     </message>
@@ -1605,6 +1628,10 @@
     <message>
         <source>The dictation pipeline is not part of this build.</source>
         <translation>Die Diktat-Verarbeitung ist in dieser Version nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
     </message>
 </context>
 </TS>

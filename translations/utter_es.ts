@@ -703,6 +703,37 @@
     </message>
 </context>
 <context>
+    <name>utter::ui::QueuedNotice</name>
+    <message>
+        <source>Queued — waiting for the network</source>
+        <translation>En cola — esperando la red</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the network is back</source>
+        <translation>En cola — terminará cuando vuelva la red</translation>
+    </message>
+    <message>
+        <source>There is no network connection. Your recording is saved and will be transcribed when the connection is back.</source>
+        <translation>No hay conexión de red. Su grabación está guardada y se transcribirá cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Queued — waiting for the provider</source>
+        <translation>En cola — esperando al proveedor</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the provider answers</source>
+        <translation>En cola — terminará cuando el proveedor responda</translation>
+    </message>
+    <message>
+        <source>The transcription provider is not answering.</source>
+        <translation>El proveedor de transcripción no responde.</translation>
+    </message>
+    <message>
+        <source>Your recording is saved and will be transcribed when the provider answers again.</source>
+        <translation>Su grabación está guardada y se transcribirá cuando el proveedor vuelva a responder.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::RecordingOverlay</name>
     <message>
         <source>Dictation overlay</source>
@@ -733,16 +764,16 @@
         <translation>Escribiendo…</translation>
     </message>
     <message>
-        <source>Queued — will finish when the network is back</source>
-        <translation>En cola: terminará cuando vuelva la red</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Error</translation>
     </message>
     <message>
         <source>Done</source>
         <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the provider answers</source>
+        <translation>En cola — terminará cuando el proveedor responda</translation>
     </message>
 </context>
 <context>
@@ -1487,10 +1518,6 @@
         <translation>Aplicando estilo</translation>
     </message>
     <message>
-        <source>Queued — waiting for the network</source>
-        <translation>En cola: esperando a la red</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -1587,10 +1614,6 @@
         <translation>Dictado en cola</translation>
     </message>
     <message>
-        <source>The provider cannot be reached. Your recording is saved and will be transcribed when the connection is back.</source>
-        <translation>No se puede contactar con el proveedor. Su grabación está guardada y se transcribirá cuando vuelva la conexión.</translation>
-    </message>
-    <message>
         <source>Dictation failed</source>
         <translation>Falló el dictado</translation>
     </message>
@@ -1605,6 +1628,10 @@
     <message>
         <source>The dictation pipeline is not part of this build.</source>
         <translation>La cadena de dictado no forma parte de esta compilación.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
     </message>
 </context>
 </TS>

@@ -703,6 +703,37 @@
     </message>
 </context>
 <context>
+    <name>utter::ui::QueuedNotice</name>
+    <message>
+        <source>Queued — waiting for the network</source>
+        <translation>En attente — attend le réseau</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the network is back</source>
+        <translation>En attente — se terminera au retour du réseau</translation>
+    </message>
+    <message>
+        <source>There is no network connection. Your recording is saved and will be transcribed when the connection is back.</source>
+        <translation>Aucune connexion réseau. Votre enregistrement est conservé et sera transcrit au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Queued — waiting for the provider</source>
+        <translation>En attente — attend le fournisseur</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the provider answers</source>
+        <translation>En attente — se terminera quand le fournisseur répondra</translation>
+    </message>
+    <message>
+        <source>The transcription provider is not answering.</source>
+        <translation>Le fournisseur de transcription ne répond pas.</translation>
+    </message>
+    <message>
+        <source>Your recording is saved and will be transcribed when the provider answers again.</source>
+        <translation>Votre enregistrement est conservé et sera transcrit quand le fournisseur répondra de nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>utter::ui::RecordingOverlay</name>
     <message>
         <source>Dictation overlay</source>
@@ -733,16 +764,16 @@
         <translation>Saisie…</translation>
     </message>
     <message>
-        <source>Queued — will finish when the network is back</source>
-        <translation>En attente — se terminera au retour du réseau</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Queued — will finish when the provider answers</source>
+        <translation>En attente — se terminera quand le fournisseur répondra</translation>
     </message>
 </context>
 <context>
@@ -1487,10 +1518,6 @@
         <translation>Application du style</translation>
     </message>
     <message>
-        <source>Queued — waiting for the network</source>
-        <translation>En attente du réseau</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1587,10 +1614,6 @@
         <translation>Dictée en attente</translation>
     </message>
     <message>
-        <source>The provider cannot be reached. Your recording is saved and will be transcribed when the connection is back.</source>
-        <translation>Le fournisseur est injoignable. Votre enregistrement est sauvegardé et sera transcrit au retour de la connexion.</translation>
-    </message>
-    <message>
         <source>Dictation failed</source>
         <translation>Échec de la dictée</translation>
     </message>
@@ -1605,6 +1628,10 @@
     <message>
         <source>The dictation pipeline is not part of this build.</source>
         <translation>La chaîne de dictée ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
     </message>
 </context>
 </TS>
