@@ -722,6 +722,36 @@ void DictationService::deliverLate(const QString& sessionId)
     if (m_lateInProgress.contains(sessionId) || m_recording.contains(sessionId))
         return;
     m_lateInProgress.append(sessionId);
+    m_finisher->whenRecorded(sessionId, this, [this, sessionId](bool recorded) {
+        if (recorded) {
+            // Delivered before a kill that came between the history's commit and the journal's clean-up: only
+            // the clean-up is left (archive the audio, remove the session). No style runs again, nothing is
+            // announced twice.
+            finishRecorded(sessionId);
+            return;
+        }
+        finishLate(sessionId);
+    });
+}
+
+void DictationService::finishRecorded(const QString& sessionId)
+{
+    LogScope scope(sessionId);
+    const Result<FinishedDictation> assembled = m_finisher->assemble(sessionId);
+    if (!assembled.ok()) {
+        m_lateInProgress.removeAll(sessionId);
+        qCWarning(lcPipeline).noquote() << assembled.error().message;
+        return;
+    }
+    qCInfo(lcPipeline) << "already in history; cleaning up its journal session";
+    record(assembled.value(), [this, sessionId](bool) {
+        m_lateInProgress.removeAll(sessionId);
+        settleState();
+    });
+}
+
+void DictationService::finishLate(const QString& sessionId)
+{
     m_finisher->finish(sessionId, this, {},
                        [this, sessionId, lease = m_providers->lease()](const Result<FinishedDictation>& result) {
                            m_lateInProgress.removeAll(sessionId);

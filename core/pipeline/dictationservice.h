@@ -161,6 +161,8 @@ private:
     void recordPending();
     void resumeCompleted();
     void deliverLate(const QString& sessionId);
+    void finishLate(const QString& sessionId);     // styled, recorded, announced (finalTranscript, lateResult)
+    void finishRecorded(const QString& sessionId); // already in history: archived and removed from the journal
     void settleState();
 
     Locations m_locations;

@@ -10,6 +10,8 @@
 #include "transcriptassembler.h"
 #include "transcriptdetails.h"
 
+#include <QTimer>
+
 #include <QDir>
 
 using namespace Qt::Literals::StringLiterals;
@@ -144,6 +146,23 @@ void SessionFinisher::finish(const QString& sessionId, QObject* context, DeltaCa
                                  dictation.notice = result.notice;
                                  done(dictation);
                              });
+}
+
+void SessionFinisher::whenRecorded(const QString& sessionId, QObject* context, std::function<void(bool)> done)
+{
+    if (!m_history) {
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(false); });
+        return;
+    }
+    m_journal.writer().post<bool>(
+        [history = writerHistory(), sessionId]() -> bool {
+            const Result<HistoryStore*> store = history->use();
+            if (!store.ok())
+                return false;
+            const Result<std::optional<HistoryEntry>> found = store.value()->findBySession(sessionId);
+            return found.ok() && found.value().has_value();
+        },
+        context, std::move(done));
 }
 
 void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)

@@ -74,6 +74,9 @@ public:
     // audio path, archiveFailed() says why, and the session (with its audio) stays in the journal until
     // archiveWaiting() succeeds.
     void record(FinishedDictation dictation, RecordCallback done);
+    // Whether history already has the session — a kill between the history's commit and the journal's clean-up
+    // leaves a complete session that was delivered. Asked on the writer's thread; done(false) without a history.
+    void whenRecorded(const QString& sessionId, QObject* context, std::function<void(bool recorded)> done);
     // Archives the audio of recorded dictations whose archive failed; returns how many still wait.
     int archiveWaiting();
     int unarchivedCount() const { return int(m_unarchived.size()); }

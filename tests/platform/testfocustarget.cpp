@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -75,7 +76,9 @@ class TestFocusTarget final : public QObject
 private:
     struct Rig
     {
-        explicit Rig(const test::FixtureClips& clips)
+        // beforeStart: what a previous run left on disk, made before the service starts.
+        explicit Rig(const test::FixtureClips& clips,
+                     const std::function<void(const Locations&, HistoryStore&)>& beforeStart = {})
             : sway(dir.filePath(u"sway-ipc.sock"_s))
         {
             double_.setFixtures(clips);
@@ -96,6 +99,8 @@ private:
             output = static_cast<FakeTextOutput*>(methods.front().get());
             chain = std::make_unique<OutputChain>(std::move(methods), std::make_unique<SwayFocusProbe>());
             ready = port != 0 && sway.listening && history->open().ok();
+            if (ready && beforeStart)
+                beforeStart(locations, *history);
             service = std::make_unique<DictationService>(locations, *settings, *secrets, history.get());
             service->setOutputChain(chain.get());
             ready = ready && service->start().ok();
@@ -200,6 +205,47 @@ private slots:
         }
         QCOMPARE(rig.output->inserted, (QStringList{text, u' ' + text, text}));
         QCOMPARE(rig.history->latest().value()->rawText, text);
+    }
+
+    // A kill between the history's commit and the journal's clean-up leaves a complete session that was already
+    // delivered. The next start only cleans up: no second transcript.final, no style, nothing typed, one entry.
+    void aSessionAlreadyInHistoryIsOnlyCleanedUp()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        const QString id = u"20261202T120000Z-c1ea"_s;
+        Rig rig(*clips, [&id](const Locations& locations, HistoryStore& history) {
+            Journal journal(locations.journalDir());
+            QVERIFY(journal.open().ok());
+            SessionMeta meta;
+            meta.id = id;
+            meta.startedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+            meta.application = u"org.example.Notes"_s;
+            QVERIFY(journal.createSession(meta).ok());
+            QVERIFY(journal.addChunk(id, 0, QByteArray("OggS") + QByteArray(2000, 'a'), 9000, 0.9).ok());
+            QVERIFY(journal.markUploading(id, 0).ok());
+            ChunkResult result;
+            result.text = u"Typed before the kill."_s;
+            result.billedSeconds = 9;
+            QVERIFY(journal.storeResult(id, 0, result).ok());
+            QVERIFY(journal.sealSession(id).ok());
+            HistoryEntry entry;
+            entry.sessionId = id;
+            entry.rawText = result.text;
+            entry.application = meta.application;
+            QVERIFY(history.add(entry).ok());
+        });
+        QVERIFY(rig.ready);
+        QSignalSpy finals(rig.service.get(), &DictationService::finalTranscript);
+        QSignalSpy late(rig.service.get(), &DictationService::lateResult);
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(rig.locations.journalDir() + u'/' + id).exists(), 10000);
+        QTest::qWait(100);
+        QCOMPARE(finals.size(), 0);
+        QCOMPARE(late.size(), 0);
+        QVERIFY(rig.output->inserted.isEmpty());
+        const Result<QList<HistoryEntry>> entries = rig.history->list(10);
+        QVERIFY(entries.ok());
+        QCOMPARE(entries->size(), 1);
+        QCOMPARE(entries->first().sessionId, id);
     }
 };
 
