@@ -257,7 +257,12 @@ void TestCapture::vanishingDeviceStopsWithErrorAndKeepsSamples()
     capture.begin();
     const SpeechCorpus::Span first = m_corpus.utterances.front();
     {
-        RealTimeFeeder feeder(fifo, std::vector<std::int16_t>(m_corpus.pcm.begin(), m_corpus.pcm.begin() + first.end));
+        // The utterance, then 0.3 s of room tone as a live microphone would go on giving: without it, the last
+        // partial period of the speech could sit in the sound server's buffers (the pipe source delivers whole
+        // blocks), and the check below would race it.
+        std::vector<std::int16_t> audio(m_corpus.pcm.begin(), m_corpus.pcm.begin() + first.end);
+        audio.resize(audio.size() + 4800, 0);
+        RealTimeFeeder feeder(fifo, audio);
         QTRY_VERIFY_WITH_TIMEOUT(feeder.done(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(collected.size() >= std::size_t(first.end), 5000);
     }
