@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -136,14 +137,37 @@ inline QString procFdSummary(qint64 pid)
     return parts.join(QStringLiteral(", "));
 }
 
-inline int procSocketCount(qint64 pid)
+// The TCP connections (not the listening socket) a process holds open on its local port `port`: what a server
+// keeps of its clients. Read from /proc/PID/net/tcp{,6}, matched to the process's descriptors by inode, so
+// sockets the process opens for other reasons (D-Bus, the sound server) do not count.
+inline int procTcpConnectionCount(qint64 pid, quint16 port)
 {
+    QSet<QByteArray> inodes;
     const QString dir = QStringLiteral("/proc/%1/fd").arg(pid);
     const QStringList entries = QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
-    int sockets = 0;
-    for (const QString& entry : entries)
-        sockets += QFile::symLinkTarget(dir + u'/' + entry).contains(QStringLiteral("socket:")) ? 1 : 0;
-    return sockets;
+    for (const QString& entry : entries) {
+        const QString target = QFile::symLinkTarget(dir + u'/' + entry);
+        if (target.contains(QStringLiteral("socket:[")))
+            inodes.insert(target.section(u'[', 1).chopped(1).toLatin1());
+    }
+    constexpr QByteArrayView listening = "0A";
+    int connections = 0;
+    for (const char* table : {"tcp", "tcp6"}) {
+        QFile file(QStringLiteral("/proc/%1/net/%2").arg(pid).arg(QLatin1StringView(table)));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i) { // the first line names the columns
+            const QList<QByteArray> fields = lines[i].simplified().split(' ');
+            if (fields.size() < 10)
+                continue;
+            // fields: sl, local "ADDR:PORT" (hex), remote, state (hex), queues, timer, retransmits, uid, timeout, inode
+            const bool onPort = fields[1].mid(fields[1].lastIndexOf(':') + 1).toUInt(nullptr, 16) == port;
+            if (onPort && fields[3] != listening && inodes.contains(fields[9]))
+                ++connections;
+        }
+    }
+    return connections;
 }
 
 inline int procFdCount(qint64 pid)
