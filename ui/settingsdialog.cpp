@@ -161,8 +161,7 @@ void SettingsDialog::buildGeneral()
     ui->addItem(u"Français"_s, u"fr"_s);
     m_form->bind(
         form, SettingKey::GeneralUiLanguage, tr("&Interface language:"), ui, [ui] { return ui->currentData(); },
-        [ui](const QVariant& v) { ui->setCurrentIndex(std::max(0, ui->findData(v.toString()))); },
-        tr("Takes effect the next time Utter starts."));
+        [ui](const QVariant& v) { ui->setCurrentIndex(std::max(0, ui->findData(v.toString()))); });
     connect(ui, &QComboBox::currentIndexChanged, m_form, [this] { m_form->edited(SettingKey::GeneralUiLanguage); });
     m_form->addRow(form, SettingKey::GeneralStartAtLogin, tr("Start Utter when I log in"));
     m_form->addRow(form, SettingKey::UiOverlayPosition, tr("&Overlay:"));
