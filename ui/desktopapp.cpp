@@ -2,7 +2,9 @@
 
 #include "audio/audiodoctor.h"
 #include "autostart.h"
+#include "daemon/daemon.h"
 #include "doctor/doctorcheck.h"
+#include "doctor/secretservicedoctor.h"
 #include "doctorwindow.h"
 #include "historywindow.h"
 #include "ipc/ipcclient.h"
@@ -18,6 +20,7 @@
 #include "providers/providersdoctor.h"
 #include "providers/style.h"
 #include "recordingoverlay.h"
+#include "secrets/secretsdoctor.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settingsdialog.h"
@@ -301,6 +304,12 @@ std::unique_ptr<Doctor> DesktopApp::makeDoctor()
             TranscriberConfig::fromSettings(*m_services.settings, keys),
             TransformerConfig::fromSettings(*m_services.settings, keys, m_services.locations.stylesDir()),
             SpeechConfig::fromSettings(*m_services.settings, keys), styles.problems(), *m_http));
+        // The keychain as `utter doctor` checks it: the Secret Service (running, answering, a default keyring,
+        // locked), then a read through it, and this process's HTTP API token. Both ask without blocking.
+        doctor->add(std::make_unique<SecretServiceDoctor>());
+        doctor->add(std::make_unique<SecretsDoctor>(m_services.secrets->keychain(),
+                                                    m_services.settings->stringValue(SettingKey::TranscribeKeyName),
+                                                    m_host.daemon().status()));
     }
     return doctor;
 }
