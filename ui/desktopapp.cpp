@@ -6,6 +6,7 @@
 #include "doctor/doctorcheck.h"
 #include "doctor/secretservicedoctor.h"
 #include "doctorwindow.h"
+#include "history/historystore.h"
 #include "historywindow.h"
 #include "ipc/ipcclient.h"
 #include "ipc/jsonrpc.h"
@@ -115,6 +116,19 @@ void DesktopApp::buildWidgets()
 {
     m_tray = new TrayController(m_dictation, *m_services.settings, this);
     m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names());
+    if (m_services.history) {
+        // "Recent dictations" in the tray: read from history only when the submenu opens (a few rows).
+        m_tray->setRecentSource([this](int count) {
+            QStringList texts;
+            if (const Result<HistoryStore*> store = m_services.history(); store.ok()) {
+                if (const Result<QList<HistoryEntry>> entries = store.value()->list(count); entries.ok()) {
+                    for (const HistoryEntry& entry : entries.value())
+                        texts << entry.text();
+                }
+            }
+            return texts;
+        });
+    }
     m_overlay = new RecordingOverlay;
     m_overlay->attach(m_dictation);
     m_focusProbe = PlatformFactory::createFocusProbe(PlatformFactory::currentSession());
