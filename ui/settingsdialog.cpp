@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -111,7 +112,7 @@ SettingsDialog::SettingsDialog(Settings& settings, SecretStore* secrets, QWidget
     buildAdvanced();
     m_form->load();
     m_nav->setCurrentRow(0);
-    resize(860, 600);
+    resize(880, 640);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -244,13 +245,18 @@ void SettingsDialog::buildProviders()
 {
     QFormLayout* form = nullptr;
     addPage(tr("Providers"), u"providers"_s, &form);
-    form->addRow(sectionNote(tr("Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches "
-                                "server, a hal0 box. Keys are stored in the system keychain."),
+    form->addRow(sectionNote(tr("Utter sends what you say to a speech-to-text service: Groq by default (paste your "
+                                "key and test it), or any OpenAI-compatible server such as a local whisper.cpp or "
+                                "speaches server or a hal0 box (under “Endpoints and models”). Keys are stored in "
+                                "the system keychain."),
                              form->parentWidget()));
-    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
-    m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
     addSecretRow(form, u"transcribe"_s, tr("Transcription &key:"));
     addTestButton(form, u"transcribe"_s, int(SettingKey::TranscribeUrl), int(SettingKey::TranscribeKeyName));
+    // Endpoints and model ids are for people who run their own server: behind a disclosure.
+    const int first = form->rowCount() + 1;
+    QToolButton* more = addDisclosure(form, tr("&Endpoints and models"));
+    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
+    m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
     m_form->addRow(form, SettingKey::TranscribeFallbackUrl, tr("&Fallback URL:"),
                    tr("Used when the primary fails; leave empty for none."));
     m_form->addRow(form, SettingKey::TranscribeFallbackModel, tr("Fallback m&odel:"));
@@ -258,6 +264,9 @@ void SettingsDialog::buildProviders()
     m_form->addRow(form, SettingKey::SpeechUrl, tr("&Read-back URL:"),
                    tr("An /v1/audio/speech endpoint for \"Read back last result\"; empty turns it off."));
     m_form->addRow(form, SettingKey::SpeechVoice, tr("Read-back &voice:"));
+    bindDisclosure(more, form, first, form->rowCount(),
+                   {SettingKey::TranscribeUrl, SettingKey::TranscribeModel, SettingKey::TranscribeFallbackUrl,
+                    SettingKey::TranscribeFallbackModel, SettingKey::SpeechUrl, SettingKey::SpeechVoice});
 }
 
 void SettingsDialog::buildStyles()
@@ -267,16 +276,20 @@ void SettingsDialog::buildStyles()
     m_stylesForm = form;
     m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
                    tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
-    m_form->addRow(form, SettingKey::TransformUrl, tr("Style &URL:"));
-    m_form->addRow(form, SettingKey::TransformModel, tr("Style &model:"));
     addSecretRow(form, u"transform"_s, tr("Style &key:"));
     addTestButton(form, u"transform"_s, int(SettingKey::TransformUrl), int(SettingKey::TransformKeyName));
-    m_form->addRow(form, SettingKey::TransformTimeoutS, tr("&Timeout (s):"),
-                   tr("After this long the raw transcript is delivered instead."));
     m_form->addRow(form, SettingKey::TransformAppStyles, tr("Per-&application styles:"),
                    tr("One rule per line as application=style, e.g. thunderbird=email. First match wins."));
     m_form->addRow(form, SettingKey::TranscribeVocabulary, tr("&Vocabulary:"),
                    tr("Names and terms the transcriber should spell right, one per line."));
+    const int first = form->rowCount() + 1;
+    QToolButton* more = addDisclosure(form, tr("&Endpoint, model and timeout"));
+    m_form->addRow(form, SettingKey::TransformUrl, tr("Style &URL:"));
+    m_form->addRow(form, SettingKey::TransformModel, tr("Style &model:"));
+    m_form->addRow(form, SettingKey::TransformTimeoutS, tr("&Timeout (s):"),
+                   tr("After this long the raw transcript is delivered instead."));
+    bindDisclosure(more, form, first, form->rowCount(),
+                   {SettingKey::TransformUrl, SettingKey::TransformModel, SettingKey::TransformTimeoutS});
 }
 
 void SettingsDialog::buildOutput()
@@ -310,15 +323,15 @@ void SettingsDialog::buildAdvanced()
     QWidget* page = addPage(tr("Advanced"), u"advanced"_s, &form);
     m_form->addRow(form, SettingKey::HttpEnabled, tr("Serve the HTTP API"));
     m_form->addRow(form, SettingKey::HttpListen, tr("&Address:"), tr("HOST:PORT; loopback unless you allow remote."));
-    auto* tools = new QHBoxLayout;
-    auto* token = new QPushButton(tr("Regenerate API &token"), page);
-    auto* logs = new QPushButton(tr("Open &log folder"), page);
-    auto* copy = new QPushButton(tr("&Copy diagnostics"), page);
-    tools->addWidget(token);
-    tools->addWidget(logs);
-    tools->addWidget(copy);
-    tools->addStretch();
-    form->addRow(tools);
+    // The tools in a button box: the platform's spacing, never jammed together.
+    auto* tools = new QDialogButtonBox(page);
+    tools->setObjectName(u"advancedTools"_s);
+    tools->setCenterButtons(false);
+    auto* token = tools->addButton(tr("Regenerate API &token"), QDialogButtonBox::ActionRole);
+    auto* logs = tools->addButton(tr("Open &log folder"), QDialogButtonBox::ActionRole);
+    auto* copy = tools->addButton(tr("&Copy diagnostics"), QDialogButtonBox::ActionRole);
+    token->setAccessibleDescription(tr("Makes a new bearer token for the HTTP API; clients need the new one."));
+    form->addRow(QString(), tools);
     connect(token, &QPushButton::clicked, this, [this] {
         if (!m_secrets)
             return;
@@ -345,6 +358,54 @@ void SettingsDialog::buildAdvanced()
     });
 }
 
+QToolButton* SettingsDialog::addDisclosure(QFormLayout* form, const QString& text)
+{
+    auto* toggle = new QToolButton(form->parentWidget());
+    toggle->setObjectName(u"advancedDisclosure"_s);
+    toggle->setText(text);
+    toggle->setCheckable(true);
+    toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toggle->setArrowType(Qt::RightArrow);
+    toggle->setAutoRaise(true);
+    toggle->setAccessibleName(QString(text).remove(u'&'));
+    form->addRow(toggle);
+    m_disclosures.append(toggle);
+    return toggle;
+}
+
+void SettingsDialog::bindDisclosure(QToolButton* toggle, QFormLayout* form, int first, int end,
+                                    const QList<SettingKey>& keys)
+{
+    // The rows by what they hold (rows may be inserted above later: indexes would move).
+    QList<QWidget*> widgets;
+    QList<QLayout*> layouts;
+    for (int row = first; row < end; ++row) {
+        for (const auto role : {QFormLayout::FieldRole, QFormLayout::SpanningRole}) {
+            if (QLayoutItem* item = form->itemAt(row, role)) {
+                if (item->widget())
+                    widgets << item->widget();
+                else if (item->layout())
+                    layouts << item->layout();
+            }
+        }
+    }
+    const auto show = [toggle, form, widgets, layouts](bool on) {
+        toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        for (QWidget* widget : widgets)
+            form->setRowVisible(widget, on);
+        for (QLayout* layout : layouts)
+            form->setRowVisible(layout, on);
+    };
+    connect(toggle, &QToolButton::toggled, this, show);
+    // Open from the start when one of them is not the default: what the user set is never hidden.
+    bool custom = false;
+    for (SettingKey key : keys)
+        custom = custom || m_settings.source(key) != SettingSource::Default;
+    toggle->setChecked(custom);
+    show(custom);
+    m_disclosed.insert(toggle, widgets);
+}
+
 QString SettingsDialog::diagnostics() const
 {
     QString text = u"Utter %1\n%2\nPlatform: %3\nSettings: %4\n"_s.arg(
@@ -368,9 +429,6 @@ void SettingsDialog::setStylesDir(const QString& dir)
     // Under the default style, before the connection: what the styles are comes first.
     m_stylesForm->insertRow(1, heading);
     m_stylesForm->insertRow(2, m_styleEditor);
-    auto* connection = new QLabel(tr("Connection and rules"), page);
-    connection->setFont(bold);
-    m_stylesForm->insertRow(3, connection);
     connect(m_styleEditor, &StyleEditor::stylesChanged, this, &SettingsDialog::stylesChanged);
 }
 
@@ -510,6 +568,12 @@ Status SettingsDialog::apply()
     if (!invalid && m_styleEditor && m_styleEditor->isModified())
         invalid = m_styleEditor->validate();
     if (invalid) {
+        for (auto it = m_disclosed.constBegin(); it != m_disclosed.constEnd(); ++it) {
+            for (QWidget* row : it.value()) {
+                if (row == invalid || row->isAncestorOf(invalid))
+                    it.key()->setChecked(true);
+            }
+        }
         for (int i = 0; i < m_pages->count(); ++i) {
             if (m_pages->widget(i)->isAncestorOf(invalid))
                 m_nav->setCurrentRow(i);
