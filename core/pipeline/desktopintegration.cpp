@@ -122,7 +122,8 @@ void DesktopIntegration::setStatus(const QString& id, const QString& key, const 
 void DesktopIntegration::problem(const QString& message)
 {
     qCWarning(lcHotkey).noquote() << message;
-    m_problems.append(message);
+    if (!m_problems.contains(message)) // a chain or a key built again says the same thing again
+        m_problems.append(message);
 }
 
 } // namespace utter

@@ -356,6 +356,15 @@ private slots:
                                       5000);
             QTRY_COMPARE_WITH_TIMEOUT(host.client.call(u"status.get"_s, {}).result[u"style"_s].toString(), u"clean"_s,
                                       5000);
+            // The microphone follows the pre-roll: kept open (armed) with one, closed without (the device and the
+            // pre-roll reopen the input at once when no dictation records).
+            const auto microphone = [&host] {
+                return host.client.call(u"status.get"_s, {}).result[u"microphone"_s].toString();
+            };
+            QVERIFY(test::runUtter({u"config"_s, u"set"_s, u"audio/preRollMs"_s, u"300"_s}, env).exitCode == 0);
+            QTRY_VERIFY_WITH_TIMEOUT(!microphone().isEmpty(), 10000);
+            QVERIFY(test::runUtter({u"config"_s, u"set"_s, u"audio/preRollMs"_s, u"0"_s}, env).exitCode == 0);
+            QTRY_VERIFY_WITH_TIMEOUT(microphone().isEmpty(), 10000);
             QVERIFY(host.client.call(u"service.shutdown"_s, {}).ok);
             QVERIFY2(QTest::qWaitFor([&host] { return host.process.state() == QProcess::NotRunning; }, 15000),
                      qPrintable(host.name));
