@@ -260,10 +260,8 @@ void DesktopApp::showSettingsAt(const QString& section)
     showSettings();
     if (section == u"providers"_s)
         m_settingsDialog->showPage(SettingsDialog::Page::Providers);
-    else if (section == u"hotkeys"_s)
-        m_settingsDialog->showPage(SettingsDialog::Page::Hotkeys);
-    else if (section == u"audio"_s)
-        m_settingsDialog->showPage(SettingsDialog::Page::Audio);
+    else if (section == u"hotkeys"_s || section == u"audio"_s)
+        m_settingsDialog->showPage(SettingsDialog::Page::General); // the dictation key and the microphone
 }
 
 void DesktopApp::showHistory()

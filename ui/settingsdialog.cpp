@@ -151,9 +151,15 @@ void SettingsDialog::buildGeneral()
 {
     QFormLayout* form = nullptr;
     addPage(tr("General"), u"general"_s, &form);
+    // The choices everyone makes first: how the key works, which key, which microphone, which language, which style.
     m_form->addRow(form, SettingKey::GeneralMode, tr("Dictation &mode:"));
+    addKeyRow(form, u"dictate"_s, SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
+              tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
+    addMicrophoneRows(form);
     m_form->addRow(form, SettingKey::GeneralLanguage, tr("&Spoken language:"),
                    tr("Two-letter code such as en, de or fr; leave empty to detect it."));
+    m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
+                   tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
     auto* ui = new QComboBox(form->parentWidget());
     ui->addItem(tr("Follow the system"), QString());
     ui->addItem(u"English"_s, u"en"_s);
@@ -170,49 +176,48 @@ void SettingsDialog::buildGeneral()
     m_form->addRow(form, SettingKey::UiSoundVolume, tr("Sound &volume (%):"));
 }
 
+void SettingsDialog::addKeyRow(QFormLayout* form, const QString& id, SettingKey key, const QString& label,
+                               bool allowEmpty, const QString& help)
+{
+    auto* capture = new KeyCaptureWidget(form->parentWidget());
+    capture->setAllowEmpty(allowEmpty);
+    m_form->bind(
+        form, key, label, capture, [capture] { return QVariant(capture->keySpec()); },
+        [capture](const QVariant& v) { capture->setKeySpec(v.toString()); }, help);
+    m_form->addRule(key, [capture](const QVariant&) { return capture->error(); });
+    connect(capture, &KeyCaptureWidget::keySpecChanged, m_form, [this, key] { m_form->edited(key); });
+    // Whether the service could grab the saved key: a valid key may still be held by another application.
+    // In the key's own cell, right under it (the cell holds the key, its error line and its help).
+    QWidget* cell = capture->parentWidget();
+    auto* warning = new QLabel(cell);
+    warning->setObjectName(u"hotkeyWarning"_s);
+    warning->setWordWrap(true);
+    warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette red = warning->palette();
+    red.setColor(QPalette::WindowText, errorTextColor(red));
+    warning->setPalette(red);
+    warning->hide();
+    if (auto* column = qobject_cast<QVBoxLayout*>(cell->layout()))
+        column->insertWidget(1, warning);
+    m_keyEditors.insert(id, capture);
+    m_hotkeyWarnings.insert(id, warning);
+    connect(capture, &KeyCaptureWidget::keySpecChanged, this, [this, id] { refreshHotkeyWarning(id); });
+}
+
 void SettingsDialog::buildHotkeys()
 {
     QFormLayout* form = nullptr;
     addPage(tr("Hotkeys"), u"hotkeys"_s, &form);
-    const auto addKey = [this, form](const QString& id, SettingKey key, const QString& label, bool allowEmpty,
-                                     const QString& help) {
-        auto* capture = new KeyCaptureWidget(form->parentWidget());
-        capture->setAllowEmpty(allowEmpty);
-        m_form->bind(
-            form, key, label, capture, [capture] { return QVariant(capture->keySpec()); },
-            [capture](const QVariant& v) { capture->setKeySpec(v.toString()); }, help);
-        m_form->addRule(key, [capture](const QVariant&) { return capture->error(); });
-        connect(capture, &KeyCaptureWidget::keySpecChanged, m_form, [this, key] { m_form->edited(key); });
-        // Whether the service could grab the saved key: a valid key may still be held by another application.
-        // In the key's own cell, right under it (the cell holds the key, its error line and its help).
-        QWidget* cell = capture->parentWidget();
-        auto* warning = new QLabel(cell);
-        warning->setObjectName(u"hotkeyWarning"_s);
-        warning->setWordWrap(true);
-        warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        QPalette red = warning->palette();
-        red.setColor(QPalette::WindowText, errorTextColor(red));
-        warning->setPalette(red);
-        warning->hide();
-        if (auto* column = qobject_cast<QVBoxLayout*>(cell->layout()))
-            column->insertWidget(1, warning);
-        m_keyEditors.insert(id, capture);
-        m_hotkeyWarnings.insert(id, warning);
-        connect(capture, &KeyCaptureWidget::keySpecChanged, this, [this, id] { refreshHotkeyWarning(id); });
-    };
-    addKey(u"dictate"_s, SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
-           tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
-    addKey(u"cancel"_s, SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
-           tr("Discards the current dictation. Backspace clears it."));
+    // The dictation key is on the General page, with the other first choices.
+    addKeyRow(form, u"cancel"_s, SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
+              tr("Discards the current dictation. Backspace clears it."));
     form->addRow(sectionNote(tr("On Wayland, bind a key in your compositor to run “utter begin” and “utter end” "
                                 "(or “utter toggle”); “utter doctor” prints the exact lines for your desktop."),
                              form->parentWidget()));
 }
 
-void SettingsDialog::buildAudio()
+void SettingsDialog::addMicrophoneRows(QFormLayout* form)
 {
-    QFormLayout* form = nullptr;
-    addPage(tr("Audio"), u"audio"_s, &form);
     auto* device = new QComboBox(form->parentWidget());
     device->addItem(tr("System default"), QString());
     for (const AudioInput& input : AudioDevices::inputs())
@@ -233,6 +238,12 @@ void SettingsDialog::buildAudio()
     form->addRow(QString(), test);
     connect(device, &QComboBox::currentIndexChanged, test,
             [test, device] { test->setDevice(device->currentData().toString()); });
+}
+
+void SettingsDialog::buildAudio()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Audio"), u"audio"_s, &form);
     m_form->addRow(form, SettingKey::AudioVadSensitivity, tr("Voice &sensitivity:"),
                    tr("0 = only loud speech counts, 1 = everything above the noise floor."));
     m_form->addRow(form, SettingKey::AudioPreRollMs, tr("&Pre-roll (ms):"),
@@ -274,8 +285,6 @@ void SettingsDialog::buildStyles()
     QFormLayout* form = nullptr;
     addPage(tr("Styles"), u"styles"_s, &form);
     m_stylesForm = form;
-    m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
-                   tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
     addSecretRow(form, u"transform"_s, tr("Style &key:"));
     addTestButton(form, u"transform"_s, int(SettingKey::TransformUrl), int(SettingKey::TransformKeyName));
     m_form->addRow(form, SettingKey::TransformAppStyles, tr("Per-&application styles:"),
@@ -426,9 +435,9 @@ void SettingsDialog::setStylesDir(const QString& dir)
     bold.setBold(true);
     heading->setFont(bold);
     m_styleEditor = new StyleEditor(dir, page);
-    // Under the default style, before the connection: what the styles are comes first.
-    m_stylesForm->insertRow(1, heading);
-    m_stylesForm->insertRow(2, m_styleEditor);
+    // First on the page: what the styles are (the default style is chosen on the General page).
+    m_stylesForm->insertRow(0, heading);
+    m_stylesForm->insertRow(1, m_styleEditor);
     connect(m_styleEditor, &StyleEditor::stylesChanged, this, &SettingsDialog::stylesChanged);
 }
 

@@ -98,6 +98,11 @@ private:
     // one of keys is not at its default.
     QToolButton* addDisclosure(QFormLayout* form, const QString& text);
     void bindDisclosure(QToolButton* toggle, QFormLayout* form, int first, int end, const QList<SettingKey>& keys);
+    // A key capture field with its "not active" warning ("dictate", "cancel").
+    void addKeyRow(QFormLayout* form, const QString& id, SettingKey key, const QString& label, bool allowEmpty,
+                   const QString& help);
+    // The input device and its live test.
+    void addMicrophoneRows(QFormLayout* form);
     void addSecretRow(QFormLayout* form, const QString& which, const QString& label);
     void addTestButton(QFormLayout* form, const QString& which, int urlKey, int keyNameKey);
     QString secretNameFor(const QString& which) const;
