@@ -160,6 +160,18 @@
         <source>auto, or a number of seconds from 0 to 600</source>
         <translation>auto oder eine Zahl von Sekunden zwischen 0 und 600</translation>
     </message>
+    <message>
+        <source>History is trimmed to this when Utter starts; a running Utter applies it at its next start.</source>
+        <translation>Der Verlauf wird beim Start von Utter darauf gekürzt; ein laufendes Utter wendet es beim nächsten Start an.</translation>
+    </message>
+    <message>
+        <source>The HTTP API is opened when the service starts: restart Utter (or `utter --headless serve`) to apply this.</source>
+        <translation>Die HTTP-API wird beim Start des Dienstes geöffnet: Starten Sie Utter (oder `utter --headless serve`) neu, damit dies gilt.</translation>
+    </message>
+    <message>
+        <source>The interface language changes when Utter is started again.</source>
+        <translation>Die Sprache der Oberfläche wechselt beim nächsten Start von Utter.</translation>
+    </message>
 </context>
 <context>
     <name>utter::Style</name>
@@ -338,6 +350,42 @@
     <message>
         <source>%1 problems found. Each one says how to fix it.</source>
         <translation>%1 Probleme gefunden. Bei jedem steht, wie es sich beheben lässt.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Entsperren …</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>Einrichten …</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring</source>
+        <translation>Den Schlüsselbund entsperren</translation>
+    </message>
+    <message>
+        <source>Set up a keyring</source>
+        <translation>Einen Schlüsselbund einrichten</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring&apos;s password prompt…</source>
+        <translation>Warten auf die Passwortabfrage des Schlüsselbunds …</translation>
+    </message>
+    <message>
+        <source>The keyring was not set up: %1</source>
+        <translation>Der Schlüsselbund wurde nicht eingerichtet: %1</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the install command: %1</source>
+        <translation>Den Installationsbefehl kopieren: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is on the clipboard: paste it into a terminal, then log in again.</source>
+        <translation>„%1“ ist in der Zwischenablage: Fügen Sie es in ein Terminal ein und melden Sie sich dann neu an.</translation>
     </message>
 </context>
 <context>
@@ -918,10 +966,6 @@
         <translation>Sprache der &amp;Oberfläche:</translation>
     </message>
     <message>
-        <source>Takes effect the next time Utter starts.</source>
-        <translation>Wirkt beim nächsten Start von Utter.</translation>
-    </message>
-    <message>
         <source>Start Utter when I log in</source>
         <translation>Utter beim Anmelden starten</translation>
     </message>
@@ -1004,10 +1048,6 @@
     <message>
         <source>Providers</source>
         <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches server, a hal0 box. Keys are stored in the system keychain.</source>
-        <translation>Jeder OpenAI-kompatible Server funktioniert: Groq, ein lokaler whisper.cpp- oder speaches-Server, eine hal0-Box. Schlüssel liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
         <source>Transcription &amp;URL:</source>
@@ -1218,10 +1258,6 @@
         <translation>Stilbibliothek</translation>
     </message>
     <message>
-        <source>Connection and rules</source>
-        <translation>Verbindung und Regeln</translation>
-    </message>
-    <message>
         <source>✖ Not active: %1</source>
         <translation>✖ Nicht aktiv: %1</translation>
     </message>
@@ -1252,6 +1288,22 @@
     <message>
         <source>auto: a space when a dictation continues the one typed just before into the same window (none after a new line or Enter); space: always; none: the text as spoken.</source>
         <translation>auto: ein Leerzeichen, wenn ein Diktat das unmittelbar zuvor in dasselbe Fenster getippte fortsetzt (keines nach einer neuen Zeile oder Enter); space: immer; none: der Text wie gesprochen.</translation>
+    </message>
+    <message>
+        <source>Utter sends what you say to a speech-to-text service: Groq by default (paste your key and test it), or any OpenAI-compatible server such as a local whisper.cpp or speaches server or a hal0 box (under “Endpoints and models”). Keys are stored in the system keychain.</source>
+        <translation>Utter schickt, was Sie sagen, an einen Sprache-zu-Text-Dienst: standardmäßig Groq (Schlüssel einfügen und testen) oder jeden OpenAI-kompatiblen Server, etwa einen lokalen whisper.cpp- oder speaches-Server oder eine hal0-Box (unter „Endpunkte und Modelle“). Schlüssel liegen im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints and models</source>
+        <translation>&amp;Endpunkte und Modelle</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint, model and timeout</source>
+        <translation>&amp;Endpunkt, Modell und Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Makes a new bearer token for the HTTP API; clients need the new one.</source>
+        <translation>Erzeugt ein neues Bearer-Token für die HTTP-API; Clients brauchen dann das neue.</translation>
     </message>
 </context>
 <context>
@@ -1361,10 +1413,6 @@
     <message>
         <source>Descr&amp;iption:</source>
         <translation>Beschre&amp;ibung:</translation>
-    </message>
-    <message>
-        <source>Default: the style model above</source>
-        <translation>Standard: das Stilmodell oben</translation>
     </message>
     <message>
         <source>Mod&amp;el:</source>
@@ -1498,6 +1546,10 @@
         <source>Leave it empty for the default.</source>
         <translation>Leer lassen für den Standardwert.</translation>
     </message>
+    <message>
+        <source>Default: the style model of the settings</source>
+        <translation>Standard: das Stilmodell der Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::TrayController</name>
@@ -1538,52 +1590,8 @@
         <translation>Wartendes Diktat geliefert</translation>
     </message>
     <message>
-        <source>Start dictation</source>
-        <translation>Diktat starten</translation>
-    </message>
-    <message>
-        <source>Cancel dictation</source>
-        <translation>Diktat abbrechen</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Modus</translation>
-    </message>
-    <message>
         <source>Could not change the mode</source>
         <translation>Modus konnte nicht geändert werden</translation>
-    </message>
-    <message>
-        <source>Style</source>
-        <translation>Stil</translation>
-    </message>
-    <message>
-        <source>Copy last result</source>
-        <translation>Letztes Ergebnis kopieren</translation>
-    </message>
-    <message>
-        <source>Read back last result</source>
-        <translation>Letztes Ergebnis vorlesen</translation>
-    </message>
-    <message>
-        <source>History…</source>
-        <translation>Verlauf …</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Einstellungen …</translation>
-    </message>
-    <message>
-        <source>Doctor…</source>
-        <translation>Diagnose …</translation>
-    </message>
-    <message>
-        <source>Pause hotkeys</source>
-        <translation>Tastenkürzel pausieren</translation>
-    </message>
-    <message>
-        <source>Quit Utter</source>
-        <translation>Utter beenden</translation>
     </message>
     <message>
         <source>None (raw transcript)</source>
@@ -1622,16 +1630,72 @@
         <translation>Etwas ist schiefgegangen; siehe Protokoll.</translation>
     </message>
     <message>
-        <source>Stop dictation</source>
-        <translation>Diktat beenden</translation>
-    </message>
-    <message>
         <source>The dictation pipeline is not part of this build.</source>
         <translation>Die Diktat-Verarbeitung ist in dieser Version nicht enthalten.</translation>
     </message>
     <message>
         <source>Queued</source>
         <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Start dictation</source>
+        <translation>Diktat &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel dictation</source>
+        <translation>Diktat a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modus</translation>
+    </message>
+    <message>
+        <source>St&amp;yle</source>
+        <translation>St&amp;il</translation>
+    </message>
+    <message>
+        <source>C&amp;opy last result</source>
+        <translation>Letztes Ergebnis &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Recent dictations</source>
+        <translation>&amp;Letzte Diktate</translation>
+    </message>
+    <message>
+        <source>Read &amp;back last result</source>
+        <translation>Letztes Ergebnis &amp;vorlesen</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>Verl&amp;auf …</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor…</source>
+        <translation>&amp;Diagnose …</translation>
+    </message>
+    <message>
+        <source>&amp;Pause hotkeys</source>
+        <translation>Tastenkürzel &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Utter</source>
+        <translation>Utter beende&amp;n</translation>
+    </message>
+    <message>
+        <source>Nothing dictated yet</source>
+        <translation>Noch nichts diktiert</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Kopieren: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop dictation</source>
+        <translation>Diktat &amp;stoppen</translation>
     </message>
 </context>
 </TS>

@@ -160,6 +160,18 @@
         <source>auto, or a number of seconds from 0 to 600</source>
         <translation>auto, o un número de segundos entre 0 y 600</translation>
     </message>
+    <message>
+        <source>History is trimmed to this when Utter starts; a running Utter applies it at its next start.</source>
+        <translation>El historial se recorta a esto cuando Utter se inicia; un Utter en marcha lo aplica en su próximo inicio.</translation>
+    </message>
+    <message>
+        <source>The HTTP API is opened when the service starts: restart Utter (or `utter --headless serve`) to apply this.</source>
+        <translation>La API HTTP se abre al iniciar el servicio: reinicie Utter (o `utter --headless serve`) para aplicarlo.</translation>
+    </message>
+    <message>
+        <source>The interface language changes when Utter is started again.</source>
+        <translation>El idioma de la interfaz cambia la próxima vez que se inicie Utter.</translation>
+    </message>
 </context>
 <context>
     <name>utter::Style</name>
@@ -338,6 +350,42 @@
     <message>
         <source>%1 problems found. Each one says how to fix it.</source>
         <translation>Se encontraron %1 problemas. Cada uno indica cómo corregirlo.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Desbloquear…</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>Configurar…</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring</source>
+        <translation>Desbloquear el llavero</translation>
+    </message>
+    <message>
+        <source>Set up a keyring</source>
+        <translation>Configurar un llavero</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring&apos;s password prompt…</source>
+        <translation>Esperando la petición de contraseña del llavero…</translation>
+    </message>
+    <message>
+        <source>The keyring was not set up: %1</source>
+        <translation>El llavero no se configuró: %1</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>Copiar la orden</translation>
+    </message>
+    <message>
+        <source>Copy the install command: %1</source>
+        <translation>Copiar la orden de instalación: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is on the clipboard: paste it into a terminal, then log in again.</source>
+        <translation>«%1» está en el portapapeles: péguelo en una terminal y vuelva a iniciar sesión.</translation>
     </message>
 </context>
 <context>
@@ -918,10 +966,6 @@
         <translation>Idioma de la &amp;interfaz:</translation>
     </message>
     <message>
-        <source>Takes effect the next time Utter starts.</source>
-        <translation>Surte efecto la próxima vez que se inicie Utter.</translation>
-    </message>
-    <message>
         <source>Start Utter when I log in</source>
         <translation>Iniciar Utter al iniciar sesión</translation>
     </message>
@@ -1004,10 +1048,6 @@
     <message>
         <source>Providers</source>
         <translation>Proveedores</translation>
-    </message>
-    <message>
-        <source>Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches server, a hal0 box. Keys are stored in the system keychain.</source>
-        <translation>Sirve cualquier servidor compatible con OpenAI: Groq, un servidor local whisper.cpp o speaches, un equipo hal0. Las claves se guardan en el llavero del sistema.</translation>
     </message>
     <message>
         <source>Transcription &amp;URL:</source>
@@ -1218,10 +1258,6 @@
         <translation>Biblioteca de estilos</translation>
     </message>
     <message>
-        <source>Connection and rules</source>
-        <translation>Conexión y reglas</translation>
-    </message>
-    <message>
         <source>✖ Not active: %1</source>
         <translation>✖ No activo: %1</translation>
     </message>
@@ -1252,6 +1288,22 @@
     <message>
         <source>auto: a space when a dictation continues the one typed just before into the same window (none after a new line or Enter); space: always; none: the text as spoken.</source>
         <translation>auto: un espacio cuando un dictado continúa el escrito justo antes en la misma ventana (ninguno tras un salto de línea o Intro); space: siempre; none: el texto tal como se dictó.</translation>
+    </message>
+    <message>
+        <source>Utter sends what you say to a speech-to-text service: Groq by default (paste your key and test it), or any OpenAI-compatible server such as a local whisper.cpp or speaches server or a hal0 box (under “Endpoints and models”). Keys are stored in the system keychain.</source>
+        <translation>Utter envía lo que dice a un servicio de voz a texto: Groq de forma predeterminada (pegue su clave y pruébela) o cualquier servidor compatible con OpenAI, como un servidor local whisper.cpp o speaches o un equipo hal0 (en «Puntos de acceso y modelos»). Las claves se guardan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints and models</source>
+        <translation>&amp;Puntos de acceso y modelos</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint, model and timeout</source>
+        <translation>&amp;Punto de acceso, modelo y tiempo límite</translation>
+    </message>
+    <message>
+        <source>Makes a new bearer token for the HTTP API; clients need the new one.</source>
+        <translation>Crea un token bearer nuevo para la API HTTP; los clientes necesitarán el nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1361,10 +1413,6 @@
     <message>
         <source>Descr&amp;iption:</source>
         <translation>Descr&amp;ipción:</translation>
-    </message>
-    <message>
-        <source>Default: the style model above</source>
-        <translation>Predeterminado: el modelo de estilo de arriba</translation>
     </message>
     <message>
         <source>Mod&amp;el:</source>
@@ -1498,6 +1546,10 @@
         <source>Leave it empty for the default.</source>
         <translation>Déjelo vacío para usar el valor predeterminado.</translation>
     </message>
+    <message>
+        <source>Default: the style model of the settings</source>
+        <translation>Predeterminado: el modelo de estilo de los ajustes</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::TrayController</name>
@@ -1538,52 +1590,8 @@
         <translation>Dictado en cola entregado</translation>
     </message>
     <message>
-        <source>Start dictation</source>
-        <translation>Iniciar dictado</translation>
-    </message>
-    <message>
-        <source>Cancel dictation</source>
-        <translation>Cancelar dictado</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Modo</translation>
-    </message>
-    <message>
         <source>Could not change the mode</source>
         <translation>No se pudo cambiar el modo</translation>
-    </message>
-    <message>
-        <source>Style</source>
-        <translation>Estilo</translation>
-    </message>
-    <message>
-        <source>Copy last result</source>
-        <translation>Copiar el último resultado</translation>
-    </message>
-    <message>
-        <source>Read back last result</source>
-        <translation>Leer el último resultado</translation>
-    </message>
-    <message>
-        <source>History…</source>
-        <translation>Historial…</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Ajustes…</translation>
-    </message>
-    <message>
-        <source>Doctor…</source>
-        <translation>Diagnóstico…</translation>
-    </message>
-    <message>
-        <source>Pause hotkeys</source>
-        <translation>Pausar atajos</translation>
-    </message>
-    <message>
-        <source>Quit Utter</source>
-        <translation>Salir de Utter</translation>
     </message>
     <message>
         <source>None (raw transcript)</source>
@@ -1622,16 +1630,72 @@
         <translation>Algo salió mal; consulte el registro.</translation>
     </message>
     <message>
-        <source>Stop dictation</source>
-        <translation>Detener dictado</translation>
-    </message>
-    <message>
         <source>The dictation pipeline is not part of this build.</source>
         <translation>La cadena de dictado no forma parte de esta compilación.</translation>
     </message>
     <message>
         <source>Queued</source>
         <translation>En cola</translation>
+    </message>
+    <message>
+        <source>&amp;Start dictation</source>
+        <translation>&amp;Iniciar dictado</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel dictation</source>
+        <translation>&amp;Cancelar dictado</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modo</translation>
+    </message>
+    <message>
+        <source>St&amp;yle</source>
+        <translation>&amp;Estilo</translation>
+    </message>
+    <message>
+        <source>C&amp;opy last result</source>
+        <translation>C&amp;opiar el último resultado</translation>
+    </message>
+    <message>
+        <source>&amp;Recent dictations</source>
+        <translation>Dictados &amp;recientes</translation>
+    </message>
+    <message>
+        <source>Read &amp;back last result</source>
+        <translation>&amp;Leer el último resultado</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor…</source>
+        <translation>&amp;Diagnóstico…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause hotkeys</source>
+        <translation>&amp;Pausar atajos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Utter</source>
+        <translation>&amp;Salir de Utter</translation>
+    </message>
+    <message>
+        <source>Nothing dictated yet</source>
+        <translation>Aún no se ha dictado nada</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Copiar: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop dictation</source>
+        <translation>Detener d&amp;ictado</translation>
     </message>
 </context>
 </TS>

@@ -160,6 +160,18 @@
         <source>auto, or a number of seconds from 0 to 600</source>
         <translation>auto, ou un nombre de secondes entre 0 et 600</translation>
     </message>
+    <message>
+        <source>History is trimmed to this when Utter starts; a running Utter applies it at its next start.</source>
+        <translation>L’historique est réduit à cela au démarrage d’Utter ; un Utter en cours l’applique à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>The HTTP API is opened when the service starts: restart Utter (or `utter --headless serve`) to apply this.</source>
+        <translation>L’API HTTP est ouverte au démarrage du service : redémarrez Utter (ou `utter --headless serve`) pour l’appliquer.</translation>
+    </message>
+    <message>
+        <source>The interface language changes when Utter is started again.</source>
+        <translation>La langue de l’interface change au prochain démarrage d’Utter.</translation>
+    </message>
 </context>
 <context>
     <name>utter::Style</name>
@@ -338,6 +350,42 @@
     <message>
         <source>%1 problems found. Each one says how to fix it.</source>
         <translation>%1 problèmes trouvés. Chacun indique comment le corriger.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Déverrouiller…</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>Configurer…</translation>
+    </message>
+    <message>
+        <source>Unlock the keyring</source>
+        <translation>Déverrouiller le trousseau</translation>
+    </message>
+    <message>
+        <source>Set up a keyring</source>
+        <translation>Configurer un trousseau</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring&apos;s password prompt…</source>
+        <translation>En attente de la demande de mot de passe du trousseau…</translation>
+    </message>
+    <message>
+        <source>The keyring was not set up: %1</source>
+        <translation>Le trousseau n’a pas été configuré : %1</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>Copier la commande</translation>
+    </message>
+    <message>
+        <source>Copy the install command: %1</source>
+        <translation>Copier la commande d’installation : %1</translation>
+    </message>
+    <message>
+        <source>“%1” is on the clipboard: paste it into a terminal, then log in again.</source>
+        <translation>« %1 » est dans le presse-papiers : collez-le dans un terminal, puis reconnectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -918,10 +966,6 @@
         <translation>Langue de l’&amp;interface :</translation>
     </message>
     <message>
-        <source>Takes effect the next time Utter starts.</source>
-        <translation>Prend effet au prochain démarrage d’Utter.</translation>
-    </message>
-    <message>
         <source>Start Utter when I log in</source>
         <translation>Lancer Utter à l’ouverture de session</translation>
     </message>
@@ -1004,10 +1048,6 @@
     <message>
         <source>Providers</source>
         <translation>Fournisseurs</translation>
-    </message>
-    <message>
-        <source>Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches server, a hal0 box. Keys are stored in the system keychain.</source>
-        <translation>Tout serveur compatible OpenAI convient : Groq, un serveur local whisper.cpp ou speaches, un boîtier hal0. Les clés sont gardées dans le trousseau du système.</translation>
     </message>
     <message>
         <source>Transcription &amp;URL:</source>
@@ -1218,10 +1258,6 @@
         <translation>Bibliothèque de styles</translation>
     </message>
     <message>
-        <source>Connection and rules</source>
-        <translation>Connexion et règles</translation>
-    </message>
-    <message>
         <source>✖ Not active: %1</source>
         <translation>✖ Inactif : %1</translation>
     </message>
@@ -1252,6 +1288,22 @@
     <message>
         <source>auto: a space when a dictation continues the one typed just before into the same window (none after a new line or Enter); space: always; none: the text as spoken.</source>
         <translation>auto : une espace quand une dictée prolonge celle tapée juste avant dans la même fenêtre (aucune après un saut de ligne ou Entrée) ; space : toujours ; none : le texte tel que dicté.</translation>
+    </message>
+    <message>
+        <source>Utter sends what you say to a speech-to-text service: Groq by default (paste your key and test it), or any OpenAI-compatible server such as a local whisper.cpp or speaches server or a hal0 box (under “Endpoints and models”). Keys are stored in the system keychain.</source>
+        <translation>Utter envoie ce que vous dites à un service de transcription : Groq par défaut (collez votre clé et testez-la), ou tout serveur compatible OpenAI, comme un serveur local whisper.cpp ou speaches ou un boîtier hal0 (sous « Points d’accès et modèles »). Les clés sont gardées dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoints and models</source>
+        <translation>&amp;Points d’accès et modèles</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint, model and timeout</source>
+        <translation>&amp;Point d’accès, modèle et délai</translation>
+    </message>
+    <message>
+        <source>Makes a new bearer token for the HTTP API; clients need the new one.</source>
+        <translation>Crée un nouveau jeton bearer pour l’API HTTP ; les clients auront besoin du nouveau.</translation>
     </message>
 </context>
 <context>
@@ -1361,10 +1413,6 @@
     <message>
         <source>Descr&amp;iption:</source>
         <translation>Descr&amp;iption :</translation>
-    </message>
-    <message>
-        <source>Default: the style model above</source>
-        <translation>Par défaut : le modèle de style ci-dessus</translation>
     </message>
     <message>
         <source>Mod&amp;el:</source>
@@ -1498,6 +1546,10 @@
         <source>Leave it empty for the default.</source>
         <translation>Laissez vide pour la valeur par défaut.</translation>
     </message>
+    <message>
+        <source>Default: the style model of the settings</source>
+        <translation>Par défaut : le modèle de style des réglages</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::TrayController</name>
@@ -1538,52 +1590,8 @@
         <translation>Dictée en attente livrée</translation>
     </message>
     <message>
-        <source>Start dictation</source>
-        <translation>Démarrer la dictée</translation>
-    </message>
-    <message>
-        <source>Cancel dictation</source>
-        <translation>Annuler la dictée</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
         <source>Could not change the mode</source>
         <translation>Impossible de changer de mode</translation>
-    </message>
-    <message>
-        <source>Style</source>
-        <translation>Style</translation>
-    </message>
-    <message>
-        <source>Copy last result</source>
-        <translation>Copier le dernier résultat</translation>
-    </message>
-    <message>
-        <source>Read back last result</source>
-        <translation>Relire le dernier résultat</translation>
-    </message>
-    <message>
-        <source>History…</source>
-        <translation>Historique…</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Réglages…</translation>
-    </message>
-    <message>
-        <source>Doctor…</source>
-        <translation>Diagnostic…</translation>
-    </message>
-    <message>
-        <source>Pause hotkeys</source>
-        <translation>Suspendre les raccourcis</translation>
-    </message>
-    <message>
-        <source>Quit Utter</source>
-        <translation>Quitter Utter</translation>
     </message>
     <message>
         <source>None (raw transcript)</source>
@@ -1622,16 +1630,72 @@
         <translation>Un problème est survenu ; consultez le journal.</translation>
     </message>
     <message>
-        <source>Stop dictation</source>
-        <translation>Arrêter la dictée</translation>
-    </message>
-    <message>
         <source>The dictation pipeline is not part of this build.</source>
         <translation>La chaîne de dictée ne fait pas partie de cette version.</translation>
     </message>
     <message>
         <source>Queued</source>
         <translation>En attente</translation>
+    </message>
+    <message>
+        <source>&amp;Start dictation</source>
+        <translation>&amp;Démarrer la dictée</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel dictation</source>
+        <translation>&amp;Annuler la dictée</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <source>St&amp;yle</source>
+        <translation>St&amp;yle</translation>
+    </message>
+    <message>
+        <source>C&amp;opy last result</source>
+        <translation>&amp;Copier le dernier résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Recent dictations</source>
+        <translation>Dictées &amp;récentes</translation>
+    </message>
+    <message>
+        <source>Read &amp;back last result</source>
+        <translation>Re&amp;lire le dernier résultat</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Réglag&amp;es…</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor…</source>
+        <translation>Dia&amp;gnostic…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause hotkeys</source>
+        <translation>&amp;Suspendre les raccourcis</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Utter</source>
+        <translation>&amp;Quitter Utter</translation>
+    </message>
+    <message>
+        <source>Nothing dictated yet</source>
+        <translation>Rien de dicté pour l’instant</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>Copier : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop dictation</source>
+        <translation>Arrêter la &amp;dictée</translation>
     </message>
 </context>
 </TS>

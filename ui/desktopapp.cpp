@@ -2,8 +2,11 @@
 
 #include "audio/audiodoctor.h"
 #include "autostart.h"
+#include "daemon/daemon.h"
 #include "doctor/doctorcheck.h"
+#include "doctor/secretservicedoctor.h"
 #include "doctorwindow.h"
+#include "history/historystore.h"
 #include "historywindow.h"
 #include "ipc/ipcclient.h"
 #include "ipc/jsonrpc.h"
@@ -18,6 +21,7 @@
 #include "providers/providersdoctor.h"
 #include "providers/style.h"
 #include "recordingoverlay.h"
+#include "secrets/secretsdoctor.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 #include "settingsdialog.h"
@@ -112,6 +116,19 @@ void DesktopApp::buildWidgets()
 {
     m_tray = new TrayController(m_dictation, *m_services.settings, this);
     m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names());
+    if (m_services.history) {
+        // "Recent dictations" in the tray: read from history only when the submenu opens (a few rows).
+        m_tray->setRecentSource([this](int count) {
+            QStringList texts;
+            if (const Result<HistoryStore*> store = m_services.history(); store.ok()) {
+                if (const Result<QList<HistoryEntry>> entries = store.value()->list(count); entries.ok()) {
+                    for (const HistoryEntry& entry : entries.value())
+                        texts << entry.text();
+                }
+            }
+            return texts;
+        });
+    }
     m_overlay = new RecordingOverlay;
     m_overlay->attach(m_dictation);
     m_focusProbe = PlatformFactory::createFocusProbe(PlatformFactory::currentSession());
@@ -243,10 +260,8 @@ void DesktopApp::showSettingsAt(const QString& section)
     showSettings();
     if (section == u"providers"_s)
         m_settingsDialog->showPage(SettingsDialog::Page::Providers);
-    else if (section == u"hotkeys"_s)
-        m_settingsDialog->showPage(SettingsDialog::Page::Hotkeys);
-    else if (section == u"audio"_s)
-        m_settingsDialog->showPage(SettingsDialog::Page::Audio);
+    else if (section == u"hotkeys"_s || section == u"audio"_s)
+        m_settingsDialog->showPage(SettingsDialog::Page::General); // the dictation key and the microphone
 }
 
 void DesktopApp::showHistory()
@@ -301,6 +316,12 @@ std::unique_ptr<Doctor> DesktopApp::makeDoctor()
             TranscriberConfig::fromSettings(*m_services.settings, keys),
             TransformerConfig::fromSettings(*m_services.settings, keys, m_services.locations.stylesDir()),
             SpeechConfig::fromSettings(*m_services.settings, keys), styles.problems(), *m_http));
+        // The keychain as `utter doctor` checks it: the Secret Service (running, answering, a default keyring,
+        // locked), then a read through it, and this process's HTTP API token. Both ask without blocking.
+        doctor->add(std::make_unique<SecretServiceDoctor>());
+        doctor->add(std::make_unique<SecretsDoctor>(m_services.secrets->keychain(),
+                                                    m_services.settings->stringValue(SettingKey::TranscribeKeyName),
+                                                    m_host.daemon().status()));
     }
     return doctor;
 }

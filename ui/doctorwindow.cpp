@@ -1,11 +1,14 @@
 #include "doctorwindow.h"
 
+#include "doctor/secretservicedoctor.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTimer>
 #include <QTreeWidget>
@@ -56,6 +59,65 @@ bool fixIsInSettings(const DoctorCheck& check)
 }
 
 } // namespace
+
+QString DoctorWindow::installCommand(const QString& package)
+{
+    // The package manager this system has; nothing when Utter cannot tell.
+    const QList<std::pair<QString, QString>> managers{{u"apt"_s, u"sudo apt install %1"_s},
+                                                      {u"dnf"_s, u"sudo dnf install %1"_s},
+                                                      {u"zypper"_s, u"sudo zypper install %1"_s},
+                                                      {u"pacman"_s, u"sudo pacman -S %1"_s}};
+    for (const auto& [tool, command] : managers) {
+        if (!QStandardPaths::findExecutable(tool).isEmpty())
+            return command.arg(package);
+    }
+    return {};
+}
+
+QPushButton* DoctorWindow::actionButton(const DoctorCheck& check)
+{
+    if (check.action == QLatin1String(SecretServiceDoctor::kUnlockAction) ||
+        check.action == QLatin1String(SecretServiceDoctor::kSetupAction)) {
+        const bool unlock = check.action == QLatin1String(SecretServiceDoctor::kUnlockAction);
+        auto* button = new QPushButton(unlock ? tr("Unlock…") : tr("Set up…"), m_tree);
+        button->setAccessibleName(unlock ? tr("Unlock the keyring") : tr("Set up a keyring"));
+        connect(button, &QPushButton::clicked, this, [this, unlock] {
+            m_summary->setText(tr("Waiting for the keyring's password prompt…"));
+            const auto done = [this](const QString& error) {
+                if (!error.isEmpty())
+                    m_summary->setText(tr("The keyring was not set up: %1").arg(error));
+                run(); // shows the keyring as it is now
+            };
+            if (unlock)
+                SecretServiceFix::unlockDefault(this, done);
+            else
+                SecretServiceFix::createDefault(this, done);
+        });
+        return button;
+    }
+    if (check.action == QLatin1String(SecretServiceDoctor::kInstallAction)) {
+        const QString command = installCommand(u"gnome-keyring"_s);
+        if (command.isEmpty())
+            return nullptr;
+        auto* button = new QPushButton(tr("Copy command"), m_tree);
+        button->setAccessibleName(tr("Copy the install command: %1").arg(command));
+        button->setToolTip(command);
+        connect(button, &QPushButton::clicked, this, [this, command] {
+            QApplication::clipboard()->setText(command);
+            m_summary->setText(
+                tr("“%1” is on the clipboard: paste it into a terminal, then log in again.").arg(command));
+        });
+        return button;
+    }
+    if (fixIsInSettings(check)) {
+        auto* button = new QPushButton(tr("Fix…"), m_tree);
+        button->setAccessibleName(tr("Fix %1").arg(check.name));
+        const QString section = check.section;
+        connect(button, &QPushButton::clicked, this, [this, section] { emit settingsRequested(section); });
+        return button;
+    }
+    return nullptr;
+}
 
 DoctorWindow::DoctorWindow(std::function<std::unique_ptr<Doctor>()> makeDoctor, QWidget* parent)
     : QWidget(parent, Qt::Window)
@@ -132,11 +194,7 @@ void DoctorWindow::showChecks(const QList<DoctorCheck>& checks)
         item->setToolTip(2, detail);
         if (check.status == CheckStatus::Fail || check.status == CheckStatus::Warn) {
             ++problems;
-            if (fixIsInSettings(check)) {
-                auto* fix = new QPushButton(tr("Fix…"), m_tree);
-                fix->setAccessibleName(tr("Fix %1").arg(check.name));
-                const QString section = check.section;
-                connect(fix, &QPushButton::clicked, this, [this, section] { emit settingsRequested(section); });
+            if (QPushButton* fix = actionButton(check)) {
                 m_tree->setItemWidget(item, 0, nullptr);
                 auto* holder = new QWidget(m_tree);
                 auto* row = new QHBoxLayout(holder);

@@ -15,7 +15,8 @@ namespace utter::ui
 {
 
 // The `utter doctor` checks in a window: one row per check with its status, what was found and, for each
-// problem, the exact fix — with a button that goes there when the fix is in Utter's settings.
+// problem, the exact fix — with a button that does it where Utter can (unlock or set up the keyring through the
+// Secret Service, copy the install command) or goes to the settings page where the fix is.
 class DoctorWindow final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
     QTreeWidget* tree() const { return m_tree; }
     // A plain-text report, as "Copy report" puts it on the clipboard.
     QString report() const;
+    // The command that installs a package here ("sudo apt install gnome-keyring"), empty when unknown.
+    static QString installCommand(const QString& package);
 
 signals:
     void finished();
@@ -40,6 +43,9 @@ signals:
 
 private:
     void showChecks(const QList<DoctorCheck>& checks);
+    // The button for a problem's fix: what Utter does itself (unlock or set up the keyring, copy an install
+    // command) or the settings page where the fix is; null when the fix is the user's alone.
+    QPushButton* actionButton(const DoctorCheck& check);
 
     std::function<std::unique_ptr<Doctor>()> m_makeDoctor;
     std::unique_ptr<Doctor> m_doctor;

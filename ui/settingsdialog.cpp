@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -111,7 +112,7 @@ SettingsDialog::SettingsDialog(Settings& settings, SecretStore* secrets, QWidget
     buildAdvanced();
     m_form->load();
     m_nav->setCurrentRow(0);
-    resize(860, 600);
+    resize(880, 640);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -150,9 +151,15 @@ void SettingsDialog::buildGeneral()
 {
     QFormLayout* form = nullptr;
     addPage(tr("General"), u"general"_s, &form);
+    // The choices everyone makes first: how the key works, which key, which microphone, which language, which style.
     m_form->addRow(form, SettingKey::GeneralMode, tr("Dictation &mode:"));
+    addKeyRow(form, u"dictate"_s, SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
+              tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
+    addMicrophoneRows(form);
     m_form->addRow(form, SettingKey::GeneralLanguage, tr("&Spoken language:"),
                    tr("Two-letter code such as en, de or fr; leave empty to detect it."));
+    m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
+                   tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
     auto* ui = new QComboBox(form->parentWidget());
     ui->addItem(tr("Follow the system"), QString());
     ui->addItem(u"English"_s, u"en"_s);
@@ -161,8 +168,7 @@ void SettingsDialog::buildGeneral()
     ui->addItem(u"Français"_s, u"fr"_s);
     m_form->bind(
         form, SettingKey::GeneralUiLanguage, tr("&Interface language:"), ui, [ui] { return ui->currentData(); },
-        [ui](const QVariant& v) { ui->setCurrentIndex(std::max(0, ui->findData(v.toString()))); },
-        tr("Takes effect the next time Utter starts."));
+        [ui](const QVariant& v) { ui->setCurrentIndex(std::max(0, ui->findData(v.toString()))); });
     connect(ui, &QComboBox::currentIndexChanged, m_form, [this] { m_form->edited(SettingKey::GeneralUiLanguage); });
     m_form->addRow(form, SettingKey::GeneralStartAtLogin, tr("Start Utter when I log in"));
     m_form->addRow(form, SettingKey::UiOverlayPosition, tr("&Overlay:"));
@@ -170,49 +176,48 @@ void SettingsDialog::buildGeneral()
     m_form->addRow(form, SettingKey::UiSoundVolume, tr("Sound &volume (%):"));
 }
 
+void SettingsDialog::addKeyRow(QFormLayout* form, const QString& id, SettingKey key, const QString& label,
+                               bool allowEmpty, const QString& help)
+{
+    auto* capture = new KeyCaptureWidget(form->parentWidget());
+    capture->setAllowEmpty(allowEmpty);
+    m_form->bind(
+        form, key, label, capture, [capture] { return QVariant(capture->keySpec()); },
+        [capture](const QVariant& v) { capture->setKeySpec(v.toString()); }, help);
+    m_form->addRule(key, [capture](const QVariant&) { return capture->error(); });
+    connect(capture, &KeyCaptureWidget::keySpecChanged, m_form, [this, key] { m_form->edited(key); });
+    // Whether the service could grab the saved key: a valid key may still be held by another application.
+    // In the key's own cell, right under it (the cell holds the key, its error line and its help).
+    QWidget* cell = capture->parentWidget();
+    auto* warning = new QLabel(cell);
+    warning->setObjectName(u"hotkeyWarning"_s);
+    warning->setWordWrap(true);
+    warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette red = warning->palette();
+    red.setColor(QPalette::WindowText, errorTextColor(red));
+    warning->setPalette(red);
+    warning->hide();
+    if (auto* column = qobject_cast<QVBoxLayout*>(cell->layout()))
+        column->insertWidget(1, warning);
+    m_keyEditors.insert(id, capture);
+    m_hotkeyWarnings.insert(id, warning);
+    connect(capture, &KeyCaptureWidget::keySpecChanged, this, [this, id] { refreshHotkeyWarning(id); });
+}
+
 void SettingsDialog::buildHotkeys()
 {
     QFormLayout* form = nullptr;
     addPage(tr("Hotkeys"), u"hotkeys"_s, &form);
-    const auto addKey = [this, form](const QString& id, SettingKey key, const QString& label, bool allowEmpty,
-                                     const QString& help) {
-        auto* capture = new KeyCaptureWidget(form->parentWidget());
-        capture->setAllowEmpty(allowEmpty);
-        m_form->bind(
-            form, key, label, capture, [capture] { return QVariant(capture->keySpec()); },
-            [capture](const QVariant& v) { capture->setKeySpec(v.toString()); }, help);
-        m_form->addRule(key, [capture](const QVariant&) { return capture->error(); });
-        connect(capture, &KeyCaptureWidget::keySpecChanged, m_form, [this, key] { m_form->edited(key); });
-        // Whether the service could grab the saved key: a valid key may still be held by another application.
-        // In the key's own cell, right under it (the cell holds the key, its error line and its help).
-        QWidget* cell = capture->parentWidget();
-        auto* warning = new QLabel(cell);
-        warning->setObjectName(u"hotkeyWarning"_s);
-        warning->setWordWrap(true);
-        warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        QPalette red = warning->palette();
-        red.setColor(QPalette::WindowText, errorTextColor(red));
-        warning->setPalette(red);
-        warning->hide();
-        if (auto* column = qobject_cast<QVBoxLayout*>(cell->layout()))
-            column->insertWidget(1, warning);
-        m_keyEditors.insert(id, capture);
-        m_hotkeyWarnings.insert(id, warning);
-        connect(capture, &KeyCaptureWidget::keySpecChanged, this, [this, id] { refreshHotkeyWarning(id); });
-    };
-    addKey(u"dictate"_s, SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
-           tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
-    addKey(u"cancel"_s, SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
-           tr("Discards the current dictation. Backspace clears it."));
+    // The dictation key is on the General page, with the other first choices.
+    addKeyRow(form, u"cancel"_s, SettingKey::HotkeyCancel, tr("&Cancel key:"), true,
+              tr("Discards the current dictation. Backspace clears it."));
     form->addRow(sectionNote(tr("On Wayland, bind a key in your compositor to run “utter begin” and “utter end” "
                                 "(or “utter toggle”); “utter doctor” prints the exact lines for your desktop."),
                              form->parentWidget()));
 }
 
-void SettingsDialog::buildAudio()
+void SettingsDialog::addMicrophoneRows(QFormLayout* form)
 {
-    QFormLayout* form = nullptr;
-    addPage(tr("Audio"), u"audio"_s, &form);
     auto* device = new QComboBox(form->parentWidget());
     device->addItem(tr("System default"), QString());
     for (const AudioInput& input : AudioDevices::inputs())
@@ -233,6 +238,12 @@ void SettingsDialog::buildAudio()
     form->addRow(QString(), test);
     connect(device, &QComboBox::currentIndexChanged, test,
             [test, device] { test->setDevice(device->currentData().toString()); });
+}
+
+void SettingsDialog::buildAudio()
+{
+    QFormLayout* form = nullptr;
+    addPage(tr("Audio"), u"audio"_s, &form);
     m_form->addRow(form, SettingKey::AudioVadSensitivity, tr("Voice &sensitivity:"),
                    tr("0 = only loud speech counts, 1 = everything above the noise floor."));
     m_form->addRow(form, SettingKey::AudioPreRollMs, tr("&Pre-roll (ms):"),
@@ -245,13 +256,18 @@ void SettingsDialog::buildProviders()
 {
     QFormLayout* form = nullptr;
     addPage(tr("Providers"), u"providers"_s, &form);
-    form->addRow(sectionNote(tr("Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches "
-                                "server, a hal0 box. Keys are stored in the system keychain."),
+    form->addRow(sectionNote(tr("Utter sends what you say to a speech-to-text service: Groq by default (paste your "
+                                "key and test it), or any OpenAI-compatible server such as a local whisper.cpp or "
+                                "speaches server or a hal0 box (under “Endpoints and models”). Keys are stored in "
+                                "the system keychain."),
                              form->parentWidget()));
-    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
-    m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
     addSecretRow(form, u"transcribe"_s, tr("Transcription &key:"));
     addTestButton(form, u"transcribe"_s, int(SettingKey::TranscribeUrl), int(SettingKey::TranscribeKeyName));
+    // Endpoints and model ids are for people who run their own server: behind a disclosure.
+    const int first = form->rowCount() + 1;
+    QToolButton* more = addDisclosure(form, tr("&Endpoints and models"));
+    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
+    m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
     m_form->addRow(form, SettingKey::TranscribeFallbackUrl, tr("&Fallback URL:"),
                    tr("Used when the primary fails; leave empty for none."));
     m_form->addRow(form, SettingKey::TranscribeFallbackModel, tr("Fallback m&odel:"));
@@ -259,6 +275,9 @@ void SettingsDialog::buildProviders()
     m_form->addRow(form, SettingKey::SpeechUrl, tr("&Read-back URL:"),
                    tr("An /v1/audio/speech endpoint for \"Read back last result\"; empty turns it off."));
     m_form->addRow(form, SettingKey::SpeechVoice, tr("Read-back &voice:"));
+    bindDisclosure(more, form, first, form->rowCount(),
+                   {SettingKey::TranscribeUrl, SettingKey::TranscribeModel, SettingKey::TranscribeFallbackUrl,
+                    SettingKey::TranscribeFallbackModel, SettingKey::SpeechUrl, SettingKey::SpeechVoice});
 }
 
 void SettingsDialog::buildStyles()
@@ -266,18 +285,20 @@ void SettingsDialog::buildStyles()
     QFormLayout* form = nullptr;
     addPage(tr("Styles"), u"styles"_s, &form);
     m_stylesForm = form;
-    m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
-                   tr("\"raw\" types the transcript as spoken; a style rewrites it (e.g. email, notes)."));
-    m_form->addRow(form, SettingKey::TransformUrl, tr("Style &URL:"));
-    m_form->addRow(form, SettingKey::TransformModel, tr("Style &model:"));
     addSecretRow(form, u"transform"_s, tr("Style &key:"));
     addTestButton(form, u"transform"_s, int(SettingKey::TransformUrl), int(SettingKey::TransformKeyName));
-    m_form->addRow(form, SettingKey::TransformTimeoutS, tr("&Timeout (s):"),
-                   tr("After this long the raw transcript is delivered instead."));
     m_form->addRow(form, SettingKey::TransformAppStyles, tr("Per-&application styles:"),
                    tr("One rule per line as application=style, e.g. thunderbird=email. First match wins."));
     m_form->addRow(form, SettingKey::TranscribeVocabulary, tr("&Vocabulary:"),
                    tr("Names and terms the transcriber should spell right, one per line."));
+    const int first = form->rowCount() + 1;
+    QToolButton* more = addDisclosure(form, tr("&Endpoint, model and timeout"));
+    m_form->addRow(form, SettingKey::TransformUrl, tr("Style &URL:"));
+    m_form->addRow(form, SettingKey::TransformModel, tr("Style &model:"));
+    m_form->addRow(form, SettingKey::TransformTimeoutS, tr("&Timeout (s):"),
+                   tr("After this long the raw transcript is delivered instead."));
+    bindDisclosure(more, form, first, form->rowCount(),
+                   {SettingKey::TransformUrl, SettingKey::TransformModel, SettingKey::TransformTimeoutS});
 }
 
 void SettingsDialog::buildOutput()
@@ -311,15 +332,15 @@ void SettingsDialog::buildAdvanced()
     QWidget* page = addPage(tr("Advanced"), u"advanced"_s, &form);
     m_form->addRow(form, SettingKey::HttpEnabled, tr("Serve the HTTP API"));
     m_form->addRow(form, SettingKey::HttpListen, tr("&Address:"), tr("HOST:PORT; loopback unless you allow remote."));
-    auto* tools = new QHBoxLayout;
-    auto* token = new QPushButton(tr("Regenerate API &token"), page);
-    auto* logs = new QPushButton(tr("Open &log folder"), page);
-    auto* copy = new QPushButton(tr("&Copy diagnostics"), page);
-    tools->addWidget(token);
-    tools->addWidget(logs);
-    tools->addWidget(copy);
-    tools->addStretch();
-    form->addRow(tools);
+    // The tools in a button box: the platform's spacing, never jammed together.
+    auto* tools = new QDialogButtonBox(page);
+    tools->setObjectName(u"advancedTools"_s);
+    tools->setCenterButtons(false);
+    auto* token = tools->addButton(tr("Regenerate API &token"), QDialogButtonBox::ActionRole);
+    auto* logs = tools->addButton(tr("Open &log folder"), QDialogButtonBox::ActionRole);
+    auto* copy = tools->addButton(tr("&Copy diagnostics"), QDialogButtonBox::ActionRole);
+    token->setAccessibleDescription(tr("Makes a new bearer token for the HTTP API; clients need the new one."));
+    form->addRow(QString(), tools);
     connect(token, &QPushButton::clicked, this, [this] {
         if (!m_secrets)
             return;
@@ -346,6 +367,54 @@ void SettingsDialog::buildAdvanced()
     });
 }
 
+QToolButton* SettingsDialog::addDisclosure(QFormLayout* form, const QString& text)
+{
+    auto* toggle = new QToolButton(form->parentWidget());
+    toggle->setObjectName(u"advancedDisclosure"_s);
+    toggle->setText(text);
+    toggle->setCheckable(true);
+    toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toggle->setArrowType(Qt::RightArrow);
+    toggle->setAutoRaise(true);
+    toggle->setAccessibleName(QString(text).remove(u'&'));
+    form->addRow(toggle);
+    m_disclosures.append(toggle);
+    return toggle;
+}
+
+void SettingsDialog::bindDisclosure(QToolButton* toggle, QFormLayout* form, int first, int end,
+                                    const QList<SettingKey>& keys)
+{
+    // The rows by what they hold (rows may be inserted above later: indexes would move).
+    QList<QWidget*> widgets;
+    QList<QLayout*> layouts;
+    for (int row = first; row < end; ++row) {
+        for (const auto role : {QFormLayout::FieldRole, QFormLayout::SpanningRole}) {
+            if (QLayoutItem* item = form->itemAt(row, role)) {
+                if (item->widget())
+                    widgets << item->widget();
+                else if (item->layout())
+                    layouts << item->layout();
+            }
+        }
+    }
+    const auto show = [toggle, form, widgets, layouts](bool on) {
+        toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        for (QWidget* widget : widgets)
+            form->setRowVisible(widget, on);
+        for (QLayout* layout : layouts)
+            form->setRowVisible(layout, on);
+    };
+    connect(toggle, &QToolButton::toggled, this, show);
+    // Open from the start when one of them is not the default: what the user set is never hidden.
+    bool custom = false;
+    for (SettingKey key : keys)
+        custom = custom || m_settings.source(key) != SettingSource::Default;
+    toggle->setChecked(custom);
+    show(custom);
+    m_disclosed.insert(toggle, widgets);
+}
+
 QString SettingsDialog::diagnostics() const
 {
     QString text = u"Utter %1\n%2\nPlatform: %3\nSettings: %4\n"_s.arg(
@@ -366,12 +435,9 @@ void SettingsDialog::setStylesDir(const QString& dir)
     bold.setBold(true);
     heading->setFont(bold);
     m_styleEditor = new StyleEditor(dir, page);
-    // Under the default style, before the connection: what the styles are comes first.
-    m_stylesForm->insertRow(1, heading);
-    m_stylesForm->insertRow(2, m_styleEditor);
-    auto* connection = new QLabel(tr("Connection and rules"), page);
-    connection->setFont(bold);
-    m_stylesForm->insertRow(3, connection);
+    // First on the page: what the styles are (the default style is chosen on the General page).
+    m_stylesForm->insertRow(0, heading);
+    m_stylesForm->insertRow(1, m_styleEditor);
     connect(m_styleEditor, &StyleEditor::stylesChanged, this, &SettingsDialog::stylesChanged);
 }
 
@@ -511,6 +577,12 @@ Status SettingsDialog::apply()
     if (!invalid && m_styleEditor && m_styleEditor->isModified())
         invalid = m_styleEditor->validate();
     if (invalid) {
+        for (auto it = m_disclosed.constBegin(); it != m_disclosed.constEnd(); ++it) {
+            for (QWidget* row : it.value()) {
+                if (row == invalid || row->isAncestorOf(invalid))
+                    it.key()->setChecked(true);
+            }
+        }
         for (int i = 0; i < m_pages->count(); ++i) {
             if (m_pages->widget(i)->isAncestorOf(invalid))
                 m_nav->setCurrentRow(i);

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "pipeline/desktopintegration.h"
+#include "settings/settingkey.h"
 
 #include <QDialog>
 #include <QHash>
@@ -13,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QStackedWidget;
+class QToolButton;
 
 namespace utter
 {
@@ -72,6 +74,8 @@ public:
     StyleEditor* styleEditor() const { return m_styleEditor; }
     // Adds the style library editor for the style files in dir (call once, before the dialog is shown).
     void setStylesDir(const QString& dir);
+    // The "Endpoints and models" toggles (Providers, Styles): closed unless a setting behind one is customised.
+    QList<QToolButton*> disclosures() const { return m_disclosures; }
 
 signals:
     // A style file was saved or deleted.
@@ -90,6 +94,15 @@ private:
     void buildOutput();
     void buildHistory();
     void buildAdvanced();
+    // "Endpoints and models": a toggle row; bindDisclosure() makes rows [first, end) follow it, shown at once when
+    // one of keys is not at its default.
+    QToolButton* addDisclosure(QFormLayout* form, const QString& text);
+    void bindDisclosure(QToolButton* toggle, QFormLayout* form, int first, int end, const QList<SettingKey>& keys);
+    // A key capture field with its "not active" warning ("dictate", "cancel").
+    void addKeyRow(QFormLayout* form, const QString& id, SettingKey key, const QString& label, bool allowEmpty,
+                   const QString& help);
+    // The input device and its live test.
+    void addMicrophoneRows(QFormLayout* form);
     void addSecretRow(QFormLayout* form, const QString& which, const QString& label);
     void addTestButton(QFormLayout* form, const QString& which, int urlKey, int keyNameKey);
     QString secretNameFor(const QString& which) const;
@@ -109,6 +122,8 @@ private:
     QPointer<const DesktopIntegration> m_integration;
     QFormLayout* m_stylesForm = nullptr;
     StyleEditor* m_styleEditor = nullptr;
+    QList<QToolButton*> m_disclosures;
+    QHash<QToolButton*, QList<QWidget*>> m_disclosed; // what each disclosure shows, to open it on an error
     EndpointHealth* m_health = nullptr; // the "Test connection" buttons' probe (owns nothing; both are children)
 };
 

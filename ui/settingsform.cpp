@@ -138,6 +138,18 @@ void SettingsForm::bind(QFormLayout* form, SettingKey key, const QString& label,
     error->setPalette(red);
     error->hide();
     column->addWidget(error);
+    // Every other setting applies as soon as it is saved; the few that wait for a restart say so (core's spec, the
+    // same sentence `utter config set` prints).
+    const QString restart = settingSpec(key).restartNotice();
+    if (!restart.isEmpty()) {
+        auto* note = new QLabel(u"⟳ "_s + restart, cell);
+        note->setObjectName(u"restartNote"_s);
+        note->setWordWrap(true);
+        QFont small = note->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        note->setFont(small);
+        column->addWidget(note);
+    }
     if (!help.isEmpty()) {
         auto* hint = new QLabel(help, cell);
         hint->setWordWrap(true);
@@ -148,8 +160,9 @@ void SettingsForm::bind(QFormLayout* form, SettingKey key, const QString& label,
         small.setPointSizeF(small.pointSizeF() * 0.9);
         hint->setFont(small);
         column->addWidget(hint);
-        editor->setAccessibleDescription(help);
     }
+    if (!help.isEmpty() || !restart.isEmpty())
+        editor->setAccessibleDescription(QStringList{help, restart}.join(u' ').trimmed());
     if (label.isEmpty()) {
         // Check boxes carry their own text; they sit in the field column, aligned with the other editors.
         form->addRow(QString(), cell);

@@ -80,7 +80,7 @@ void StatusWindow::refresh()
     m_state->setText(m_tray.toolTip().section(u'\n', 0, 0));
     m_state->setToolTip(m_tray.toolTip());
     QAction* action = m_tray.action(TrayController::Action::StartStop);
-    m_startStop->setText(action->text());
+    m_startStop->setText(action->text().section(u'\t', 0, 0)); // a button has no shortcut column
     m_startStop->setEnabled(action->isEnabled());
     m_startStop->setToolTip(action->toolTip());
 }

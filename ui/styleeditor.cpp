@@ -3,6 +3,7 @@
 #include "providers/stylewriter.h"
 #include "theme.h"
 
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -148,7 +149,7 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
     m_description->setPlaceholderText(tr("One line for menus and lists"));
     addField(tr("Descr&iption:"), m_description, m_description);
     m_model = new QLineEdit(this);
-    m_model->setPlaceholderText(tr("Default: the style model above"));
+    m_model->setPlaceholderText(tr("Default: the style model of the settings"));
     addField(tr("Mod&el:"), m_model, m_model);
     m_temperature = new QLineEdit(this);
     m_temperature->setPlaceholderText(tr("Default"));
@@ -172,7 +173,8 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
         tr("Shorter texts are typed as spoken, without calling the style; empty for the default (3)."));
     m_prompt = new QPlainTextEdit(this);
     m_prompt->setTabChangesFocus(true);
-    m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 8 + 12);
+    // Six lines: with the fields above and the buttons below it fits the settings window's default size.
+    m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 6 + 12);
     m_promptError = errorLabel(this);
     addField(tr("&Prompt:"), withError(m_prompt, m_promptError, this), m_prompt);
     right->addLayout(form);
@@ -188,9 +190,12 @@ StyleEditor::StyleEditor(QString stylesDir, QWidget* parent)
     m_status->setWordWrap(true);
     m_revert = new QPushButton(tr("Discard c&hanges"), this);
     m_save = new QPushButton(tr("Save st&yle"), this);
+    // In the platform's order and spacing.
+    auto* box = new QDialogButtonBox(this);
+    box->addButton(m_revert, QDialogButtonBox::ResetRole);
+    box->addButton(m_save, QDialogButtonBox::ApplyRole);
     actions->addWidget(m_status, 1);
-    actions->addWidget(m_revert);
-    actions->addWidget(m_save);
+    actions->addWidget(box);
     right->addLayout(actions);
     outer->addLayout(right, 1);
 

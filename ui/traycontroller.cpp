@@ -70,6 +70,8 @@ TrayController::TrayController(DictationControl* dictation, Settings& settings, 
     connect(&m_settings, &Settings::changed, this, [this](SettingKey key) {
         if (key == SettingKey::GeneralMode || key == SettingKey::GeneralStyle)
             syncFromSettings();
+        else if (key == SettingKey::HotkeyDictate)
+            refresh(); // the key shown next to "Start dictation"
     });
     if (m_dictation) {
         connect(m_dictation, &DictationControl::stateChanged, this, &TrayController::onStateChanged);
@@ -77,6 +79,7 @@ TrayController::TrayController(DictationControl* dictation, Settings& settings, 
         connect(m_dictation, &DictationControl::finalTranscript, this,
                 [this](const QString& sessionId, const QString& text) {
                     m_lastResult = text;
+                    remember(text);
                     if (m_queuedSessions.remove(sessionId))
                         notify(tr("Queued dictation delivered"), elide(text, 120), false);
                     refresh();
@@ -104,11 +107,13 @@ void TrayController::buildMenu()
         m_actions.insert(int(id), action);
         return action;
     };
-    add(Action::StartStop, tr("Start dictation"), [this] { runDictation([this] { return m_dictation->toggle(); }); });
-    add(Action::Cancel, tr("Cancel dictation"), [this] { runDictation([this] { return m_dictation->cancel(); }); });
+    // Every entry has a mnemonic: with the menu open (the tray's, or the status window's without a tray), one
+    // letter picks it.
+    add(Action::StartStop, tr("&Start dictation"), [this] { runDictation([this] { return m_dictation->toggle(); }); });
+    add(Action::Cancel, tr("&Cancel dictation"), [this] { runDictation([this] { return m_dictation->cancel(); }); });
     m_menu->addSeparator();
 
-    m_modeMenu = m_menu->addMenu(tr("Mode"));
+    m_modeMenu = m_menu->addMenu(tr("&Mode"));
     m_modeGroup = new QActionGroup(m_modeMenu);
     for (const QString& mode : settingSpec(SettingKey::GeneralMode).choices) {
         QAction* action = m_modeMenu->addAction(modeText(mode));
@@ -120,26 +125,29 @@ void TrayController::buildMenu()
                 notify(tr("Could not change the mode"), s.error().message, true);
         });
     }
-    m_styleMenu = m_menu->addMenu(tr("Style"));
+    m_styleMenu = m_menu->addMenu(tr("St&yle"));
     m_styleGroup = new QActionGroup(m_styleMenu);
     rebuildStyleMenu();
     m_menu->addSeparator();
 
-    add(Action::CopyLast, tr("Copy last result"), [this] {
+    add(Action::CopyLast, tr("C&opy last result"), [this] {
         if (!m_lastResult.isEmpty())
             QGuiApplication::clipboard()->setText(m_lastResult);
     });
-    add(Action::ReadBack, tr("Read back last result"), [this] { emit readBackRequested(m_lastResult); });
+    m_recentMenu = m_menu->addMenu(tr("&Recent dictations"));
+    m_recentMenu->setObjectName(u"recentMenu"_s);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &TrayController::fillRecentMenu);
+    add(Action::ReadBack, tr("Read &back last result"), [this] { emit readBackRequested(m_lastResult); });
     m_actions.value(int(Action::ReadBack))->setVisible(false);
     m_menu->addSeparator();
-    add(Action::History, tr("History…"), [this] { emit historyRequested(); });
-    add(Action::Settings, tr("Settings…"), [this] { emit settingsRequested(); });
-    add(Action::Doctor, tr("Doctor…"), [this] { emit doctorRequested(); });
+    add(Action::History, tr("&History…"), [this] { emit historyRequested(); });
+    add(Action::Settings, tr("Se&ttings…"), [this] { emit settingsRequested(); });
+    add(Action::Doctor, tr("&Doctor…"), [this] { emit doctorRequested(); });
     m_menu->addSeparator();
     QAction* pause =
-        add(Action::PauseHotkeys, tr("Pause hotkeys"), [this](bool checked) { emit hotkeysPausedChanged(checked); });
+        add(Action::PauseHotkeys, tr("&Pause hotkeys"), [this](bool checked) { emit hotkeysPausedChanged(checked); });
     pause->setCheckable(true);
-    add(Action::Quit, tr("Quit Utter"), [this] { emit quitRequested(); });
+    add(Action::Quit, tr("&Quit Utter"), [this] { emit quitRequested(); });
     m_menuBuilt = true;
     syncFromSettings();
 }
@@ -160,6 +168,35 @@ void TrayController::rebuildStyleMenu()
         });
     }
     syncFromSettings();
+}
+
+void TrayController::remember(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return;
+    m_recent.removeAll(text);
+    m_recent.prepend(text);
+    while (m_recent.size() > kRecentCount)
+        m_recent.removeLast();
+}
+
+void TrayController::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList texts = m_recentSource ? m_recentSource(kRecentCount) : m_recent;
+    if (texts.isEmpty()) {
+        m_recentMenu->addAction(tr("Nothing dictated yet"))->setEnabled(false);
+        return;
+    }
+    int number = 0;
+    for (const QString& text : texts) {
+        // "&1 …" to "&5 …": a digit picks one from the keyboard.
+        QAction* action =
+            m_recentMenu->addAction(u"&%1  %2"_s.arg(++number).arg(elide(text, 50).replace(u'&', u"&&"_s)));
+        action->setToolTip(tr("Copy: %1").arg(elide(text, 300)));
+        action->setStatusTip(action->toolTip());
+        connect(action, &QAction::triggered, this, [text] { QGuiApplication::clipboard()->setText(text); });
+    }
 }
 
 void TrayController::setStyles(const QStringList& styles)
@@ -259,8 +296,10 @@ void TrayController::onStateChanged(const QString& state, const QString& session
         m_queuedSessions.insert(sessionId);
         notify(tr("Dictation queued"), queuedNotice(m_dictation->statusJson()).message, false);
     }
-    if (m_state == TrayState::Idle && wasBusy && sessionId == m_currentSession && !m_styledText.isEmpty())
+    if (m_state == TrayState::Idle && wasBusy && sessionId == m_currentSession && !m_styledText.isEmpty()) {
         m_lastResult = m_styledText;
+        remember(m_styledText);
+    }
     refresh();
 }
 
@@ -291,7 +330,10 @@ void TrayController::refresh()
         return;
     const bool busy = m_state == TrayState::Listening;
     QAction* startStop = m_actions.value(int(Action::StartStop));
-    startStop->setText(busy ? tr("Stop dictation") : tr("Start dictation"));
+    // The dictation key in the shortcut column ("Start dictation    Ctrl+Alt+Space"), as configured now.
+    const QString key = m_settings.stringValue(SettingKey::HotkeyDictate);
+    startStop->setText((busy ? tr("&Stop dictation") : tr("&Start dictation")) +
+                       (key.isEmpty() ? QString() : u'\t' + key));
     startStop->setEnabled(m_dictation);
     m_actions.value(int(Action::Cancel))->setEnabled(m_dictation && m_state != TrayState::Idle);
     if (!m_dictation) {

@@ -64,6 +64,9 @@ public:
     QAction* action(Action which) const;
     QMenu* modeMenu() const { return m_modeMenu; }
     QMenu* styleMenu() const { return m_styleMenu; }
+    // The last dictations, newest first; choosing one copies its text. Filled when it opens.
+    QMenu* recentMenu() const { return m_recentMenu; }
+    static constexpr int kRecentCount = 5;
 
     TrayState state() const { return m_state; }
     QString toolTip() const;
@@ -72,6 +75,9 @@ public:
 
     // Style names for the style submenu ("raw" is always first).
     void setStyles(const QStringList& styles);
+    // Where "Recent dictations" comes from (the history: the texts delivered, newest first), asked each time the
+    // submenu opens. Without one, the results of this run.
+    void setRecentSource(std::function<QStringList(int count)> source) { m_recentSource = std::move(source); }
     // Enables "Read back last result" (speech read-back is an optional provider).
     void setReadBackAvailable(bool available);
     // A desktop notification, rate-limited: the same text is not repeated within a minute.
@@ -92,6 +98,8 @@ signals:
 private:
     void buildMenu();
     void rebuildStyleMenu();
+    void fillRecentMenu();
+    void remember(const QString& text);
     void syncFromSettings();
     void onStateChanged(const QString& state, const QString& sessionId);
     void onError(const QString& sessionId, const QJsonObject& error);
@@ -104,6 +112,9 @@ private:
     QSystemTrayIcon* m_tray = nullptr;
     QMenu* m_modeMenu = nullptr;
     QMenu* m_styleMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    std::function<QStringList(int)> m_recentSource;
+    QStringList m_recent; // this run's results, newest first
     QActionGroup* m_modeGroup = nullptr;
     QActionGroup* m_styleGroup = nullptr;
     QHash<int, QAction*> m_actions;

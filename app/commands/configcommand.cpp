@@ -146,6 +146,10 @@ int ConfigCommand::set(const QStringList& args, AppContext& context)
     if (context.settings().source(spec->key) == SettingSource::Environment)
         console::err(u"Note: %1 is set in the environment, which overrides the file."_s.arg(
             QString::fromLatin1(Settings::environmentOverride(spec->key))));
+    // Every other setting reaches a running Utter within a moment (it watches the file); say so when not.
+    if (spec->needsRestart())
+        console::err(
+            u"Note: a running Utter does not apply %1 until it restarts. %2"_s.arg(spec->name, spec->restartNotice()));
     return ExitOk;
 }
 
@@ -160,7 +164,8 @@ int ConfigCommand::list(bool json, AppContext& context)
                                        {u"default"_s, jsonValue(spec, spec.defaultValue)},
                                        {u"source"_s, sourceName(settings.source(spec.key), spec.key)},
                                        {u"expected"_s, spec.expected()},
-                                       {u"description"_s, spec.description}});
+                                       {u"description"_s, spec.description},
+                                       {u"appliesLive"_s, !spec.needsRestart()}});
         }
         console::outRaw(QJsonDocument(entries).toJson(QJsonDocument::Indented));
         return ExitOk;

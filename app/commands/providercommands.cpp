@@ -4,6 +4,7 @@
 #include "audio/audiodoctor.h"
 #include "console.h"
 #include "doctor/doctorcheck.h"
+#include "doctor/secretservicedoctor.h"
 #include "exitcode.h"
 #include "history/historystore.h"
 #include "ipc/ipcclient.h"
@@ -270,6 +271,8 @@ int DoctorCommand::run(const QCommandLineParser& parser, AppContext& context)
         if (const Result<QJsonValue> status = service.call(u"status.get"_s, {}, 3000); status.ok())
             serviceStatus = status.value().toObject();
     }
+    // The Secret Service itself (running, answering, a default keyring, locked), then a read through it.
+    doctor.add(std::make_unique<SecretServiceDoctor>());
     doctor.add(std::make_unique<SecretsDoctor>(
         context.secrets().keychain(), context.settings().stringValue(SettingKey::TranscribeKeyName), serviceStatus));
     QEventLoop loop;

@@ -30,6 +30,8 @@ QJsonObject DoctorCheck::toJson() const
         o.insert(u"fix"_s, fix);
     if (latencyMs)
         o.insert(u"latency_ms"_s, double(*latencyMs));
+    if (!action.isEmpty())
+        o.insert(u"action"_s, action);
     return o;
 }
 

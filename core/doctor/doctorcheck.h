@@ -30,6 +30,9 @@ struct DoctorCheck
     QString detail; // what was found
     QString fix;    // what to do, when not ok
     std::optional<qint64> latencyMs;
+    // A fix Utter can carry out itself, for the Doctor window's button (empty when the fix is the user's):
+    // "keychain.unlock", "keychain.setup" (SecretServiceFix), "install" (fix names the package to install).
+    QString action = {};
 
     QJsonObject toJson() const;
 };

@@ -16,17 +16,13 @@ DesktopIntegration::DesktopIntegration(DictationService& service, const Settings
 {
     const DesktopSession session = PlatformFactory::currentSession();
 
-    QStringList unknown;
-    m_output = PlatformFactory::createOutputChain(OutputConfig::fromSettings(settings), session, &unknown);
-    for (const QString& name : std::as_const(unknown))
-        problem(u"The output method \"%1\" is not known to this build; it is skipped."_s.arg(name));
-    if (m_output) {
-        for (const OutputChain::MethodStatus& method : m_output->probeAll()) {
-            if (!method.status.ok())
-                qCInfo(lcInject).noquote() << method.name << "unavailable:" << method.status.error().message;
-        }
-        service.setOutputChain(m_output.get());
-    }
+    buildOutput(service);
+    // The ranked output methods are followed live (issue 18): the next dictation uses the new chain, while what the
+    // old one is typing finishes first.
+    connect(&settings, &Settings::changed, this, [this, &service](SettingKey key) {
+        if (key == SettingKey::OutputMethods)
+            buildOutput(service);
+    });
 
     QString whyNot;
     m_hotkeys = PlatformFactory::createHotkeys(session, &whyNot);
@@ -50,6 +46,36 @@ DesktopIntegration::DesktopIntegration(DictationService& service, const Settings
 }
 
 DesktopIntegration::~DesktopIntegration() = default;
+
+void DesktopIntegration::buildOutput(DictationService& service)
+{
+    const DesktopSession session = PlatformFactory::currentSession();
+    const OutputConfig config = OutputConfig::fromSettings(m_settings);
+    QStringList unknown;
+    std::unique_ptr<OutputChain> chain = PlatformFactory::createOutputChain(config, session, &unknown);
+    for (const QString& name : std::as_const(unknown))
+        problem(u"The output method \"%1\" is not known to this build; it is skipped."_s.arg(name));
+    if (chain) {
+        for (const OutputChain::MethodStatus& method : chain->probeAll()) {
+            if (!method.status.ok())
+                qCInfo(lcInject).noquote() << method.name << "unavailable:" << method.status.error().message;
+        }
+    }
+    if (m_output)
+        qCInfo(lcInject).noquote() << "output methods now" << (chain ? chain->methodNames().join(u", "_s) : u"none"_s)
+                                   << "(output/methods =" << config.methods.join(u", "_s) + u')';
+    service.setOutputChain(chain.get());
+    if (OutputChain* old = m_output.release()) {
+        // Kept until it has typed what it was given and answered its focus questions.
+        if (old->busy() == 0) {
+            old->deleteLater();
+        } else {
+            old->setParent(this);
+            connect(old, &OutputChain::idle, old, &QObject::deleteLater);
+        }
+    }
+    m_output = std::move(chain);
+}
 
 void DesktopIntegration::registerKeys()
 {
@@ -96,7 +122,8 @@ void DesktopIntegration::setStatus(const QString& id, const QString& key, const 
 void DesktopIntegration::problem(const QString& message)
 {
     qCWarning(lcHotkey).noquote() << message;
-    m_problems.append(message);
+    if (!m_problems.contains(message)) // a chain or a key built again says the same thing again
+        m_problems.append(message);
 }
 
 } // namespace utter

@@ -19,7 +19,8 @@ class Settings;
 // at run time by PlatformFactory. Needs a QGuiApplication. What cannot work here (no hotkey backend with key
 // release, a key another application holds) is logged and listed in problems(), never silently ignored; the
 // service keeps working through `utter begin|end|toggle`. When the key settings change, the keys are grabbed
-// again, and whether each one could be had is kept per key (hotkeyStatus()) for the settings window.
+// again, and whether each one could be had is kept per key (hotkeyStatus()) for the settings window; when the
+// output methods change, the chain is built again for the next dictation.
 class DesktopIntegration final : public QObject
 {
     Q_OBJECT
@@ -45,6 +46,7 @@ signals:
     void hotkeyStatusChanged(const QString& id);
 
 private:
+    void buildOutput(DictationService& service);
     void registerKeys();
     void setStatus(const QString& id, const QString& key, const QString& error);
     void problem(const QString& message);

@@ -95,6 +95,7 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     m_uploads = std::make_unique<UploadQueue>(*m_journal, m_clock, nullptr, m_config.maxInFlight);
     m_finisher = std::make_unique<SessionFinisher>(*m_journal);
     reloadConfig();
+    connect(&m_settings, &Settings::changed, this, &DictationService::onSettingChanged);
     m_providers = std::make_unique<ProviderClients>(m_settings, m_secrets, m_locations.stylesDir(), m_http, m_clock);
     connect(m_providers.get(), &ProviderClients::rebuilt, this, [this] {
         Transcriber& transcriber = m_providers->transcriber();
@@ -171,6 +172,45 @@ void DictationService::reloadConfig()
     m_finisher->setHistory(m_history, m_locations.audioArchiveDir(), m_config.retention.keepAudio);
 }
 
+void DictationService::onSettingChanged(SettingKey key)
+{
+    // The mode decides what the next key press does, so the snapshot is taken now rather than at the next press.
+    reloadConfig();
+    if (!m_started || m_shuttingDown)
+        return;
+    if (key == SettingKey::AudioDevice || key == SettingKey::AudioPreRollMs) {
+        applyCaptureSettings();
+    } else if (key == SettingKey::TranscribeUrl) {
+        startNetworkWatcher(); // probes the new endpoint when the network is in doubt
+    }
+}
+
+void DictationService::applyCaptureSettings()
+{
+    if (m_capture->isRecording()) {
+        m_captureStale = true; // reopened when the next dictation begins
+        return;
+    }
+    m_captureStale = false;
+    if (m_capture->isOpen()) {
+        qCInfo(lcAudio).noquote() << "microphone settings changed: reopening the input";
+        m_capture->close();
+    }
+    if (m_config.capture.preRollMs > 0)
+        m_capture->open(m_config.capture);
+}
+
+void DictationService::startNetworkWatcher()
+{
+    NetworkWatcher::Options network;
+    network.probeUrl = QUrl(m_settings.stringValue(SettingKey::TranscribeUrl).trimmed());
+    network.forceProbe = !qEnvironmentVariableIsEmpty("UTTER_NETWORK_PROBE");
+    auto watcher = std::make_unique<NetworkWatcher>(network);
+    m_uploads->setNetworkWatcher(watcher.get());
+    watcher->start();
+    m_network = std::move(watcher); // the old one goes once the queue no longer knows it
+}
+
 void DictationService::refreshProviders()
 {
     // Only between uploads: a running upload keeps the transcriber it started with.
@@ -192,12 +232,7 @@ Status DictationService::start()
             qCInfo(lcHistory) << "retention removed" << retention->entriesRemoved << "entries";
     }
 
-    NetworkWatcher::Options network;
-    network.probeUrl = QUrl(m_settings.stringValue(SettingKey::TranscribeUrl).trimmed());
-    network.forceProbe = !qEnvironmentVariableIsEmpty("UTTER_NETWORK_PROBE");
-    m_network = std::make_unique<NetworkWatcher>(network);
-    m_uploads->setNetworkWatcher(m_network.get());
-    m_network->start();
+    startNetworkWatcher();
 
     // What an earlier run left: finished sessions go to history, pending chunks upload again.
     const int pending = int(m_journal->pendingJobs().size());
@@ -208,6 +243,7 @@ Status DictationService::start()
 
     if (m_config.capture.preRollMs > 0)
         m_capture->open(m_config.capture);
+    m_started = true;
     return {};
 }
 
@@ -300,6 +336,8 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
         return {}; // a repeated press (auto-repeat, a second `utter begin`) changes nothing
     reloadConfig();
     refreshProviders();
+    if (!streamed && m_captureStale)
+        applyCaptureSettings();
     if (!streamed && !m_capture->isOpen())
         m_capture->open(m_config.capture);
 

@@ -7,6 +7,7 @@
 #include "providers/clock.h"
 #include "providers/httpclient.h"
 #include "sessionfinisher.h"
+#include "settings/settingkey.h"
 #include "transcriptassembler.h"
 
 #include <QElapsedTimer>
@@ -141,6 +142,12 @@ private:
     void applyTarget(const Live& live);
     void watchMicrophone(const QString& sessionId);
     void reloadConfig();
+    // A setting changed (the dialog, `utter config set`, a hand edit): applied at once where it can be, the rest at
+    // the next dictation (docs/configuration.md, "A running Utter follows the file").
+    void onSettingChanged(SettingKey key);
+    // The microphone reopened with the current device and pre-roll, unless a dictation is recording from it.
+    void applyCaptureSettings();
+    void startNetworkWatcher();
     // Rebuilds the provider clients when their settings or style files changed since (or a key was refused).
     void refreshProviders();
     void setState(State state, const QString& sessionId);
@@ -184,6 +191,8 @@ private:
     QPointer<OutputChain> m_output;
     InsertionSeparator m_separator; // what was typed last and where, for the next dictation's leading space
     bool m_hotkeysPaused = false;
+    bool m_started = false;
+    bool m_captureStale = false; // device or pre-roll changed while a dictation was recording
 
     State m_state = State::Idle;
     QString m_stateSession;

@@ -72,6 +72,7 @@ struct OutputChain::Attempt
     std::size_t index = 0;
     bool retried = false;
     QStringList failures; // "method: why" for the final message
+    std::shared_ptr<void> busy;
 };
 
 OutputChain::OutputChain(std::vector<std::unique_ptr<TextOutput>> methods, std::unique_ptr<FocusProbe> focus,
@@ -105,13 +106,22 @@ QList<OutputChain::MethodStatus> OutputChain::probeAll()
     return result;
 }
 
+std::shared_ptr<void> OutputChain::busyToken()
+{
+    ++m_busy;
+    return std::shared_ptr<void>(nullptr, [self = QPointer<OutputChain>(this)](void*) {
+        if (self && --self->m_busy == 0)
+            emit self->idle();
+    });
+}
+
 void OutputChain::requestFocus(QObject* context, FocusProbe::Answer done)
 {
     if (!m_focus) {
         done({});
         return;
     }
-    m_focus->request(context, std::move(done));
+    m_focus->request(context, [busy = busyToken(), done = std::move(done)](const TargetApp& app) { done(app); });
 }
 
 QString OutputChain::focusProbeName() const
@@ -134,6 +144,7 @@ void OutputChain::insert(const QString& text, const TargetApp& target, const Ins
     attempt->target = target;
     attempt->options = options;
     attempt->done = std::move(done);
+    attempt->busy = busyToken();
     qCInfo(lcInject) << "inserting" << text.size() << "characters into" << target.appId
                      << (target.isTerminal ? "(terminal)" : "");
     qCDebug(lcInject) << "text:" << text;
@@ -203,6 +214,7 @@ void OutputChain::finish(const std::shared_ptr<Attempt>& attempt, InsertResult r
     if (attempt->done)
         attempt->done(result);
     emit inserted(result);
+    attempt->busy.reset();
 }
 
 } // namespace utter

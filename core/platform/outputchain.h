@@ -44,18 +44,26 @@ public:
     void insert(const QString& text, const InsertOptions& options, InsertCallback done);
     void insert(const QString& text, const TargetApp& target, const InsertOptions& options, InsertCallback done);
 
+    // Insertions and focus questions not answered yet. A chain replaced while busy (output/methods changed in a
+    // running Utter) is kept until idle() so what it is typing finishes.
+    int busy() const { return m_busy; }
+
 signals:
     void inserted(const utter::InsertResult& result);
+    void idle();
 
 private:
     struct Attempt;
     void tryMethod(const std::shared_ptr<Attempt>& attempt);
     void finish(const std::shared_ptr<Attempt>& attempt, InsertResult result);
+    // Counts as busy until the token is released (answered, or its callback dropped).
+    std::shared_ptr<void> busyToken();
 
     std::vector<std::unique_ptr<TextOutput>> m_methods;
     std::vector<bool> m_available;
     std::unique_ptr<FocusProbe> m_focus;
     std::function<bool(const QString&)> m_copyFallback;
+    int m_busy = 0;
 };
 
 } // namespace utter

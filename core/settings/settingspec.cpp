@@ -49,6 +49,11 @@ QString SettingSpec::expected() const
     return {};
 }
 
+QString SettingSpec::restartNotice() const
+{
+    return restartReason ? QCoreApplication::translate("utter::Settings", restartReason) : QString();
+}
+
 SettingSpec::Checked SettingSpec::check(const QVariant& raw) const
 {
     Checked checked = checkType(raw);

@@ -43,6 +43,13 @@ struct SettingSpec
     Rule rule = nullptr;
     const char* accepts = nullptr; // what the rule accepts, for expected() (QT_TRANSLATE_NOOP in "utter::Settings")
 
+    // A running Utter applies every setting at once (docs/configuration.md, "A running Utter follows the file"),
+    // except the few that only take effect when it starts again: for those, why (QT_TRANSLATE_NOOP in
+    // "utter::Settings"), shown under the field in the settings window and by `utter config set`.
+    const char* restartReason = nullptr;
+    bool needsRestart() const { return restartReason != nullptr; }
+    QString restartNotice() const; // the translated reason, empty when the setting applies live
+
     // Converts a raw value (as QSettings read it from the file, or as a user typed it) to the setting's type.
     // Returns the normalised value, or an error sentence that names what was expected.
     struct Checked

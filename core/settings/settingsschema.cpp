@@ -80,6 +80,19 @@ SettingSpec ruled(SettingSpec s, SettingSpec::Rule rule, const char* accepts)
     return s;
 }
 
+// A setting a running Utter applies only when it starts again (SettingSpec::restartReason).
+SettingSpec atRestart(SettingSpec s, const char* reason)
+{
+    s.restartReason = reason;
+    return s;
+}
+
+constexpr const char* kRetentionAtStart = QT_TRANSLATE_NOOP(
+    "utter::Settings", "History is trimmed to this when Utter starts; a running Utter applies it at its next start.");
+constexpr const char* kHttpAtStart = QT_TRANSLATE_NOOP(
+    "utter::Settings", "The HTTP API is opened when the service starts: restart Utter (or `utter --headless serve`) "
+                       "to apply this.");
+
 QList<SettingSpec> buildSchema()
 {
     using K = SettingKey;
@@ -91,7 +104,8 @@ QList<SettingSpec> buildSchema()
               QT_TRANSLATE_NOOP("utter::Settings", "a two-letter language code such as en, or nothing to detect it")),
         text(K::GeneralStyle, u"general/style"_s, u"raw"_s, u"Style applied to dictations (raw = none)"_s, false),
         boolean(K::GeneralStartAtLogin, u"general/startAtLogin"_s, false, u"Start Utter with the desktop session"_s),
-        text(K::GeneralUiLanguage, u"general/uiLanguage"_s, {}, u"UI language (empty = follow the system)"_s),
+        atRestart(text(K::GeneralUiLanguage, u"general/uiLanguage"_s, {}, u"UI language (empty = follow the system)"_s),
+                  QT_TRANSLATE_NOOP("utter::Settings", "The interface language changes when Utter is started again.")),
 
         ruled(text(K::HotkeyDictate, u"hotkey/dictate"_s, u"Ctrl+Alt+Space"_s, u"Dictation key or chord"_s, false),
               settingrules::hotkey,
@@ -163,18 +177,24 @@ QList<SettingSpec> buildSchema()
         ruled(list(K::OutputReplacements, u"output/replacements"_s, {}, u"Word replacements as from=>to"_s),
               settingrules::replacements, QT_TRANSLATE_NOOP("utter::Settings", "a comma-separated list of from=>to")),
 
-        choice(K::HistoryRetention, u"history/retention"_s, u"all"_s, {u"all"_s, u"days"_s, u"entries"_s, u"none"_s},
-               u"Which dictations history keeps"_s),
-        integer(K::HistoryRetentionValue, u"history/retentionValue"_s, 90, 1, 1000000,
-                u"N for days or entries retention"_s),
+        atRestart(choice(K::HistoryRetention, u"history/retention"_s, u"all"_s,
+                         {u"all"_s, u"days"_s, u"entries"_s, u"none"_s}, u"Which dictations history keeps"_s),
+                  kRetentionAtStart),
+        atRestart(integer(K::HistoryRetentionValue, u"history/retentionValue"_s, 90, 1, 1000000,
+                          u"N for days or entries retention"_s),
+                  kRetentionAtStart),
         boolean(K::HistoryKeepAudio, u"history/keepAudio"_s, true, u"Keep each dictation's audio"_s),
 
-        boolean(K::HttpEnabled, u"http/enabled"_s, false, u"Serve the HTTP API in the daemon"_s),
-        ruled(
-            text(K::HttpListen, u"http/listen"_s, u"127.0.0.1:8765"_s, u"HTTP API address as HOST:PORT"_s, false),
-            settingrules::listenAddress,
-            QT_TRANSLATE_NOOP("utter::Settings", "HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765")),
-        boolean(K::HttpAllowRemote, u"http/allowRemote"_s, false, u"Allow a non-loopback HTTP address"_s),
+        atRestart(boolean(K::HttpEnabled, u"http/enabled"_s, false, u"Serve the HTTP API in the daemon"_s),
+                  kHttpAtStart),
+        atRestart(
+            ruled(text(K::HttpListen, u"http/listen"_s, u"127.0.0.1:8765"_s, u"HTTP API address as HOST:PORT"_s, false),
+                  settingrules::listenAddress,
+                  QT_TRANSLATE_NOOP("utter::Settings",
+                                    "HOST:PORT with a numeric address or localhost, e.g. 127.0.0.1:8765")),
+            kHttpAtStart),
+        atRestart(boolean(K::HttpAllowRemote, u"http/allowRemote"_s, false, u"Allow a non-loopback HTTP address"_s),
+                  kHttpAtStart),
 
         choice(K::UiOverlayPosition, u"ui/overlayPosition"_s, u"bottom"_s, {u"top"_s, u"bottom"_s, u"off"_s},
                u"Where the recording overlay appears"_s),

@@ -321,6 +321,57 @@ private slots:
                      qPrintable(host->name));
         }
     }
+
+    void bothHostsFollowTheSettingsFile()
+    {
+        // Issue 18, defect 3: a setting changed by `utter config set` (another process) is in effect at once in
+        // both hosts — the mode decides what the very next key press does, so it may not wait for a dictation.
+        if (qEnvironmentVariableIsEmpty("DISPLAY")) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("no X server: tests/with-services.sh starts one");
+            QSKIP("the desktop app needs an X server (run under tests/with-services.sh)");
+        }
+        // One host after the other (they share the virtual microphone).
+        for (const bool desktopApp : {true, false}) {
+            Host host(desktopApp ? u"desktop app"_s : u"serve"_s);
+            QProcessEnvironment env = environmentFor(host.home);
+            if (desktopApp) {
+                env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+            } else { // as a supervisor runs it: no display
+                env.remove(u"DISPLAY"_s);
+                env.remove(u"WAYLAND_DISPLAY"_s);
+            }
+            QVERIFY2(start(host,
+                           desktopApp ? QStringList{}
+                                      : QStringList{u"--headless"_s, u"serve"_s} + test::ServeProcess::rootArgs(),
+                           env),
+                     qPrintable(host.name + u" did not start"_s));
+            QCOMPARE(host.client.call(u"status.get"_s, {}).result[u"mode"_s].toString(), u"push-to-talk"_s);
+            for (const auto& [key, value] :
+                 {std::pair{u"general/mode"_s, u"toggle"_s}, std::pair{u"general/style"_s, u"clean"_s}}) {
+                const test::UtterRun set = test::runUtter({u"config"_s, u"set"_s, key, value}, env);
+                QVERIFY2(set.exitCode == 0, set.err.constData());
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(host.client.call(u"status.get"_s, {}).result[u"mode"_s].toString(), u"toggle"_s,
+                                      5000);
+            QTRY_COMPARE_WITH_TIMEOUT(host.client.call(u"status.get"_s, {}).result[u"style"_s].toString(), u"clean"_s,
+                                      5000);
+            // The microphone follows the pre-roll: kept open (armed) with one, closed without (the device and the
+            // pre-roll reopen the input at once when no dictation records).
+            const auto microphone = [&host] {
+                return host.client.call(u"status.get"_s, {}).result[u"microphone"_s].toString();
+            };
+            QVERIFY(test::runUtter({u"config"_s, u"set"_s, u"audio/preRollMs"_s, u"300"_s}, env).exitCode == 0);
+            QTRY_VERIFY_WITH_TIMEOUT(!microphone().isEmpty(), 10000);
+            QVERIFY(test::runUtter({u"config"_s, u"set"_s, u"audio/preRollMs"_s, u"0"_s}, env).exitCode == 0);
+            QTRY_VERIFY_WITH_TIMEOUT(microphone().isEmpty(), 10000);
+            QVERIFY(host.client.call(u"service.shutdown"_s, {}).ok);
+            QVERIFY2(QTest::qWaitFor([&host] { return host.process.state() == QProcess::NotRunning; }, 15000),
+                     qPrintable(host.name));
+            QVERIFY2(host.process.exitStatus() == QProcess::NormalExit && host.process.exitCode() == 0,
+                     qPrintable(host.name));
+        }
+    }
 };
 
 QTEST_MAIN(TestServiceHosts)

@@ -97,6 +97,23 @@ private slots:
         QCOMPARE(c->second->attempts, 0);
     }
 
+    void aChainIsBusyUntilWhatItTypesIsDone()
+    {
+        // A running Utter replaces its chain when output/methods changes; the old one is kept until idle().
+        auto c = makeChain();
+        QSignalSpy idle(c->chain.get(), &OutputChain::idle);
+        QCOMPARE(c->chain->busy(), 0);
+        c->first->queueResult(InsertResult::Failed, u"window refused input"_s); // the second goes on later
+        std::optional<InsertResult> result;
+        c->chain->insert(u"text"_s, {}, [&](const InsertResult& r) { result = r; });
+        QCOMPARE(c->chain->busy(), 1);
+        QVERIFY(idle.isEmpty());
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(result->ok());
+        QCOMPARE(c->chain->busy(), 0);
+        QCOMPARE(idle.size(), 1); // once, when nothing is left
+    }
+
     void unavailableMethodIsSkipped()
     {
         auto c = makeChain();

@@ -4,16 +4,21 @@
 #include "settings/settings.h"
 #include "settingsdialog.h"
 #include "settingsform.h"
+#include "styleeditor.h"
 #include "testenv.h"
 #include "wheelguard.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 #include <QWheelEvent>
 
 using namespace Qt::Literals::StringLiterals;
@@ -214,6 +219,78 @@ private slots:
         scroll(timeout, 2);
         QCOMPARE(timeout->value(), before - 2);
         qApp->removeEventFilter(&guard);
+    }
+
+    void endpointsAndModelsAreBehindADisclosure()
+    {
+        SettingsDialog dialog(*m_settings, m_secrets.get());
+        dialog.show();
+        dialog.showPage(SettingsDialog::Page::Providers);
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.disclosures().size(), 2); // Providers, Styles
+        QToolButton* endpoints = dialog.disclosures().constFirst();
+        QWidget* url = dialog.form().editor(SettingKey::TranscribeUrl);
+        // Common choices first: the key and its test are shown, the raw URL and model id are not.
+        QVERIFY(dialog.secretEditor(u"transcribe"_s)->isVisible());
+        QVERIFY(!endpoints->isChecked());
+        QVERIFY(!url->isVisible());
+        QVERIFY(!dialog.form().editor(SettingKey::TranscribeModel)->isVisible());
+        QVERIFY(!endpoints->accessibleName().isEmpty());
+        endpoints->click();
+        QVERIFY(url->isVisible());
+        QVERIFY(dialog.form().editor(SettingKey::SpeechVoice)->isVisible());
+        endpoints->click();
+        QVERIFY(!url->isVisible());
+
+        // An error behind a closed disclosure opens it, so the field marked red can be seen.
+        qobject_cast<QLineEdit*>(url)->setText(u"ftp://nowhere"_s);
+        dialog.showPage(SettingsDialog::Page::General);
+        QVERIFY(!dialog.apply().ok());
+        QCOMPARE(dialog.currentPage(), SettingsDialog::Page::Providers);
+        QVERIFY(endpoints->isChecked());
+        QVERIFY(url->isVisible());
+
+        // What the user set is never hidden: a custom endpoint opens the disclosure from the start.
+        QVERIFY(m_settings->setValue(SettingKey::TranscribeUrl, u"http://127.0.0.1:9000/v1"_s).ok());
+        SettingsDialog custom(*m_settings, m_secrets.get());
+        QVERIFY(custom.disclosures().constFirst()->isChecked());
+        QVERIFY(!custom.disclosures().constLast()->isChecked()); // the style endpoint is still the default
+    }
+
+    void buttonsFitAtTheDefaultSize()
+    {
+        // Issue 18, defect 8: at the default size the style editor's buttons were below the fold.
+        SettingsDialog dialog(*m_settings, m_secrets.get());
+        dialog.setStylesDir(m_home->configDir() + u"/styles"_s);
+        dialog.showPage(SettingsDialog::Page::Styles);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        StyleEditor* editor = dialog.styleEditor();
+        QVERIFY(editor);
+        QScrollArea* area = nullptr;
+        for (QScrollArea* candidate : dialog.findChildren<QScrollArea*>()) {
+            if (candidate->widget() && candidate->widget()->isAncestorOf(editor))
+                area = candidate;
+        }
+        QVERIFY(area);
+        const QRect viewport = area->viewport()->rect();
+        for (QAbstractButton* button : editor->findChildren<QAbstractButton*>()) {
+            if (!button->isVisible())
+                continue;
+            const QRect at(button->mapTo(area->viewport(), QPoint(0, 0)), button->size());
+            QVERIFY2(viewport.contains(at), qPrintable(button->text() + u" is cut off"_s));
+        }
+        // The Advanced page's tools sit in a button box with the platform's spacing, none overlapping.
+        dialog.showPage(SettingsDialog::Page::Advanced);
+        auto* tools = dialog.findChild<QDialogButtonBox*>(u"advancedTools"_s);
+        QVERIFY(tools);
+        const QList<QAbstractButton*> buttons = tools->buttons();
+        QCOMPARE(buttons.size(), 3);
+        QTRY_VERIFY(buttons.constFirst()->isVisible());
+        for (qsizetype i = 0; i < buttons.size(); ++i) {
+            for (qsizetype j = i + 1; j < buttons.size(); ++j)
+                QVERIFY(!buttons.at(i)->geometry().intersects(buttons.at(j)->geometry()));
+        }
     }
 
     void diagnosticsHaveNoSecrets()

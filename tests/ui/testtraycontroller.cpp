@@ -16,6 +16,17 @@ using namespace Qt::Literals::StringLiterals;
 using namespace utter;
 using namespace utter::ui;
 
+namespace
+{
+
+// What a menu entry says, without its mnemonic marker and its shortcut column ("&Start dictation\tF9").
+QString plain(const QAction* action)
+{
+    return action->text().section(u'\t', 0, 0).replace(u"&&"_s, u"\x01"_s).remove(u'&').replace(u'\x01', u'&');
+}
+
+} // namespace
+
 class TestTrayController final : public QObject
 {
     Q_OBJECT
@@ -42,11 +53,12 @@ private slots:
         QStringList texts;
         for (QAction* action : m_tray->menu()->actions()) {
             if (!action->isSeparator())
-                texts << action->text();
+                texts << plain(action);
         }
-        QCOMPARE(texts, (QStringList{u"Start dictation"_s, u"Cancel dictation"_s, u"Mode"_s, u"Style"_s,
-                                     u"Copy last result"_s, u"Read back last result"_s, u"History…"_s, u"Settings…"_s,
-                                     u"Doctor…"_s, u"Pause hotkeys"_s, u"Quit Utter"_s}));
+        QCOMPARE(texts,
+                 (QStringList{u"Start dictation"_s, u"Cancel dictation"_s, u"Mode"_s, u"Style"_s, u"Copy last result"_s,
+                              u"Recent dictations"_s, u"Read back last result"_s, u"History…"_s, u"Settings…"_s,
+                              u"Doctor…"_s, u"Pause hotkeys"_s, u"Quit Utter"_s}));
         QCOMPARE(m_tray->modeMenu()->actions().size(), 3);
     }
 
@@ -55,7 +67,7 @@ private slots:
         m_tray->action(TrayController::Action::StartStop)->trigger();
         QCOMPARE(m_fake->calls, QStringList{u"toggle"_s});
         m_fake->setState(u"listening"_s);
-        QCOMPARE(m_tray->action(TrayController::Action::StartStop)->text(), u"Stop dictation"_s);
+        QCOMPARE(plain(m_tray->action(TrayController::Action::StartStop)), u"Stop dictation"_s);
         QVERIFY(m_tray->action(TrayController::Action::Cancel)->isEnabled());
         m_tray->action(TrayController::Action::Cancel)->trigger();
         QCOMPARE(m_fake->calls, (QStringList{u"toggle"_s, u"cancel"_s}));
@@ -185,6 +197,65 @@ private slots:
         QVERIFY(!tray.action(TrayController::Action::StartStop)->isEnabled());
         QVERIFY(!tray.action(TrayController::Action::StartStop)->toolTip().isEmpty());
         QVERIFY(tray.action(TrayController::Action::Settings)->isEnabled());
+    }
+
+    void theDictationKeyIsShownNextToStartDictation()
+    {
+        QAction* start = m_tray->action(TrayController::Action::StartStop);
+        QCOMPARE(start->text().section(u'\t', 1), u"Ctrl+Alt+Space"_s); // the default key
+        // A key changed anywhere (the dialog, `utter config set`) shows at once.
+        QVERIFY(m_settings->setValue(SettingKey::HotkeyDictate, u"f9"_s).ok());
+        QCOMPARE(start->text().section(u'\t', 1), u"F9"_s);
+        m_fake->setState(u"listening"_s);
+        QCOMPARE(start->text(), u"&Stop dictation\tF9"_s);
+    }
+
+    void recentDictationsCopyWithAClick()
+    {
+        QMenu* recent = m_tray->recentMenu();
+        emit recent->aboutToShow();
+        QCOMPARE(recent->actions().size(), 1);
+        QVERIFY(!recent->actions().constFirst()->isEnabled()); // "Nothing dictated yet"
+        for (int i = 1; i <= TrayController::kRecentCount + 2; ++i)
+            emit m_fake->finalTranscript(u"s%1"_s.arg(i), u"Dictation number %1 & more"_s.arg(i));
+        emit recent->aboutToShow();
+        const QList<QAction*> entries = recent->actions();
+        QCOMPARE(entries.size(), TrayController::kRecentCount);
+        QCOMPARE(plain(entries.at(0)), u"1  Dictation number 7 & more"_s); // newest first; "&" shown as itself
+        QCOMPARE(plain(entries.at(4)), u"5  Dictation number 3 & more"_s);
+        entries.at(1)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"Dictation number 6 & more"_s);
+
+        // With a source (the desktop app's history), the submenu shows what it says, asked when it opens.
+        int asked = 0;
+        m_tray->setRecentSource([&asked](int count) {
+            ++asked;
+            return QStringList{u"from history (%1)"_s.arg(count)};
+        });
+        emit recent->aboutToShow();
+        QCOMPARE(asked, 1);
+        QCOMPARE(plain(recent->actions().constFirst()), u"1  from history (5)"_s);
+    }
+
+    void everyEntryHasAKeyboardLetter()
+    {
+        // Reachable without a mouse: each entry of the open menu has its own mnemonic, and typing it acts.
+        QSet<QChar> letters;
+        for (QAction* action : m_tray->menu()->actions()) {
+            if (action->isSeparator())
+                continue;
+            const QString text = action->text().section(u'\t', 0, 0);
+            const qsizetype at = text.indexOf(u'&');
+            QVERIFY2(at >= 0 && at + 1 < text.size(), qPrintable(text));
+            const QChar letter = text.at(at + 1).toLower();
+            QVERIFY2(!letters.contains(letter), qPrintable(u"two entries use the letter "_s + letter));
+            letters.insert(letter);
+        }
+        QSignalSpy settings(m_tray.get(), &TrayController::settingsRequested);
+        m_tray->menu()->popup(QPoint(0, 0));
+        QVERIFY(QTest::qWaitForWindowExposed(m_tray->menu()));
+        QTest::keyClick(m_tray->menu(), Qt::Key_T);
+        QTRY_COMPARE(settings.size(), 1);
     }
 
 private:
