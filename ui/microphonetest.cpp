@@ -101,6 +101,7 @@ void MicrophoneTest::openDevice()
     CaptureConfig config = CaptureConfig::fromSettings(m_settings);
     config.device = m_device;
     config.preRollMs = 0;
+    config.keepOpen = true; // open while the test is on screen, for the level meter
     m_capture->open(config);
 }
 

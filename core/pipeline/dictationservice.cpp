@@ -144,6 +144,15 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
     connect(m_pipeline.get(), &AudioPipeline::sessionEnded, this, &DictationService::onRecordingEnded);
     connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
     connect(m_capture.get(), &AudioCapture::levelChanged, this, &DictationControl::levelChanged);
+    // Microphone privacy (docs/audio.md, "Idle microphone"), applied at once: turning the idle microphone off
+    // closes it now (a running dictation keeps it until it ends); turning it on opens it for the pre-roll.
+    connect(&m_settings, &Settings::changed, this, [this](SettingKey key) {
+        if ((key != SettingKey::AudioKeepOpen && key != SettingKey::AudioPreRollMs) || !m_network || m_shuttingDown)
+            return; // not started yet: start() opens the microphone as configured
+        m_config.capture = CaptureConfig::fromSettings(m_settings);
+        if (m_capture->isOpen() || m_capture->isArmed() || m_config.capture.preRollMs > 0)
+            m_capture->open(m_config.capture);
+    });
 }
 
 DictationService::~DictationService()
@@ -207,7 +216,7 @@ Status DictationService::start()
     m_uploads->kick();
 
     if (m_config.capture.preRollMs > 0)
-        m_capture->open(m_config.capture);
+        m_capture->open(m_config.capture); // only armed when the idle microphone is off (audio/keepOpen)
     return {};
 }
 
