@@ -108,7 +108,10 @@ Status DesktopApp::start()
     connect(&m_host, &ServiceHost::finished, this, &DesktopApp::finished);
     m_integration = m_host.desktopIntegration();
     buildWidgets();
-    connect(m_tray, &TrayController::hotkeysPausedChanged, &m_host, &ServiceHost::setHotkeysPaused);
+    connect(m_tray, &TrayController::hotkeysPausedChanged, this, [this](bool paused) {
+        m_trayPausedHotkeys = paused;
+        m_host.setHotkeysPaused(paused || m_checkingHotkey);
+    });
     return {};
 }
 
@@ -208,9 +211,9 @@ void DesktopApp::registerUiMethods()
     m_host.ipc().registerMethod(
         u"ui.show"_s, IpcServer::SyncHandler([this](const QJsonObject& params, quint64) -> Result<QJsonValue> {
             const QString window = params.value(u"window"_s).toString(u"settings"_s);
-            if (window != u"settings"_s && window != u"history"_s && window != u"doctor"_s)
+            if (window != u"settings"_s && window != u"history"_s && window != u"doctor"_s && window != u"setup"_s)
                 return Error(ErrorCode::InvalidArgument,
-                             u"Unknown window \"%1\": use settings, history or doctor."_s.arg(window));
+                             u"Unknown window \"%1\": use settings, history, doctor or setup."_s.arg(window));
             QTimer::singleShot(0, this, [this, window] { showWindow(window); });
             return QJsonValue(QJsonObject{{u"shown"_s, window}});
         }));
@@ -238,6 +241,8 @@ void DesktopApp::showWindow(const QString& window)
         showHistory();
     else if (window == u"doctor"_s)
         showDoctor();
+    else if (window == u"setup"_s)
+        runSetupAgain();
     else
         showSettings();
 }
@@ -331,8 +336,22 @@ void DesktopApp::showOnboarding()
     if (!m_onboarding) {
         m_onboarding = new OnboardingWizard(*m_services.settings, m_services.secrets);
         m_onboarding->setAttribute(Qt::WA_DeleteOnClose);
+        m_onboarding->watchHotkeys(m_integration);
+        // While the key page shows, a press of the dictation key is a check, not a dictation.
+        connect(m_onboarding, &OnboardingWizard::hotkeyCheckActive, this, [this](bool active) {
+            m_checkingHotkey = active;
+            m_host.setHotkeysPaused(active || m_trayPausedHotkeys);
+        });
     }
     raise(m_onboarding);
+}
+
+void DesktopApp::runSetupAgain()
+{
+    const bool existed = m_onboarding;
+    showOnboarding();
+    if (existed || m_onboarding->currentId() != OnboardingWizard::Welcome)
+        m_onboarding->runAgain();
 }
 
 void DesktopApp::showDoctor()

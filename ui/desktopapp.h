@@ -61,6 +61,8 @@ public:
     void showHistory();
     void showDoctor();
     void showOnboarding();
+    // The first-run assistant from its first page (Settings → "Run setup again", `ui.show` with "setup").
+    void runSetupAgain();
 
     TrayController* tray() const { return m_tray; }
     RecordingOverlay* overlay() const { return m_overlay; }
@@ -99,6 +101,8 @@ private:
     QPointer<const DesktopIntegration> m_integration; // the service's keys: the settings show what was grabbed
     std::unique_ptr<FocusProbe> m_focusProbe;         // places the overlay on the focused window's screen
     QString m_lastServiceState = QStringLiteral("idle");
+    bool m_trayPausedHotkeys = false; // "Pause hotkeys" in the tray menu
+    bool m_checkingHotkey = false;    // the assistant's key page shows: a press is a check, not a dictation
 };
 
 } // namespace utter::ui

@@ -53,7 +53,7 @@ MicrophoneTest::MicrophoneTest(Settings& settings, SecretStore* secrets, QWidget
 
 MicrophoneTest::~MicrophoneTest()
 {
-    closeDevice();
+    closeDevice(); // the capture (a child) closes the device and stops its thread when it is deleted
 }
 
 void MicrophoneTest::setDevice(const QString& device)
@@ -62,8 +62,8 @@ void MicrophoneTest::setDevice(const QString& device)
         return;
     m_device = device;
     if (isVisible()) {
-        closeDevice();
-        openDevice();
+        m_opening = false;
+        openDevice(); // re-opening with another device closes the old one
     }
 }
 
@@ -86,21 +86,30 @@ void MicrophoneTest::hideEvent(QHideEvent* event)
 
 void MicrophoneTest::openDevice()
 {
-    if (m_capture)
+    if (m_capture && (m_capture->isOpen() || m_opening))
         return;
-    m_capture = new AudioCapture(this);
-    connect(m_capture, &AudioCapture::levelChanged, m_meter, [this](float rms, float) { m_meter->setLevel(rms); });
-    connect(m_capture, &AudioCapture::samplesReady, this, [this](const AudioBlock& block) {
-        m_samples.insert(m_samples.end(), block.samples.begin(), block.samples.end());
-    });
-    connect(m_capture, &AudioCapture::ended, this, [this](qint64) { transcribe(); });
-    connect(m_capture, &AudioCapture::errorOccurred, this, [this](const Error& error) {
-        m_result->setText(error.message);
-        m_record->setEnabled(true);
-    });
+    if (!m_capture) {
+        // One capture for the widget's life: opened when shown, closed when hidden, both asynchronous. Deleting it
+        // on hide would wait on the GUI thread for a device still being opened (Qt's PulseAudio back end needs this
+        // thread's event loop to finish opening it).
+        m_capture = new AudioCapture(this);
+        connect(m_capture, &AudioCapture::levelChanged, m_meter, [this](float rms, float) { m_meter->setLevel(rms); });
+        connect(m_capture, &AudioCapture::samplesReady, this, [this](const AudioBlock& block) {
+            m_samples.insert(m_samples.end(), block.samples.begin(), block.samples.end());
+        });
+        connect(m_capture, &AudioCapture::opened, this, [this] { m_opening = false; });
+        connect(m_capture, &AudioCapture::ended, this, [this](qint64) { transcribe(); });
+        connect(m_capture, &AudioCapture::errorOccurred, this, [this](const Error& error) {
+            m_opening = false;
+            m_result->setText(error.message);
+            m_record->setEnabled(true);
+        });
+    }
     CaptureConfig config = CaptureConfig::fromSettings(m_settings);
     config.device = m_device;
     config.preRollMs = 0;
+    config.keepOpen = true; // open while the test is on screen, for the level meter
+    m_opening = true;
     m_capture->open(config);
 }
 
@@ -108,14 +117,19 @@ void MicrophoneTest::closeDevice()
 {
     if (!m_capture)
         return;
+    m_opening = false;
     m_capture->close();
-    m_capture->deleteLater();
-    m_capture = nullptr;
+    m_meter->setLevel(-120.0f);
+}
+
+bool MicrophoneTest::isListening() const
+{
+    return m_capture && m_capture->isOpen();
 }
 
 void MicrophoneTest::record()
 {
-    openDevice();
+    openDevice(); // begin() is queued after the open on the capture's thread
     m_samples.clear();
     m_record->setEnabled(false);
     m_result->setText(tr("Recording — say a sentence…"));

@@ -39,6 +39,8 @@ public:
     // The input to test (id or name; empty = system default). Reopens the device when shown.
     void setDevice(const QString& device);
     QString heardText() const;
+    // The device is open (the level meter is live).
+    bool isListening() const;
 
 signals:
     void heard(const QString& text);
@@ -57,6 +59,7 @@ private:
     SecretStore* m_secrets = nullptr;
     QString m_device;
     AudioCapture* m_capture = nullptr;
+    bool m_opening = false;
     LevelMeterWidget* m_meter = nullptr;
     QPushButton* m_record = nullptr;
     QLabel* m_result = nullptr;

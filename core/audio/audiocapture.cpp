@@ -7,6 +7,8 @@
 #include <QMediaDevices>
 #include <QThread>
 
+#include <utility>
+
 namespace utter
 {
 
@@ -52,6 +54,11 @@ AudioCapture::AudioCapture(QObject* parent)
     connect(m_worker, &CaptureWorker::level, this, &AudioCapture::levelChanged);
     connect(m_worker, &CaptureWorker::ended, this, [this](qint64 total) {
         m_recording = false;
+        if (m_armed)
+            closeDevice(); // the microphone opens only for a dictation
+        else if (std::exchange(m_reopenAfterDictation, false))
+            QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, config = m_config] { worker->open(config); }, Qt::QueuedConnection);
         emit ended(total);
     });
     connect(m_worker, &CaptureWorker::failed, this, &AudioCapture::errorOccurred);
@@ -89,11 +96,29 @@ AudioCapture::~AudioCapture()
 
 void AudioCapture::open(const CaptureConfig& config)
 {
+    m_config = config;
+    m_armed = !config.keepOpen;
+    if (m_armed) {
+        // Closed until begin(); a running dictation keeps its device and closes it when it ends.
+        if (!m_recording)
+            closeDevice();
+        return;
+    }
+    if (m_recording) {
+        m_reopenAfterDictation = true; // a running dictation keeps its device
+        return;
+    }
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, config] { worker->open(config); }, Qt::QueuedConnection);
 }
 
 void AudioCapture::close()
+{
+    m_armed = false;
+    closeDevice();
+}
+
+void AudioCapture::closeDevice()
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker] { worker->close(); }, Qt::QueuedConnection);
@@ -103,6 +128,11 @@ std::uint64_t AudioCapture::begin()
 {
     m_recording = true;
     const std::uint64_t stream = ++m_streams;
+    if (m_armed) {
+        // Queued before begin on the same thread: the device is open when the dictation starts there.
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, config = m_config] { worker->open(config); }, Qt::QueuedConnection);
+    }
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, stream] { worker->begin(stream); }, Qt::QueuedConnection);
     return stream;

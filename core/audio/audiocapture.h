@@ -18,6 +18,8 @@ class CaptureWorker;
 // pre-roll first and then live blocks, all as 16 kHz mono s16 (converted with libsamplerate when the device
 // will not deliver that format); end() delivers everything captured so far, then emits ended(). The device stays
 // open between dictations (no per-dictation churn, and the pre-roll keeps filling); close() releases it.
+// With CaptureConfig::keepOpen false (microphone privacy), open() only arms: nothing is captured and the desktop
+// shows no microphone in use until begin() opens the device; the dictation's end closes it again.
 //
 // A device that vanishes (unplugged, PulseAudio source removed) stops capture with errorOccurred(DeviceLost);
 // every sample captured before that was already delivered, and a running dictation gets its ended().
@@ -36,7 +38,8 @@ public:
     explicit AudioCapture(QObject* parent = nullptr);
     ~AudioCapture() override;
 
-    // Asynchronous: opened() or errorOccurred() follows. Re-opening with another device closes the old one.
+    // Asynchronous: opened() or errorOccurred() follows. Re-opening with another device closes the old one. During
+    // a dictation the new configuration applies once it has ended.
     void open(const CaptureConfig& config);
     void close();
     // Starts a dictation; its blocks carry the returned number (AudioBlock::stream), known beforehand as
@@ -45,7 +48,9 @@ public:
     std::uint64_t nextStream() const { return m_streams + 1; }
     void end();
 
+    // The device is open (capturing). An armed capture (keepOpen false, between dictations) is not open.
     bool isOpen() const { return m_open; }
+    bool isArmed() const { return m_armed; }
     bool isRecording() const { return m_recording; }
     QString deviceId() const { return m_deviceId; }
 
@@ -58,9 +63,14 @@ signals:
     void closed();
 
 private:
+    void closeDevice();
+
     QThread* m_thread = nullptr;       // left to the operating system if the device never lets go (see ~AudioCapture)
     CaptureWorker* m_worker = nullptr; // deleted on m_thread
     bool m_open = false;
+    bool m_armed = false; // keepOpen false: the device opens at begin() with m_config and closes at the end
+    CaptureConfig m_config;
+    bool m_reopenAfterDictation = false; // open() during a dictation: applied when it ends
     bool m_recording = false;
     QString m_deviceId;
     std::uint64_t m_streams = 0;

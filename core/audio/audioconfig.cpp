@@ -30,6 +30,7 @@ CaptureConfig CaptureConfig::fromSettings(const Settings& settings)
     CaptureConfig config;
     config.device = settings.stringValue(SettingKey::AudioDevice);
     config.preRollMs = settings.intValue(SettingKey::AudioPreRollMs);
+    config.keepOpen = settings.boolValue(SettingKey::AudioKeepOpen);
     return config;
 }
 

@@ -178,7 +178,9 @@ void DictationService::onSettingChanged(SettingKey key)
     reloadConfig();
     if (!m_started || m_shuttingDown)
         return;
-    if (key == SettingKey::AudioDevice || key == SettingKey::AudioPreRollMs) {
+    // Microphone privacy (docs/audio.md, "Idle microphone") included: turning the idle microphone off closes it now
+    // (a running dictation keeps it until it ends); turning it on opens it for the pre-roll.
+    if (key == SettingKey::AudioDevice || key == SettingKey::AudioPreRollMs || key == SettingKey::AudioKeepOpen) {
         applyCaptureSettings();
     } else if (key == SettingKey::TranscribeUrl) {
         startNetworkWatcher(); // probes the new endpoint when the network is in doubt
@@ -242,7 +244,7 @@ Status DictationService::start()
     m_uploads->kick();
 
     if (m_config.capture.preRollMs > 0)
-        m_capture->open(m_config.capture);
+        m_capture->open(m_config.capture); // only armed when the idle microphone is off (audio/keepOpen)
     m_started = true;
     return {};
 }

@@ -19,6 +19,7 @@ enum class SettingKey
                           // audio
     AudioDevice,          // device id or name, empty = the system default input
     AudioPreRollMs,       // audio kept from before the key press
+    AudioKeepOpen,        // the microphone stays open between dictations (pre-roll, instant start)
     AudioVadSensitivity,  // 0 = only loud speech counts, 1 = everything above the noise floor
     AudioMinPauseMs,      // a pause at least this long may end a chunk
     AudioTargetChunkS,    // keep merging speech into a chunk until it is this long

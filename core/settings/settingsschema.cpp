@@ -117,6 +117,9 @@ QList<SettingSpec> buildSchema()
 
         text(K::AudioDevice, u"audio/device"_s, {}, u"Input device id or name (empty = system default)"_s),
         integer(K::AudioPreRollMs, u"audio/preRollMs"_s, 500, 0, 3000, u"Audio kept from before the key press (ms)"_s),
+        boolean(K::AudioKeepOpen, u"audio/keepOpen"_s, false,
+                u"Keep the microphone open between dictations (instant start with pre-roll; the desktop shows the "
+                "microphone in use)"_s),
         real(K::AudioVadSensitivity, u"audio/vadSensitivity"_s, 0.5, 0.0, 1.0,
              u"Voice detection sensitivity (0 = loud speech only, 1 = most sensitive)"_s),
         integer(K::AudioMinPauseMs, u"audio/minPauseMs"_s, 400, 100, 5000,

@@ -49,6 +49,19 @@ std::int64_t findExact(const std::vector<std::int16_t>& haystack, const std::vec
     return -1;
 }
 
+// PulseAudio's recording streams (what the desktop's "microphone in use" indicator shows).
+int recordingStreams()
+{
+    QProcess pactl;
+    pactl.start(u"pactl"_s, {u"list"_s, u"short"_s, u"source-outputs"_s});
+    if (!pactl.waitForFinished(5000) || pactl.exitCode() != 0)
+        return -1;
+    int streams = 0;
+    for (const QByteArray& line : pactl.readAllStandardOutput().split('\n'))
+        streams += line.trimmed().isEmpty() ? 0 : 1;
+    return streams;
+}
+
 } // namespace
 
 class TestCapture final : public QObject
@@ -62,6 +75,7 @@ private slots:
     void convertsWhenTheDeviceFormatDiffers();
     void preRollKeepsTheFirstSyllable();
     void vanishingDeviceStopsWithErrorAndKeepsSamples();
+    void closedMicrophoneOpensOnlyForADictation();
 
 private:
     void run(AudioCapture& capture, Capture& result, Chunker& chunker);
@@ -280,3 +294,51 @@ void TestCapture::vanishingDeviceStopsWithErrorAndKeepsSamples()
 
 QTEST_GUILESS_MAIN(TestCapture)
 #include "testcapture.moc"
+
+// Microphone privacy (audio/keepOpen=false): between dictations no recording stream exists; begin() opens the
+// device and captures, the dictation's end closes it; switching to keepOpen opens it for the pre-roll.
+void TestCapture::closedMicrophoneOpensOnlyForADictation()
+{
+    AudioCapture capture;
+    QSignalSpy opened(&capture, &AudioCapture::opened);
+    QSignalSpy closed(&capture, &AudioCapture::closed);
+    QSignalSpy ended(&capture, &AudioCapture::ended);
+    CaptureConfig config;
+    config.keepOpen = false;
+    capture.open(config);
+    QVERIFY(capture.isArmed());
+    QCOMPARE(recordingStreams(), 0);
+    QVERIFY(opened.isEmpty());
+
+    std::atomic<std::size_t> captured{0};
+    QObject context;
+    connect(
+        &capture, &AudioCapture::samplesReady, &context, [&](const AudioBlock& b) { captured += b.samples.size(); },
+        Qt::DirectConnection);
+    std::vector<std::int16_t> played(m_corpus.pcm.begin(), m_corpus.pcm.begin() + 16000 * 3);
+    RealTimeFeeder feeder(m_fifo, played);
+    capture.begin();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(recordingStreams(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(captured.load() >= 3200, 5000);
+    capture.end();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 1, 5000);
+    QVERIFY(!capture.isOpen());
+    QTRY_COMPARE_WITH_TIMEOUT(recordingStreams(), 0, 5000);
+
+    // Switched on (applied live by the service): the device opens now and stays open after a dictation.
+    config.keepOpen = true;
+    capture.open(config);
+    QVERIFY(!capture.isArmed());
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(recordingStreams(), 1, 5000);
+    capture.begin();
+    capture.end();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 5000);
+    QCOMPARE(closed.count(), 1);
+    QVERIFY(capture.isOpen());
+    capture.close();
+    QTRY_COMPARE_WITH_TIMEOUT(closed.count(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(recordingStreams(), 0, 5000);
+}

@@ -409,6 +409,26 @@ private slots:
         QCOMPARE(status.value(u"pendingJobs"_s).toInt(), 0);
     }
 
+    // Microphone privacy (issue 18, defect 11): by default no recording stream exists while idle; `config set
+    // audio/keepOpen true` opens the microphone in the running service at once (for the pre-roll), false closes it.
+    void idleMicrophoneFollowsTheSetting()
+    {
+        if (!requireMicrophone())
+            return;
+        test::TestHome home;
+        const QProcessEnvironment env = home.environment();
+        test::ServeProcess serve(home, env);
+        QVERIFY2(serve.start(), serve.stderrText().constData());
+        const auto microphone = [&] {
+            return parseObject(utter({u"status"_s, u"--json"_s}, env).out).value(u"microphone"_s).toString();
+        };
+        QCOMPARE(microphone(), QString());
+        configure(env, u"audio/keepOpen"_s, u"true"_s);
+        QVERIFY2(QTest::qWaitFor([&] { return microphone() == u"virtmic"_s; }, 10000), serve.stderrText().constData());
+        configure(env, u"audio/keepOpen"_s, u"false"_s);
+        QVERIFY2(QTest::qWaitFor([&] { return microphone().isEmpty(); }, 10000), serve.stderrText().constData());
+    }
+
     void providerFaultsEndWithTheFullTextOnce_data()
     {
         QTest::addColumn<QString>("kind");

@@ -4,6 +4,7 @@
 #include "fakedictationcontrol.h"
 #include "history/historystore.h"
 #include "ipc/ipcclient.h"
+#include "onboardingwizard.h"
 #include "recordingoverlay.h"
 #include "secrets/filesecretbackend.h"
 #include "secrets/secretstore.h"
@@ -89,6 +90,17 @@ private slots:
         QCOMPARE(again.exitCode(), 0);
         QVERIFY(QString::fromUtf8(again.readAllStandardOutput()).contains(u"already running"_s));
         QTRY_VERIFY(findVisible(u"settingsDialog"_s));
+
+        // "Run setup again" (Settings, `ui.show` with "setup"): the first-run assistant from its welcome page,
+        // even when it was finished before.
+        QVERIFY(m_settings->setValue(SettingKey::UiOnboardingDone, true).ok());
+        app.showWindow(u"setup"_s);
+        auto* wizard = qobject_cast<OnboardingWizard*>(findVisible(u"onboardingWizard"_s));
+        QVERIFY(wizard);
+        QCOMPARE(wizard->currentId(), int(OnboardingWizard::Welcome));
+        wizard->next();
+        app.runSetupAgain();
+        QCOMPARE(wizard->currentId(), int(OnboardingWizard::Welcome));
 
         QSignalSpy finished(&app, &DesktopApp::finished);
         app.tray()->action(TrayController::Action::Quit)->trigger();
