@@ -21,10 +21,9 @@ DesktopIntegration::DesktopIntegration(DictationService& service, const Settings
     for (const QString& name : std::as_const(unknown))
         problem(u"The output method \"%1\" is not known to this build; it is skipped."_s.arg(name));
     if (m_output) {
-        for (const OutputChain::MethodStatus& method : m_output->probeAll()) {
-            if (!method.status.ok())
-                qCInfo(lcInject).noquote() << method.name << "unavailable:" << method.status.error().message;
-        }
+        // Without waiting (a portal or wtype may take seconds to answer): the chain logs each method that is
+        // unavailable as it answers, and an insertion meanwhile re-probes what fails.
+        m_output->probeAllAsync(this, [](const QList<OutputChain::MethodStatus>&) {});
         service.setOutputChain(m_output.get());
     }
 
