@@ -1,12 +1,13 @@
 #!/bin/sh
 # One command for the whole test suite on Debian 12 / Ubuntu 24.04: installs what the build and the tests need,
-# builds Utter three times and runs the tests of each under the services they use (tests/with-services.sh:
+# builds Utter four times and runs the tests of each under the services they use (tests/with-services.sh:
 # Xvfb, PulseAudio with a virtual microphone, a private D-Bus with gnome-keyring):
 #   build/           desktop UI, RelWithDebInfo: every test
 #   build-headless/  headless-only (no Qt Widgets): the unit tests and the no-Widgets check
 #   build-asan/      headless-only, Clang with ASan+UBSan: the unit tests (-L "unit|headless", the fuzz corpus
 #                    replays of bench/fuzz included)
-# Each builds only the targets its tests need. The sanitizer build is -O1 with line tables only; a sanitizer
+#   build-tsan/      headless-only, Clang with ThreadSanitizer: the pipeline and daemon tests (-L tsan)
+# Each builds only the targets its tests need. The sanitizer builds are -O1 with line tables only; a sanitizer
 # report from any test process (the utter binaries the tests start included) fails the run
 # (tests/sanitizers/check-logs.sh). Last, the .deb made from build/ is installed into a fresh Debian 12 root and
 # checked there (tests/packaging/test-install.sh; needs root and the network). Idempotent; works from any
@@ -55,6 +56,12 @@ configure "$ROOT/build-asan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Deb
 cmake --build "$ROOT/build-asan" -j "$JOBS" --target utter_unit_tests # the fuzz targets included
 step_done "build-asan/"
 
+echo "== build (headless, Clang, ThreadSanitizer: the pipeline and daemon tests) -> build-tsan/"
+configure "$ROOT/build-tsan" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" \
+    -DUTTER_BUILD_UI=OFF -DUTTER_BUILD_TESTS=ON -DUTTER_BUILD_BENCHMARKS=OFF -DUTTER_SANITIZE=thread
+cmake --build "$ROOT/build-tsan" -j "$JOBS" --target utter_tsan_tests
+step_done "build-tsan/"
+
 echo "== tests"
 status=0
 "$ROOT/tests/with-services.sh" sh -c '
@@ -72,6 +79,11 @@ status=0
         failed=1
     "$root/tests/sanitizers/check-logs.sh" "$root/build-asan/sanitizer-logs" || failed=1
     step "tests in build-asan/ (ASan+UBSan)" $t
+    t=$(date +%s)
+    rm -rf "$root/build-tsan/sanitizer-logs"
+    ctest --test-dir "$root/build-tsan" --output-on-failure -L tsan || failed=1
+    "$root/tests/sanitizers/check-logs.sh" "$root/build-tsan/sanitizer-logs" || failed=1
+    step "tests in build-tsan/ (ThreadSanitizer)" $t
     t=$(date +%s)
     ctest --test-dir "$root/build" --output-on-failure "$@" || failed=1
     step "tests in build/" $t

@@ -2,6 +2,7 @@
 
 #include "captureworker.h"
 
+#include "common/handoff.h"
 #include "logging/logging.h"
 
 #include <QMediaDevices>
@@ -43,26 +44,27 @@ AudioCapture::AudioCapture(QObject* parent)
     m_thread->start();
     m_worker = new CaptureWorker; // deleted on the capture thread by the destructor
     m_worker->moveToThread(m_thread);
-    connect(m_worker, &CaptureWorker::opened, this,
-            [this](const QString& id, const QString& description, const QString& format) {
-                m_open = true;
-                m_deviceId = id;
-                emit opened(id, description, format);
-            });
+    // The worker's signals are emitted on the capture thread; connectHandOff() brings them here (common/handoff.h).
+    connectHandOff(m_worker, &CaptureWorker::opened, this,
+                   [this](const QString& id, const QString& description, const QString& format) {
+                       m_open = true;
+                       m_deviceId = id;
+                       emit opened(id, description, format);
+                   });
     // Emitted on the capture thread (see the class comment); receivers choose their thread by their context.
     connect(m_worker, &CaptureWorker::block, this, &AudioCapture::samplesReady, Qt::DirectConnection);
-    connect(m_worker, &CaptureWorker::level, this, &AudioCapture::levelChanged);
-    connect(m_worker, &CaptureWorker::ended, this, [this](qint64 total) {
+    connectHandOff(m_worker, &CaptureWorker::level, this,
+                   [this](float rms, float peak) { emit levelChanged(rms, peak); });
+    connectHandOff(m_worker, &CaptureWorker::ended, this, [this](qint64 total) {
         m_recording = false;
         if (m_armed)
             closeDevice(); // the microphone opens only for a dictation
         else if (std::exchange(m_reopenAfterDictation, false))
-            QMetaObject::invokeMethod(
-                m_worker, [worker = m_worker, config = m_config] { worker->open(config); }, Qt::QueuedConnection);
+            postTo(m_worker, [worker = m_worker, config = m_config] { worker->open(config); });
         emit ended(total);
     });
-    connect(m_worker, &CaptureWorker::failed, this, &AudioCapture::errorOccurred);
-    connect(m_worker, &CaptureWorker::closed, this, [this] {
+    connectHandOff(m_worker, &CaptureWorker::failed, this, [this](const Error& error) { emit errorOccurred(error); });
+    connectHandOff(m_worker, &CaptureWorker::closed, this, [this] {
         m_open = false;
         m_recording = false;
         emit closed();
@@ -74,19 +76,18 @@ AudioCapture::~AudioCapture()
     // Close and delete on the capture thread (QAudioSource must be destroyed where it lives), after everything
     // queued before, then stop the thread. Nothing the worker emits from now on reaches this object's receivers.
     disconnect(m_worker, nullptr, this, nullptr);
-    QMetaObject::invokeMethod(
-        m_worker,
+    // A device that never answers must not hang the application on exit: after a few seconds the thread is left
+    // to the operating system.
+    const bool stopped = stopWorkerThread(
+        m_thread, m_worker,
         [worker = m_worker] {
             // Qt's PulseAudio source runs a nested event loop while it stops, where another queued request for
             // this worker may run: delete only once control is back in the thread's own loop (or at its end).
             worker->close();
             worker->deleteLater();
-            QThread::currentThread()->quit();
         },
-        Qt::QueuedConnection);
-    // A device that never answers must not hang the application on exit: after a few seconds the thread is left
-    // to the operating system.
-    if (m_thread->wait(kStopTimeoutMs)) {
+        QDeadlineTimer(kStopTimeoutMs));
+    if (stopped) {
         delete m_thread;
         return;
     }
@@ -108,8 +109,7 @@ void AudioCapture::open(const CaptureConfig& config)
         m_reopenAfterDictation = true; // a running dictation keeps its device
         return;
     }
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, config] { worker->open(config); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, config] { worker->open(config); });
 }
 
 void AudioCapture::close()
@@ -120,8 +120,7 @@ void AudioCapture::close()
 
 void AudioCapture::closeDevice()
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker] { worker->close(); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker] { worker->close(); });
 }
 
 std::uint64_t AudioCapture::begin()
@@ -130,18 +129,15 @@ std::uint64_t AudioCapture::begin()
     const std::uint64_t stream = ++m_streams;
     if (m_armed) {
         // Queued before begin on the same thread: the device is open when the dictation starts there.
-        QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker, config = m_config] { worker->open(config); }, Qt::QueuedConnection);
+        postTo(m_worker, [worker = m_worker, config = m_config] { worker->open(config); });
     }
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, stream] { worker->begin(stream); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, stream] { worker->begin(stream); });
     return stream;
 }
 
 void AudioCapture::end()
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker] { worker->end(); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker] { worker->end(); });
 }
 
 } // namespace utter

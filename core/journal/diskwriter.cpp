@@ -1,5 +1,7 @@
 #include "diskwriter.h"
 
+#include "common/handoff.h"
+
 #include <QThread>
 
 namespace utter
@@ -23,9 +25,7 @@ DiskWriter::~DiskWriter()
     if (!m_thread)
         return;
     // Behind everything already posted: the queue runs dry, then the thread's loop ends.
-    QMetaObject::invokeMethod(
-        m_worker, [] { QThread::currentThread()->quit(); }, Qt::QueuedConnection);
-    m_thread->wait();
+    stopWorkerThread(m_thread, m_worker, [] {});
     delete m_thread; // the worker went with the thread's last events (deleteLater on finished)
 }
 
@@ -35,7 +35,7 @@ void DiskWriter::enqueue(std::function<void()> fn)
         fn();
         return;
     }
-    QMetaObject::invokeMethod(m_worker, std::move(fn), Qt::QueuedConnection);
+    postTo(m_worker, std::move(fn));
 }
 
 void DiskWriter::complete(std::function<void()> fn)
@@ -44,7 +44,7 @@ void DiskWriter::complete(std::function<void()> fn)
         fn();
         return;
     }
-    QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+    postTo(this, std::move(fn));
 }
 
 void DiskWriter::post(std::function<void()> work)

@@ -2,6 +2,7 @@
 
 #include "audio/audioblock.h"
 #include "audio/audiocapture.h"
+#include "common/handoff.h"
 #include "journal/sessionrecorder.h"
 #include "logging/logcontext.h"
 #include "logging/logging.h"
@@ -75,7 +76,7 @@ private:
     template<typename F>
     void post(F&& emitter)
     {
-        QMetaObject::invokeMethod(m_front, std::forward<F>(emitter), Qt::QueuedConnection);
+        postTo(m_front, std::forward<F>(emitter));
     }
 
     QString m_journalDir;
@@ -304,47 +305,37 @@ AudioPipeline::~AudioPipeline()
 {
     // After everything queued before (the end of a dictation included), then the thread stops. Signals posted from
     // here on are dropped with this object; what they reported is on disk and the next start resumes it.
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker] {
-            worker->shutdown();
-            QThread::currentThread()->quit();
-        },
-        Qt::QueuedConnection);
-    m_thread->wait();
+    QObject::disconnect(m_attached);
+    stopWorkerThread(m_thread, m_worker, [worker = m_worker] { worker->shutdown(); });
     delete m_worker;
     delete m_thread;
 }
 
 void AudioPipeline::attach(AudioCapture& capture)
 {
-    connect(&capture, &AudioCapture::samplesReady, m_worker,
-            [worker = m_worker](const AudioBlock& block) { worker->block(block); });
+    m_attached = connectHandOff(&capture, &AudioCapture::samplesReady, m_worker,
+                                [worker = m_worker](const AudioBlock& block) { worker->block(block); });
 }
 
 void AudioPipeline::begin(RecordingPlan plan)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, plan = std::move(plan)] { worker->begin(plan); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, plan = std::move(plan)] { worker->begin(plan); });
 }
 
 void AudioPipeline::push(const QString& sessionId, std::vector<std::int16_t> samples)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, sessionId, samples = std::move(samples)] { worker->push(sessionId, samples); },
-        Qt::QueuedConnection);
+    postTo(m_worker,
+           [worker = m_worker, sessionId, samples = std::move(samples)] { worker->push(sessionId, samples); });
 }
 
 void AudioPipeline::finish(const QString& sessionId)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, sessionId] { worker->finish(sessionId); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, sessionId] { worker->finish(sessionId); });
 }
 
 void AudioPipeline::cancel(const QString& sessionId)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, sessionId] { worker->cancel(sessionId); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, sessionId] { worker->cancel(sessionId); });
 }
 
 } // namespace utter

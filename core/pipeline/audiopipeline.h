@@ -80,6 +80,7 @@ signals:
 private:
     QThread* m_thread = nullptr;
     PipelineWorker* m_worker = nullptr; // lives on m_thread
+    QMetaObject::Connection m_attached; // AudioCapture's blocks, straight from its thread
 };
 
 } // namespace utter

@@ -55,12 +55,10 @@ void DesktopIntegration::buildOutput(DictationService& service)
     std::unique_ptr<OutputChain> chain = PlatformFactory::createOutputChain(config, session, &unknown);
     for (const QString& name : std::as_const(unknown))
         problem(u"The output method \"%1\" is not known to this build; it is skipped."_s.arg(name));
-    if (chain) {
-        for (const OutputChain::MethodStatus& method : chain->probeAll()) {
-            if (!method.status.ok())
-                qCInfo(lcInject).noquote() << method.name << "unavailable:" << method.status.error().message;
-        }
-    }
+    // Without waiting (a portal or wtype may take seconds to answer): the chain logs each method that is
+    // unavailable as it answers, and an insertion meanwhile re-probes what fails.
+    if (chain)
+        chain->probeAllAsync(this, [](const QList<OutputChain::MethodStatus>&) {});
     if (m_output)
         qCInfo(lcInject).noquote() << "output methods now" << (chain ? chain->methodNames().join(u", "_s) : u"none"_s)
                                    << "(output/methods =" << config.methods.join(u", "_s) + u')';

@@ -743,8 +743,15 @@ void DictationService::recordPending()
                 qCInfo(lcHistory).noquote() << "saved dictation" << id << "to history after all";
         });
     }
-    if (m_finisher->unarchivedCount() > 0 && m_finisher->archiveWaiting() == 0)
-        m_archiveFailure.clear(); // the next refusal is news again
+    if (m_finisher->unarchivedCount() > 0) {
+        m_finisher->archiveWaiting(this, [this](int waiting) {
+            if (waiting > 0)
+                return;
+            m_archiveFailure.clear(); // the next refusal is news again
+            if (m_unrecorded.empty())
+                m_recordRetry.stop();
+        });
+    }
     if (m_unrecorded.empty() && m_finisher->unarchivedCount() == 0)
         m_recordRetry.stop();
 }

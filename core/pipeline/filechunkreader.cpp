@@ -2,6 +2,7 @@
 
 #include "codec/audioreader.h"
 #include "codec/pcmconverter.h"
+#include "common/handoff.h"
 #include "vad/vadbackend.h"
 
 #include <QThread>
@@ -50,7 +51,7 @@ private:
     template<typename F>
     void post(F&& emitter)
     {
-        QMetaObject::invokeMethod(m_front, std::forward<F>(emitter), Qt::QueuedConnection);
+        postTo(m_front, std::forward<F>(emitter));
     }
 
     ChunkerConfig m_chunking;
@@ -152,30 +153,20 @@ FileChunkReader::~FileChunkReader()
 {
     // The slice being read stops after its block; what the worker posted from here on is dropped with this object.
     m_stopping = true;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker] {
-            worker->close();
-            QThread::currentThread()->quit();
-        },
-        Qt::QueuedConnection);
-    m_thread->wait();
+    stopWorkerThread(m_thread, m_worker, [worker = m_worker] { worker->close(); });
     delete m_worker;
     delete m_thread;
 }
 
 void FileChunkReader::open(const QString& path, std::set<FileChunkCut> known)
 {
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, path, known = std::move(known)]() mutable { worker->open(path, std::move(known)); },
-        Qt::QueuedConnection);
+    postTo(m_worker,
+           [worker = m_worker, path, known = std::move(known)]() mutable { worker->open(path, std::move(known)); });
 }
 
 void FileChunkReader::readSlice(int chunks)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, chunks] { worker->readSlice(chunks); }, Qt::QueuedConnection);
+    postTo(m_worker, [worker = m_worker, chunks] { worker->readSlice(chunks); });
 }
 
 } // namespace utter

@@ -258,25 +258,51 @@ void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)
         });
 }
 
-int SessionFinisher::archiveWaiting()
+void SessionFinisher::archiveWaiting(QObject* context, std::function<void(int waiting)> done)
 {
-    if (!m_history)
-        return int(m_unarchived.size());
-    AudioArchive archive(m_archiveDir);
-    for (auto it = m_unarchived.begin(); it != m_unarchived.end();) {
-        const QString sessionId = it->first;
-        LogScope scope(sessionId);
-        if (m_journal.status(sessionId).unwritten > 0 || !QDir().mkpath(archive.sessionPath(sessionId)) ||
-            !archive.moveIn(sessionId, m_journal.audioFiles(sessionId)).ok() ||
-            !m_history->setAudioPath(it->second, archive.sessionPath(sessionId)).ok()) {
-            ++it;
-            continue;
-        }
-        qCInfo(lcHistory).noquote() << "archived the audio of" << sessionId << "after all";
-        (void)m_journal.discardSession(sessionId);
-        it = m_unarchived.erase(it);
+    if (!m_history) {
+        done(int(m_unarchived.size()));
+        return;
     }
-    return int(m_unarchived.size());
+    struct Waiting
+    {
+        QString sessionId;
+        qint64 historyId = 0;
+        QStringList files;
+    };
+    std::vector<Waiting> waiting;
+    for (const auto& [sessionId, historyId] : m_unarchived) {
+        if (m_journal.status(sessionId).unwritten == 0) // else its audio is not on disk yet
+            waiting.push_back({sessionId, historyId, m_journal.audioFiles(sessionId)});
+    }
+    // The folders, the moves and the history's update on the writer's thread; the journal's clean-up here.
+    const QPointer<QObject> guard(context);
+    m_journal.writer().post<QStringList>(
+        [history = writerHistory(), archiveDir = m_archiveDir, waiting = std::move(waiting)]() -> QStringList {
+            QStringList archived;
+            const Result<HistoryStore*> store = history->use();
+            if (!store.ok())
+                return archived;
+            AudioArchive archive(archiveDir);
+            for (const Waiting& w : waiting) {
+                if (QDir().mkpath(archive.sessionPath(w.sessionId)) && archive.moveIn(w.sessionId, w.files).ok() &&
+                    store.value()->setAudioPath(w.historyId, archive.sessionPath(w.sessionId)).ok())
+                    archived << w.sessionId;
+            }
+            return archived;
+        },
+        this,
+        [this, guard, done = std::move(done)](const QStringList& archived) {
+            for (const QString& sessionId : archived) {
+                LogScope scope(sessionId);
+                if (m_unarchived.erase(sessionId) == 0)
+                    continue; // a round before this one got it
+                qCInfo(lcHistory).noquote() << "archived the audio of" << sessionId << "after all";
+                (void)m_journal.discardSession(sessionId);
+            }
+            if (done && guard)
+                done(int(m_unarchived.size()));
+        });
 }
 
 } // namespace utter

@@ -77,8 +77,10 @@ public:
     // Whether history already has the session — a kill between the history's commit and the journal's clean-up
     // leaves a complete session that was delivered. Asked on the writer's thread; done(false) without a history.
     void whenRecorded(const QString& sessionId, QObject* context, std::function<void(bool recorded)> done);
-    // Archives the audio of recorded dictations whose archive failed; returns how many still wait.
-    int archiveWaiting();
+    // Archives the audio of recorded dictations whose archive failed — the folders, the moves and the history's
+    // update on the journal's writer, never on this thread; done(how many still wait) follows on this object's
+    // thread (before this returns with an inline writer) unless context is gone by then.
+    void archiveWaiting(QObject* context, std::function<void(int waiting)> done);
     int unarchivedCount() const { return int(m_unarchived.size()); }
 
     bool styleWouldRun(const QString& styleName, const QString& text) const;

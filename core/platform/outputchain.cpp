@@ -71,6 +71,7 @@ struct OutputChain::Attempt
     InsertCallback done;
     std::size_t index = 0;
     bool retried = false;
+    bool probed = false;  // the method at index was re-probed for this attempt and answered available
     QStringList failures; // "method: why" for the final message
     std::shared_ptr<void> busy;
 };
@@ -115,6 +116,41 @@ std::shared_ptr<void> OutputChain::busyToken()
     });
 }
 
+void OutputChain::probeAllAsync(QObject* context, std::function<void(const QList<MethodStatus>&)> done)
+{
+    struct Round
+    {
+        QList<MethodStatus> statuses;
+        std::size_t waiting = 0;
+    };
+    if (m_methods.empty()) {
+        done({});
+        return;
+    }
+    auto round = std::make_shared<Round>();
+    round->waiting = m_methods.size();
+    for (const auto& method : m_methods)
+        round->statuses.append({method->name(), Status()});
+    const QPointer<QObject> guard(context);
+    auto answered = [round, guard, done = std::move(done)]() {
+        if (--round->waiting == 0 && guard)
+            done(round->statuses);
+    };
+    QPointer<OutputChain> self(this);
+    for (std::size_t i = 0; i < m_methods.size(); ++i) {
+        m_methods[i]->probeAsync([self, round, answered, i](const Status& status) {
+            if (!self)
+                return;
+            self->m_available[i] = status.ok();
+            if (!status.ok())
+                qCInfo(lcInject) << "output method" << self->m_methods[i]->name()
+                                 << "unavailable:" << status.error().message;
+            round->statuses[qsizetype(i)].status = status;
+            answered();
+        });
+    }
+}
+
 void OutputChain::requestFocus(QObject* context, FocusProbe::Answer done)
 {
     if (!m_focus) {
@@ -156,17 +192,25 @@ void OutputChain::tryMethod(const std::shared_ptr<Attempt>& attempt)
     while (attempt->index < m_methods.size()) {
         const std::size_t i = attempt->index;
         TextOutput* method = m_methods[i].get();
-        if (!m_available[i]) {
-            // Re-probe: a daemon may have started, a permission may have been granted since.
-            Status status = method->probe();
-            m_available[i] = status.ok();
-            if (!status.ok()) {
-                attempt->failures << method->name() + u": "_s + status.error().message;
-                ++attempt->index;
-                continue;
-            }
-        }
         QPointer<OutputChain> self(this);
+        if (!m_available[i] && !attempt->probed) {
+            // Re-probe: a daemon may have started, a permission may have been granted since. Without waiting: the
+            // attempt goes on when the method answers.
+            attempt->probed = true;
+            method->probeAsync([self, attempt, i](const Status& status) {
+                if (!self)
+                    return;
+                self->m_available[i] = status.ok();
+                if (!status.ok()) {
+                    attempt->failures << self->m_methods[i]->name() + u": "_s + status.error().message;
+                    attempt->probed = false;
+                    ++attempt->index;
+                }
+                self->tryMethod(attempt);
+            });
+            return;
+        }
+        attempt->probed = false;
         method->insert(attempt->text, attempt->target, attempt->options,
                        [self, attempt, i](const InsertResult& result) {
                            if (!self)
@@ -179,7 +223,7 @@ void OutputChain::tryMethod(const std::shared_ptr<Attempt>& attempt)
                            qCWarning(lcInject) << "output method" << m->name() << "failed:" << result.error.message;
                            if (result.outcome == InsertResult::Retry && !attempt->retried) {
                                attempt->retried = true;
-                               self->m_available[i] = m->probe().ok();
+                               self->m_available[i] = false; // re-probed (asynchronously) before the retry
                            } else {
                                attempt->failures << m->name() + u": "_s + result.error.message;
                                self->m_available[i] = false; // re-probed before its next use

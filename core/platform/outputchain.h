@@ -34,8 +34,12 @@ public:
     void setClipboardFallback(std::function<bool(const QString&)> copy) { m_copyFallback = std::move(copy); }
 
     QStringList methodNames() const;
-    // Probes every method now (at start, and for `utter doctor`).
+    // Probes every method now, waiting for each (`utter doctor`, tests).
     QList<MethodStatus> probeAll();
+    // Probes every method without waiting (at start: the main thread never waits for a probe); done follows with
+    // every method's status in chain order once all have answered, unless context is gone by then. Until a method
+    // has answered it counts as available (an insertion meanwhile tries it, and re-probes it when it fails).
+    void probeAllAsync(QObject* context, std::function<void(const QList<MethodStatus>&)> done);
     // Asks which application has focus, without waiting (FocusProbe::request); "unknown" without a probe.
     void requestFocus(QObject* context, FocusProbe::Answer done);
     QString focusProbeName() const;

@@ -74,6 +74,11 @@ public:
     // Whether the method can work right now; the error says what to install or grant otherwise.
     // Cheap and harmless: it never types anything.
     virtual Status probe() = 0;
+    // The same check without waiting (what the desktop app and the daemon use: the main thread never waits for a
+    // helper program or a D-Bus service): done is called once, on this thread, possibly before probeAsync()
+    // returns, and not after the method is destroyed. Methods whose check asks another process override it; the
+    // default answers with probe() at once.
+    virtual void probeAsync(std::function<void(const Status&)> done) { done(probe()); }
     // Inserts the text. done is called exactly once, possibly before insert() returns.
     virtual void insert(const QString& text, const TargetApp& target, const InsertOptions& options,
                         InsertCallback done) = 0;

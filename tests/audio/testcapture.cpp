@@ -3,6 +3,7 @@
 #include "audio/audiocapture.h"
 #include "audio/audiodevices.h"
 #include "audiotesthelpers.h"
+#include "common/handoff.h"
 #include "realtimefeeder.h"
 #include "vad/chunker.h"
 #include "vad/energyvad.h"
@@ -115,7 +116,7 @@ void TestCapture::defaultDeviceIsPulseAudiosDefault()
 void TestCapture::run(AudioCapture& capture, Capture& result, Chunker& chunker)
 {
     QObject context;
-    QObject::connect(&capture, &AudioCapture::samplesReady, &context, [&](const AudioBlock& block) {
+    connectHandOff(&capture, &AudioCapture::samplesReady, &context, [&](const AudioBlock& block) {
         if (block.startSample != std::int64_t(result.samples.size()))
             result.contiguous = false;
         result.samples.insert(result.samples.end(), block.samples.begin(), block.samples.end());
@@ -226,8 +227,8 @@ void TestCapture::preRollKeepsTheFirstSyllable()
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
     std::vector<std::int16_t> collected;
     QObject context;
-    connect(&capture, &AudioCapture::samplesReady, &context,
-            [&](const AudioBlock& b) { collected.insert(collected.end(), b.samples.begin(), b.samples.end()); });
+    connectHandOff(&capture, &AudioCapture::samplesReady, &context,
+                   [&](const AudioBlock& b) { collected.insert(collected.end(), b.samples.begin(), b.samples.end()); });
     QSignalSpy ended(&capture, &AudioCapture::ended);
     const SpeechCorpus::Span first = m_corpus.utterances.front();
     std::vector<std::int16_t> played(m_corpus.pcm.begin(), m_corpus.pcm.begin() + first.end + 8000);
@@ -266,8 +267,8 @@ void TestCapture::vanishingDeviceStopsWithErrorAndKeepsSamples()
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
     std::vector<std::int16_t> collected;
     QObject context;
-    connect(&capture, &AudioCapture::samplesReady, &context,
-            [&](const AudioBlock& b) { collected.insert(collected.end(), b.samples.begin(), b.samples.end()); });
+    connectHandOff(&capture, &AudioCapture::samplesReady, &context,
+                   [&](const AudioBlock& b) { collected.insert(collected.end(), b.samples.begin(), b.samples.end()); });
     capture.begin();
     const SpeechCorpus::Span first = m_corpus.utterances.front();
     {

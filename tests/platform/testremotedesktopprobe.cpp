@@ -11,6 +11,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
@@ -153,6 +156,61 @@ private slots:
         hung.kill();
         hung.waitForFinished();
         // The helper printed one line per call it received: only the first probe asked.
+        QCOMPARE(hung.readAllStandardOutput().count("call"), 1);
+    }
+
+    void aHungPortalIsProbedWithoutWaiting()
+    {
+        // At start (and when an insertion re-probes) the desktop app and the daemon probe without waiting: the
+        // chain's probe returns at once, the event loop runs on while the portal says nothing, the portal's
+        // timeout comes back as its status, and an insertion meanwhile goes to the next method.
+        QProcess hung;
+        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kHungPortal)});
+        if (!hung.waitForReadyRead(10000)) {
+            hung.kill();
+            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
+                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
+            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
+        }
+        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+
+        std::vector<std::unique_ptr<TextOutput>> methods;
+        methods.push_back(std::make_unique<PortalOutput>(QDBusConnection::sessionBus(), m_home.filePath(u"token"_s),
+                                                         DesktopSession::Gnome));
+        auto fake = std::make_unique<FakeTextOutput>(u"next"_s);
+        FakeTextOutput* next = fake.get();
+        methods.push_back(std::move(fake));
+        OutputChain chain(std::move(methods));
+
+        QObject context;
+        std::optional<QList<OutputChain::MethodStatus>> probed;
+        chain.probeAllAsync(&context,
+                            [&probed](const QList<OutputChain::MethodStatus>& statuses) { probed = statuses; });
+        QVERIFY(!probed); // returned before the portal answered
+        bool ticked = false;
+        QTimer::singleShot(0, &context, [&ticked] { ticked = true; });
+        QTRY_VERIFY(ticked);
+        QVERIFY(!probed); // the event loop ran on while the portal was silent
+
+        QTRY_VERIFY_WITH_TIMEOUT(probed.has_value(), 20000); // the portal's 5 s D-Bus timeout
+        QCOMPARE(probed->size(), 2);
+        QCOMPARE(probed->at(0).status.error().code, ErrorCode::Timeout);
+        QVERIFY2(probed->at(0).status.error().message.contains(u"did not answer within 5 s"_s),
+                 qPrintable(probed->at(0).status.error().message));
+        QVERIFY(probed->at(1).status.ok());
+
+        // The insertion re-probes the portal (known unanswered: no second call) and goes on to the next method.
+        QList<InsertResult> results;
+        chain.insert(u"hello"_s, TargetApp{}, InsertOptions{},
+                     [&results](const InsertResult& result) { results.append(result); });
+        QTRY_COMPARE(results.size(), 1);
+        QVERIFY(results[0].ok());
+        QCOMPARE(results[0].method, u"next"_s);
+        QCOMPARE(next->inserted, QStringList{u"hello"_s});
+
+        hung.kill();
+        hung.waitForFinished();
         QCOMPARE(hung.readAllStandardOutput().count("call"), 1);
     }
 

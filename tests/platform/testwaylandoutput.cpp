@@ -54,6 +54,17 @@ private slots:
         QVERIFY2(probe.ok(), qPrintable(probe.error().message));
     }
 
+    void wtypeProbesWithoutWaiting()
+    {
+        // What the desktop app and the daemon use: `wtype -s 1` runs while the event loop goes on.
+        WtypeOutput wtype;
+        std::optional<Status> answer;
+        wtype.probeAsync([&answer](const Status& status) { answer = status; });
+        QVERIFY(!answer); // wtype is a process: the answer cannot be there yet
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+        QVERIFY2(answer->ok(), qPrintable(answer->error().message));
+    }
+
     void wtypeTypesIntoWaylandClient()
     {
         TargetWindow window({u"--class"_s, u"utter-target"_s}, waylandEnv());

@@ -1,5 +1,6 @@
 #include "winhotkeys.h"
 
+#include "common/handoff.h"
 #include "logging/logging.h"
 
 #include <QMetaObject>
@@ -107,15 +108,13 @@ bool WinHotkeys::onHookEvent(unsigned vk, bool keyDown)
                 continue;
             g.down = true;
             const QString id = g.id;
-            QMetaObject::invokeMethod(
-                this, [this, id] { emit pressed(id); }, Qt::QueuedConnection);
+            postTo(this, [this, id] { emit pressed(id); }); // from the hook's thread to this object's
             return !g.spec.isModifierKey();
         }
         if (g.down) {
             g.down = false;
             const QString id = g.id;
-            QMetaObject::invokeMethod(
-                this, [this, id] { emit released(id); }, Qt::QueuedConnection);
+            postTo(this, [this, id] { emit released(id); });
             return !g.spec.isModifierKey();
         }
     }

@@ -30,14 +30,26 @@ struct PortalKeyboard::Sending
     std::function<void(int, const Status&)> done;
 };
 
-Result<PortalKeyboard::Availability> PortalKeyboard::probe(const QDBusConnection& bus)
+namespace
 {
-    if (!bus.isConnected())
-        return Error(ErrorCode::NotFound, u"there is no D-Bus session bus, so no desktop portal"_s);
+
+Error noBus()
+{
+    return Error(ErrorCode::NotFound, u"there is no D-Bus session bus, so no desktop portal"_s);
+}
+
+QDBusMessage availabilityCall()
+{
     QDBusMessage getAll = QDBusMessage::createMethodCall(PortalRequest::service, PortalRequest::desktopPath,
                                                          u"org.freedesktop.DBus.Properties"_s, u"GetAll"_s);
     getAll << kInterface;
-    const QDBusMessage reply = bus.call(getAll, QDBus::Block, kProbeTimeoutMs);
+    return getAll;
+}
+
+} // namespace
+
+Result<PortalKeyboard::Availability> PortalKeyboard::availabilityFrom(const QDBusMessage& reply)
+{
     if (reply.type() != QDBusMessage::ReplyMessage) {
         const QString name = reply.errorName();
         if (name == u"org.freedesktop.DBus.Error.ServiceUnknown"_s ||
@@ -60,6 +72,27 @@ Result<PortalKeyboard::Availability> PortalKeyboard::probe(const QDBusConnection
             ErrorCode::Unsupported,
             u"the desktop's RemoteDesktop portal offers no keyboard (device types %1)"_s.arg(available.deviceTypes));
     return available;
+}
+
+Result<PortalKeyboard::Availability> PortalKeyboard::probe(const QDBusConnection& bus)
+{
+    if (!bus.isConnected())
+        return noBus();
+    return availabilityFrom(bus.call(availabilityCall(), QDBus::Block, kProbeTimeoutMs));
+}
+
+void PortalKeyboard::probeAsync(const QDBusConnection& bus, QObject* context,
+                                std::function<void(const Result<Availability>&)> done)
+{
+    if (!bus.isConnected()) {
+        done(noBus());
+        return;
+    }
+    auto* watcher = new QDBusPendingCallWatcher(bus.asyncCall(availabilityCall(), kProbeTimeoutMs), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context, [watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done(availabilityFrom(watcher->reply()));
+    });
 }
 
 QVariantMap PortalKeyboard::selectDevicesOptions(uint version, const QString& handleToken, const QString& restoreToken)

@@ -44,7 +44,12 @@ public:
         uint deviceTypes = 0;
     };
     // NotFound: no portal on the bus; Unsupported: a portal without RemoteDesktop or without a keyboard.
+    // Waits for the answer (up to 5 s: the portal may be started by D-Bus activation); `utter doctor` uses it.
     static Result<Availability> probe(const QDBusConnection& bus);
+    // The same without waiting: done follows on context's thread (at once when there is no bus), unless context is
+    // gone by then.
+    static void probeAsync(const QDBusConnection& bus, QObject* context,
+                           std::function<void(const Result<Availability>&)> done);
 
     // The SelectDevices options for an interface version: keyboard only, and from version 2 on persist_mode 2
     // plus the restore token when there is one. Pure, unit-tested.
@@ -71,6 +76,7 @@ public slots: // QtDBus delivers signals only to slots
     void onSessionClosed(const QDBusMessage& message);
 
 private:
+    static Result<Availability> availabilityFrom(const QDBusMessage& reply);
     struct Sending;
     void createSession(uint version);
     void selectDevices(uint version);

@@ -65,13 +65,17 @@ Status PortalOutput::checkTypable(const QList<KeysymEvent>& events, DesktopSessi
     return {};
 }
 
-Status PortalOutput::probe()
+std::optional<Status> PortalOutput::knownAnswer() const
 {
     if (m_declined)
-        return Error(ErrorCode::Cancelled, kDeclined);
+        return Status(Error(ErrorCode::Cancelled, kDeclined));
     if (m_unansweredSince.isValid() && m_unansweredSince.elapsed() < unansweredRetryMs)
-        return m_unanswered;
-    const Result<PortalKeyboard::Availability> available = PortalKeyboard::probe(QDBusConnection::sessionBus());
+        return Status(m_unanswered);
+    return std::nullopt;
+}
+
+Status PortalOutput::verdict(const Result<PortalKeyboard::Availability>& available)
+{
     if (!available.ok()) {
         const Error& e = available.error();
         Error error(e.code, u"The RemoteDesktop portal is not available: %1."_s.arg(e.message));
@@ -84,6 +88,25 @@ Status PortalOutput::probe()
     }
     m_unansweredSince.invalidate();
     return {};
+}
+
+Status PortalOutput::probe()
+{
+    if (std::optional<Status> known = knownAnswer())
+        return *known;
+    return verdict(PortalKeyboard::probe(QDBusConnection::sessionBus()));
+}
+
+void PortalOutput::probeAsync(std::function<void(const Status&)> done)
+{
+    if (std::optional<Status> known = knownAnswer()) {
+        done(*known);
+        return;
+    }
+    PortalKeyboard::probeAsync(QDBusConnection::sessionBus(), this,
+                               [this, done = std::move(done)](const Result<PortalKeyboard::Availability>& available) {
+                                   done(verdict(available));
+                               });
 }
 
 void PortalOutput::insert(const QString& text, const TargetApp& target, const InsertOptions& options,

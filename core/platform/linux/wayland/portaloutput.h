@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <deque>
+#include <optional>
 
 namespace utter
 {
@@ -34,6 +35,8 @@ public:
     // Reads the portal's RemoteDesktop properties (no session, no dialog). A portal that did not answer blocked
     // this thread for the probe's timeout; for unansweredRetryMs after that the same error comes back at once.
     Status probe() override;
+    // The same without blocking: the answer comes from the D-Bus reply (what the desktop app and the daemon use).
+    void probeAsync(std::function<void(const Status&)> done) override;
     void insert(const QString& text, const TargetApp& target, const InsertOptions& options,
                 InsertCallback done) override;
 
@@ -48,6 +51,10 @@ public:
     static Status checkTypable(const QList<KeysymEvent>& events, DesktopSession::Compositor compositor);
 
 private:
+    // A probe's answer known without asking: declined, or unanswered less than unansweredRetryMs ago.
+    std::optional<Status> knownAnswer() const;
+    Status verdict(const Result<PortalKeyboard::Availability>& available);
+
     struct Job
     {
         QList<KeysymEvent> events;

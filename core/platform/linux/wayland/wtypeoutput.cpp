@@ -52,23 +52,17 @@ WtypeOutput::WtypeOutput(QObject* parent)
     : QObject(parent)
 {}
 
-Status WtypeOutput::probe()
+namespace
 {
-    if (qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-        return Error(ErrorCode::Unsupported, u"wtype needs a Wayland session (WAYLAND_DISPLAY is unset)."_s);
-    m_program = QStandardPaths::findExecutable(u"wtype"_s);
-    if (m_program.isEmpty())
-        return Error(ErrorCode::Unsupported,
-                     u"wtype is not installed; install it (Debian/Ubuntu: apt install wtype)."_s);
-    // Harmless real check: create a virtual keyboard, type nothing, sleep 1 ms.
-    QProcess check;
-    check.start(m_program, {u"-s"_s, u"1"_s});
-    if (!check.waitForFinished(3000)) {
-        check.kill();
+
+constexpr int kProbeTimeoutMs = 3000;
+
+// What wtype's harmless check (create a virtual keyboard, type nothing, sleep 1 ms) said.
+Status probeVerdict(bool answered, int exitCode, const QString& err)
+{
+    if (!answered)
         return Error(ErrorCode::Timeout, u"wtype did not answer within 3 s."_s);
-    }
-    if (check.exitCode() != 0) {
-        const QString err = QString::fromLocal8Bit(check.readAllStandardError()).trimmed();
+    if (exitCode != 0) {
         if (err.contains(u"virtual keyboard"_s))
             return Error(ErrorCode::Unsupported, u"This compositor has no virtual-keyboard protocol (GNOME and KDE "
                                                  "lack it); Utter uses the RemoteDesktop portal or ydotool there."_s);
@@ -77,12 +71,71 @@ Status WtypeOutput::probe()
     return {};
 }
 
+const QStringList kProbeArguments{u"-s"_s, u"1"_s};
+
+} // namespace
+
+Status WtypeOutput::findProgram()
+{
+    if (qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return Error(ErrorCode::Unsupported, u"wtype needs a Wayland session (WAYLAND_DISPLAY is unset)."_s);
+    m_program = QStandardPaths::findExecutable(u"wtype"_s);
+    if (m_program.isEmpty())
+        return Error(ErrorCode::Unsupported,
+                     u"wtype is not installed; install it (Debian/Ubuntu: apt install wtype)."_s);
+    return {};
+}
+
+Status WtypeOutput::probe()
+{
+    if (Status found = findProgram(); !found.ok())
+        return found;
+    QProcess check;
+    check.start(m_program, kProbeArguments);
+    if (!check.waitForFinished(kProbeTimeoutMs)) {
+        check.kill();
+        return probeVerdict(false, 0, {});
+    }
+    return probeVerdict(true, check.exitCode(), QString::fromLocal8Bit(check.readAllStandardError()).trimmed());
+}
+
+void WtypeOutput::probeAsync(std::function<void(const Status&)> done)
+{
+    if (Status found = findProgram(); !found.ok()) {
+        done(found);
+        return;
+    }
+    auto* check = new QProcess(this); // deleted once it has answered, or with this method
+    auto reported = std::make_shared<bool>(false);
+    auto report = [check, reported, done = std::move(done)](const Status& status) {
+        if (*reported)
+            return;
+        *reported = true;
+        check->deleteLater();
+        done(status);
+    };
+    connect(check, &QProcess::finished, this, [check, report](int code, QProcess::ExitStatus exit) {
+        report(probeVerdict(true, exit == QProcess::NormalExit ? code : -1,
+                            QString::fromLocal8Bit(check->readAllStandardError()).trimmed()));
+    });
+    connect(check, &QProcess::errorOccurred, this, [check, report](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            report(probeVerdict(true, -1, check->errorString()));
+    });
+    QTimer::singleShot(kProbeTimeoutMs, check, [check, report] {
+        check->kill();
+        report(probeVerdict(false, 0, {}));
+    });
+    check->start(m_program, kProbeArguments);
+}
+
 void WtypeOutput::insert(const QString& text, const TargetApp& target, const InsertOptions& options,
                          InsertCallback done)
 {
     Q_UNUSED(target)
     if (m_program.isEmpty()) {
-        if (Status s = probe(); !s.ok()) {
+        // Never the probe's check here (it would wait for wtype): the chain probes before it inserts.
+        if (Status s = findProgram(); !s.ok()) {
             done(InsertResult::failed(name(), s.error()));
             return;
         }

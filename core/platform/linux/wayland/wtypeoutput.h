@@ -21,13 +21,18 @@ public:
     explicit WtypeOutput(QObject* parent = nullptr);
 
     QString name() const override { return QStringLiteral("wtype"); }
+    // Runs `wtype -s 1` (a virtual keyboard that types nothing): probe() waits for it (up to 3 s; `utter doctor`),
+    // probeAsync() does not.
     Status probe() override;
+    void probeAsync(std::function<void(const Status&)> done) override;
     void insert(const QString& text, const TargetApp& target, const InsertOptions& options,
                 InsertCallback done) override;
 
     static constexpr int leadInMs = 40;
 
 private:
+    Status findProgram(); // WAYLAND_DISPLAY and wtype on the PATH; sets m_program
+
     QString m_program;
 };
 
