@@ -256,6 +256,7 @@ void DesktopApp::showSettings()
         m_settingsDialog->watchHotkeys(m_integration);
         connect(m_settingsDialog, &SettingsDialog::stylesChanged, this,
                 [this] { m_tray->setStyles(StyleLibrary::load(m_services.locations.stylesDir()).names()); });
+        connect(m_settingsDialog, &SettingsDialog::setupRequested, this, &DesktopApp::runSetupAgain);
     }
     raise(m_settingsDialog);
 }

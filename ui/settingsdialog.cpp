@@ -156,6 +156,10 @@ void SettingsDialog::buildGeneral()
     addKeyRow(form, u"dictate"_s, SettingKey::HotkeyDictate, tr("&Dictation key:"), false,
               tr("Click, then press a key (F9, RightCtrl) or a combination (Ctrl+Alt+Space)."));
     addMicrophoneRows(form);
+    m_form->addRow(form, SettingKey::AudioKeepOpen, tr("Keep the microphone open between dictations"),
+                   tr("On: dictation starts instantly and keeps the half second before the key press, but the "
+                      "desktop shows the microphone in use all the time. Off: the microphone opens when you press "
+                      "the key (about 0.1 s)."));
     m_form->addRow(form, SettingKey::GeneralLanguage, tr("&Spoken language:"),
                    tr("Two-letter code such as en, de or fr; leave empty to detect it."));
     m_form->addRow(form, SettingKey::GeneralStyle, tr("&Default style:"),
@@ -174,6 +178,10 @@ void SettingsDialog::buildGeneral()
     m_form->addRow(form, SettingKey::UiOverlayPosition, tr("&Overlay:"));
     m_form->addRow(form, SettingKey::UiSounds, tr("Play sounds when dictation starts, stops or fails"));
     m_form->addRow(form, SettingKey::UiSoundVolume, tr("Sound &volume (%):"));
+    auto* setup = new QPushButton(tr("Run &setup again…"), form->parentWidget());
+    setup->setAccessibleName(tr("Run the first-run setup again"));
+    connect(setup, &QPushButton::clicked, this, &SettingsDialog::setupRequested);
+    form->addRow(QString(), setup);
 }
 
 void SettingsDialog::addKeyRow(QFormLayout* form, const QString& id, SettingKey key, const QString& label,

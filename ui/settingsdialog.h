@@ -80,6 +80,8 @@ public:
 signals:
     // A style file was saved or deleted.
     void stylesChanged();
+    // "Run setup again…" (General page): the first-run assistant, from its first page.
+    void setupRequested();
 
 public slots:
     void accept() override;

@@ -9,13 +9,16 @@
 #include "wheelguard.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
 #include <QToolButton>
@@ -80,6 +83,22 @@ private slots:
         }
     }
 
+    void setupCanBeRunAgain()
+    {
+        SettingsDialog dialog(*m_settings, m_secrets.get());
+        dialog.showPage(SettingsDialog::Page::General);
+        QPushButton* setup = nullptr;
+        for (QPushButton* button : dialog.findChildren<QPushButton*>()) {
+            if (button->text().contains(u"setup again"_s))
+                setup = button;
+        }
+        QVERIFY(setup);
+        QVERIFY(!setup->accessibleName().isEmpty());
+        QSignalSpy requested(&dialog, &SettingsDialog::setupRequested);
+        setup->click();
+        QCOMPARE(requested.size(), 1);
+    }
+
     void roundTrip()
     {
         {
@@ -89,6 +108,8 @@ private slots:
             editor<QLineEdit>(dialog, SettingKey::GeneralLanguage)->setText(u"de"_s);
             editor<QSpinBox>(dialog, SettingKey::AudioPreRollMs)->setValue(750);
             editor<QDoubleSpinBox>(dialog, SettingKey::AudioVadSensitivity)->setValue(0.8);
+            QVERIFY(!editor<QCheckBox>(dialog, SettingKey::AudioKeepOpen)->isChecked()); // off by default (privacy)
+            editor<QCheckBox>(dialog, SettingKey::AudioKeepOpen)->setChecked(true);
             editor<KeyCaptureWidget>(dialog, SettingKey::HotkeyDictate)->setKeySpec(u"F9"_s);
             editor<QPlainTextEdit>(dialog, SettingKey::TransformAppStyles)->setPlainText(u"thunderbird=email\n"_s);
             editor<QLineEdit>(dialog, SettingKey::TranscribeUrl)->setText(u"http://127.0.0.1:9000/v1"_s);
@@ -102,6 +123,7 @@ private slots:
         QCOMPARE(reread.stringValue(SettingKey::GeneralLanguage), u"de"_s);
         QCOMPARE(reread.intValue(SettingKey::AudioPreRollMs), 750);
         QCOMPARE(reread.doubleValue(SettingKey::AudioVadSensitivity), 0.8);
+        QCOMPARE(reread.boolValue(SettingKey::AudioKeepOpen), true);
         QCOMPARE(reread.stringValue(SettingKey::HotkeyDictate), u"F9"_s);
         QCOMPARE(reread.stringListValue(SettingKey::TransformAppStyles), QStringList{u"thunderbird=email"_s});
         QCOMPARE(reread.stringValue(SettingKey::TranscribeUrl), u"http://127.0.0.1:9000/v1"_s);
