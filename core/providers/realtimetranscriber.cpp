@@ -235,6 +235,7 @@ void RealtimeTranscriber::pump(Session* s)
     for (auto& [seq, seg] : m_segments) {
         if (seg.sessionId != s->id || seg.done)
             continue;
+        convert(seg);
         while (seg.sent < seg.pcm24.size()) {
             const QByteArray piece = seg.pcm24.mid(seg.sent, kAppendBytes);
             send(s, QJsonObject{{u"type"_s, u"input_audio_buffer.append"_s},
@@ -288,19 +289,34 @@ void RealtimeTranscriber::appendAudio(int sequence, std::span<const qint16> pcm1
     Segment& seg = segment(sequence);
     if (seg.ended)
         return;
-    std::vector<std::int16_t> out;
-    seg.converter->pushS16(std::span<const std::int16_t>(pcm16k.data(), pcm16k.size()), out);
-    seg.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
+    for (const qint16 sample : pcm16k)
+        seg.raw.append(sample);
     pump(sessionById(seg.sessionId));
 }
 
 void RealtimeTranscriber::appendLive(std::span<const qint16> pcm16k)
 {
-    if (!pcm16k.empty())
-        appendAudio(m_liveSequence, pcm16k);
+    if (pcm16k.empty())
+        return;
+    if (!m_segments.contains(m_liveSequence) && !m_failed && !m_aborted)
+        segment(m_liveSequence).start16 = m_liveEnd16;
+    m_liveEnd16 += qint64(pcm16k.size());
+    appendAudio(m_liveSequence, pcm16k);
 }
 
-void RealtimeTranscriber::commit(int sequence)
+void RealtimeTranscriber::convert(Segment& seg)
+{
+    if (!seg.converter || seg.rawConverted >= seg.raw.size())
+        return;
+    std::vector<std::int16_t> out;
+    seg.converter->pushS16(std::span<const std::int16_t>(seg.raw.constData() + seg.rawConverted,
+                                                         size_t(seg.raw.size() - seg.rawConverted)),
+                           out);
+    seg.rawConverted = seg.raw.size();
+    seg.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
+}
+
+void RealtimeTranscriber::commit(int sequence, qint64 endSample)
 {
     m_liveSequence = qMax(m_liveSequence, sequence + 1);
     if (m_failed || m_aborted)
@@ -308,12 +324,27 @@ void RealtimeTranscriber::commit(int sequence)
     Segment& seg = segment(sequence);
     if (seg.ended)
         return;
+    // The cut is known only now: live audio past it that has not gone out yet belongs to the next segment.
+    if (endSample >= 0) {
+        const qsizetype cut = qsizetype(qBound<qint64>(0, endSample - seg.start16, seg.raw.size()));
+        const qsizetype from = qMax(cut, seg.rawConverted);
+        if (from < seg.raw.size()) {
+            const QList<qint16> moved = seg.raw.mid(from);
+            seg.raw.resize(from);
+            Segment& next = segment(sequence + 1);
+            next.start16 = seg.start16 + from;
+            next.raw = moved + next.raw;
+        }
+    }
+    Segment& ending = m_segments[sequence];
+    convert(ending);
     std::vector<std::int16_t> out;
-    seg.converter->flush(out);
-    seg.converter.reset();
-    seg.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
-    seg.ended = true;
-    pump(sessionById(seg.sessionId));
+    ending.converter->flush(out);
+    ending.converter.reset();
+    ending.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
+    ending.raw = QList<qint16>();
+    ending.ended = true;
+    pump(sessionById(ending.sessionId));
 }
 
 void RealtimeTranscriber::finish()

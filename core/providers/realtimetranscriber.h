@@ -73,7 +73,9 @@ public:
     // Appends to the segment being spoken: the one after the last committed (the pipeline's chunk numbering).
     void appendLive(std::span<const qint16> pcm16k);
     // Ends segment `sequence`: its audio is committed and its transcript will follow. Live audio goes to the next.
-    void commit(int sequence);
+    // endSample (16 kHz samples since the first live sample; -1: all of it): where the cut is — live audio after it
+    // that has not been sent yet moves to the next segment (audio already streamed stays: the cut is in a pause).
+    void commit(int sequence, qint64 endSample = -1);
     // No more audio: audio after the last commit is dropped (the pipeline kept none of it), and finished() comes
     // once every committed segment has its transcript.
     void finish();
@@ -100,9 +102,12 @@ private:
     struct Session;
     struct Segment
     {
-        QByteArray pcm24;   // s16le, 24 kHz: everything appended so far
-        qsizetype sent = 0; // bytes of pcm24 sent on the current session
-        bool ended = false; // commit() called
+        QList<qint16> raw;          // 16 kHz as appended, until the segment ends
+        qsizetype rawConverted = 0; // of raw, resampled into pcm24 (done just before sending)
+        qint64 start16 = 0;         // live segments: first sample's position in the live audio
+        QByteArray pcm24;           // s16le, 24 kHz: what is (or will be) sent
+        qsizetype sent = 0;         // bytes of pcm24 sent on the current session
+        bool ended = false;         // commit() called
         bool commitSent = false;
         bool done = false;
         int drops = 0; // connections lost while it waited for its transcript
@@ -132,6 +137,7 @@ private:
     void onDropped(Session* session, const QString& why, int httpStatus);
     void onServerError(Session* session, const QJsonObject& error);
     void pump(Session* session);
+    void convert(Segment& segment);
     void send(Session* session, const QJsonObject& event);
     void completeSegment(int sequence, const QString& text);
     void armCompletionTimer(int sequence);
@@ -147,6 +153,7 @@ private:
     std::map<int, std::unique_ptr<Session>> m_sessions;
     int m_current = 0; // id of the session new segments go to (0: none)
     int m_liveSequence = 0;
+    qint64 m_liveEnd16 = 0; // live samples appended so far
     int m_nextSessionId = 1;
     int m_failedConnects = 0;
     int m_sessionsOpened = 0;
