@@ -248,7 +248,12 @@ void SettingsDialog::buildProviders()
     form->addRow(sectionNote(tr("Any OpenAI-compatible server works: Groq, a local whisper.cpp or speaches "
                                 "server, a hal0 box. Keys are stored in the system keychain."),
                              form->parentWidget()));
-    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
+    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"),
+                   tr("https:// uploads chunks at your pauses (Groq: $0.04 per hour, at least 10 s per request). "
+                      "A wss:// URL streams instead, so words appear while you speak (OpenAI Realtime: "
+                      "wss://api.openai.com/v1 with gpt-4o-transcribe, $0.006 per minute, or "
+                      "gpt-4o-mini-transcribe, $0.003): everything the microphone records during a dictation is "
+                      "sent as it is captured, pauses included, and billed per second."));
     m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
     addSecretRow(form, u"transcribe"_s, tr("Transcription &key:"));
     addTestButton(form, u"transcribe"_s, int(SettingKey::TranscribeUrl), int(SettingKey::TranscribeKeyName));
