@@ -306,13 +306,16 @@ void RealtimeTranscriber::appendLive(std::span<const qint16> pcm16k)
 
 void RealtimeTranscriber::convert(Segment& seg)
 {
-    if (!seg.converter || seg.rawConverted >= seg.raw.size())
+    // The segment being spoken keeps its newest holdBack back: its end is not known until the pipeline's cut
+    // arrives, and audio already sent could not move to the next segment.
+    const qsizetype holdBack = seg.ended ? 0 : qsizetype(m_config.holdBack.count()) * (kPipelineSampleRate / 1000);
+    const qsizetype upTo = seg.raw.size() - holdBack;
+    if (!seg.converter || seg.rawConverted >= upTo)
         return;
     std::vector<std::int16_t> out;
-    seg.converter->pushS16(std::span<const std::int16_t>(seg.raw.constData() + seg.rawConverted,
-                                                         size_t(seg.raw.size() - seg.rawConverted)),
-                           out);
-    seg.rawConverted = seg.raw.size();
+    seg.converter->pushS16(
+        std::span<const std::int16_t>(seg.raw.constData() + seg.rawConverted, size_t(upTo - seg.rawConverted)), out);
+    seg.rawConverted = upTo;
     seg.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
 }
 
@@ -337,13 +340,13 @@ void RealtimeTranscriber::commit(int sequence, qint64 endSample)
         }
     }
     Segment& ending = m_segments[sequence];
+    ending.ended = true; // nothing is held back any more
     convert(ending);
     std::vector<std::int16_t> out;
     ending.converter->flush(out);
     ending.converter.reset();
     ending.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
     ending.raw = QList<qint16>();
-    ending.ended = true;
     pump(sessionById(ending.sessionId));
 }
 

@@ -39,6 +39,10 @@ struct RealtimeConfig
     // after 60 minutes).
     std::chrono::milliseconds sessionLimit{std::chrono::minutes(55)};
     int maxReconnects = 3; // consecutive failed (re)connects before giving up
+    // Live audio this recent is sent only once the segment's cut is known (the pipeline reports it after the
+    // pause that ends the chunk, and after journaling it): the server transcribes only at a commit anyway, so
+    // holding it back costs only its upload time after the cut, and the cut falls exactly where the chunk's does.
+    std::chrono::milliseconds holdBack{1500};
 
     // Whether a transcription URL asks for the realtime protocol (ws:// or wss://).
     static bool isRealtimeUrl(const QUrl& url);
