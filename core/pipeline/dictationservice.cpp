@@ -150,6 +150,7 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
 DictationService::~DictationService()
 {
     m_uploads->abortAll();
+    m_uploads->pause();
     m_live.clear(); // aborts realtime sessions (queued to their thread, before the quit below)
     if (m_realtimeThread.isRunning()) {
         auto* last = new QObject;
@@ -512,12 +513,17 @@ void DictationService::startRealtime(Live& live, const QString& language, std::u
     }
     auto* rt = new RealtimeTranscriber(std::move(config), m_clock);
     rt->moveToThread(&m_realtimeThread);
-    live.realtime = std::shared_ptr<RealtimeTranscriber>(rt, [](RealtimeTranscriber* r) {
-        QMetaObject::invokeMethod(r, [r] {
-            r->abort();
-            r->deleteLater();
+    // When the dictation leaves the service (delivered, cancelled, or waiting for the provider) the stream ends;
+    // chunks it had not transcribed go to the batch endpoint.
+    live.realtime = std::shared_ptr<RealtimeTranscriber>(
+        rt, [uploads = QPointer<UploadQueue>(m_uploads.get()), id = live.id](RealtimeTranscriber* r) {
+            if (uploads)
+                uploads->release(id);
+            QMetaObject::invokeMethod(r, [r] {
+                r->abort();
+                r->deleteLater();
+            });
         });
-    });
     m_uploads->hold(live.id);
     if (!live.streamed) {
         // Straight from the capture thread to the realtime thread: the main thread never touches the audio.
