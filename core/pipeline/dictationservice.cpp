@@ -545,7 +545,7 @@ void DictationService::startRealtime(Live& live, const QString& language, std::u
         result.sequence = sequence;
         result.endpointName = u"realtime"_s;
         result.endpointUrl = url;
-        result.billedSeconds = double(job->uploadedMs()) / 1000.0; // streamed seconds, for the cost meter
+        result.billedSeconds = double(job->durationMs) / 1000.0; // streamed: all of it, pauses too (cost meter)
         result.attempts = 1;
         m_uploads->storeStreamed(id, sequence, result);
     });

@@ -113,6 +113,11 @@ private slots:
         QCOMPARE(rig.batch.requests(u"/audio/transcriptions"_s).size(), 0); // nothing uploaded twice
         QTRY_VERIFY(rig.history->latest().value().has_value());
         QCOMPARE(rig.history->latest().value()->rawText, rig.reference);
+        // The cost meter counts the streamed seconds (no 10 s minimum per chunk as the batch endpoint bills).
+        const double spoken = double(rig.pcm.size()) / 16000.0;
+        const double billed = rig.history->latest().value()->billedSeconds;
+        QVERIFY2(billed > 0.8 * spoken && billed < spoken + 0.5,
+                 qPrintable(u"billed %1 s of %2 s"_s.arg(billed).arg(spoken)));
     }
 
     void aDroppedStreamLosesNoWord()
