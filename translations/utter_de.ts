@@ -93,6 +93,10 @@
         <translation>eine http://- oder https://-URL oder nichts</translation>
     </message>
     <message>
+        <source>an http://, https://, ws:// or wss:// URL</source>
+        <translation>eine http://-, https://-, ws://- oder wss://-URL</translation>
+    </message>
+    <message>
         <source>an http:// or https:// URL</source>
         <translation>eine http://- oder https://-URL</translation>
     </message>
@@ -1068,6 +1072,10 @@
     <message>
         <source>Used when the primary fails; leave empty for none.</source>
         <translation>Wird benutzt, wenn der erste Anbieter ausfällt; leer lassen für keinen.</translation>
+    </message>
+    <message>
+        <source>https:// uploads chunks at your pauses (Groq: $0.04 per hour, at least 10 s per request). A wss:// URL streams instead, so words appear while you speak (OpenAI Realtime: wss://api.openai.com/v1 with gpt-4o-transcribe, $0.006 per minute, or gpt-4o-mini-transcribe, $0.003): everything the microphone records during a dictation is sent as it is captured, pauses included, and billed per second.</source>
+        <translation>https:// lädt Abschnitte in Ihren Sprechpausen hoch (Groq: 0,04 $ pro Stunde, mindestens 10 s pro Anfrage). Eine wss://-URL streamt stattdessen, sodass Wörter erscheinen, während Sie sprechen (OpenAI Realtime: wss://api.openai.com/v1 mit gpt-4o-transcribe, 0,006 $ pro Minute, oder gpt-4o-mini-transcribe, 0,003 $): alles, was das Mikrofon während eines Diktats aufnimmt, wird sofort gesendet, Pausen eingeschlossen, und pro Sekunde abgerechnet.</translation>
     </message>
     <message>
         <source>Fallback m&amp;odel:</source>

@@ -93,6 +93,10 @@
         <translation>una URL http:// o https://, o nada</translation>
     </message>
     <message>
+        <source>an http://, https://, ws:// or wss:// URL</source>
+        <translation>una URL http://, https://, ws:// o wss://</translation>
+    </message>
+    <message>
         <source>an http:// or https:// URL</source>
         <translation>una URL http:// o https://</translation>
     </message>
@@ -1068,6 +1072,10 @@
     <message>
         <source>Used when the primary fails; leave empty for none.</source>
         <translation>Se usa cuando falla el principal; déjela vacía para no usar ninguno.</translation>
+    </message>
+    <message>
+        <source>https:// uploads chunks at your pauses (Groq: $0.04 per hour, at least 10 s per request). A wss:// URL streams instead, so words appear while you speak (OpenAI Realtime: wss://api.openai.com/v1 with gpt-4o-transcribe, $0.006 per minute, or gpt-4o-mini-transcribe, $0.003): everything the microphone records during a dictation is sent as it is captured, pauses included, and billed per second.</source>
+        <translation>https:// sube fragmentos en cada pausa (Groq: 0,04 $ por hora, al menos 10 s por petición). Una URL wss:// transmite en directo, así las palabras aparecen mientras habla (OpenAI Realtime: wss://api.openai.com/v1 con gpt-4o-transcribe, 0,006 $ por minuto, o gpt-4o-mini-transcribe, 0,003 $): todo lo que el micrófono graba durante un dictado se envía a medida que se captura, pausas incluidas, y se factura por segundo.</translation>
     </message>
     <message>
         <source>Fallback m&amp;odel:</source>

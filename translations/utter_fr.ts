@@ -93,6 +93,10 @@
         <translation>une URL http:// ou https://, ou rien</translation>
     </message>
     <message>
+        <source>an http://, https://, ws:// or wss:// URL</source>
+        <translation>une URL http://, https://, ws:// ou wss://</translation>
+    </message>
+    <message>
         <source>an http:// or https:// URL</source>
         <translation>une URL http:// ou https://</translation>
     </message>
@@ -1068,6 +1072,10 @@
     <message>
         <source>Used when the primary fails; leave empty for none.</source>
         <translation>Utilisée si le service principal échoue ; laissez vide pour aucune.</translation>
+    </message>
+    <message>
+        <source>https:// uploads chunks at your pauses (Groq: $0.04 per hour, at least 10 s per request). A wss:// URL streams instead, so words appear while you speak (OpenAI Realtime: wss://api.openai.com/v1 with gpt-4o-transcribe, $0.006 per minute, or gpt-4o-mini-transcribe, $0.003): everything the microphone records during a dictation is sent as it is captured, pauses included, and billed per second.</source>
+        <translation>https:// envoie des segments à chaque pause (Groq : 0,04 $ de l’heure, au moins 10 s par requête). Une URL wss:// diffuse en continu, pour que les mots apparaissent pendant que vous parlez (OpenAI Realtime : wss://api.openai.com/v1 avec gpt-4o-transcribe, 0,006 $ la minute, ou gpt-4o-mini-transcribe, 0,003 $) : tout ce que le micro enregistre pendant une dictée est envoyé au fur et à mesure, pauses comprises, et facturé à la seconde.</translation>
     </message>
     <message>
         <source>Fallback m&amp;odel:</source>

@@ -68,8 +68,12 @@ RecordingOverlay::RecordingOverlay(QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(m_meter);
     m_body = new QLabel(this);
+    m_body->setObjectName(u"overlayBody"_s);
     m_body->setWordWrap(true);
-    m_body->setTextFormat(Qt::PlainText);
+    m_body->setTextFormat(Qt::RichText); // the moving tail is dimmed
+    // Top-aligned: were the text ever taller than the label, it would be cut at the bottom only, never by half a
+    // line at both ends.
+    m_body->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing());
     m_body->setAccessibleName(tr("Transcript"));
     layout->addWidget(m_body);
@@ -226,7 +230,9 @@ void RecordingOverlay::appendStyled(const QString& delta)
 void RecordingOverlay::showError(const QString& message)
 {
     m_state->setText(tr("Failed"));
-    m_body->setText(message);
+    m_bodyPlain = message;
+    m_body->setText(message.toHtmlEscaped());
+    m_body->setVisible(!message.isEmpty());
     appear();
     finishLater(5000);
 }
@@ -238,7 +244,7 @@ QString RecordingOverlay::stateText() const
 
 QString RecordingOverlay::bodyText() const
 {
-    return m_body->text();
+    return m_bodyPlain;
 }
 
 void RecordingOverlay::refreshBody()
@@ -246,21 +252,54 @@ void RecordingOverlay::refreshBody()
     QString text = m_styled;
     if (text.isEmpty())
         text = m_final;
+    QString tail; // the part still moving: the newest chunk's partial text, shown dimmed
     if (text.isEmpty()) {
         QStringList parts;
-        for (const QString& part : std::as_const(m_partials))
-            parts << part.trimmed();
+        for (const QString& part : std::as_const(m_partials)) {
+            if (!part.trimmed().isEmpty())
+                parts << part.trimmed();
+        }
+        if (!parts.isEmpty() && !m_partials.isEmpty() && m_partials.last().trimmed() == parts.last())
+            tail = parts.takeLast();
         text = parts.join(u' ');
+        if (!tail.isEmpty())
+            text += (text.isEmpty() ? QString() : u" "_s) + tail;
     }
     // Keep the overlay small: the end of a long dictation is what the user is looking at.
     constexpr int MaxChars = 280;
     if (text.size() > MaxChars)
         text = u'…' + text.right(MaxChars - 1);
-    m_body->setText(text);
+    tail = tail.right(text.size());
+    m_bodyPlain = text;
+    const QString stable = text.left(text.size() - tail.size());
+    QString html = stable.toHtmlEscaped();
+    if (!tail.isEmpty()) {
+        // Blended towards the background rather than with alpha: Qt's rich text has no rgba().
+        const QColor fg = palette().color(QPalette::WindowText);
+        const QColor bg = palette().color(QPalette::Window);
+        const QColor dim =
+            QColor::fromRgbF(0.55f * fg.redF() + 0.45f * bg.redF(), 0.55f * fg.greenF() + 0.45f * bg.greenF(),
+                             0.55f * fg.blueF() + 0.45f * bg.blueF());
+        html += u"<span style=\"color:%1\">%2</span>"_s.arg(dim.name(), tail.toHtmlEscaped());
+    }
+    m_body->setText(html);
     m_body->setVisible(!text.isEmpty());
-    adjustSize();
+    fitToText();
     if (isVisible())
         placeOnScreen();
+}
+
+void RecordingOverlay::fitToText()
+{
+    // adjustSize() would size the window for the label's preferred width, wider than the overlay's fixed width:
+    // fewer lines than the text really takes at 420 px, so a long transcript was cut (issue 18, defect 4). The
+    // height is the layout's for the width the overlay really has.
+    if (QLayout* l = layout()) {
+        l->activate();
+        resize(Width, std::max(l->totalHeightForWidth(Width), l->totalMinimumSize().height()));
+    } else {
+        adjustSize();
+    }
 }
 
 void RecordingOverlay::appear()
@@ -270,7 +309,7 @@ void RecordingOverlay::appear()
     m_hideTimer.stop();
     m_fade->stop();
     setWindowOpacity(1.0);
-    adjustSize();
+    fitToText();
     if (!isVisible())
         chooseScreen();
     placeOnScreen();

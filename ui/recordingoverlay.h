@@ -66,7 +66,7 @@ public:
     void showError(const QString& message);
 
     QString stateText() const;
-    QString bodyText() const;
+    QString bodyText() const; // plain text (the label shows it as rich text, the moving tail dimmed)
     float level() const;
 
 signals:
@@ -87,6 +87,7 @@ private:
     static QScreen* pointerScreen();
     void updateElapsed();
     void refreshBody();
+    void fitToText(); // the window's height for its text at its fixed width
 
     QPointer<DictationControl> m_dictation;
     QLabel* m_dot = nullptr;
@@ -101,6 +102,7 @@ private:
     QMap<int, QString> m_partials;
     QString m_final;
     QString m_styled;
+    QString m_bodyPlain; // what the body shows, as plain text
     Position m_position = Position::Bottom;
     FocusProbe* m_focusProbe = nullptr;
     QPointer<QScreen> m_screen;  // chosen when the overlay appears; kept while it shows

@@ -274,7 +274,12 @@ void SettingsDialog::buildProviders()
     // Endpoints and model ids are for people who run their own server: behind a disclosure.
     const int first = form->rowCount() + 1;
     QToolButton* more = addDisclosure(form, tr("&Endpoints and models"));
-    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"));
+    m_form->addRow(form, SettingKey::TranscribeUrl, tr("Transcription &URL:"),
+                   tr("https:// uploads chunks at your pauses (Groq: $0.04 per hour, at least 10 s per request). "
+                      "A wss:// URL streams instead, so words appear while you speak (OpenAI Realtime: "
+                      "wss://api.openai.com/v1 with gpt-4o-transcribe, $0.006 per minute, or "
+                      "gpt-4o-mini-transcribe, $0.003): everything the microphone records during a dictation is "
+                      "sent as it is captured, pauses included, and billed per second."));
     m_form->addRow(form, SettingKey::TranscribeModel, tr("Transcription &model:"));
     m_form->addRow(form, SettingKey::TranscribeFallbackUrl, tr("&Fallback URL:"),
                    tr("Used when the primary fails; leave empty for none."));

@@ -15,6 +15,7 @@
 #include "platform/outputchain.h"
 #include "providerclients.h"
 #include "providers/providerconfig.h"
+#include "providers/realtimetranscriber.h"
 #include "providers/transcriber.h"
 #include "providers/transformer.h"
 #include "sessionfinisher.h"
@@ -150,6 +151,17 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
 DictationService::~DictationService()
 {
     m_uploads->abortAll();
+    m_uploads->pause();
+    m_live.clear(); // aborts realtime sessions (queued to their thread, before the quit below)
+    if (m_realtimeThread.isRunning()) {
+        auto* last = new QObject;
+        last->moveToThread(&m_realtimeThread);
+        QMetaObject::invokeMethod(last, [this, last] {
+            delete last;
+            m_realtimeThread.quit();
+        });
+        m_realtimeThread.wait();
+    }
     // The capture first: stopping it delivers a running dictation's last block, which the pipeline journals (and
     // seals) before its own thread ends.
     m_capture.reset();
@@ -206,6 +218,8 @@ void DictationService::startNetworkWatcher()
 {
     NetworkWatcher::Options network;
     network.probeUrl = QUrl(m_settings.stringValue(SettingKey::TranscribeUrl).trimmed());
+    if (RealtimeConfig::isRealtimeUrl(network.probeUrl)) // the probe is an HTTP request to the same server
+        network.probeUrl.setScheme(network.probeUrl.scheme() == u"wss"_s ? u"https"_s : u"http"_s);
     network.forceProbe = !qEnvironmentVariableIsEmpty("UTTER_NETWORK_PROBE");
     auto watcher = std::make_unique<NetworkWatcher>(network);
     m_uploads->setNetworkWatcher(watcher.get());
@@ -326,6 +340,10 @@ Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
     const auto* bytes = reinterpret_cast<const unsigned char*>(pcm16le.constData());
     for (std::size_t i = 0; i < samples.size(); ++i)
         samples[i] = std::int16_t(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+    if (RealtimeTranscriber* rt = m_live.back().realtime.get()) {
+        QMetaObject::invokeMethod(
+            rt, [rt, copy = samples] { rt->appendLive(std::span<const qint16>(copy.data(), copy.size())); });
+    }
     m_pipeline->push(m_live.back().id, std::move(samples));
     return {};
 }
@@ -389,6 +407,12 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     // Blocks are numbered per capture dictation; the pipeline learns this one's number before its first block.
     if (!streamed)
         plan.captureStream = m_capture->nextStream();
+    startRealtime(live, meta.language, streamed ? 0 : plan.captureStream);
+    if (live.realtime) {
+        // Each commit is what makes words appear, and streaming is billed by the second: a chunk at every pause.
+        plan.chunker.targetChunkMs = 0;
+        plan.chunker.minBilledMs = 0;
+    }
     m_pipeline->begin(std::move(plan));
     if (!streamed)
         m_capture->begin();
@@ -510,6 +534,73 @@ void DictationService::onSilence(const QString& sessionId)
     (void)end();
 }
 
+void DictationService::startRealtime(Live& live, const QString& language, std::uint64_t captureStream)
+{
+    const QUrl url(m_settings.stringValue(SettingKey::TranscribeUrl).trimmed());
+    if (!RealtimeConfig::isRealtimeUrl(url))
+        return;
+    RealtimeConfig config;
+    const QString keyName = m_settings.stringValue(SettingKey::TranscribeKeyName);
+    config.endpoint = makeEndpoint(u"realtime"_s, url.toString(), m_settings.stringValue(SettingKey::TranscribeModel),
+                                   keyName, keyName.isEmpty() ? QString() : cachedKeys(m_secrets)(keyName));
+    config.language = language;
+    TranscriberConfig vocabulary; // the same prompt the uploads send
+    vocabulary.vocabulary = m_settings.stringListValue(SettingKey::TranscribeVocabulary);
+    config.prompt = vocabulary.prompt();
+    if (!m_realtimeThread.isRunning()) {
+        m_realtimeThread.setObjectName(u"utter-realtime"_s);
+        m_realtimeThread.start();
+    }
+    auto* rt = new RealtimeTranscriber(std::move(config), m_clock);
+    rt->moveToThread(&m_realtimeThread);
+    // When the dictation leaves the service (delivered, cancelled, or waiting for the provider) the stream ends;
+    // chunks it had not transcribed go to the batch endpoint.
+    live.realtime = std::shared_ptr<RealtimeTranscriber>(
+        rt, [uploads = QPointer<UploadQueue>(m_uploads.get()), id = live.id](RealtimeTranscriber* r) {
+            if (uploads)
+                uploads->release(id);
+            QMetaObject::invokeMethod(r, [r] {
+                r->abort();
+                r->deleteLater();
+            });
+        });
+    m_uploads->hold(live.id);
+    if (!live.streamed) {
+        // Straight from the capture thread to the realtime thread: the main thread never touches the audio.
+        connect(m_capture.get(), &AudioCapture::samplesReady, rt, [rt, captureStream](const AudioBlock& block) {
+            if (block.stream == captureStream)
+                rt->appendLive(std::span<const qint16>(block.samples.data(), block.samples.size()));
+        });
+    }
+    const QString id = live.id;
+    connect(rt, &RealtimeTranscriber::partial, this,
+            [this, id](int sequence, const QString& text) { emit partialTranscript(id, sequence, text); });
+    connect(rt, &RealtimeTranscriber::segmentCompleted, this, [this, id, url](int sequence, const QString& text) {
+        Live* live = findLive(id);
+        const std::optional<ChunkJob> job = m_journal->job(id, sequence);
+        if (!live || live->cancelled || !job)
+            return;
+        TranscriptionResult result;
+        result.text = text;
+        result.sequence = sequence;
+        result.endpointName = u"realtime"_s;
+        result.endpointUrl = url;
+        result.billedSeconds = double(job->durationMs) / 1000.0; // streamed: all of it, pauses too (cost meter)
+        result.attempts = 1;
+        m_uploads->storeStreamed(id, sequence, result);
+    });
+    connect(
+        rt, &RealtimeTranscriber::failed, this, [this, id](const ProviderError& error, const QList<int>& unfinished) {
+            LogScope scope(id);
+            qCWarning(lcPipeline).noquote() << "realtime transcription gave up:" << error.error.message
+                                            << unfinished.size() << "chunk(s) go to the batch endpoint";
+            m_uploads->release(id); // nothing is lost: the journaled chunks upload as usual
+            emit errorOccurred(
+                id, errorJson(Error(error.error.code,
+                                    error.error.message + u" The dictation continues through the batch endpoint."_s)));
+        });
+}
+
 void DictationService::onChunkStored(const ChunkJob& job, const QByteArray& oggOpus, bool written)
 {
     Live* live = findLive(job.sessionId);
@@ -517,6 +608,11 @@ void DictationService::onChunkStored(const ChunkJob& job, const QByteArray& oggO
         return; // its folder is discarded once the pipeline has ended it
     (void)m_journal->adoptChunk(job, oggOpus, written);
     ++live->chunks;
+    if (RealtimeTranscriber* rt = live->realtime.get()) {
+        // Where the chunk ends in the dictation's audio (16 kHz samples), so the stream cuts at the same place.
+        const qint64 end = job.offsetMs >= 0 ? (job.offsetMs + job.durationMs) * 16 : -1;
+        QMetaObject::invokeMethod(rt, [rt, sequence = job.sequence, end] { rt->commit(sequence, end); });
+    }
     m_uploads->kick();
 }
 
@@ -528,11 +624,14 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
     Live& live = *found;
     live.captureEnded = true;
     live.assembler.setChunkCount(live.chunks);
+    if (RealtimeTranscriber* rt = live.realtime.get())
+        QMetaObject::invokeMethod(rt, [rt] { rt->finish(); });
     LogScope scope(live.id);
     if (live.sinceEnd.isValid())
         qCDebug(lcPipeline) << "capture flushed and last chunk journaled" << live.sinceEnd.elapsed()
                             << "ms after release";
     const auto drop = [this](const QString& id) {
+        m_uploads->release(id);
         (void)m_journal->discardSession(id);
         std::erase_if(m_live, [&id](const Live& l) { return l.id == id; });
     };
@@ -587,7 +686,9 @@ void DictationService::onChunkDone(const QString& sessionId, int sequence)
                     std::max(live->providerAfterEndMs, std::min(latency, live->sinceEnd.elapsed()));
             }
             const QString committed = live->assembler.add(chunkTranscriptFrom(*job));
-            if (!committed.isEmpty())
+            if (live->realtime) // streamed: partials are each chunk's own text (the stream's last partial)
+                emit partialTranscript(sessionId, sequence, job->result.text);
+            else if (!committed.isEmpty())
                 emit partialTranscript(sessionId, sequence, committed);
         }
         deliverNext();

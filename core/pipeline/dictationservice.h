@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 
 #include <deque>
@@ -30,6 +31,7 @@ class Journal;
 class NetworkWatcher;
 class OutputChain;
 class ProviderClients;
+class RealtimeTranscriber;
 class SecretStore;
 class Settings;
 class UploadQueue;
@@ -122,7 +124,10 @@ private:
         bool cancelled = false;
         bool failedToStart = false; // the microphone never started: cancelled, with the error state kept
         bool streamed = false;      // audio pushed by a client, not captured
-        bool finishing = false;     // style/delivery under way
+        // Streams the dictation to a realtime server while it is spoken (docs/providers.md, "Realtime
+        // transcription"); lives on the realtime thread, aborted and deleted there when the last copy goes.
+        std::shared_ptr<RealtimeTranscriber> realtime;
+        bool finishing = false; // style/delivery under way
         // Timing for the logs (the numbers behind "press → first frame" and "release → text inserted").
         QElapsedTimer sinceBegin;
         QElapsedTimer sinceEnd;
@@ -154,6 +159,9 @@ private:
     void fail(const QString& sessionId, const Error& error);
     Live* findLive(const QString& sessionId);
 
+    // A realtime transcription URL: the dictation streams while it is spoken; its chunks are still journaled and
+    // go to the batch endpoint if the stream fails.
+    void startRealtime(Live& live, const QString& language, std::uint64_t captureStream);
     void onChunkStored(const ChunkJob& job, const QByteArray& oggOpus, bool written);
     void onRecordingEnded(const SessionMeta& meta, bool written, int chunks, bool cancelled);
     void onSilence(const QString& sessionId);
@@ -188,6 +196,7 @@ private:
     // VAD, chunking, encoding and journal writes, on their own thread. The destructor stops the capture first:
     // its last block still reaches the pipeline, which journals it before its thread ends.
     std::unique_ptr<AudioPipeline> m_pipeline;
+    QThread m_realtimeThread; // realtime sessions: resampling, base64 and the WebSocket off the main thread
     QPointer<OutputChain> m_output;
     InsertionSeparator m_separator; // what was typed last and where, for the next dictation's leading space
     bool m_hotkeysPaused = false;

@@ -57,6 +57,8 @@ void UploadQueue::kick()
     QList<ChunkJob> due;
     std::map<Key, QDateTime> waiting; // what still waits (jobs done, dead or discarded meanwhile drop out)
     for (const ChunkJob& job : m_journal.pendingJobs()) {
+        if (m_held.contains(job.sessionId))
+            continue;
         if (job.state == JobState::Failed) {
             const auto wait = m_retryAt.find(Key(job.sessionId, job.sequence));
             if (wait != m_retryAt.end() && wait->second > now) {
@@ -76,6 +78,17 @@ void UploadQueue::kick()
             start(job);
     }
     scheduleRetry();
+}
+
+void UploadQueue::release(const QString& sessionId)
+{
+    if (m_held.remove(sessionId))
+        kick();
+}
+
+void UploadQueue::storeStreamed(const QString& sessionId, int sequence, const TranscriptionResult& result)
+{
+    finished(Key(sessionId, sequence), result);
 }
 
 void UploadQueue::start(const ChunkJob& job)

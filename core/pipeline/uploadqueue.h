@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <map>
 #include <utility>
@@ -57,6 +58,14 @@ public:
     int inFlight() const { return int(m_inFlight.size()); }
     bool isUploading(const QString& sessionId, int sequence) const;
 
+    // Realtime streaming (docs/providers.md, "Realtime transcription"): the session's chunks are transcribed by a
+    // stream, not uploaded, while it is held. storeStreamed() records a streamed chunk's transcript exactly like an
+    // upload's (journal, then chunkDone); release() hands the chunks still without one to the batch path.
+    void hold(const QString& sessionId) { m_held.insert(sessionId); }
+    void release(const QString& sessionId);
+    bool isHeld(const QString& sessionId) const { return m_held.contains(sessionId); }
+    void storeStreamed(const QString& sessionId, int sequence, const TranscriptionResult& result);
+
     // Every waiting job is due now (the network or the provider is back).
     void retryWaitingNow();
     // When the earliest waiting job is due; invalid when none waits.
@@ -89,6 +98,7 @@ private:
     std::map<Key, QDateTime> m_retryAt; // jobs that failed in this process wait until then
     quint64 m_retryToken = 0;           // the one retry wake-up that counts
     QDateTime m_wakeAt;
+    QSet<QString> m_held; // sessions whose chunks a realtime stream transcribes
 };
 
 } // namespace utter

@@ -1,5 +1,6 @@
 #include "providerconfig.h"
 
+#include "realtimetranscriber.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
 
@@ -59,6 +60,23 @@ TranscriberConfig TranscriberConfig::fromSettings(const Settings& settings, cons
         c.endpoints << endpointFrom(settings, secrets, u"fallback"_s, SettingKey::TranscribeFallbackUrl,
                                     SettingKey::TranscribeFallbackModel, SettingKey::TranscribeFallbackKeyName);
     c.endpoints.first().minimumBilledS = transcriptionMinimumBilledSeconds(settings);
+    if (RealtimeConfig::isRealtimeUrl(c.endpoints.first().url)) {
+        // A realtime primary streams (RealtimeTranscriber); chunks that could not be streamed go to the batch
+        // endpoint: the fallback, else the same server's /audio/transcriptions (docs/providers.md).
+        Endpoint realtime = c.endpoints.takeFirst();
+        if (c.endpoints.isEmpty()) {
+            Endpoint batch = realtime;
+            batch.name = u"fallback"_s;
+            batch.url.setScheme(realtime.url.scheme() == u"wss"_s ? u"https"_s : u"http"_s);
+            QString path = batch.url.path();
+            if (path.endsWith(u"/realtime"_s))
+                path.chop(9);
+            batch.url.setPath(path);
+            batch.url.setQuery(QString());
+            c.endpoints << batch;
+            c.responseFormat = u"json"_s; // gpt-4o-transcribe answers json, not verbose_json
+        }
+    }
     c.language = settings.stringValue(SettingKey::GeneralLanguage);
     c.vocabulary = settings.stringListValue(SettingKey::TranscribeVocabulary);
     c.retry.attempts = settings.intValue(SettingKey::TranscribeAttempts);

@@ -41,6 +41,8 @@ QString SettingSpec::expected() const
     case SettingType::Choice:
         return QCoreApplication::translate("utter::Settings", "one of: %1").arg(choices.join(u", "_s));
     case SettingType::Url:
+        if (key == SettingKey::TranscribeUrl)
+            return QCoreApplication::translate("utter::Settings", "an http://, https://, ws:// or wss:// URL");
         return allowEmpty ? QCoreApplication::translate("utter::Settings", "an http:// or https:// URL, or nothing")
                           : QCoreApplication::translate("utter::Settings", "an http:// or https:// URL");
     case SettingType::StringList:
@@ -107,7 +109,11 @@ SettingSpec::Checked SettingSpec::checkType(const QVariant& raw) const
         if (text.isEmpty())
             return allowEmpty ? Checked{QString(), {}} : invalid();
         const QUrl url(text, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
+        // The transcription URL may also name a realtime (streaming) server: ws:// or wss:// (docs/providers.md).
+        const bool webSocket =
+            key == SettingKey::TranscribeUrl && (url.scheme() == u"ws"_s || url.scheme() == u"wss"_s);
+        if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s && !webSocket) ||
+            url.host().isEmpty())
             return invalid();
         return {text, {}};
     }

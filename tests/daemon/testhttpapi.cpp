@@ -3,6 +3,7 @@
 #include "ipc/ipcclient.h"
 #include "oggopus.h"
 #include "rawhttpclient.h"
+#include "realtimedouble.h"
 #include "secrets/secretstore.h"
 #include "servefixture.h"
 
@@ -341,6 +342,94 @@ private slots:
         QCOMPARE(finalEvent().value(u"text"_s).toString(), clips->referenceText({3, 1}));
         QTRY_VERIFY_WITH_TIMEOUT(events.constLast().value(u"state"_s).toString() == u"idle"_s, 10000);
         socket.close();
+    }
+
+    // A realtime transcription URL (issue 19): the words streamed back while the user speaks reach a /v1/stream
+    // client as `partial` events and an IPC follower (`utter status --follow`) as `transcript.partial`, delta by
+    // delta — before the chunk's whole text — and the final text is the spoken one.
+    void realtimePartialsReachStreamClientsAndFollowers()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::RealtimeDouble realtime;
+        realtime.setFixtures(*clips);
+        realtime.options().keys = {u"gsk_test_groq_key_0123456789"_s};
+        realtime.options().deltaIntervalMs = 20;
+        QVERIFY(realtime.start());
+        test::TestHome home;
+        QProcessEnvironment env = home.environment();
+        env.insert(u"UTTER_HTTP_TOKEN_API_KEY"_s, QString::fromLatin1(kToken));
+        env.insert(u"UTTER_TRANSCRIBE_URL"_s, realtime.url());
+        env.insert(u"GROQ_API_KEY"_s, u"gsk_test_groq_key_0123456789"_s);
+        for (const auto& [key, value] :
+             {std::pair{u"audio/preRollMs"_s, u"0"_s}, std::pair{u"transcribe/model"_s, u"gpt-4o-transcribe"_s}}) {
+            const test::UtterRun set = test::runUtter({u"config"_s, u"set"_s, key, value}, env);
+            QVERIFY2(set.exitCode == 0, qPrintable(set.errText()));
+        }
+        test::ServeProcess serve(home, env);
+        QVERIFY2(serve.start({u"--listen"_s, u"127.0.0.1:0"_s}), serve.stderrText().constData());
+        IpcClient client(serve.socketPath());
+        QVERIFY(client.connectToServer().ok());
+        const Result<QJsonValue> status = client.call(u"status.get"_s);
+        QVERIFY(status.ok());
+        const QString address = status->toObject().value(u"http"_s).toString();
+
+        QProcess follow;
+        follow.setProcessEnvironment(env);
+        follow.start(test::utterBinary(), {u"status"_s, u"--follow"_s});
+        QVERIFY(follow.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(follow.bytesAvailable() > 0, 5000);
+
+        QWebSocket socket;
+        QList<QJsonObject> events;
+        connect(&socket, &QWebSocket::textMessageReceived, this,
+                [&](const QString& text) { events.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+        QNetworkRequest request(QUrl(u"ws://"_s + address + u"/v1/stream"_s));
+        request.setRawHeader("Authorization", QByteArray("Bearer ") + kToken);
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(request);
+        QVERIFY2(connected.wait(5000), serve.stderrText().constData());
+        socket.sendTextMessage(u"{\"type\":\"start\"}"_s);
+        const QList<qint16> pcm = clips->utterance({3, 1}, 900);
+        QElapsedTimer clock; // 4x real time: a live stream
+        clock.start();
+        for (qsizetype at = 0; at < pcm.size(); at += 1600) { // 100 ms frames
+            while (clock.elapsed() < at / 16 / 4)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            const qsizetype n = std::min<qsizetype>(1600, pcm.size() - at);
+            socket.sendBinaryMessage(QByteArray(reinterpret_cast<const char*>(pcm.constData() + at), n * 2));
+        }
+        socket.sendTextMessage(u"{\"type\":\"stop\"}"_s);
+        const auto ofType = [&](const QString& type) {
+            QList<QJsonObject> out;
+            for (const QJsonObject& event : std::as_const(events)) {
+                if (event.value(u"type"_s).toString() == type)
+                    out << event;
+            }
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!ofType(u"final"_s).isEmpty(), 30000);
+        QCOMPARE(ofType(u"final"_s).first().value(u"text"_s).toString(), clips->referenceText({3, 1}));
+        // Delta by delta: some partial is a proper beginning of its sentence, not yet the whole of it.
+        bool growing = false;
+        for (const QJsonObject& partial : ofType(u"partial"_s)) {
+            const QString text = partial.value(u"text"_s).toString().trimmed();
+            for (int clip : {3, 1})
+                growing = growing || (clips->at(clip).text.startsWith(text) &&
+                                      text.size() < clips->at(clip).text.size() && !text.isEmpty());
+        }
+        QVERIFY2(growing, "no partial before a chunk's whole text");
+        QCOMPARE(realtime.commits(), 2);
+        socket.close();
+
+        QVERIFY(client.call(u"service.shutdown"_s).ok());
+        QVERIFY(follow.waitForFinished(10000));
+        int followerPartials = 0;
+        for (const QByteArray& line : follow.readAll().split('\n')) {
+            if (QJsonDocument::fromJson(line).object().value(u"event"_s).toString() == u"transcript.partial"_s)
+                ++followerPartials;
+        }
+        QVERIFY2(followerPartials > 2, qPrintable(u"%1 transcript.partial events"_s.arg(followerPartials)));
+        QVERIFY(serve.waitForExit(10000));
     }
 
     void conformance()

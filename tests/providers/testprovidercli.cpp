@@ -5,6 +5,7 @@
 #include "utterprocess.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,6 +86,35 @@ private slots:
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.outText(), u"ok thanks\n"_s);
         QCOMPARE(server.requests(u"/chat/completions"_s).size(), 2);
+    }
+
+    // A realtime transcription URL (ws://, wss://): files go to the same server's batch endpoint, and a key it
+    // refuses is a provider error like any other — one sentence naming the key, exit 4, the key nowhere.
+    void transcribeWithARealtimeUrlAndABadKeyExits4()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        test::TestHome home;
+        ProviderDouble server;
+        server.setFixtures(*clips);
+        QVERIFY(server.start());
+        QProcessEnvironment env = envFor(home, server);
+        env.insert(u"UTTER_TRANSCRIBE_URL"_s, u"ws://127.0.0.1:%1/openai/v1"_s.arg(server.port()));
+        env.insert(u"GROQ_API_KEY"_s, u"gsk_wrong_key_9876543210"_s);
+        const QString wav = home.path() + u"/clip.wav"_s;
+        QFile file(wav);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::writeWav(clips->at(2).pcm, 16000));
+        file.close();
+        auto run = utter({u"transcribe"_s, wav}, env);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.errText().contains(u"utter secret set groq"_s), qPrintable(run.errText()));
+        QVERIFY(!server.requests(u"/openai/v1/audio/transcriptions"_s).isEmpty()); // http:// for ws://
+        for (const QByteArray& where : {run.out, run.err, home.allFileContents()})
+            QVERIFY(!where.contains("gsk_wrong_key_9876543210"));
+        env.insert(u"GROQ_API_KEY"_s, groqKey);
+        run = utter({u"transcribe"_s, wav}, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.outText().trimmed(), clips->at(2).text);
     }
 
     void transformFailuresKeepTheTextAndExit4()
