@@ -55,7 +55,6 @@ void SegmentCommand::describe(QCommandLineParser& parser) const
     parser.addOption({u"min-pause-ms"_s, u"Shortest pause that may end a chunk (audio/minPauseMs)."_s, u"MS"_s});
     parser.addOption({u"target-s"_s, u"Merge speech until a chunk is this long (audio/targetChunkSeconds)."_s, u"S"_s});
     parser.addOption({u"max-s"_s, u"Hard cap on a chunk (audio/maxChunkSeconds)."_s, u"S"_s});
-    parser.addOption({u"vad"_s, u"Detector: energy (default) or webrtc."_s, u"NAME"_s});
     parser.addOption({u"write"_s, u"Also write each chunk as DIR/chunk-NNN.ogg to listen to."_s, u"DIR"_s});
 }
 
@@ -80,24 +79,11 @@ int SegmentCommand::run(const QCommandLineParser& parser, AppContext& context)
     }
     int targetS = chunking.targetChunkMs / 1000;
     int maxS = chunking.maxChunkMs / 1000;
-    if (!readInt(parser, u"min-pause-ms"_s, 100, 5000, chunking.minPauseMs) ||
+    if (!readInt(parser, u"min-pause-ms"_s, 300, 5000, chunking.minPauseMs) ||
         !readInt(parser, u"target-s"_s, 0, 600, targetS) || !readInt(parser, u"max-s"_s, 1, 600, maxS))
         return ExitUsage;
     chunking.targetChunkMs = std::min(targetS, maxS) * 1000;
     chunking.maxChunkMs = maxS * 1000;
-    if (parser.isSet(u"vad"_s)) {
-        const QString name = parser.value(u"vad"_s);
-        if (name == u"webrtc"_s) {
-            if (!webRtcVadAvailable()) {
-                console::err(u"utter segment: this build has no WebRTC VAD; use --vad energy."_s);
-                return ExitUsage;
-            }
-            vad.kind = VadKind::WebRtc;
-        } else if (name != u"energy"_s) {
-            console::err(u"utter segment: --vad is energy or webrtc."_s);
-            return ExitUsage;
-        }
-    }
     const QString writeDir = parser.value(u"write"_s);
     if (!writeDir.isEmpty() && !QDir().mkpath(writeDir)) {
         console::err(u"utter segment: cannot create %1."_s.arg(writeDir));
@@ -123,6 +109,8 @@ int SegmentCommand::run(const QCommandLineParser& parser, AppContext& context)
         chunk.pcm.shrink_to_fit();
         chunks.push_back(std::move(chunk));
     });
+    std::vector<AudioChunk> rejected; // sound without a voice (typing, music, a fan): shown, never uploaded
+    chunker.setRejectObserver([&rejected](const AudioChunk& chunk) { rejected.push_back(chunk); });
     std::vector<std::int16_t> block;
     std::int64_t total = 0;
     while (true) {
@@ -151,17 +139,26 @@ int SegmentCommand::run(const QCommandLineParser& parser, AppContext& context)
                                      {u"duration"_s, c.durationSeconds()},
                                      {u"uploaded"_s, c.uploadedSeconds()},
                                      {u"speechRatio"_s, c.speechRatio},
+                                     {u"speechEvidence"_s, c.speechEvidence},
                                      {u"cut"_s, QString::fromLatin1(chunkCutName(c.cut))}});
+        }
+        QJsonArray notUploaded;
+        for (const AudioChunk& c : rejected) {
+            notUploaded.append(QJsonObject{{u"start"_s, c.startSeconds()},
+                                           {u"end"_s, c.endSeconds()},
+                                           {u"speechEvidence"_s, c.speechEvidence},
+                                           {u"reason"_s, u"no voice"_s}});
         }
         const QJsonObject root{{u"file"_s, args.first()},
                                {u"format"_s, (*reader)->description()},
                                {u"duration"_s, duration},
-                               {u"vad"_s, vad.kind == VadKind::WebRtc ? u"webrtc"_s : u"energy"_s},
+                               {u"vad"_s, u"energy"_s},
                                {u"sensitivity"_s, vad.sensitivity},
                                {u"minPauseMs"_s, chunking.minPauseMs},
                                {u"targetChunkSeconds"_s, chunking.targetChunkMs / 1000},
                                {u"maxChunkSeconds"_s, chunking.maxChunkMs / 1000},
-                               {u"chunks"_s, array}};
+                               {u"chunks"_s, array},
+                               {u"rejected"_s, notUploaded}};
         console::outRaw(QJsonDocument(root).toJson(QJsonDocument::Indented));
     } else {
         console::out(u"%1: %2, %3 s; sensitivity %4, min pause %5 ms, target %6 s, max %7 s"_s
@@ -181,12 +178,22 @@ int SegmentCommand::run(const QCommandLineParser& parser, AppContext& context)
                              .arg(QString::number(c.speechRatio * 100.0, 'f', 0), 6)
                              .arg(QString::fromLatin1(chunkCutName(c.cut))));
         }
+        for (const AudioChunk& c : rejected) {
+            console::out(
+                u"  -  %1 %2 %3   not uploaded: no voice (speech evidence %4)"_s.arg(seconds(c.startSeconds()), 9)
+                    .arg(seconds(c.endSeconds()), 9)
+                    .arg(seconds(c.durationSeconds()), 9)
+                    .arg(c.speechEvidence, 0, 'f', 2));
+        }
         console::out(
             u"%1 chunk(s), %2 s of %3 s uploaded"_s.arg(chunks.size()).arg(seconds(uploaded), seconds(duration)));
     }
     if (chunks.empty()) {
-        console::err(u"utter segment: no speech found, so nothing would be uploaded. If there is speech, raise "
-                     "--sensitivity (audio/vadSensitivity)."_s);
+        console::err(rejected.empty()
+                         ? u"utter segment: no speech found, so nothing would be uploaded. If there is speech, raise "
+                           "--sensitivity (audio/vadSensitivity)."_s
+                         : u"utter segment: only sound without a voice found (typing, music, a fan), so nothing would "
+                           "be uploaded."_s);
         return ExitNothingToDo;
     }
     return ExitOk;

@@ -3,6 +3,7 @@
 #include "codec/audioreader.h"
 #include "codec/pcmconverter.h"
 #include "common/handoff.h"
+#include "logging/logging.h"
 #include "vad/vadbackend.h"
 
 #include <QThread>
@@ -83,6 +84,10 @@ void FileChunkWorker::open(const QString& path, std::set<FileChunkCut> known)
     chunking.noLeadIn = true;
     m_chunker = std::make_unique<Chunker>(chunking, createVad(m_vad),
                                           [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
+    m_chunker->setRejectObserver([](const AudioChunk& chunk) {
+        qCInfo(lcPipeline).noquote() << "not uploaded, no voice:" << chunk.startSeconds() << "-" << chunk.endSeconds()
+                                     << "s of the file, speech evidence" << chunk.speechEvidence;
+    });
     post([front = m_front, seconds = m_reader->durationSeconds().value_or(0)] { emit front->opened(seconds); });
 }
 

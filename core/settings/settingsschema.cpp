@@ -122,7 +122,7 @@ QList<SettingSpec> buildSchema()
                 "microphone in use)"_s),
         real(K::AudioVadSensitivity, u"audio/vadSensitivity"_s, 0.5, 0.0, 1.0,
              u"Voice detection sensitivity (0 = loud speech only, 1 = most sensitive)"_s),
-        integer(K::AudioMinPauseMs, u"audio/minPauseMs"_s, 400, 100, 5000,
+        integer(K::AudioMinPauseMs, u"audio/minPauseMs"_s, 400, 300, 5000,
                 u"Shortest pause that may end a chunk (ms)"_s),
         integer(K::AudioTargetChunkS, u"audio/targetChunkSeconds"_s, 10, 1, 120,
                 u"Keep merging speech into a chunk until it is this long (s)"_s),

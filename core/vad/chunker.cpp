@@ -1,6 +1,7 @@
 #include "chunker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace utter
@@ -13,10 +14,21 @@ constexpr std::int64_t kOnsetLookbackMs = 500; // how far back a speech start ma
 constexpr std::int64_t kQuietWindowFrames = 5; // the quietest point is judged over ~100 ms
 constexpr float kHintProbability = 0.2f;       // in unclear speech, a frame this likely is never inside a cut's pause
 constexpr float kUnclearSnrDb = 16.0f;         // speech peaking below this far above the noise is unclear
+constexpr int kUnclearMinPauseMs = 400;        // the shortest pause that may end an unclear chunk
 constexpr std::int64_t kUnclearPaddingPercent = 150; // after unclear speech: its quiet endings drown in the noise
 constexpr int kOnsetGapMs = 200;                     // a speech start reaches back across quiet gaps this short
 constexpr int kLearnMs = 2000;   // noLeadIn: the noise floor is learned from this much of the file first
 constexpr int kFileEdgeMs = 500; // noLeadIn: speech this close to the file's start or end is extended to it
+// Speech evidence (docs/audio.md, "Speech or not"): a voice's pitch moves. Frames with a pitch peak at least this high
+// are voiced; consecutive voiced frames whose pitch moves less than kMaxPitchStep continue a pitch track; a track of
+// at least kMinTrackFrames whose median step is kMinGlide or more glides (speech), below it holds still (music).
+constexpr float kVoicedPeriodicity = 0.45f;
+constexpr double kMaxPitchStep = 0.04; // |ln(f1 / f0)| between 20 ms frames
+constexpr double kMinGlide = 0.004;
+constexpr std::size_t kMinTrackFrames = 4;
+// Deep in noise a voice's pitch is hard to follow: a chunk that is unclear (its speech peaks less than kUnclearSnrDb
+// above the noise) needs only this share of the evidence ChunkerConfig::minSpeechEvidence asks of a clear one.
+constexpr double kUnclearEvidenceShare = 0.45;
 
 std::int64_t msToSamples(int ms, int rate)
 {
@@ -159,6 +171,9 @@ void Chunker::processFrame(std::span<const std::int16_t> samples)
     frame.speech = decision.speech;
     frame.voiced = decision.probability >= 0.5f;
     frame.hint = decision.probability >= kHintProbability;
+    frame.periodicity = decision.periodicity;
+    frame.snrDb = decision.snrDb;
+    frame.pitchHz = decision.pitchHz;
     const std::int64_t index = m_frameCount++;
     m_frames.push_back(frame);
     const std::int64_t start = frameStart(index);
@@ -198,7 +213,7 @@ void Chunker::processFrame(std::span<const std::int16_t> samples)
             release();
     }
     const std::int64_t pause = end - m_lastVoicedEnd;
-    if (!decision.speech && pause >= m_minPause) {
+    if (!decision.speech && pause >= minPause()) {
         const std::int64_t contentEnd = std::min(end, m_lastVoicedEnd + trailingPadding());
         const std::int64_t length = uploaded(m_chunkStart, contentEnd);
         const bool capped = end - m_chunkStart >= m_max; // a pause past the cap: memory stays bounded
@@ -294,6 +309,13 @@ void Chunker::dropGapsBefore(std::int64_t sample)
         gap.from = std::max(gap.from, sample);
 }
 
+std::int64_t Chunker::minPause() const
+{
+    // In unclear speech the detector misses quiet stretches inside words and between close ones: a short "pause"
+    // there may be speech, so only kUnclearMinPauseMs or more may end a chunk (bench/audio, section 2e).
+    return unclear() ? std::max(m_minPause, msToSamples(kUnclearMinPauseMs, m_config.sampleRate)) : m_minPause;
+}
+
 bool Chunker::unclear() const
 {
     return m_peakSnrDb >= 0.0f && m_peakSnrDb < kUnclearSnrDb;
@@ -337,6 +359,49 @@ std::int64_t Chunker::quietestPoint(std::int64_t from, std::int64_t to) const
     return frameStart(bestFrame);
 }
 
+std::pair<double, bool> Chunker::speechEvidence(std::int64_t start, std::int64_t end) const
+{
+    // The share of the chunk's speech frames that lie on gliding pitch tracks.
+    std::int64_t speechFrames = 0, gliding = 0;
+    bool estimated = false;
+    float peakSnrDb = -1.0f;
+    std::vector<float> track;
+    std::vector<double> steps;
+    const auto closeTrack = [&] {
+        if (track.size() >= kMinTrackFrames) {
+            steps.clear();
+            for (std::size_t i = 1; i < track.size(); ++i)
+                steps.push_back(std::abs(std::log(double(track[i]) / double(track[i - 1]))));
+            std::nth_element(steps.begin(), steps.begin() + std::ptrdiff_t(steps.size() / 2), steps.end());
+            if (steps[steps.size() / 2] >= kMinGlide)
+                gliding += std::int64_t(track.size());
+        }
+        track.clear();
+    };
+    const std::int64_t firstFrame = std::max(m_frameBase, (start - m_origin) / m_frameSamples);
+    for (std::int64_t i = firstFrame; i < m_frameCount && frameStart(i) < end; ++i) {
+        const Frame& f = frameAt(i);
+        estimated = estimated || f.periodicity >= 0.0f;
+        if (!f.speech) {
+            closeTrack();
+            continue;
+        }
+        ++speechFrames;
+        peakSnrDb = std::max(peakSnrDb, f.snrDb);
+        if (f.periodicity < kVoicedPeriodicity || f.pitchHz <= 0.0f) {
+            closeTrack();
+            continue;
+        }
+        if (!track.empty() && std::abs(std::log(double(f.pitchHz) / double(track.back()))) >= kMaxPitchStep)
+            closeTrack();
+        track.push_back(f.pitchHz);
+    }
+    closeTrack();
+    if (!estimated || speechFrames == 0)
+        return {-1.0, false};
+    return {double(gliding) / double(speechFrames), peakSnrDb >= 0.0f && peakSnrDb < kUnclearSnrDb};
+}
+
 void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final,
                         const std::vector<StreamGap>& gaps)
 {
@@ -367,15 +432,26 @@ void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool
     }
     if (voicedFrames * m_frameSamples < std::max<std::int64_t>(m_minSpeech, 1))
         return; // no speech (or only a click): never uploaded
+    const auto [evidence, unclearChunk] = speechEvidence(start, end);
+    const double needed = m_config.minSpeechEvidence * (unclearChunk ? kUnclearEvidenceShare : 1.0);
 
     AudioChunk chunk;
-    chunk.sequence = m_sequence++;
     chunk.startSample = start;
     chunk.endSample = end;
     chunk.sampleRate = m_config.sampleRate;
     chunk.speechRatio = frames > 0 ? double(speechFrames) / double(frames) : 0.0;
     chunk.cut = cut;
     chunk.final = final;
+    chunk.speechEvidence = evidence;
+    m_previousEnd = end;
+    if (evidence >= 0.0 && evidence < needed) {
+        // Typing, music, a fan: sound, not a voice. Not uploaded, but never silently (docs/audio.md).
+        ++m_rejected;
+        if (m_onRejected)
+            m_onRejected(chunk);
+        return;
+    }
+    chunk.sequence = m_sequence++;
     std::int64_t removed = 0;
     for (const StreamGap& gap : inside)
         removed += gap.to - gap.from;
@@ -391,7 +467,6 @@ void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool
         at = gap.to;
     }
     copy(end);
-    m_previousEnd = end;
     if (m_onChunk)
         m_onChunk(std::move(chunk));
 }

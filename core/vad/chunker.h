@@ -31,6 +31,11 @@ struct ChunkerConfig
     int minBilledMs = 0;
     int maxKeptPauseMs = 500;   // a pause longer than this inside a chunk is shortened (0: never)
     int shortenedPauseMs = 200; // to this much: three quarters after the last word, a quarter before the next
+    // A chunk whose speech evidence (AudioChunk::speechEvidence: the share of its speech frames on gliding pitch
+    // tracks) is below this is typing, music or a fan, not a voice: it is handed to the rejection observer instead
+    // of being uploaded; unclear chunks (deep in noise) need 0.45 of it. 0: every chunk is uploaded. Detectors that
+    // give no pitch (WebRTC) are never judged.
+    double minSpeechEvidence = 0.11;
     // File input: there is no pre-roll, so the detector first learns the noise floor from the file's opening
     // seconds and then judges it from sample 0, and speech within 0.5 s of the file's start or end is extended to it.
     bool noLeadIn = false;
@@ -65,12 +70,14 @@ struct ChunkerFrame
 // (peaking less than 16 dB above the noise, as the detector's VadDecision::snrDb says) is handled with more caution: a
 // frame with a speech probability of 0.2 or more keeps a pause from starting, and 1.5 × the padding follows its last
 // voiced frame. Chunks never overlap, every voiced sample is in exactly one chunk, and chunks without speech are never
-// emitted. Memory is bounded by maxChunkMs plus a few seconds.
+// emitted; nor are chunks without a voice in them (minSpeechEvidence), which go to the rejection observer. Memory is
+// bounded by maxChunkMs plus a few seconds.
 class Chunker final
 {
 public:
     using ChunkHandler = std::function<void(AudioChunk&&)>;
     using FrameObserver = std::function<void(const ChunkerFrame&)>;
+    using RejectObserver = std::function<void(const AudioChunk&)>; // the chunk without pcm and sequence
 
     Chunker(ChunkerConfig config, std::unique_ptr<VadBackend> vad, ChunkHandler onChunk);
     ~Chunker();
@@ -78,6 +85,8 @@ public:
     Chunker& operator=(const Chunker&) = delete;
 
     void setFrameObserver(FrameObserver observer) { m_onFrame = std::move(observer); }
+    // Told about each chunk not uploaded because it held no voice (ChunkerConfig::minSpeechEvidence).
+    void setRejectObserver(RejectObserver observer) { m_onRejected = std::move(observer); }
 
     void feed(std::span<const std::int16_t> samples);
     // Ends the stream: emits the open chunk (final = true) and returns how many chunks this stream produced.
@@ -105,6 +114,7 @@ public:
     std::span<const std::int16_t> buffered(std::int64_t from, std::int64_t to) const;
     bool inSpeech() const { return m_lastSpeech; }
     std::uint64_t chunksEmitted() const { return m_sequence; }
+    std::uint64_t chunksRejected() const { return m_rejected; } // since construction
 
 private:
     struct Frame
@@ -114,6 +124,9 @@ private:
         bool speech = false;
         bool voiced = false;
         bool hint = false;
+        float periodicity = -1.0f;
+        float pitchHz = 0.0f;
+        float snrDb = -1.0f;
     };
 
     // A chunk closed in a pause but held back (minBilledMs) until the speech after it is long enough.
@@ -137,7 +150,10 @@ private:
     void emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final,
                    const std::vector<StreamGap>& gaps = {});
     std::int64_t quietestPoint(std::int64_t from, std::int64_t to) const;
+    // The chunk's AudioChunk::speechEvidence (< 0: not estimated), and whether its speech is unclear.
+    std::pair<double, bool> speechEvidence(std::int64_t start, std::int64_t end) const;
     bool unclear() const;                 // the open chunk's speech barely stands out of the noise
+    std::int64_t minPause() const;        // the shortest pause that may end the open chunk
     std::int64_t trailingPadding() const; // audio kept after the last voiced frame
     std::int64_t keepAfter() const;       // of a shortened pause, audio kept after the last voiced frame
     std::int64_t frameStart(std::int64_t index) const { return m_origin + index * m_frameSamples; }
@@ -148,6 +164,8 @@ private:
     std::unique_ptr<VadBackend> m_vad;
     ChunkHandler m_onChunk;
     FrameObserver m_onFrame;
+    RejectObserver m_onRejected;
+    std::uint64_t m_rejected = 0;
     std::int64_t m_frameSamples = 320;
     std::int64_t m_minPause = 0, m_target = 0, m_max = 0, m_padding = 0, m_minSpeech = 0, m_maxMergedPause = 0;
     std::int64_t m_minBilled = 0, m_maxKeptPause = 0, m_keepAfter = 0, m_keepBefore = 0, m_learn = 0, m_edge = 0;

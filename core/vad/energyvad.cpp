@@ -16,6 +16,13 @@ constexpr float kNoiseBias = 1.6f;  // the minimum of a smoothed power underesti
 constexpr float kSmoothing = 0.55f; // weight of the previous frame in the smoothed band power
 constexpr float kSlopeDb = 1.5f;    // width of the logistic curve around the centre
 constexpr double kLowHz = 150.0;
+// Voicing: the autocorrelation of the frame's 60 Hz–2 kHz band (from the power spectrum feature() computed, with one
+// more FFT), normalised by the window's own, searched for a pitch of 70–400 Hz. Only frames judged speech need it.
+constexpr double kAcfLowHz = 60.0;
+constexpr double kAcfHighHz = 2000.0;
+constexpr double kMinPitchHz = 70.0;
+constexpr double kMaxPitchHz = 400.0;
+constexpr float kOctaveTolerance = 0.85f;
 constexpr double kHighHz = 4000.0;
 // The hang-over follows how clearly the speech stood out (its peak mean band SNR): hangoverMs × 1.4 for speech
 // peaking at 12 dB or less (0–5 dB SNR), × 0.5 from 24 dB up (20 dB SNR and cleaner), linear between
@@ -99,6 +106,18 @@ EnergyVad::EnergyVad(VadConfig config)
     for (std::size_t b = 1; b <= kBands; ++b)
         m_bandEdges[b] = std::max(m_bandEdges[b], m_bandEdges[b - 1] + 1);
     m_spectrum.resize(kFftSize);
+    m_acf.resize(kFftSize);
+    // The window's autocorrelation: the raw autocorrelation of a windowed periodic signal falls off with the lag by
+    // this much, so dividing by it makes peaks at long lags (low voices) comparable with short ones.
+    m_windowAcf.assign(kFftSize, 0.0f);
+    for (std::size_t lag = 0; lag < kFftSize; ++lag) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i + lag < kFftSize; ++i)
+            sum += double(m_window[i]) * m_window[i + lag];
+        m_windowAcf[lag] = float(sum);
+    }
+    for (std::size_t lag = kFftSize; lag-- > 0;)
+        m_windowAcf[lag] /= m_windowAcf[0];
     reset();
 }
 
@@ -212,6 +231,55 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
     return sumSnr / float(kBands);
 }
 
+void EnergyVad::voicing(VadDecision& decision)
+{
+    const double binHz = double(m_config.sampleRate) / double(kFftSize);
+    const std::size_t low = std::size_t(std::ceil(kAcfLowHz / binHz));
+    const std::size_t high = std::min(kFftSize / 2 - 1, std::size_t(kAcfHighHz / binHz));
+    std::fill(m_acf.begin(), m_acf.end(), std::complex<float>{});
+    for (std::size_t k = low; k <= high; ++k) {
+        const float c = std::norm(m_spectrum[k]);
+        m_acf[k] = c;
+        m_acf[kFftSize - k] = c;
+    }
+    fft(m_acf); // the spectrum is real and even: its forward transform is the autocorrelation (scaled)
+    const float zero = m_acf[0].real();
+    if (zero <= 0.0f)
+        return;
+    const std::size_t minLag = std::size_t(double(m_config.sampleRate) / kMaxPitchHz);
+    const std::size_t maxLag = std::min(kFftSize / 2 - 1, std::size_t(double(m_config.sampleRate) / kMinPitchHz));
+    // The highest peak, but a multiple of the period scores about as high as the period itself: the shortest lag
+    // within kOctaveTolerance of the highest wins, so a high voice is not taken for its own subharmonic.
+    std::array<std::pair<std::size_t, float>, 32> peaks{};
+    std::size_t count = 0;
+    float highest = 0.0f;
+    for (std::size_t lag = minLag; lag <= maxLag && count < peaks.size(); ++lag) {
+        const float r = m_acf[lag].real();
+        if (r > m_acf[lag - 1].real() && r >= m_acf[lag + 1].real()) {
+            const float v = r / (zero * m_windowAcf[lag]);
+            peaks[count++] = {lag, v};
+            highest = std::max(highest, v);
+        }
+    }
+    float best = 0.0f;
+    std::size_t bestLag = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (peaks[i].second >= kOctaveTolerance * highest) {
+            bestLag = peaks[i].first;
+            best = peaks[i].second;
+            break;
+        }
+    }
+    decision.periodicity = std::clamp(best, 0.0f, 1.0f);
+    if (bestLag == 0)
+        return;
+    // Parabolic interpolation around the peak: pitch changes of a fraction of a sample matter.
+    const float a = m_acf[bestLag - 1].real(), b = m_acf[bestLag].real(), c = m_acf[bestLag + 1].real();
+    const float denominator = a - 2.0f * b + c;
+    const float shift = denominator < 0.0f ? std::clamp(0.5f * (a - c) / denominator, -0.5f, 0.5f) : 0.0f;
+    decision.pitchHz = float(m_config.sampleRate) / (float(bestLag) + shift);
+}
+
 VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
 {
     VadDecision decision;
@@ -252,6 +320,8 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
         }
     }
     decision.speech = m_speech;
+    if (m_speech)
+        voicing(decision);
     return decision;
 }
 

@@ -35,6 +35,7 @@ private:
     static constexpr std::size_t kSubWindows = 6;
 
     float feature(std::span<const std::int16_t> frame);
+    void voicing(VadDecision& decision); // periodicity and pitch from the spectrum feature() left
     void fft(std::vector<std::complex<float>>& data) const;
 
     VadConfig m_config;
@@ -50,6 +51,8 @@ private:
     std::array<std::size_t, kBands + 1> m_bandEdges{}; // FFT bin edges
     std::vector<float> m_history;                      // the last kFftSize samples, normalised to [-1, 1]
     std::vector<std::complex<float>> m_spectrum;
+    std::vector<std::complex<float>> m_acf; // kFftSize: the compressed spectrum, then its autocorrelation
+    std::vector<float> m_windowAcf;         // the Hann window's own autocorrelation, normalised
 
     std::array<float, kBands> m_smoothed{};
     std::array<std::array<float, kBands>, kSubWindows> m_subMin{}; // minimum per sub-window

@@ -17,6 +17,10 @@ struct VadDecision
     bool speech = false;       // the smoothed decision (hysteresis and hang-over applied)
     float levelDbfs = -120.0f; // RMS level of the frame
     float snrDb = -1.0f;       // how far the frame stands above the detector's noise floor; < 0: not estimated
+    // Evidence of a voice (EnergyVad only): the height of the frame's pitch peak, 0..1 (< 0: not estimated), and
+    // the pitch it found (0: none).
+    float periodicity = -1.0f;
+    float pitchHz = 0.0f;
 };
 
 // A frame-based voice-activity detector. Frames have exactly frameSamples() mono s16 samples at sampleRate().

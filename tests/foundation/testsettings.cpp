@@ -98,6 +98,8 @@ private slots:
         QTest::newRow("int not a number") << int(SettingKey::AudioPreRollMs) << u"lots"_s;
         QTest::newRow("int above max") << int(SettingKey::AudioPreRollMs) << u"99999"_s;
         QTest::newRow("int below min") << int(SettingKey::AudioMaxChunkS) << u"1"_s;
+        // Shorter pauses cut inside speech in noise (issue 17; docs/audio.md, "Settings and verbs").
+        QTest::newRow("min pause that loses speech") << int(SettingKey::AudioMinPauseMs) << u"250"_s;
         QTest::newRow("double above max") << int(SettingKey::AudioVadSensitivity) << u"1.5"_s;
         QTest::newRow("bool garbage") << int(SettingKey::OutputPressEnter) << u"maybe"_s;
         QTest::newRow("url no scheme") << int(SettingKey::TranscribeUrl) << u"api.groq.com"_s;

@@ -212,6 +212,290 @@ std::vector<SpeechCorpus::Span> SpeechCorpus::speechSpans(const std::vector<std:
     return spans;
 }
 
+namespace
+{
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Scales to a peak (or RMS) level in dBFS and converts to s16.
+std::vector<std::int16_t> toPcm(const std::vector<double>& x, double dbfs, bool byPeak)
+{
+    double ref = 0.0;
+    for (const double v : x)
+        ref = byPeak ? std::max(ref, std::abs(v)) : ref + v * v;
+    if (!byPeak)
+        ref = std::sqrt(ref / double(std::max<std::size_t>(x.size(), 1)));
+    const double gain = ref > 0.0 ? 32768.0 * std::pow(10.0, dbfs / 20.0) / ref : 0.0;
+    std::vector<std::int16_t> out(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i)
+        out[i] = std::int16_t(std::clamp(std::lrint(x[i] * gain), -32768L, 32767L));
+    return out;
+}
+
+// Adds a steady pink-noise floor at an RMS level in dBFS.
+void addFloor(std::vector<std::int16_t>& pcm, double dbfs, unsigned seed)
+{
+    const std::vector<float> pink = SpeechCorpus::pinkNoise(pcm.size(), seed);
+    std::vector<double> p(pink.begin(), pink.end());
+    const std::vector<std::int16_t> floor = toPcm(p, dbfs, false);
+    for (std::size_t i = 0; i < pcm.size(); ++i)
+        pcm[i] = std::int16_t(std::clamp(int(pcm[i]) + int(floor[i]), -32768, 32767));
+}
+
+// A two-pole resonator (centre hz, bandwidth bw), applied in place.
+void resonate(std::vector<double>& x, double hz, double bw)
+{
+    const double r = std::exp(-kPi * bw / SpeechCorpus::kRate);
+    const double a1 = 2.0 * r * std::cos(2.0 * kPi * hz / SpeechCorpus::kRate), a2 = -r * r;
+    double y1 = 0.0, y2 = 0.0;
+    for (double& v : x) {
+        const double y = (1.0 - r) * v + a1 * y1 + a2 * y2;
+        y2 = y1;
+        y1 = y;
+        v = y;
+    }
+}
+
+void highPass(std::vector<double>& x, double hz)
+{
+    const double a = std::exp(-2.0 * kPi * hz / SpeechCorpus::kRate);
+    double prevIn = 0.0, prevOut = 0.0;
+    for (double& v : x) {
+        const double y = a * (prevOut + v - prevIn);
+        prevIn = v;
+        prevOut = y;
+        v = y;
+    }
+}
+
+// Key strokes: a press and (releaseGain > 0) a release click per key, typed in bursts with thinking pauses.
+struct KeyStyle
+{
+    double clickMs;     // decay of the click's noise burst
+    double resonanceHz; // the key's ring
+    double thumpHz;     // the case's low thump (0: none)
+    double releaseGain;
+    int minGapMs, maxGapMs; // between key strokes within a burst
+};
+
+std::vector<double> typing(std::size_t length, const KeyStyle& style, std::mt19937& rng)
+{
+    std::vector<double> x(length, 0.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    const auto click = [&](std::size_t at, double gain) {
+        const std::size_t n = std::size_t(SpeechCorpus::kRate / 25); // 40 ms
+        std::vector<double> burst(n);
+        for (std::size_t j = 0; j < n; ++j)
+            burst[j] = noise(rng) * std::exp(-double(j) / (style.clickMs * SpeechCorpus::kRate / 1000.0));
+        std::vector<double> ring = burst;
+        resonate(ring, style.resonanceHz * (0.85 + 0.3 * unit(rng)), 600.0);
+        for (std::size_t j = 0; j < n && at + j < length; ++j) {
+            double v = burst[j] * 0.3 + ring[j] * 4.0;
+            if (style.thumpHz > 0)
+                v += 0.6 * std::sin(2.0 * kPi * style.thumpHz * double(j) / SpeechCorpus::kRate) *
+                     std::exp(-double(j) / (0.008 * SpeechCorpus::kRate));
+            x[at + j] += gain * v;
+        }
+    };
+    std::size_t at = SpeechCorpus::kRate / 4;
+    while (at + SpeechCorpus::kRate / 10 < length) {
+        const double gain = 0.6 + 0.4 * unit(rng);
+        click(at, gain);
+        if (style.releaseGain > 0)
+            click(at + std::size_t((60 + 70 * unit(rng)) * SpeechCorpus::kRate / 1000), gain * style.releaseGain);
+        const double gapMs = unit(rng) < 0.08 ? 500.0 + 1500.0 * unit(rng)
+                                              : style.minGapMs + (style.maxGapMs - style.minGapMs) * unit(rng);
+        at += std::size_t(gapMs * SpeechCorpus::kRate / 1000.0);
+    }
+    highPass(x, 200.0);
+    return x;
+}
+
+double noteHz(int semitonesFromA4)
+{
+    return 440.0 * std::pow(2.0, semitonesFromA4 / 12.0);
+}
+
+// Plucked strings (Karplus-Strong) playing a pentatonic melody, 3–5 notes a second with some rests.
+std::vector<double> pluckedMelody(std::size_t length, std::mt19937& rng)
+{
+    std::vector<double> x(length, 0.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const int scale[] = {-9, -7, -5, -2, 0, 3, 5, 7, 10, 12};
+    std::size_t at = SpeechCorpus::kRate / 5;
+    while (at < length) {
+        const double hz = noteHz(scale[std::size_t(unit(rng) * 9.99)]);
+        const std::size_t period = std::size_t(SpeechCorpus::kRate / hz);
+        std::vector<double> line(period);
+        for (double& v : line)
+            v = unit(rng) * 2.0 - 1.0;
+        const std::size_t n = std::min<std::size_t>(length - at, SpeechCorpus::kRate * 2);
+        for (std::size_t j = 0; j < n; ++j) {
+            const std::size_t k = j % period;
+            const double v = line[k];
+            line[k] = 0.996 * 0.5 * (v + line[(k + 1) % period]);
+            x[at + j] += v;
+        }
+        at += std::size_t((unit(rng) < 0.15 ? 600.0 : 200.0 + 150.0 * unit(rng)) * SpeechCorpus::kRate / 1000.0);
+    }
+    return x;
+}
+
+// Organ chords (four voices, six harmonics each), two seconds per chord, with a 6 Hz tremolo.
+std::vector<double> organ(std::size_t length)
+{
+    const int chords[4][4] = {{-9, -5, -2, 3}, {-4, 0, 3, 8}, {-2, 2, 5, 10}, {-7, -4, 0, 5}};
+    std::vector<double> x(length, 0.0);
+    const std::size_t chordLength = 2 * std::size_t(SpeechCorpus::kRate);
+    for (std::size_t i = 0; i < length; ++i) {
+        const auto& chord = chords[(i / chordLength) % 4];
+        const double t = double(i) / SpeechCorpus::kRate;
+        double v = 0.0;
+        for (const int note : chord) {
+            const double hz = noteHz(note);
+            for (int h = 1; h <= 6 && hz * h < 7000.0; ++h)
+                v += std::sin(2.0 * kPi * hz * h * t) / h;
+        }
+        const double inChord = double(i % chordLength) / SpeechCorpus::kRate;
+        const double attack = std::min(1.0, inChord / 0.03) * std::min(1.0, (2.0 - inChord) / 0.03);
+        x[i] = v * attack * (1.0 + 0.5 * std::sin(2.0 * kPi * 6.0 * t));
+    }
+    return x;
+}
+
+// Drums at 110 bpm: kick on 1 and 3, snare on 2 and 4, hi-hat on every eighth.
+std::vector<double> drums(std::size_t length, std::mt19937& rng)
+{
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::vector<double> x(length, 0.0);
+    const std::size_t eighth = std::size_t(SpeechCorpus::kRate * 60.0 / 110.0 / 2.0);
+    for (std::size_t beat = 0; beat * eighth < length; ++beat) {
+        const std::size_t at = beat * eighth;
+        std::vector<double> hat(std::size_t(SpeechCorpus::kRate / 20));
+        for (std::size_t j = 0; j < hat.size(); ++j)
+            hat[j] = noise(rng) * std::exp(-double(j) / (0.01 * SpeechCorpus::kRate));
+        highPass(hat, 6000.0);
+        for (std::size_t j = 0; j < hat.size() && at + j < length; ++j)
+            x[at + j] += 0.5 * hat[j];
+        if (beat % 2 != 0)
+            continue;
+        const bool kick = beat % 4 == 0;
+        double phase = 0.0;
+        for (std::size_t j = 0; j < std::size_t(SpeechCorpus::kRate * 0.3) && at + j < length; ++j) {
+            const double t = double(j) / SpeechCorpus::kRate;
+            if (kick) {
+                phase += 2.0 * kPi * (50.0 + 90.0 * std::exp(-t / 0.03)) / SpeechCorpus::kRate;
+                x[at + j] += 2.0 * std::sin(phase) * std::exp(-t / 0.12);
+            } else {
+                x[at + j] += (0.8 * std::sin(2.0 * kPi * 190.0 * t) + 0.9 * noise(rng)) * std::exp(-t / 0.06);
+            }
+        }
+    }
+    return x;
+}
+
+// Brown noise (leaky integrated white noise) with a slow tremolo: a fan whose blades beat.
+std::vector<double> fan(std::size_t length, double tremoloHz, std::mt19937& rng)
+{
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::vector<double> x(length);
+    double b = 0.0;
+    for (std::size_t i = 0; i < length; ++i) {
+        b = 0.995 * b + noise(rng);
+        x[i] = b * (1.0 + 0.6 * std::sin(2.0 * kPi * tremoloHz * double(i) / SpeechCorpus::kRate));
+    }
+    highPass(x, 40.0);
+    return x;
+}
+
+// Mains hum: the fundamental and its harmonics (odd ones stronger, as a transformer's) plus a little noise.
+std::vector<double> hum(std::size_t length, double mainsHz, std::mt19937& rng)
+{
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::vector<double> x(length);
+    for (std::size_t i = 0; i < length; ++i) {
+        const double t = double(i) / SpeechCorpus::kRate;
+        double v = 0.05 * noise(rng);
+        for (int h = 1; h <= 10; ++h)
+            v += std::sin(2.0 * kPi * mainsHz * h * t + h) * (h % 2 != 0 ? 1.0 : 0.4) / h;
+        x[i] = v;
+    }
+    return x;
+}
+
+} // namespace
+
+std::vector<SpeechCorpus::NonSpeech> SpeechCorpus::nonSpeechSuite(std::size_t length, unsigned seed, bool withVoices)
+{
+    std::mt19937 rng(seed);
+    std::vector<NonSpeech> suite;
+    const auto add = [&](const QString& name, const QString& kind, bool silent, std::vector<std::int16_t> pcm) {
+        suite.push_back({name, kind, silent, std::move(pcm)});
+    };
+    const KeyStyle mechanical{0.6, 3200.0, 350.0, 0.7, 90, 300};
+    const KeyStyle soft{1.5, 1300.0, 0.0, 0.0, 110, 350};
+    const KeyStyle laptop{0.3, 4500.0, 0.0, 0.4, 60, 200};
+    add(u"keys-mechanical"_s, u"typing"_s, true, toPcm(typing(length, mechanical, rng), -13.0, true));
+    {
+        auto pcm = toPcm(typing(length, mechanical, rng), -13.0, true);
+        addFloor(pcm, -55.0, seed + 1);
+        add(u"keys-mechanical-floor"_s, u"typing"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(typing(length, soft, rng), -30.0, true);
+        addFloor(pcm, -50.0, seed + 2);
+        add(u"keys-soft-floor"_s, u"typing"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(typing(length, laptop, rng), -20.0, true);
+        addFloor(pcm, -60.0, seed + 3);
+        add(u"keys-laptop-fast"_s, u"typing"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(pluckedMelody(length, rng), -12.0, true);
+        addFloor(pcm, -60.0, seed + 4);
+        add(u"music-plucked"_s, u"music"_s, true, std::move(pcm));
+    }
+    add(u"music-organ-tremolo"_s, u"music"_s, true, toPcm(organ(length), -25.0, false));
+    {
+        auto pcm = toPcm(drums(length, rng), -10.0, true);
+        addFloor(pcm, -60.0, seed + 5);
+        add(u"music-drums"_s, u"music"_s, true, std::move(pcm));
+    }
+    add(u"fan-brown-0.7hz"_s, u"fan"_s, true, toPcm(fan(length, 0.7, rng), -35.0, false));
+    add(u"hum-50hz"_s, u"hum"_s, true, toPcm(hum(length, 50.0, rng), -35.0, false));
+    {
+        auto pcm = toPcm(hum(length, 60.0, rng), -30.0, false);
+        addFloor(pcm, -50.0, seed + 6);
+        add(u"hum-60hz-noise"_s, u"hum"_s, true, std::move(pcm));
+    }
+    if (!withVoices)
+        return suite;
+    // A TV across the room: a talker, band-limited as a small speaker, at -40 dBFS over a -58 dBFS room.
+    {
+        std::vector<double> voice;
+        const QStringList texts = sentences();
+        for (qsizetype t = 0; voice.size() < length && t < 2 * texts.size(); ++t) {
+            const std::vector<std::int16_t> s = speak(texts.at((t * 5 + 3) % texts.size()), u"en-gb+m4"_s, 175);
+            voice.insert(voice.end(), s.begin(), s.end());
+            voice.insert(voice.end(), std::size_t(kRate / 3), 0.0);
+        }
+        voice.resize(length, 0.0);
+        highPass(voice, 300.0);
+        resonate(voice, 1500.0, 2500.0);
+        auto pcm = toPcm(voice, -40.0, false);
+        addFloor(pcm, -58.0, seed + 7);
+        add(u"tv-voice-low"_s, u"voice"_s, false, std::move(pcm));
+    }
+    {
+        const std::vector<std::int16_t> b = babble(length);
+        std::vector<double> x(b.begin(), b.end());
+        add(u"babble"_s, u"voice"_s, false, toPcm(x, -35.0, false));
+    }
+    return suite;
+}
+
 QStringList SpeechCorpus::sentences()
 {
     return {

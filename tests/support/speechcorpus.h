@@ -63,6 +63,19 @@ public:
 
     // Texts for long corpora.
     static QStringList sentences();
+
+    // Sounds that are not dictation, synthesized in code (the voices with espeak-ng): what a microphone left open
+    // hears at a desk. `mustBeSilent` marks the ones no chunk may come from (typing, music, fans, hum); a TV voice
+    // and babble are speech, reported but not judged. Deterministic for a seed; 16 kHz, `length` samples each.
+    struct NonSpeech
+    {
+        QString name;
+        QString kind; // typing, music, fan, hum, voice
+        bool mustBeSilent = true;
+        std::vector<std::int16_t> pcm;
+    };
+    // withVoices = false leaves out the two voice files (the slow part: espeak-ng).
+    static std::vector<NonSpeech> nonSpeechSuite(std::size_t length, unsigned seed = 1, bool withVoices = true);
 };
 
 } // namespace utter::test
