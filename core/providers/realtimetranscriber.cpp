@@ -360,15 +360,22 @@ void RealtimeTranscriber::finish()
 void RealtimeTranscriber::abort()
 {
     m_aborted = true;
-    for (auto& [id, session] : m_sessions) {
-        session->closing = true;
-        if (session->socket) {
-            session->socket->disconnect(this);
-            session->socket->abort();
-            session->socket->deleteLater();
-        }
-    }
+    for (auto& [id, session] : m_sessions)
+        closeSocket(*session, Farewell::Abort);
     m_sessions.clear();
+}
+
+void RealtimeTranscriber::closeSocket(Session& session, Farewell how)
+{
+    session.closing = true;
+    if (!session.socket)
+        return;
+    session.socket->disconnect(this);
+    if (how == Farewell::Abort)
+        session.socket->abort();
+    else
+        session.socket->close();
+    session.socket->deleteLater();
 }
 
 QList<int> RealtimeTranscriber::unfinishedSequences() const
@@ -538,12 +545,7 @@ void RealtimeTranscriber::retire(Session* s)
 {
     if (!sequencesOf(s).isEmpty())
         return; // it finishes its segments first; completeSegment() retires it then
-    s->closing = true;
-    if (s->socket) {
-        s->socket->disconnect(this);
-        s->socket->close();
-        s->socket->deleteLater();
-    }
+    closeSocket(*s, Farewell::Close);
     m_sessions.erase(s->id);
 }
 
@@ -556,14 +558,8 @@ void RealtimeTranscriber::maybeFinished()
             return;
     }
     m_finishedEmitted = true;
-    for (auto& [id, session] : m_sessions) {
-        session->closing = true;
-        if (session->socket) {
-            session->socket->disconnect(this);
-            session->socket->close();
-            session->socket->deleteLater();
-        }
-    }
+    for (auto& [id, session] : m_sessions)
+        closeSocket(*session, Farewell::Close);
     m_sessions.clear();
     emit finished();
 }

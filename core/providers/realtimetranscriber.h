@@ -147,6 +147,13 @@ private:
     void armCompletionTimer(int sequence);
     void retire(Session* session);
     void maybeFinished();
+    // Lets a session's socket go, for good: a polite close (its work is done) or an abort (a cancelled dictation).
+    enum class Farewell
+    {
+        Close,
+        Abort
+    };
+    void closeSocket(Session& session, Farewell how);
     void fail(const ProviderError& error);
     QList<int> sequencesOf(const Session* session) const;
     Session* sessionById(int id);
