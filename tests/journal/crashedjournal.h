@@ -124,7 +124,8 @@ inline CrashedJournalCounts writeCrashedJournal(const QString& dir, int sessions
 }
 
 // A record on a disk that does not answer: a FIFO, whose reader waits in open() until release() writes the record
-// (or this goes), so a scan reading it is held exactly as long as a test needs.
+// (or this goes: a test that fails never leaves a scan waiting), so a scan reading it is held exactly as long as a
+// test needs.
 class HeldRecord
 {
 public:
@@ -139,17 +140,22 @@ public:
     HeldRecord& operator=(const HeldRecord&) = delete;
 
     bool ok() const { return m_ok; }
-    // Waits for the reader to open the FIFO, then hands it the record.
+    // Hands the record to whoever reads it, without waiting: a reader already waiting in open() gets it through the
+    // FIFO (opened read-write, which never blocks, and closed once the record is in it); a later one finds it as a
+    // plain file, renamed over the FIFO.
     void release()
     {
         if (!m_ok || m_released)
             return;
         m_released = true;
-        const int fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY);
-        if (fd < 0)
-            return;
-        (void)!::write(fd, m_bytes.constData(), size_t(m_bytes.size()));
-        ::close(fd);
+        const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_NONBLOCK);
+        if (fd >= 0)
+            (void)!::write(fd, m_bytes.constData(), size_t(m_bytes.size()));
+        const QString plain = m_path + u".held"_s;
+        if (writeCrashedFile(plain, m_bytes))
+            (void)::rename(QFile::encodeName(plain).constData(), QFile::encodeName(m_path).constData());
+        if (fd >= 0)
+            ::close(fd);
     }
 
 private:

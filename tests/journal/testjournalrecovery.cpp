@@ -132,10 +132,11 @@ private slots:
         old.sealed = true;
         QVERIFY(QDir().mkpath(m_dir + u'/' + old.id));
         QVERIFY(test::writeCrashedFile(m_dir + u'/' + old.id + u"/chunk-000000.opus"_s, fakeOgg(0)));
-        test::HeldRecord held(m_dir + u'/' + old.id + u"/session.json"_s, old.toJson());
-        QVERIFY(held.ok());
 
         Journal journal(m_dir);
+        // After the journal, so that it goes first: a failing test leaves no scan waiting.
+        test::HeldRecord held(m_dir + u'/' + old.id + u"/session.json"_s, old.toJson());
+        QVERIFY(held.ok());
         std::optional<Status> done;
         journal.openInBackground(this, [&](const Status& status) { done = status; });
         // Meanwhile a dictation of this run is recorded, as the pipeline's recorder does it, and queries answer.
