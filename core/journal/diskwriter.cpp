@@ -7,13 +7,13 @@
 namespace utter
 {
 
-DiskWriter::DiskWriter(Mode mode, QObject* parent)
+DiskWriter::DiskWriter(Mode mode, QObject* parent, const QString& threadName)
     : QObject(parent)
 {
     if (mode == Mode::Inline)
         return;
     m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("utter-disk"));
+    m_thread->setObjectName(threadName);
     m_worker = new QObject;
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

@@ -33,7 +33,10 @@ public:
         Thread,
     };
 
-    explicit DiskWriter(Mode mode = Mode::Inline, QObject* parent = nullptr);
+    // threadName names the thread (Mode::Thread): "utter-disk" for the journal's writes, "utter-recovery" for the
+    // start-up scan (Journal::openInBackground).
+    explicit DiskWriter(Mode mode = Mode::Inline, QObject* parent = nullptr,
+                        const QString& threadName = QStringLiteral("utter-disk"));
     ~DiskWriter() override;
 
     bool threaded() const { return m_thread != nullptr; }

@@ -11,7 +11,11 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <QHash>
+#include <QPointer>
+
 #include <algorithm>
+#include <mutex>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -23,7 +27,94 @@ namespace
 
 constexpr int kRetryIntervalMs = 5000;
 
+// Every session id newSessionId() handed out in this process, numbered: a background scan leaves alone the folders
+// of ids handed out after it began (sessions of this run, which the pipeline's thread may be writing). A std::mutex,
+// not a QMutex: ThreadSanitizer sees it.
+struct IssuedIds
+{
+    std::mutex mutex;
+    quint64 count = 0;
+    QHash<QString, quint64> numbers;
+};
+
+IssuedIds& issuedIds()
+{
+    static IssuedIds ids;
+    return ids;
+}
+
+quint64 issuedCount()
+{
+    IssuedIds& ids = issuedIds();
+    const std::lock_guard lock(ids.mutex);
+    return ids.count;
+}
+
 } // namespace
+
+bool Journal::issuedAfter(const QString& id, quint64 count)
+{
+    IssuedIds& ids = issuedIds();
+    const std::lock_guard lock(ids.mutex);
+    return ids.numbers.value(id, 0) > count;
+}
+
+// What a background scan found, carried to the journal's thread.
+struct Journal::Recovered
+{
+    std::map<QString, SessionEntry> sessions;
+    QList<JournalProblem> problems;
+    Status status;
+    std::optional<Error> writeError; // the disk refused a write-back: the rest is kept in memory and retried
+};
+
+void Journal::openInBackground(QObject* context, std::function<void(Status)> done)
+{
+    m_recovering = true;
+    m_recovery = std::make_unique<DiskWriter>(DiskWriter::Mode::Thread, nullptr, u"utter-recovery"_s);
+    const quint64 issued = issuedCount();
+    // The scan runs open() on a journal of its own, on the recovery thread (its writes inline there); what it
+    // recovered is handed over whole.
+    m_recovery->post<std::shared_ptr<Recovered>>(
+        [dir = m_dir, mode = m_mode, issued] {
+            auto out = std::make_shared<Recovered>();
+            Journal scan(dir, mode);
+            scan.m_leaveIssuedAfter = issued;
+            QObject::connect(&scan, &Journal::writeFailed, &scan,
+                             [out](const Error& error) { out->writeError = error; });
+            out->status = scan.open();
+            out->sessions = std::move(scan.m_sessions);
+            out->problems = scan.m_problems;
+            return out;
+        },
+        this,
+        [this, guard = QPointer<QObject>(context), hasContext = context != nullptr,
+         done = std::move(done)](const std::shared_ptr<Recovered>& recovered) {
+            takeOverRecovered(*recovered);
+            // The thread is idle now; it goes once this call has returned.
+            QMetaObject::invokeMethod(
+                this, [this] { m_recovery.reset(); }, Qt::QueuedConnection);
+            emit this->recovered();
+            if (done && (!hasContext || guard))
+                done(recovered->status);
+        });
+}
+
+void Journal::takeOverRecovered(Recovered& recovered)
+{
+    for (auto& [id, session] : recovered.sessions) {
+        if (m_sessions.count(id) != 0) {
+            qCWarning(lcJournal).noquote()
+                << "session" << id << "was recorded while it was recovered; kept as recorded";
+            continue;
+        }
+        m_sessions.emplace(id, std::move(session));
+    }
+    m_problems = recovered.problems + m_problems;
+    m_recovering = false;
+    if (recovered.writeError)
+        (void)reportWriteFailure(*recovered.writeError); // what is still dirty is written by flushUnwritten()
+}
 
 Journal::Journal(QString directory, Mode mode, QObject* parent)
     : QObject(parent)
@@ -51,7 +142,12 @@ void Journal::afterWrites(QObject* context, std::function<void()> done)
 QString Journal::newSessionId(const QDateTime& now)
 {
     const quint32 random = QRandomGenerator::global()->generate() & 0xffffu;
-    return now.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_s) + u'-' + u"%1"_s.arg(random, 4, 16, QLatin1Char('0'));
+    const QString id =
+        now.toUTC().toString(u"yyyyMMdd'T'HHmmss'Z'"_s) + u'-' + u"%1"_s.arg(random, 4, 16, QLatin1Char('0'));
+    IssuedIds& ids = issuedIds();
+    const std::lock_guard lock(ids.mutex);
+    ids.numbers.insert(id, ++ids.count);
+    return id;
 }
 
 bool Journal::isValidSessionId(const QString& id)

@@ -81,6 +81,15 @@ public:
     // Creates the folder if needed and loads every session from disk. An error means the folder is unusable;
     // the journal still accepts sessions in memory and keeps trying to write them.
     Status open();
+    // What open() does, on a thread of its own ("utter-recovery"), so that this thread goes on meanwhile
+    // (docs/storage.md, "Recovery at start-up"): queries answer at once (without the sessions still being scanned)
+    // and new sessions can be recorded. Once the scan is done the recovered sessions join the journal on this
+    // thread, recovered() is emitted and done(status of the scan, as open() returns it) runs, unless context is
+    // gone. Session folders whose ids newSessionId() hands out after this call belong to this run: the scan leaves
+    // them alone. Call once, instead of open().
+    void openInBackground(QObject* context, std::function<void(Status)> done);
+    // openInBackground() has not finished yet.
+    bool recovering() const { return m_recovering; }
     // From now on writes run on a thread of their own (call once, after open()).
     void writeOnThread();
     DiskWriter& writer() { return *m_writer; }
@@ -162,6 +171,8 @@ signals:
     void jobChanged(const utter::ChunkJob& job);
     void writeFailed(const utter::Error& error);
     void writesRecovered();
+    // The sessions openInBackground() recovered are in.
+    void recovered();
 
 private:
     struct ChunkEntry
@@ -188,6 +199,9 @@ private:
         Status status;
     };
 
+    struct Recovered;
+    static bool issuedAfter(const QString& id, quint64 count);
+    void takeOverRecovered(Recovered& recovered);
     void loadSession(const QString& path);
     void quarantine(const QString& sessionPath, const QString& file, const QString& reason);
     ChunkEntry* findChunk(const QString& sessionId, int sequence);
@@ -215,6 +229,10 @@ private:
     std::map<QString, SessionEntry> m_sessions;
     QList<JournalProblem> m_problems;
     QTimer m_retryTimer;
+    std::unique_ptr<DiskWriter> m_recovery; // the thread of openInBackground(), while it scans
+    bool m_recovering = false;
+    // A background scan's own journal: folders of ids newSessionId() handed out after this count are this run's.
+    std::optional<quint64> m_leaveIssuedAfter;
     bool m_failing = false;
     QString m_reportedFailure; // the cause of the write failure last reported (writeFailed), until writes recover
 };

@@ -52,6 +52,8 @@ Status Journal::open()
             m_problems.append({m_dir + u'/' + name, u"Ignored a folder that is not a dictation session."_s});
             continue;
         }
+        if (m_leaveIssuedAfter && issuedAfter(name, *m_leaveIssuedAfter))
+            continue; // a session of this run, begun while this scan ran
         loadSession(m_dir + u'/' + name);
     }
     for (const JournalProblem& problem : std::as_const(m_problems))

@@ -235,13 +235,12 @@ void DictationService::refreshProviders()
 
 Status DictationService::start()
 {
-    if (const Status opened = m_journal->open(); !opened.ok())
-        qCWarning(lcPipeline).noquote() << "journal:" << opened.error().message;
     // From here on the journal's writes (transcripts, clean-up) and the history's commits run on a thread of their
     // own: the main thread never waits for an fsync.
     m_journal->writeOnThread();
-    for (const JournalProblem& problem : m_journal->problems())
-        qCWarning(lcJournal).noquote() << problem.path << problem.message;
+    // Recovery (scan, repair, quarantine) runs on a thread of its own too (docs/storage.md, "Recovery at
+    // start-up"): meanwhile the service answers, and a dictation begun now records as usual.
+    m_journal->openInBackground(this, [this](const Status& opened) { resumeRecovered(opened); });
     if (m_history) {
         const Result<RetentionReport> retention = m_history->applyRetention(m_config.retention);
         if (retention.ok() && retention->entriesRemoved > 0)
@@ -249,18 +248,28 @@ Status DictationService::start()
     }
 
     startNetworkWatcher();
-
-    // What an earlier run left: finished sessions go to history, pending chunks upload again.
-    const int pending = int(m_journal->pendingJobs().size());
-    if (pending > 0)
-        qCInfo(lcPipeline) << "resuming" << pending << "journaled chunks";
-    resumeCompleted();
     m_uploads->kick();
 
     if (m_config.capture.preRollMs > 0)
         m_capture->open(m_config.capture); // only armed when the idle microphone is off (audio/keepOpen)
     m_started = true;
     return {};
+}
+
+void DictationService::resumeRecovered(const Status& opened)
+{
+    if (!opened.ok())
+        qCWarning(lcPipeline).noquote() << "journal:" << opened.error().message;
+    for (const JournalProblem& problem : m_journal->problems())
+        qCWarning(lcJournal).noquote() << problem.path << problem.message;
+    if (m_shuttingDown)
+        return;
+    // What an earlier run left: finished sessions go to history, pending chunks upload again.
+    const int pending = int(m_journal->pendingJobs().size());
+    if (pending > 0)
+        qCInfo(lcPipeline) << "resuming" << pending << "journaled chunks";
+    resumeCompleted();
+    m_uploads->kick();
 }
 
 void DictationService::setOutputChain(OutputChain* output)

@@ -175,6 +175,8 @@ private:
     void record(const FinishedDictation& dictation, std::function<void(bool)> then = {});
     void recordPending();
     void resumeCompleted();
+    // The journal's start-up recovery is done (start()): what it found resumes.
+    void resumeRecovered(const Status& opened);
     void deliverLate(const QString& sessionId);
     void finishLate(const QString& sessionId);     // styled, recorded, announced (finalTranscript, lateResult)
     void finishRecorded(const QString& sessionId); // already in history: archived and removed from the journal
