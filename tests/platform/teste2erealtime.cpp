@@ -2,10 +2,10 @@
 // tray, overlay, hotkeys) with `transcribe/url` pointing at the realtime double (ws://127.0.0.1:PORT/v1). The
 // user holds F9 (xdotool), speaks into the virtual microphone (synthesized speech through the FIFO), and words
 // appear while speaking — `transcript.partial` events reach an `utter status --follow` follower (the same signal
-// the overlay draws) before the key is released; at release the whole text is typed with XTest into the
-// utter-typetarget window, exactly and in order. A variant where the double drops the socket mid-dictation still
-// types every word in order (the transcriber reconnects and resends the unfinished segments), and nothing goes to
-// the batch endpoint.
+// the overlay draws) and the overlay's window is up before the key is released; at release the whole text is typed with
+// XTest into the utter-typetarget window, exactly and in order. A variant where the double drops the socket
+// mid-dictation still types every word in order (the transcriber reconnects and resends the unfinished segments), and
+// nothing goes to the batch endpoint.
 #include "doubletestutil.h"
 #include "realtimedouble.h"
 #include "realtimefeeder.h"
@@ -74,12 +74,37 @@ public:
         return m_err;
     }
     bool running() const { return m_process.state() == QProcess::Running; }
+    qint64 pid() const { return m_process.processId(); }
 
 private:
     QProcess m_process;
     QByteArray m_out;
     QByteArray m_err;
 };
+
+// The recording overlay's windows on the X server: a mapped window of that process that bypasses the window
+// manager (override-redirect) at the overlay's fixed width. The overlay's text is not readable from outside the
+// process (testaccessibility's expected failure), so the test sees it appear and go, and reads the partials from
+// the follower, which gets the same events.
+QStringList overlayWindows(qint64 pid)
+{
+    QProcess search;
+    search.start(u"xdotool"_s, {u"search"_s, u"--onlyvisible"_s, u"--pid"_s, QString::number(pid)});
+    search.waitForFinished(5000);
+    QStringList found;
+    for (const QByteArray& id : search.readAllStandardOutput().split('\n')) {
+        if (id.trimmed().isEmpty())
+            continue;
+        QProcess info;
+        info.start(u"xwininfo"_s, {u"-id"_s, QString::fromLatin1(id.trimmed())});
+        info.waitForFinished(5000);
+        const QByteArray text = info.readAllStandardOutput();
+        if (text.contains("Map State: IsViewable") && text.contains("Override Redirect State: yes") &&
+            text.contains("Width: 420\n"))
+            found << QString::fromLatin1(id.trimmed());
+    }
+    return found;
+}
 
 // The texts of the follower's transcript.partial events so far.
 QStringList partialsIn(const QByteArray& followerOutput)
@@ -170,6 +195,7 @@ private slots:
             audio[i] = std::int16_t(int((i * 7919) % 41) - 20);
         const QList<qint16> speech = clips->utterance(order, 900, 300);
         audio.insert(audio.end(), speech.begin(), speech.end());
+        QVERIFY2(overlayWindows(app.pid()).isEmpty(), "the overlay shows before the key is pressed");
         QStringList partialsBeforeRelease;
         {
             test::RealTimeFeeder feeder(qEnvironmentVariable("UTTER_TEST_MIC_FIFO"), audio);
@@ -189,6 +215,7 @@ private slots:
             };
             QTRY_VERIFY2_WITH_TIMEOUT(growingPartial(), follower.out().right(900).constData(), 20000);
             QVERIFY2(!feeder.done(), "the first partial came only after all the speech was heard");
+            QTRY_VERIFY2_WITH_TIMEOUT(!overlayWindows(app.pid()).isEmpty(), "no overlay while dictating", 5000);
             QVERIFY(QTest::qWaitFor([&] { return feeder.done(); }, 60000));
             QVERIFY(!feeder.failed());
             QCOMPARE(stateOf(env), u"listening"_s); // the key is still down
@@ -206,6 +233,7 @@ private slots:
                                       window.text(), expected, QString::fromUtf8(app.err().right(900)))),
                                   30000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(env), u"idle"_s, 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(overlayWindows(app.pid()).isEmpty(), "the overlay stays after delivery", 15000);
         QVERIFY2(realtime.commits() >= 2, qPrintable(u"%1 commits"_s.arg(realtime.commits()))); // live segments
         QCOMPARE(realtime.connections(), dropSocket ? 2 : 1); // (3) a dropped socket: one reconnect, words resent
         QCOMPARE(batch.requests(u"/audio/transcriptions"_s).size(), 0); // all of it came through the stream
