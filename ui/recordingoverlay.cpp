@@ -6,7 +6,6 @@
 #include "queuednotice.h"
 #include "theme.h"
 
-#include <QAccessible>
 #include <QApplication>
 #include <QCursor>
 #include <QFontDatabase>
@@ -296,15 +295,12 @@ void RecordingOverlay::refreshBody()
 
 void RecordingOverlay::exposeBody()
 {
-    // Announced as QAccessible::NameChanged (AT-SPI: the accessible-name property change Orca reads) only on a real
-    // change, so a repeated refresh of the same text is not read twice. Qt 6.4's setAccessibleName sends no event
-    // itself. The empty body keeps a name for the tree.
+    // QWidget::setAccessibleName announces QAccessible::NameChanged (AT-SPI: the accessible-name property change
+    // Orca reads); only on a real change, so a repeated refresh of the same text is not read twice. The empty body
+    // keeps a name for the tree.
     const QString name = m_bodyPlain.isEmpty() ? tr("Transcript") : m_bodyPlain;
-    if (m_body->accessibleName() == name)
-        return;
-    m_body->setAccessibleName(name);
-    QAccessibleEvent event(m_body, QAccessible::NameChanged);
-    QAccessible::updateAccessibility(&event);
+    if (m_body->accessibleName() != name)
+        m_body->setAccessibleName(name);
 }
 
 void RecordingOverlay::fitToText()
