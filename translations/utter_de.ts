@@ -391,6 +391,18 @@
         <source>“%1” is on the clipboard: paste it into a terminal, then log in again.</source>
         <translation>„%1“ ist in der Zwischenablage: Fügen Sie es in ein Terminal ein und melden Sie sich dann neu an.</translation>
     </message>
+    <message>
+        <source>Sound settings…</source>
+        <translation>Toneinstellungen…</translation>
+    </message>
+    <message>
+        <source>Open the system&apos;s sound input settings</source>
+        <translation>Die Toneingabe-Einstellungen des Systems öffnen</translation>
+    </message>
+    <message>
+        <source>The system&apos;s sound settings did not open.</source>
+        <translation>Die Toneinstellungen des Systems ließen sich nicht öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::HistoryModel</name>
@@ -630,36 +642,8 @@
         <translation>Einrichtung ü&amp;berspringen</translation>
     </message>
     <message>
-        <source>Speak, and the words appear where you type</source>
-        <translation>Sprechen Sie – die Wörter erscheinen dort, wo Sie schreiben</translation>
-    </message>
-    <message>
-        <source>Two minutes of setup: an API key, a microphone check and your dictation key.</source>
-        <translation>Zwei Minuten Einrichtung: ein API-Schlüssel, ein Mikrofontest und Ihre Diktiertaste.</translation>
-    </message>
-    <message>
-        <source>Utter records while you hold (or toggle) a key, sends the audio to a speech-to-text service — Groq by default, or your own server — and types the text into the application you are using. Nothing is lost: recordings are saved before they are uploaded.</source>
-        <translation>Utter nimmt auf, solange Sie eine Taste halten (oder umschalten), schickt die Aufnahme an einen Spracherkennungsdienst – standardmäßig Groq oder Ihren eigenen Server – und tippt den Text in die Anwendung, die Sie gerade benutzen. Nichts geht verloren: Aufnahmen werden gespeichert, bevor sie hochgeladen werden.</translation>
-    </message>
-    <message>
-        <source>Groq API key</source>
-        <translation>Groq-API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Utter uses Groq&apos;s Whisper for transcription.</source>
-        <translation>Utter verwendet Groqs Whisper zur Transkription.</translation>
-    </message>
-    <message>
-        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file. Using your own server? Skip this step and set it under Settings → Providers.</source>
-        <translation>Erstellen Sie einen kostenlosen Schlüssel unter &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; und fügen Sie ihn hier ein. Er wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei. Eigener Server? Überspringen Sie diesen Schritt und richten Sie ihn unter Einstellungen → Anbieter ein.</translation>
-    </message>
-    <message>
         <source>&amp;Key:</source>
         <translation>&amp;Schlüssel:</translation>
-    </message>
-    <message>
-        <source>&amp;Test key</source>
-        <translation>Schlüssel &amp;testen</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -686,16 +670,8 @@
         <translation>Diktiertaste</translation>
     </message>
     <message>
-        <source>Choose how you start and stop dictating.</source>
-        <translation>Wählen Sie, wie Sie das Diktat starten und beenden.</translation>
-    </message>
-    <message>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
-    </message>
-    <message>
-        <source>Click the key field, then press the key or combination you want.</source>
-        <translation>Klicken Sie auf das Tastenfeld und drücken Sie dann die gewünschte Taste oder Kombination.</translation>
     </message>
     <message>
         <source>%1 it is.</source>
@@ -726,16 +702,8 @@
         <translation>Was Ihr System erlauben muss.</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
         <source>Utter lives in the tray from now on.</source>
         <translation>Utter wohnt ab jetzt im Infobereich.</translation>
-    </message>
-    <message>
-        <source>Hold your key and speak. The tray menu has your history, styles and settings; &lt;b&gt;Doctor…&lt;/b&gt; checks everything if something does not work.</source>
-        <translation>Halten Sie Ihre Taste und sprechen Sie. Im Menü des Infobereichs finden Sie Verlauf, Stile und Einstellungen; &lt;b&gt;Diagnose …&lt;/b&gt; prüft alles, wenn etwas nicht funktioniert.</translation>
     </message>
     <message>
         <source>The key name &quot;%1&quot; in the settings is not valid.</source>
@@ -752,6 +720,234 @@
     <message>
         <source>Key in use; storing it in the keychain…</source>
         <translation>Schlüssel in Verwendung; er wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>Utter setup</source>
+        <translation>Utter einrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Close setup</source>
+        <translation>Einrichtung schließen</translation>
+    </message>
+    <message>
+        <source>Skip setup</source>
+        <translation>Einrichtung überspringen</translation>
+    </message>
+    <message>
+        <source>Speak, and your words appear where you type</source>
+        <translation>Sprechen Sie – Ihre Worte erscheinen dort, wo Sie schreiben</translation>
+    </message>
+    <message>
+        <source>Two minutes of setup: a speech service, your microphone, your dictation key.</source>
+        <translation>Zwei Minuten Einrichtung: ein Spracherkennungsdienst, Ihr Mikrofon, Ihre Diktiertaste.</translation>
+    </message>
+    <message>
+        <source>Utter logo</source>
+        <translation>Utter-Logo</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;font-size:large&quot;&gt;&lt;b&gt;Utter&lt;/b&gt; — dictation for every application.&lt;/p&gt;&lt;p&gt;Press your key, speak, and the text is typed where your cursor is: in the browser, the terminal, the mail client. Fast, exact, and nothing is lost: each recording is saved before it is sent.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;font-size:large&quot;&gt;&lt;b&gt;Utter&lt;/b&gt; – Diktieren in jeder Anwendung.&lt;/p&gt;&lt;p&gt;Taste drücken, sprechen, und der Text wird dort getippt, wo Ihr Cursor steht: im Browser, im Terminal, im Mailprogramm. Schnell, genau, und nichts geht verloren: Jede Aufnahme wird gespeichert, bevor sie gesendet wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Each step can be skipped with &lt;b&gt;Next&lt;/b&gt;, and you can run this setup again at any time from Settings.</source>
+        <translation>Jeder Schritt lässt sich mit &lt;b&gt;Weiter&lt;/b&gt; überspringen, und Sie können diese Einrichtung jederzeit in den Einstellungen erneut starten.</translation>
+    </message>
+    <message>
+        <source>Speech-to-text service</source>
+        <translation>Spracherkennungsdienst</translation>
+    </message>
+    <message>
+        <source>Where Utter sends your voice to be written down.</source>
+        <translation>Wohin Utter Ihre Stimme zum Verschriften schickt.</translation>
+    </message>
+    <message>
+        <source>&amp;Groq — hosted Whisper, fast and accurate (free key)</source>
+        <translation>&amp;Groq – gehostetes Whisper, schnell und genau (kostenloser Schlüssel)</translation>
+    </message>
+    <message>
+        <source>My &amp;own server — hal0, speaches, whisper.cpp server or any OpenAI-compatible service</source>
+        <translation>Mein &amp;eigener Server – hal0, speaches, whisper.cpp-Server oder ein anderer OpenAI-kompatibler Dienst</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>The base URL of the OpenAI-compatible API, ending in /v1 — e.g. http://localhost:8000/v1 (speaches), http://127.0.0.1:8080/v1 (whisper.cpp server) or your hal0 address.</source>
+        <translation>Die Basis-URL der OpenAI-kompatiblen API, endet auf /v1 – z. B. http://localhost:8000/v1 (speaches), http://127.0.0.1:8080/v1 (whisper.cpp-Server) oder Ihre hal0-Adresse.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odell:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Testergebnis</translation>
+    </message>
+    <message>
+        <source>Utter sends audio to &lt;code&gt;ADDRESS/audio/transcriptions&lt;/code&gt; and checks &lt;code&gt;ADDRESS/models&lt;/code&gt;. A key is needed only if your server asks for one.</source>
+        <translation>Utter sendet Audio an &lt;code&gt;ADDRESS/audio/transcriptions&lt;/code&gt; und prüft &lt;code&gt;ADDRESS/models&lt;/code&gt;. Ein Schlüssel ist nur nötig, wenn Ihr Server danach fragt.</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Key (optional):</source>
+        <translation>&amp;Schlüssel (optional):</translation>
+    </message>
+    <message>
+        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file.</source>
+        <translation>Erstellen Sie einen kostenlosen Schlüssel unter &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; und fügen Sie ihn hier ein. Er wird im Schlüsselbund Ihres Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>a key is stored; paste another to replace it</source>
+        <translation>Ein Schlüssel ist gespeichert; fügen Sie einen anderen ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as http://localhost:8000/v1.</source>
+        <translation>Geben Sie die Adresse des Servers ein, etwa http://localhost:8000/v1.</translation>
+    </message>
+    <message>
+        <source>Keep the microphone &amp;ready between dictations</source>
+        <translation>Mikrofon zwischen Diktaten &amp;bereithalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On:&lt;/b&gt; recording starts the instant you press the key and includes the half second before it, so no first word is ever cut — but your desktop shows the microphone as in use all the time (nothing leaves your computer until you press the key). &lt;b&gt;Off:&lt;/b&gt; the microphone opens only when you press the key (about %1 ms later) and the indicator shows only while you dictate.</source>
+        <translation>&lt;b&gt;An:&lt;/b&gt; Die Aufnahme beginnt im Moment des Tastendrucks und enthält die halbe Sekunde davor, sodass nie ein erstes Wort abgeschnitten wird – aber Ihr Desktop zeigt das Mikrofon ständig als benutzt an (nichts verlässt Ihren Computer, bevor Sie die Taste drücken). &lt;b&gt;Aus:&lt;/b&gt; Das Mikrofon öffnet sich erst beim Tastendruck (etwa %1 ms später), und die Anzeige erscheint nur, während Sie diktieren.</translation>
+    </message>
+    <message>
+        <source>Choose how you start and stop dictating, then try the key.</source>
+        <translation>Wählen Sie, wie Sie das Diktieren starten und beenden, und probieren Sie dann die Taste aus.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>To change it, activate the key field, then press the key or combination you want.</source>
+        <translation>Um sie zu ändern, aktivieren Sie das Tastenfeld und drücken dann die gewünschte Taste oder Kombination.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Prüfung:</translation>
+    </message>
+    <message>
+        <source>Utter heard you press %1. That is your dictation key.</source>
+        <translation>Utter hat gehört, wie Sie %1 gedrückt haben. Das ist Ihre Diktiertaste.</translation>
+    </message>
+    <message>
+        <source>No key is set: dictate from the tray menu or with `utter toggle`.</source>
+        <translation>Keine Taste festgelegt: Diktieren Sie über das Menü im Systembereich oder mit `utter toggle`.</translation>
+    </message>
+    <message>
+        <source>Utter&apos;s service is not running here, so the key cannot be tried now.</source>
+        <translation>Der Dienst von Utter läuft hier nicht, daher lässt sich die Taste jetzt nicht ausprobieren.</translation>
+    </message>
+    <message>
+        <source>This desktop does not let Utter grab keys; see the next page.</source>
+        <translation>Dieser Desktop erlaubt Utter keine globalen Tasten; siehe nächste Seite.</translation>
+    </message>
+    <message>
+        <source>Grabbing %1…</source>
+        <translation>%1 wird belegt…</translation>
+    </message>
+    <message>
+        <source>Not active: %1</source>
+        <translation>Nicht aktiv: %1</translation>
+    </message>
+    <message>
+        <source>Utter holds %1. Press it now to check — nothing is recorded on this page.</source>
+        <translation>Utter belegt %1. Drücken Sie die Taste jetzt zur Probe – auf dieser Seite wird nichts aufgenommen.</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Dictate into the field below, exactly as you will everywhere else.</source>
+        <translation>Diktieren Sie in das Feld unten, genau wie überall sonst.</translation>
+    </message>
+    <message>
+        <source>Test field</source>
+        <translation>Testfeld</translation>
+    </message>
+    <message>
+        <source>Click here, then dictate: say “Hello from Utter.”</source>
+        <translation>Hier klicken, dann diktieren: Sagen Sie „Hallo von Utter.“</translation>
+    </message>
+    <message>
+        <source>Text arrived. Utter types the same way into any application.</source>
+        <translation>Text ist angekommen. Utter tippt genauso in jede Anwendung.</translation>
+    </message>
+    <message>
+        <source>You are ready</source>
+        <translation>Sie sind bereit</translation>
+    </message>
+    <message>
+        <source>The tray menu has your recent dictations, styles, History, Settings and &lt;b&gt;Doctor…&lt;/b&gt;, which checks everything when something does not work. This setup is under Settings → &lt;b&gt;Run setup again&lt;/b&gt;.</source>
+        <translation>Das Menü im Systembereich enthält Ihre letzten Diktate, Stile, Verlauf, Einstellungen und &lt;b&gt;Diagnose…&lt;/b&gt;, die alles prüft, wenn etwas nicht funktioniert. Diese Einrichtung finden Sie unter Einstellungen → &lt;b&gt;Einrichtung erneut starten&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>No dictation key is set. Start and stop dictating from the tray menu, or bind a key of your desktop to &lt;code&gt;utter toggle&lt;/code&gt;.</source>
+        <translation>Keine Diktiertaste festgelegt. Starten und beenden Sie das Diktieren über das Menü im Systembereich, oder legen Sie eine Taste Ihres Desktops auf &lt;code&gt;utter toggle&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Press %1&lt;/b&gt;, speak, and &lt;b&gt;press %1 again&lt;/b&gt;. The text is typed where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Drücken Sie %1&lt;/b&gt;, sprechen Sie, und &lt;b&gt;drücken Sie %1 erneut&lt;/b&gt;. Der Text wird dort getippt, wo Ihr Cursor steht, in jeder Anwendung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Press %1&lt;/b&gt; and speak. Utter stops by itself when you pause, and types the text where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Drücken Sie %1&lt;/b&gt; und sprechen Sie. Utter stoppt von selbst, wenn Sie eine Pause machen, und tippt den Text dort, wo Ihr Cursor steht, in jeder Anwendung.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hold %1&lt;/b&gt;, speak, and &lt;b&gt;let go&lt;/b&gt;. The text is typed where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Halten Sie %1&lt;/b&gt;, sprechen Sie, und &lt;b&gt;lassen Sie los&lt;/b&gt;. Der Text wird dort getippt, wo Ihr Cursor steht, in jeder Anwendung.</translation>
+    </message>
+    <message>
+        <source>Changed your mind? %1 throws the dictation away.</source>
+        <translation>Doch anders überlegt? %1 verwirft das Diktat.</translation>
     </message>
 </context>
 <context>
@@ -826,6 +1022,10 @@
     <message>
         <source>Queued — will finish when the provider answers</source>
         <translation>In der Warteschlange — wird fertig, sobald der Anbieter antwortet</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Live-Transkript</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1512,22 @@
     <message>
         <source>Makes a new bearer token for the HTTP API; clients need the new one.</source>
         <translation>Erzeugt ein neues Bearer-Token für die HTTP-API; Clients brauchen dann das neue.</translation>
+    </message>
+    <message>
+        <source>Keep the microphone open between dictations</source>
+        <translation>Mikrofon zwischen Diktaten geöffnet lassen</translation>
+    </message>
+    <message>
+        <source>On: dictation starts instantly and keeps the half second before the key press, but the desktop shows the microphone in use all the time. Off: the microphone opens when you press the key (about 0.1 s).</source>
+        <translation>An: Das Diktieren beginnt sofort und behält die halbe Sekunde vor dem Tastendruck, aber der Desktop zeigt das Mikrofon ständig als benutzt an. Aus: Das Mikrofon öffnet sich beim Tastendruck (etwa 0,1 s).</translation>
+    </message>
+    <message>
+        <source>Run &amp;setup again…</source>
+        <translation>Einrichtung erneu&amp;t starten…</translation>
+    </message>
+    <message>
+        <source>Run the first-run setup again</source>
+        <translation>Die Ersteinrichtung erneut starten</translation>
     </message>
 </context>
 <context>

@@ -391,6 +391,18 @@
         <source>“%1” is on the clipboard: paste it into a terminal, then log in again.</source>
         <translation>«%1» está en el portapapeles: péguelo en una terminal y vuelva a iniciar sesión.</translation>
     </message>
+    <message>
+        <source>Sound settings…</source>
+        <translation>Ajustes de sonido…</translation>
+    </message>
+    <message>
+        <source>Open the system&apos;s sound input settings</source>
+        <translation>Abrir los ajustes de entrada de sonido del sistema</translation>
+    </message>
+    <message>
+        <source>The system&apos;s sound settings did not open.</source>
+        <translation>No se pudieron abrir los ajustes de sonido del sistema.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::HistoryModel</name>
@@ -630,36 +642,8 @@
         <translation>O&amp;mitir la configuración</translation>
     </message>
     <message>
-        <source>Speak, and the words appear where you type</source>
-        <translation>Hable y las palabras aparecen donde escribe</translation>
-    </message>
-    <message>
-        <source>Two minutes of setup: an API key, a microphone check and your dictation key.</source>
-        <translation>Dos minutos de configuración: una clave de API, una prueba del micrófono y su tecla de dictado.</translation>
-    </message>
-    <message>
-        <source>Utter records while you hold (or toggle) a key, sends the audio to a speech-to-text service — Groq by default, or your own server — and types the text into the application you are using. Nothing is lost: recordings are saved before they are uploaded.</source>
-        <translation>Utter graba mientras mantiene (o alterna) una tecla, envía el audio a un servicio de voz a texto —Groq por defecto o su propio servidor— y escribe el texto en la aplicación que esté usando. No se pierde nada: las grabaciones se guardan antes de subirse.</translation>
-    </message>
-    <message>
-        <source>Groq API key</source>
-        <translation>Clave de API de Groq</translation>
-    </message>
-    <message>
-        <source>Utter uses Groq&apos;s Whisper for transcription.</source>
-        <translation>Utter usa Whisper de Groq para transcribir.</translation>
-    </message>
-    <message>
-        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file. Using your own server? Skip this step and set it under Settings → Providers.</source>
-        <translation>Cree una clave gratuita en &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; y péguela aquí. Se guarda en el llavero del sistema, nunca en un archivo de ajustes. ¿Usa su propio servidor? Omita este paso y configúrelo en Ajustes → Proveedores.</translation>
-    </message>
-    <message>
         <source>&amp;Key:</source>
         <translation>&amp;Clave:</translation>
-    </message>
-    <message>
-        <source>&amp;Test key</source>
-        <translation>&amp;Probar la clave</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -686,16 +670,8 @@
         <translation>Tecla de dictado</translation>
     </message>
     <message>
-        <source>Choose how you start and stop dictating.</source>
-        <translation>Elija cómo empezar y terminar de dictar.</translation>
-    </message>
-    <message>
         <source>&amp;Mode:</source>
         <translation>&amp;Modo:</translation>
-    </message>
-    <message>
-        <source>Click the key field, then press the key or combination you want.</source>
-        <translation>Haga clic en el campo de tecla y pulse la tecla o combinación que quiera.</translation>
     </message>
     <message>
         <source>%1 it is.</source>
@@ -726,16 +702,8 @@
         <translation>Lo que su sistema debe permitir.</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>Listo</translation>
-    </message>
-    <message>
         <source>Utter lives in the tray from now on.</source>
         <translation>A partir de ahora Utter vive en la bandeja del sistema.</translation>
-    </message>
-    <message>
-        <source>Hold your key and speak. The tray menu has your history, styles and settings; &lt;b&gt;Doctor…&lt;/b&gt; checks everything if something does not work.</source>
-        <translation>Mantenga su tecla y hable. El menú de la bandeja tiene el historial, los estilos y los ajustes; &lt;b&gt;Diagnóstico…&lt;/b&gt; lo comprueba todo si algo no funciona.</translation>
     </message>
     <message>
         <source>The key name &quot;%1&quot; in the settings is not valid.</source>
@@ -752,6 +720,234 @@
     <message>
         <source>Key in use; storing it in the keychain…</source>
         <translation>Clave en uso; guardándola en el llavero…</translation>
+    </message>
+    <message>
+        <source>Utter setup</source>
+        <translation>Configuración de Utter</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finalizar</translation>
+    </message>
+    <message>
+        <source>Close setup</source>
+        <translation>Cerrar la configuración</translation>
+    </message>
+    <message>
+        <source>Skip setup</source>
+        <translation>Omitir la configuración</translation>
+    </message>
+    <message>
+        <source>Speak, and your words appear where you type</source>
+        <translation>Hable y sus palabras aparecen donde escribe</translation>
+    </message>
+    <message>
+        <source>Two minutes of setup: a speech service, your microphone, your dictation key.</source>
+        <translation>Dos minutos de configuración: un servicio de voz a texto, su micrófono, su tecla de dictado.</translation>
+    </message>
+    <message>
+        <source>Utter logo</source>
+        <translation>Logotipo de Utter</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;font-size:large&quot;&gt;&lt;b&gt;Utter&lt;/b&gt; — dictation for every application.&lt;/p&gt;&lt;p&gt;Press your key, speak, and the text is typed where your cursor is: in the browser, the terminal, the mail client. Fast, exact, and nothing is lost: each recording is saved before it is sent.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;font-size:large&quot;&gt;&lt;b&gt;Utter&lt;/b&gt;: dictado para cualquier aplicación.&lt;/p&gt;&lt;p&gt;Pulse su tecla, hable y el texto se escribe donde está el cursor: en el navegador, la terminal, el correo. Rápido, exacto y sin pérdidas: cada grabación se guarda antes de enviarse.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Each step can be skipped with &lt;b&gt;Next&lt;/b&gt;, and you can run this setup again at any time from Settings.</source>
+        <translation>Puede omitir cada paso con &lt;b&gt;Siguiente&lt;/b&gt; y volver a ejecutar esta configuración cuando quiera desde Ajustes.</translation>
+    </message>
+    <message>
+        <source>Speech-to-text service</source>
+        <translation>Servicio de voz a texto</translation>
+    </message>
+    <message>
+        <source>Where Utter sends your voice to be written down.</source>
+        <translation>Adónde envía Utter su voz para transcribirla.</translation>
+    </message>
+    <message>
+        <source>&amp;Groq — hosted Whisper, fast and accurate (free key)</source>
+        <translation>&amp;Groq: Whisper alojado, rápido y preciso (clave gratuita)</translation>
+    </message>
+    <message>
+        <source>My &amp;own server — hal0, speaches, whisper.cpp server or any OpenAI-compatible service</source>
+        <translation>Mi &amp;propio servidor: hal0, speaches, servidor whisper.cpp o cualquier servicio compatible con OpenAI</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>The base URL of the OpenAI-compatible API, ending in /v1 — e.g. http://localhost:8000/v1 (speaches), http://127.0.0.1:8080/v1 (whisper.cpp server) or your hal0 address.</source>
+        <translation>La URL base de la API compatible con OpenAI, terminada en /v1; p. ej. http://localhost:8000/v1 (speaches), http://127.0.0.1:8080/v1 (servidor whisper.cpp) o su dirección de hal0.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odelo:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Probar</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Resultado de la prueba</translation>
+    </message>
+    <message>
+        <source>Utter sends audio to &lt;code&gt;ADDRESS/audio/transcriptions&lt;/code&gt; and checks &lt;code&gt;ADDRESS/models&lt;/code&gt;. A key is needed only if your server asks for one.</source>
+        <translation>Utter envía el audio a &lt;code&gt;ADDRESS/audio/transcriptions&lt;/code&gt; y comprueba &lt;code&gt;ADDRESS/models&lt;/code&gt;. Solo hace falta una clave si su servidor la pide.</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Key (optional):</source>
+        <translation>&amp;Clave (opcional):</translation>
+    </message>
+    <message>
+        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file.</source>
+        <translation>Cree una clave gratuita en &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; y péguela aquí. Se guarda en el llavero del sistema, nunca en un archivo de ajustes.</translation>
+    </message>
+    <message>
+        <source>a key is stored; paste another to replace it</source>
+        <translation>hay una clave guardada; pegue otra para reemplazarla</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as http://localhost:8000/v1.</source>
+        <translation>Introduzca la dirección del servidor, por ejemplo http://localhost:8000/v1.</translation>
+    </message>
+    <message>
+        <source>Keep the microphone &amp;ready between dictations</source>
+        <translation>Mantener el micrófono &amp;listo entre dictados</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On:&lt;/b&gt; recording starts the instant you press the key and includes the half second before it, so no first word is ever cut — but your desktop shows the microphone as in use all the time (nothing leaves your computer until you press the key). &lt;b&gt;Off:&lt;/b&gt; the microphone opens only when you press the key (about %1 ms later) and the indicator shows only while you dictate.</source>
+        <translation>&lt;b&gt;Activado:&lt;/b&gt; la grabación empieza en cuanto pulsa la tecla e incluye el medio segundo anterior, así que nunca se corta la primera palabra, pero el escritorio muestra el micrófono en uso todo el tiempo (nada sale de su ordenador hasta que pulsa la tecla). &lt;b&gt;Desactivado:&lt;/b&gt; el micrófono se abre solo al pulsar la tecla (unos %1 ms después) y el indicador aparece solo mientras dicta.</translation>
+    </message>
+    <message>
+        <source>Choose how you start and stop dictating, then try the key.</source>
+        <translation>Elija cómo empezar y terminar el dictado y luego pruebe la tecla.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>To change it, activate the key field, then press the key or combination you want.</source>
+        <translation>Para cambiarla, active el campo de tecla y pulse la tecla o combinación que quiera.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Comprobación:</translation>
+    </message>
+    <message>
+        <source>Utter heard you press %1. That is your dictation key.</source>
+        <translation>Utter ha detectado que pulsó %1. Esa es su tecla de dictado.</translation>
+    </message>
+    <message>
+        <source>No key is set: dictate from the tray menu or with `utter toggle`.</source>
+        <translation>No hay ninguna tecla: dicte desde el menú de la bandeja o con `utter toggle`.</translation>
+    </message>
+    <message>
+        <source>Utter&apos;s service is not running here, so the key cannot be tried now.</source>
+        <translation>El servicio de Utter no se está ejecutando aquí, así que ahora no se puede probar la tecla.</translation>
+    </message>
+    <message>
+        <source>This desktop does not let Utter grab keys; see the next page.</source>
+        <translation>Este escritorio no permite a Utter capturar teclas; vea la página siguiente.</translation>
+    </message>
+    <message>
+        <source>Grabbing %1…</source>
+        <translation>Capturando %1…</translation>
+    </message>
+    <message>
+        <source>Not active: %1</source>
+        <translation>Inactiva: %1</translation>
+    </message>
+    <message>
+        <source>Utter holds %1. Press it now to check — nothing is recorded on this page.</source>
+        <translation>Utter tiene %1. Púlsela ahora para comprobarlo; en esta página no se graba nada.</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Pruébelo</translation>
+    </message>
+    <message>
+        <source>Dictate into the field below, exactly as you will everywhere else.</source>
+        <translation>Dicte en el campo de abajo, igual que lo hará en cualquier otro sitio.</translation>
+    </message>
+    <message>
+        <source>Test field</source>
+        <translation>Campo de prueba</translation>
+    </message>
+    <message>
+        <source>Click here, then dictate: say “Hello from Utter.”</source>
+        <translation>Haga clic aquí y dicte: diga «Hola desde Utter.»</translation>
+    </message>
+    <message>
+        <source>Text arrived. Utter types the same way into any application.</source>
+        <translation>Ha llegado el texto. Utter escribe igual en cualquier aplicación.</translation>
+    </message>
+    <message>
+        <source>You are ready</source>
+        <translation>Todo listo</translation>
+    </message>
+    <message>
+        <source>The tray menu has your recent dictations, styles, History, Settings and &lt;b&gt;Doctor…&lt;/b&gt;, which checks everything when something does not work. This setup is under Settings → &lt;b&gt;Run setup again&lt;/b&gt;.</source>
+        <translation>El menú de la bandeja tiene sus dictados recientes, los estilos, el Historial, los Ajustes y &lt;b&gt;Diagnóstico…&lt;/b&gt;, que lo comprueba todo cuando algo no funciona. Esta configuración está en Ajustes → &lt;b&gt;Volver a ejecutar la configuración&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>No dictation key is set. Start and stop dictating from the tray menu, or bind a key of your desktop to &lt;code&gt;utter toggle&lt;/code&gt;.</source>
+        <translation>No hay tecla de dictado. Empiece y termine de dictar desde el menú de la bandeja, o asigne una tecla de su escritorio a &lt;code&gt;utter toggle&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Press %1&lt;/b&gt;, speak, and &lt;b&gt;press %1 again&lt;/b&gt;. The text is typed where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Pulse %1&lt;/b&gt;, hable y &lt;b&gt;vuelva a pulsar %1&lt;/b&gt;. El texto se escribe donde está el cursor, en cualquier aplicación.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Press %1&lt;/b&gt; and speak. Utter stops by itself when you pause, and types the text where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Pulse %1&lt;/b&gt; y hable. Utter se detiene solo cuando hace una pausa y escribe el texto donde está el cursor, en cualquier aplicación.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hold %1&lt;/b&gt;, speak, and &lt;b&gt;let go&lt;/b&gt;. The text is typed where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Mantenga pulsada %1&lt;/b&gt;, hable y &lt;b&gt;suéltela&lt;/b&gt;. El texto se escribe donde está el cursor, en cualquier aplicación.</translation>
+    </message>
+    <message>
+        <source>Changed your mind? %1 throws the dictation away.</source>
+        <translation>¿Ha cambiado de idea? %1 descarta el dictado.</translation>
     </message>
 </context>
 <context>
@@ -826,6 +1022,10 @@
     <message>
         <source>Queued — will finish when the provider answers</source>
         <translation>En cola — terminará cuando el proveedor responda</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Transcripción en directo</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1512,22 @@
     <message>
         <source>Makes a new bearer token for the HTTP API; clients need the new one.</source>
         <translation>Crea un token bearer nuevo para la API HTTP; los clientes necesitarán el nuevo.</translation>
+    </message>
+    <message>
+        <source>Keep the microphone open between dictations</source>
+        <translation>Mantener el micrófono abierto entre dictados</translation>
+    </message>
+    <message>
+        <source>On: dictation starts instantly and keeps the half second before the key press, but the desktop shows the microphone in use all the time. Off: the microphone opens when you press the key (about 0.1 s).</source>
+        <translation>Activado: el dictado empieza al instante y conserva el medio segundo antes de pulsar la tecla, pero el escritorio muestra el micrófono en uso todo el tiempo. Desactivado: el micrófono se abre al pulsar la tecla (unos 0,1 s).</translation>
+    </message>
+    <message>
+        <source>Run &amp;setup again…</source>
+        <translation>Volver a ejecutar la &amp;configuración…</translation>
+    </message>
+    <message>
+        <source>Run the first-run setup again</source>
+        <translation>Volver a ejecutar la configuración inicial</translation>
     </message>
 </context>
 <context>

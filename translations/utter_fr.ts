@@ -391,6 +391,18 @@
         <source>“%1” is on the clipboard: paste it into a terminal, then log in again.</source>
         <translation>« %1 » est dans le presse-papiers : collez-le dans un terminal, puis reconnectez-vous.</translation>
     </message>
+    <message>
+        <source>Sound settings…</source>
+        <translation>Réglages du son…</translation>
+    </message>
+    <message>
+        <source>Open the system&apos;s sound input settings</source>
+        <translation>Ouvrir les réglages d&apos;entrée audio du système</translation>
+    </message>
+    <message>
+        <source>The system&apos;s sound settings did not open.</source>
+        <translation>Les réglages du son du système ne se sont pas ouverts.</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::HistoryModel</name>
@@ -630,36 +642,8 @@
         <translation>I&amp;gnorer la configuration</translation>
     </message>
     <message>
-        <source>Speak, and the words appear where you type</source>
-        <translation>Parlez, et les mots apparaissent là où vous tapez</translation>
-    </message>
-    <message>
-        <source>Two minutes of setup: an API key, a microphone check and your dictation key.</source>
-        <translation>Deux minutes de configuration : une clé d’API, un test du microphone et votre touche de dictée.</translation>
-    </message>
-    <message>
-        <source>Utter records while you hold (or toggle) a key, sends the audio to a speech-to-text service — Groq by default, or your own server — and types the text into the application you are using. Nothing is lost: recordings are saved before they are uploaded.</source>
-        <translation>Utter enregistre pendant que vous maintenez (ou basculez) une touche, envoie l’audio à un service de reconnaissance vocale — Groq par défaut, ou votre propre serveur — et tape le texte dans l’application que vous utilisez. Rien ne se perd : les enregistrements sont sauvegardés avant l’envoi.</translation>
-    </message>
-    <message>
-        <source>Groq API key</source>
-        <translation>Clé d’API Groq</translation>
-    </message>
-    <message>
-        <source>Utter uses Groq&apos;s Whisper for transcription.</source>
-        <translation>Utter utilise Whisper de Groq pour la transcription.</translation>
-    </message>
-    <message>
-        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file. Using your own server? Skip this step and set it under Settings → Providers.</source>
-        <translation>Créez une clé gratuite sur &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; et collez-la ici. Elle est gardée dans le trousseau du système, jamais dans un fichier de réglages. Vous utilisez votre propre serveur ? Passez cette étape et configurez-le dans Réglages → Fournisseurs.</translation>
-    </message>
-    <message>
         <source>&amp;Key:</source>
         <translation>&amp;Clé :</translation>
-    </message>
-    <message>
-        <source>&amp;Test key</source>
-        <translation>&amp;Tester la clé</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -686,16 +670,8 @@
         <translation>Touche de dictée</translation>
     </message>
     <message>
-        <source>Choose how you start and stop dictating.</source>
-        <translation>Choisissez comment démarrer et arrêter la dictée.</translation>
-    </message>
-    <message>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode :</translation>
-    </message>
-    <message>
-        <source>Click the key field, then press the key or combination you want.</source>
-        <translation>Cliquez sur le champ de touche, puis appuyez sur la touche ou la combinaison voulue.</translation>
     </message>
     <message>
         <source>%1 it is.</source>
@@ -726,16 +702,8 @@
         <translation>Ce que votre système doit autoriser.</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>Prêt</translation>
-    </message>
-    <message>
         <source>Utter lives in the tray from now on.</source>
         <translation>Utter vit désormais dans la zone de notification.</translation>
-    </message>
-    <message>
-        <source>Hold your key and speak. The tray menu has your history, styles and settings; &lt;b&gt;Doctor…&lt;/b&gt; checks everything if something does not work.</source>
-        <translation>Maintenez votre touche et parlez. Le menu de l’icône donne l’historique, les styles et les réglages ; &lt;b&gt;Diagnostic…&lt;/b&gt; vérifie tout si quelque chose ne marche pas.</translation>
     </message>
     <message>
         <source>The key name &quot;%1&quot; in the settings is not valid.</source>
@@ -752,6 +720,234 @@
     <message>
         <source>Key in use; storing it in the keychain…</source>
         <translation>Clé utilisée ; enregistrement dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>Utter setup</source>
+        <translation>Configuration d&apos;Utter</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Close setup</source>
+        <translation>Fermer la configuration</translation>
+    </message>
+    <message>
+        <source>Skip setup</source>
+        <translation>Passer la configuration</translation>
+    </message>
+    <message>
+        <source>Speak, and your words appear where you type</source>
+        <translation>Parlez, vos mots s&apos;écrivent là où vous tapez</translation>
+    </message>
+    <message>
+        <source>Two minutes of setup: a speech service, your microphone, your dictation key.</source>
+        <translation>Deux minutes de configuration : un service de reconnaissance vocale, votre micro, votre touche de dictée.</translation>
+    </message>
+    <message>
+        <source>Utter logo</source>
+        <translation>Logo d&apos;Utter</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;font-size:large&quot;&gt;&lt;b&gt;Utter&lt;/b&gt; — dictation for every application.&lt;/p&gt;&lt;p&gt;Press your key, speak, and the text is typed where your cursor is: in the browser, the terminal, the mail client. Fast, exact, and nothing is lost: each recording is saved before it is sent.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;font-size:large&quot;&gt;&lt;b&gt;Utter&lt;/b&gt; — la dictée dans toutes les applications.&lt;/p&gt;&lt;p&gt;Appuyez sur votre touche, parlez, et le texte est tapé là où se trouve votre curseur : dans le navigateur, le terminal, la messagerie. Rapide, exact, et rien ne se perd : chaque enregistrement est sauvegardé avant d&apos;être envoyé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Each step can be skipped with &lt;b&gt;Next&lt;/b&gt;, and you can run this setup again at any time from Settings.</source>
+        <translation>Chaque étape peut être passée avec &lt;b&gt;Suivant&lt;/b&gt;, et vous pouvez relancer cette configuration à tout moment depuis les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Speech-to-text service</source>
+        <translation>Service de reconnaissance vocale</translation>
+    </message>
+    <message>
+        <source>Where Utter sends your voice to be written down.</source>
+        <translation>Où Utter envoie votre voix pour la transcrire.</translation>
+    </message>
+    <message>
+        <source>&amp;Groq — hosted Whisper, fast and accurate (free key)</source>
+        <translation>&amp;Groq — Whisper hébergé, rapide et précis (clé gratuite)</translation>
+    </message>
+    <message>
+        <source>My &amp;own server — hal0, speaches, whisper.cpp server or any OpenAI-compatible service</source>
+        <translation>Mon &amp;propre serveur — hal0, speaches, serveur whisper.cpp ou tout service compatible OpenAI</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>The base URL of the OpenAI-compatible API, ending in /v1 — e.g. http://localhost:8000/v1 (speaches), http://127.0.0.1:8080/v1 (whisper.cpp server) or your hal0 address.</source>
+        <translation>L&apos;URL de base de l&apos;API compatible OpenAI, se terminant par /v1 — p. ex. http://localhost:8000/v1 (speaches), http://127.0.0.1:8080/v1 (serveur whisper.cpp) ou votre adresse hal0.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odèle :</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Résultat du test</translation>
+    </message>
+    <message>
+        <source>Utter sends audio to &lt;code&gt;ADDRESS/audio/transcriptions&lt;/code&gt; and checks &lt;code&gt;ADDRESS/models&lt;/code&gt;. A key is needed only if your server asks for one.</source>
+        <translation>Utter envoie l&apos;audio à &lt;code&gt;ADDRESS/audio/transcriptions&lt;/code&gt; et vérifie &lt;code&gt;ADDRESS/models&lt;/code&gt;. Une clé n&apos;est nécessaire que si votre serveur en demande une.</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Key (optional):</source>
+        <translation>&amp;Clé (facultative) :</translation>
+    </message>
+    <message>
+        <source>Create a free key at &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; and paste it here. It is stored in your system keychain, never in a settings file.</source>
+        <translation>Créez une clé gratuite sur &lt;a href=&quot;https://console.groq.com/keys&quot;&gt;console.groq.com/keys&lt;/a&gt; et collez-la ici. Elle est conservée dans le trousseau de votre système, jamais dans un fichier de paramètres.</translation>
+    </message>
+    <message>
+        <source>a key is stored; paste another to replace it</source>
+        <translation>une clé est enregistrée ; collez-en une autre pour la remplacer</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as http://localhost:8000/v1.</source>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple http://localhost:8000/v1.</translation>
+    </message>
+    <message>
+        <source>Keep the microphone &amp;ready between dictations</source>
+        <translation>Garder le micro &amp;prêt entre les dictées</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On:&lt;/b&gt; recording starts the instant you press the key and includes the half second before it, so no first word is ever cut — but your desktop shows the microphone as in use all the time (nothing leaves your computer until you press the key). &lt;b&gt;Off:&lt;/b&gt; the microphone opens only when you press the key (about %1 ms later) and the indicator shows only while you dictate.</source>
+        <translation>&lt;b&gt;Activé :&lt;/b&gt; l&apos;enregistrement commence dès que vous appuyez sur la touche et inclut la demi-seconde précédente, aucun premier mot n&apos;est donc coupé — mais votre bureau indique que le micro est utilisé en permanence (rien ne quitte votre ordinateur avant l&apos;appui sur la touche). &lt;b&gt;Désactivé :&lt;/b&gt; le micro ne s&apos;ouvre qu&apos;à l&apos;appui sur la touche (environ %1 ms plus tard) et l&apos;indicateur ne s&apos;affiche que pendant la dictée.</translation>
+    </message>
+    <message>
+        <source>Choose how you start and stop dictating, then try the key.</source>
+        <translation>Choisissez comment démarrer et arrêter la dictée, puis essayez la touche.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>To change it, activate the key field, then press the key or combination you want.</source>
+        <translation>Pour la changer, activez le champ de touche, puis appuyez sur la touche ou la combinaison voulue.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Vérification :</translation>
+    </message>
+    <message>
+        <source>Utter heard you press %1. That is your dictation key.</source>
+        <translation>Utter vous a entendu appuyer sur %1. C&apos;est votre touche de dictée.</translation>
+    </message>
+    <message>
+        <source>No key is set: dictate from the tray menu or with `utter toggle`.</source>
+        <translation>Aucune touche définie : dictez depuis le menu de la zone de notification ou avec `utter toggle`.</translation>
+    </message>
+    <message>
+        <source>Utter&apos;s service is not running here, so the key cannot be tried now.</source>
+        <translation>Le service d&apos;Utter ne tourne pas ici, la touche ne peut donc pas être essayée maintenant.</translation>
+    </message>
+    <message>
+        <source>This desktop does not let Utter grab keys; see the next page.</source>
+        <translation>Ce bureau ne permet pas à Utter de capturer des touches ; voir la page suivante.</translation>
+    </message>
+    <message>
+        <source>Grabbing %1…</source>
+        <translation>Capture de %1…</translation>
+    </message>
+    <message>
+        <source>Not active: %1</source>
+        <translation>Inactive : %1</translation>
+    </message>
+    <message>
+        <source>Utter holds %1. Press it now to check — nothing is recorded on this page.</source>
+        <translation>Utter détient %1. Appuyez dessus maintenant pour vérifier — rien n&apos;est enregistré sur cette page.</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Essayer</translation>
+    </message>
+    <message>
+        <source>Dictate into the field below, exactly as you will everywhere else.</source>
+        <translation>Dictez dans le champ ci-dessous, exactement comme partout ailleurs.</translation>
+    </message>
+    <message>
+        <source>Test field</source>
+        <translation>Champ de test</translation>
+    </message>
+    <message>
+        <source>Click here, then dictate: say “Hello from Utter.”</source>
+        <translation>Cliquez ici, puis dictez : dites « Bonjour d&apos;Utter. »</translation>
+    </message>
+    <message>
+        <source>Text arrived. Utter types the same way into any application.</source>
+        <translation>Le texte est arrivé. Utter tape de la même façon dans toute application.</translation>
+    </message>
+    <message>
+        <source>You are ready</source>
+        <translation>Vous êtes prêt</translation>
+    </message>
+    <message>
+        <source>The tray menu has your recent dictations, styles, History, Settings and &lt;b&gt;Doctor…&lt;/b&gt;, which checks everything when something does not work. This setup is under Settings → &lt;b&gt;Run setup again&lt;/b&gt;.</source>
+        <translation>Le menu de la zone de notification contient vos dernières dictées, les styles, l&apos;Historique, les Paramètres et &lt;b&gt;Diagnostic…&lt;/b&gt;, qui vérifie tout quand quelque chose ne fonctionne pas. Cette configuration se trouve dans Paramètres → &lt;b&gt;Relancer la configuration&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>No dictation key is set. Start and stop dictating from the tray menu, or bind a key of your desktop to &lt;code&gt;utter toggle&lt;/code&gt;.</source>
+        <translation>Aucune touche de dictée n&apos;est définie. Démarrez et arrêtez la dictée depuis le menu de la zone de notification, ou associez une touche de votre bureau à &lt;code&gt;utter toggle&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Press %1&lt;/b&gt;, speak, and &lt;b&gt;press %1 again&lt;/b&gt;. The text is typed where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Appuyez sur %1&lt;/b&gt;, parlez, puis &lt;b&gt;appuyez à nouveau sur %1&lt;/b&gt;. Le texte est tapé là où se trouve votre curseur, dans toute application.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Press %1&lt;/b&gt; and speak. Utter stops by itself when you pause, and types the text where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Appuyez sur %1&lt;/b&gt; et parlez. Utter s&apos;arrête tout seul quand vous faites une pause et tape le texte là où se trouve votre curseur, dans toute application.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hold %1&lt;/b&gt;, speak, and &lt;b&gt;let go&lt;/b&gt;. The text is typed where your cursor is, in any application.</source>
+        <translation>&lt;b&gt;Maintenez %1&lt;/b&gt;, parlez, puis &lt;b&gt;relâchez&lt;/b&gt;. Le texte est tapé là où se trouve votre curseur, dans toute application.</translation>
+    </message>
+    <message>
+        <source>Changed your mind? %1 throws the dictation away.</source>
+        <translation>Vous avez changé d&apos;avis ? %1 abandonne la dictée.</translation>
     </message>
 </context>
 <context>
@@ -826,6 +1022,10 @@
     <message>
         <source>Queued — will finish when the provider answers</source>
         <translation>En attente — se terminera quand le fournisseur répondra</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Transcription en direct</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1512,22 @@
     <message>
         <source>Makes a new bearer token for the HTTP API; clients need the new one.</source>
         <translation>Crée un nouveau jeton bearer pour l’API HTTP ; les clients auront besoin du nouveau.</translation>
+    </message>
+    <message>
+        <source>Keep the microphone open between dictations</source>
+        <translation>Garder le micro ouvert entre les dictées</translation>
+    </message>
+    <message>
+        <source>On: dictation starts instantly and keeps the half second before the key press, but the desktop shows the microphone in use all the time. Off: the microphone opens when you press the key (about 0.1 s).</source>
+        <translation>Activé : la dictée démarre instantanément et garde la demi-seconde avant l&apos;appui sur la touche, mais le bureau indique que le micro est utilisé en permanence. Désactivé : le micro s&apos;ouvre à l&apos;appui sur la touche (environ 0,1 s).</translation>
+    </message>
+    <message>
+        <source>Run &amp;setup again…</source>
+        <translation>&amp;Relancer la configuration…</translation>
+    </message>
+    <message>
+        <source>Run the first-run setup again</source>
+        <translation>Relancer la configuration initiale</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,11 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStyle>
@@ -72,6 +74,56 @@ QString DoctorWindow::installCommand(const QString& package)
             return command.arg(package);
     }
     return {};
+}
+
+DoctorWindow::SoundSettings DoctorWindow::soundInputSettings(const QString& currentDesktop)
+{
+    SoundSettings settings;
+#if defined(Q_OS_MACOS)
+    Q_UNUSED(currentDesktop)
+    settings.url = QUrl(u"x-apple.systempreferences:com.apple.preference.sound?input"_s);
+#elif defined(Q_OS_WIN)
+    Q_UNUSED(currentDesktop)
+    settings.url = QUrl(u"ms-settings:sound"_s);
+#else
+    const QStringList desktops = currentDesktop.toLower().split(u':', Qt::SkipEmptyParts);
+    const auto use = [&settings](const QString& program, const QStringList& arguments) {
+        const QString path = QStandardPaths::findExecutable(program);
+        if (path.isEmpty())
+            return false;
+        settings.program = path;
+        settings.arguments = arguments;
+        return true;
+    };
+    if (desktops.contains(u"gnome"_s) && use(u"gnome-control-center"_s, {u"sound"_s}))
+        return settings;
+    if (desktops.contains(u"kde"_s) && use(u"systemsettings"_s, {u"kcm_pulseaudio"_s}))
+        return settings;
+    use(u"pavucontrol"_s, {u"-t"_s, u"4"_s});
+#endif
+    return settings;
+}
+
+DoctorWindow::SoundSettings DoctorWindow::soundInputSettings()
+{
+    return soundInputSettings(qEnvironmentVariable("XDG_CURRENT_DESKTOP"));
+}
+
+QPushButton* DoctorWindow::soundSettingsButton()
+{
+    const SoundSettings target = soundInputSettings();
+    if (target.isEmpty())
+        return nullptr;
+    auto* button = new QPushButton(tr("Sound settings…"), m_tree);
+    button->setAccessibleName(tr("Open the system's sound input settings"));
+    connect(button, &QPushButton::clicked, this, [this, target] {
+        // Detached: the settings application outlives the Doctor and never blocks the GUI thread.
+        const bool started = target.program.isEmpty() ? QDesktopServices::openUrl(target.url)
+                                                      : QProcess::startDetached(target.program, target.arguments);
+        if (!started)
+            m_summary->setText(tr("The system's sound settings did not open."));
+    });
+    return button;
 }
 
 QPushButton* DoctorWindow::actionButton(const DoctorCheck& check)
@@ -194,14 +246,22 @@ void DoctorWindow::showChecks(const QList<DoctorCheck>& checks)
         item->setToolTip(2, detail);
         if (check.status == CheckStatus::Fail || check.status == CheckStatus::Warn) {
             ++problems;
-            if (QPushButton* fix = actionButton(check)) {
+            QList<QPushButton*> buttons;
+            if (QPushButton* fix = actionButton(check))
+                buttons << fix;
+            if (check.section == u"audio"_s) {
+                if (QPushButton* sound = soundSettingsButton())
+                    buttons << sound;
+            }
+            if (!buttons.isEmpty()) {
                 m_tree->setItemWidget(item, 0, nullptr);
                 auto* holder = new QWidget(m_tree);
                 auto* row = new QHBoxLayout(holder);
                 row->setContentsMargins(0, 0, 0, 0);
                 auto* name = new QLabel(check.name, holder);
                 row->addWidget(name, 1);
-                row->addWidget(fix);
+                for (QPushButton* button : std::as_const(buttons))
+                    row->addWidget(button);
                 item->setText(0, QString());
                 m_tree->setItemWidget(item, 0, holder);
             }

@@ -2,6 +2,8 @@
 
 #include "doctor/doctorcheck.h"
 
+#include <QStringList>
+#include <QUrl>
 #include <QWidget>
 
 #include <functional>
@@ -36,6 +38,21 @@ public:
     // The command that installs a package here ("sudo apt install gnome-keyring"), empty when unknown.
     static QString installCommand(const QString& package);
 
+    // Where the system's sound input settings open: a program with its arguments (Linux) or a URL (macOS,
+    // Windows); empty when this system has none Utter knows, and then the Doctor offers no button for it.
+    struct SoundSettings
+    {
+        QString program; // absolute path, found on PATH
+        QStringList arguments;
+        QUrl url;
+        bool isEmpty() const { return program.isEmpty() && url.isEmpty(); }
+    };
+    // Linux: by the desktop (XDG_CURRENT_DESKTOP, colon-separated, e.g. "ubuntu:GNOME") and what is installed:
+    // GNOME `gnome-control-center sound`, KDE `systemsettings kcm_pulseaudio`, else `pavucontrol -t 4` (its Input
+    // Devices tab) where it is installed.
+    static SoundSettings soundInputSettings(const QString& currentDesktop);
+    static SoundSettings soundInputSettings();
+
 signals:
     void finished();
     // A fix lives in the settings: open them at this section ("providers", "hotkeys", "audio", ...).
@@ -46,6 +63,8 @@ private:
     // The button for a problem's fix: what Utter does itself (unlock or set up the keyring, copy an install
     // command) or the settings page where the fix is; null when the fix is the user's alone.
     QPushButton* actionButton(const DoctorCheck& check);
+    // For an audio problem: opens the system's sound input settings; null where there are none.
+    QPushButton* soundSettingsButton();
 
     std::function<std::unique_ptr<Doctor>()> m_makeDoctor;
     std::unique_ptr<Doctor> m_doctor;

@@ -75,7 +75,9 @@ RecordingOverlay::RecordingOverlay(QWidget* parent)
     // line at both ends.
     m_body->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_body->setMinimumHeight(m_body->fontMetrics().lineSpacing());
-    m_body->setAccessibleName(tr("Transcript"));
+    // Screen readers read the transcript as the label's accessible name (plain text, not the dimming markup); its
+    // description says what it is. Each change is announced (NameChanged) without the overlay taking focus.
+    m_body->setAccessibleDescription(tr("Live transcript"));
     layout->addWidget(m_body);
     for (QWidget* child : findChildren<QWidget*>())
         child->setFocusPolicy(Qt::NoFocus);
@@ -232,6 +234,7 @@ void RecordingOverlay::showError(const QString& message)
     m_state->setText(tr("Failed"));
     m_bodyPlain = message;
     m_body->setText(message.toHtmlEscaped());
+    exposeBody();
     m_body->setVisible(!message.isEmpty());
     appear();
     finishLater(5000);
@@ -283,10 +286,21 @@ void RecordingOverlay::refreshBody()
         html += u"<span style=\"color:%1\">%2</span>"_s.arg(dim.name(), tail.toHtmlEscaped());
     }
     m_body->setText(html);
+    exposeBody();
     m_body->setVisible(!text.isEmpty());
     fitToText();
     if (isVisible())
         placeOnScreen();
+}
+
+void RecordingOverlay::exposeBody()
+{
+    // QWidget::setAccessibleName announces QAccessible::NameChanged (AT-SPI: the accessible-name property change
+    // Orca reads); only on a real change, so a repeated refresh of the same text is not read twice. The empty body
+    // keeps a name for the tree.
+    const QString name = m_bodyPlain.isEmpty() ? tr("Transcript") : m_bodyPlain;
+    if (m_body->accessibleName() != name)
+        m_body->setAccessibleName(name);
 }
 
 void RecordingOverlay::fitToText()

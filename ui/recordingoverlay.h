@@ -87,7 +87,8 @@ private:
     static QScreen* pointerScreen();
     void updateElapsed();
     void refreshBody();
-    void fitToText(); // the window's height for its text at its fixed width
+    void exposeBody(); // the body's plain text as its accessible name, announced on change
+    void fitToText();  // the window's height for its text at its fixed width
 
     QPointer<DictationControl> m_dictation;
     QLabel* m_dot = nullptr;

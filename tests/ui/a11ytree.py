@@ -28,9 +28,8 @@ except ImportError:
 IGNORED_ROLES = {"filler", "panel", "scroll pane", "viewport", "frame", "dialog", "window", "page tab list",
                  "scroll bar", "separator", "tool tip", "unknown", "layered pane", "page tab", "table cell"}
 # Known gaps, owned elsewhere: checked and reported as XFAIL; once one is fixed the check reports XPASS and
-# fails, so the entry is removed here.
-#   overlay — the recording overlay (ui/recordingoverlay*) is not in the AT-SPI tree with its transcript.
-EXPECTED_FAILURES = {"overlay"}
+# fails, so the entry is removed here. None at present.
+EXPECTED_FAILURES = set()
 
 
 def walk(accessible, path, depth=0):

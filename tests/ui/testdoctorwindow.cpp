@@ -3,9 +3,10 @@
 
 #include <QApplication>
 #include <QClipboard>
-
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -30,6 +31,24 @@ public:
                               CheckStatus::Fail,
                               u"no API key"_s,
                               u"Paste your Groq key in Settings → Providers."_s,
+                              {}}});
+        });
+    }
+};
+
+// The microphone as core's AudioDoctor reports it when there is no input.
+class AudioContributor final : public DoctorContributor
+{
+public:
+    QString section() const override { return u"audio"_s; }
+    void run(QObject* context, std::function<void(QList<DoctorCheck>)> done) override
+    {
+        QTimer::singleShot(0, context, [done = std::move(done)] {
+            done({DoctorCheck{u"audio"_s,
+                              u"microphone"_s,
+                              CheckStatus::Fail,
+                              u"no input device"_s,
+                              u"Plug in a microphone or choose one in the system's sound settings."_s,
                               {}}});
         });
     }
@@ -154,6 +173,87 @@ private slots:
         unlock->click();
         QVERIFY(finished.wait(15000));
         QCOMPARE(finished.size(), 2);
+    }
+
+    // An audio problem's "Sound settings…" starts the desktop's own sound input settings, chosen by
+    // XDG_CURRENT_DESKTOP and what is installed: fake settings programs on PATH record the argv they got.
+    void audioProblemsOpenTheSystemSoundSettings()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("the programs are Linux's; macOS and Windows open a settings URL");
+#else
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        const QString record = bin.filePath(u"started.argv"_s);
+        const QStringList programs = {u"gnome-control-center"_s, u"systemsettings"_s, u"pavucontrol"_s};
+        const QByteArray oldPath = qgetenv("PATH");
+        const QByteArray oldDesktop = qgetenv("XDG_CURRENT_DESKTOP");
+        qputenv("PATH", bin.path().toLocal8Bit()); // only the fakes: a real settings program is never started
+        struct Case
+        {
+            QString desktop;
+            QStringList installed;
+            QString expected; // the argv the fake recorded, one per line; empty = no button
+        };
+        const QList<Case> cases = {
+            {u"ubuntu:GNOME"_s, programs, u"gnome-control-center\nsound\n"_s},
+            {u"KDE"_s, programs, u"systemsettings\nkcm_pulseaudio\n"_s},
+            {u"XFCE"_s, programs, u"pavucontrol\n-t\n4\n"_s},
+            {u"GNOME"_s, {u"pavucontrol"_s}, u"pavucontrol\n-t\n4\n"_s},
+            {u"KDE"_s, {u"gnome-control-center"_s}, QString()},
+            {QString(), {}, QString()},
+        };
+        for (const Case& c : cases) {
+            for (const QString& program : programs) {
+                QFile::remove(bin.filePath(program));
+                if (!c.installed.contains(program))
+                    continue;
+                QFile fake(bin.filePath(program));
+                QVERIFY(fake.open(QIODevice::WriteOnly));
+                fake.write("#!/bin/sh\nprintf '%s\\n' \"" + program.toUtf8() + "\" \"$@\" > '" + record.toUtf8() +
+                           "'\n");
+                fake.close();
+                QVERIFY(fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+            }
+            QFile::remove(record);
+            qputenv("XDG_CURRENT_DESKTOP", c.desktop.toUtf8());
+
+            DoctorWindow window([] {
+                auto doctor = std::make_unique<Doctor>();
+                doctor->add(std::make_unique<AudioContributor>());
+                return doctor;
+            });
+            window.show();
+            QSignalSpy finished(&window, &DoctorWindow::finished);
+            window.run();
+            QVERIFY(finished.wait(5000));
+            QWidget* holder = window.tree()->itemWidget(window.tree()->topLevelItem(0), 0);
+            QVERIFY(holder);
+            QPushButton* sound = nullptr;
+            QPushButton* fix = nullptr;
+            for (QPushButton* button : holder->findChildren<QPushButton*>()) {
+                if (button->text() == u"Sound settings…"_s)
+                    sound = button;
+                else if (button->text() == u"Fix…"_s)
+                    fix = button;
+            }
+            QVERIFY2(fix, qPrintable(c.desktop)); // Utter's own microphone setting, always
+            if (c.expected.isEmpty()) {
+                QVERIFY2(!sound, qPrintable(c.desktop));
+                continue;
+            }
+            QVERIFY2(sound, qPrintable(c.desktop));
+            QVERIFY(!sound->accessibleName().isEmpty());
+            sound->click();
+            const auto recorded = [&record] {
+                QFile file(record);
+                return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+            };
+            QTRY_COMPARE(recorded(), c.expected); // the shell writes the file as the fake runs, detached
+        }
+        qputenv("PATH", oldPath);
+        qputenv("XDG_CURRENT_DESKTOP", oldDesktop);
+#endif
     }
 };
 
