@@ -77,6 +77,7 @@ signals:
 private:
     void buildWidgets();
     void registerUiMethods();
+    void followDesktopColorScheme();
     void applyOverlaySettings();
     void applySoundSettings();
     // At start only a missing entry is created (the setting may have been set with `utter config set`); an
