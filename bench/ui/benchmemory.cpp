@@ -6,7 +6,8 @@
 // VmRSS / RssAnon (heap and other private memory) / RssFile at each step. The baseline, measured in the same run,
 // is this program's --baseline mode: a bare QApplication with a tray icon (or, without a tray, a small window).
 //
-//   tests/with-services.sh build/bench/ui/bench_memory [--dictations N (100)] [--utter PATH]
+//   tests/with-services.sh build/bench/ui/bench_memory [--dictations N (100)] [--utter PATH] [--by-mapping]
+// --by-mapping also lists which mappings (libraries, heap, anonymous) grew resident from fresh to the end.
 #include "doubletestutil.h"
 #include "ipc/ipcclient.h"
 #include "paths/locations.h"
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMap>
 #include <QProcess>
 #include <QStyle>
 #include <QSystemTrayIcon>
@@ -62,6 +64,42 @@ Memory memoryOf(qint64 pid)
             m.fileMb = mb;
     }
     return m;
+}
+
+// Resident KB per mapping (file path, [heap], [anon], ...) from /proc/PID/smaps: what grew, with --by-mapping.
+QMap<QByteArray, qint64> residentByMapping(qint64 pid)
+{
+    QMap<QByteArray, qint64> kb;
+    QFile smaps(u"/proc/%1/smaps"_s.arg(pid));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return kb;
+    QByteArray name;
+    for (const QByteArray& line : smaps.readAll().split('\n')) {
+        const QList<QByteArray> parts = line.simplified().split(' ');
+        if (parts.isEmpty() || parts.at(0).isEmpty())
+            continue;
+        if (parts.at(0).contains('-') && !parts.at(0).endsWith(':')) { // a mapping's header line
+            name = parts.size() >= 6 ? parts.at(5) : QByteArray("[anon]");
+            if (name.startsWith("/memfd:"))
+                name = "[memfd]";
+        } else if (parts.at(0) == "Rss:" && parts.size() >= 2) {
+            kb[name] += parts.at(1).toLongLong();
+        }
+    }
+    return kb;
+}
+
+void printGrowth(const QMap<QByteArray, qint64>& before, const QMap<QByteArray, qint64>& after)
+{
+    QList<std::pair<qint64, QByteArray>> growth;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (const qint64 grew = it.value() - before.value(it.key()); grew >= 64)
+            growth.append({grew, it.key()});
+    }
+    std::sort(growth.begin(), growth.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::printf("  resident growth by mapping, fresh → end (≥ 64 KB):\n");
+    for (const auto& [grew, name] : growth)
+        std::printf("    %+7lld KB  %s\n", static_cast<long long>(grew), name.constData());
 }
 
 // The app's mapped top-level windows, found on the X server by _NET_WM_PID (no window manager under Xvfb: the
@@ -170,10 +208,15 @@ int main(int argc, char** argv)
     }
     QCoreApplication app(argc, argv);
     int dictations = 100;
+    bool byMapping = false;
     QString utter = QStringLiteral(UTTER_BINARY_PATH);
     const QStringList args = app.arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
-        if (args.at(i) == u"--dictations"_s)
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == u"--by-mapping"_s)
+            byMapping = true;
+        else if (i + 1 == args.size())
+            break;
+        else if (args.at(i) == u"--dictations"_s)
             dictations = std::max(0, args.at(++i).toInt());
         else if (args.at(i) == u"--utter"_s)
             utter = args.at(++i);
@@ -242,6 +285,7 @@ int main(int argc, char** argv)
     QTest::qWait(2000); // settle: deferred start work, the first paint
     QList<Row> rows;
     rows.append({"fresh (2 s after IPC answers)", memoryOf(pid)});
+    const QMap<QByteArray, qint64> freshMappings = residentByMapping(pid);
     const std::set<xcb_window_t> atStart = x.visibleOf(pid); // the status window when there is no tray
 
     const auto openEveryWindow = [&]() -> bool {
@@ -319,6 +363,7 @@ int main(int argc, char** argv)
     rows.append({"after every window again", memoryOf(pid)});
     QTest::qWait(3000);
     rows.append({"3 s later, idle", memoryOf(pid)});
+    const QMap<QByteArray, qint64> endMappings = residentByMapping(pid);
 
     (void)call(u"service.shutdown"_s);
     if (!desktop.waitForFinished(15000))
@@ -340,5 +385,7 @@ int main(int argc, char** argv)
     std::printf("  growth fresh → end: VmRSS %+.1f MB, RssAnon %+.1f MB; goal VmRSS ≤ 60 MB at the end: %s\n",
                 last.rssMb - rows.first().app.rssMb, last.anonMb - rows.first().app.anonMb,
                 last.rssMb <= 60 ? "met" : "MISSED");
+    if (byMapping)
+        printGrowth(freshMappings, endMappings);
     return 0;
 }
