@@ -27,16 +27,21 @@
 #include "settingsdialog.h"
 #include "soundcues.h"
 #include "statuswindow.h"
+#include "theme.h"
 #include "traycontroller.h"
 #include "wheelguard.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QSystemTrayIcon>
+#include <QThreadPool>
 #include <QTimer>
 
 #if defined(Q_OS_LINUX)
 #include <unistd.h>
+#endif
+#if defined(__GLIBC__)
+#include <malloc.h>
 #endif
 
 using namespace Qt::Literals::StringLiterals;
@@ -167,8 +172,25 @@ void DesktopApp::buildWidgets()
         qCInfo(lcUi).noquote() << (m_statusWindow ? "status window" : "tray icon") << "shown" << processAgeMs()
                                << "ms after process start";
         emit presented();
+        followDesktopColorScheme();
         if (!m_services.settings->boolValue(SettingKey::UiOnboardingDone))
             showOnboarding();
+    });
+}
+
+void DesktopApp::followDesktopColorScheme()
+{
+    // Qt 6.4's GTK theme does not follow GNOME's dark style; its setting is asked only now, after the tray is up:
+    // a gsettings child process on the way to the tray cost 30–200 ms of the start (issue 18).
+    if (!qEnvironmentVariableIsEmpty("UTTER_COLOR_SCHEME") ||
+        colorSchemeOf(QApplication::palette()) == ColorScheme::Dark)
+        return;
+    askGnomeColorScheme(this, [this](ColorScheme scheme) {
+        if (scheme != ColorScheme::Dark)
+            return;
+        qCInfo(lcUi) << "the desktop prefers a dark style: switching to the dark palette";
+        applyColorScheme(*qApp, ColorScheme::Dark);
+        m_tray->followPalette();
     });
 }
 
@@ -203,7 +225,26 @@ void DesktopApp::onServiceState(const QString& state)
         m_sounds->play(SoundCues::Cue::Stop);
     if (state == u"error"_s && m_lastServiceState != state)
         m_sounds->play(SoundCues::Cue::Error);
+    if (state == u"idle"_s && m_lastServiceState != state)
+        scheduleHeapTrim();
     m_lastServiceState = state;
+}
+
+void DesktopApp::scheduleHeapTrim()
+{
+#if defined(__GLIBC__)
+    // glibc keeps the memory a dictation or a closed window freed for the next allocation instead of giving it
+    // back, so idle RSS only grows (issue 18). Once things settle (2 s after the last dictation ended or window
+    // closed), malloc_trim returns the free pages of every arena; on a pool thread, off the GUI thread.
+    if (!m_trimTimer) {
+        m_trimTimer = new QTimer(this);
+        m_trimTimer->setSingleShot(true);
+        m_trimTimer->setInterval(2000);
+        connect(m_trimTimer, &QTimer::timeout, this,
+                [] { QThreadPool::globalInstance()->start([] { ::malloc_trim(0); }); });
+    }
+    m_trimTimer->start();
+#endif
 }
 
 void DesktopApp::registerUiMethods()
@@ -252,6 +293,7 @@ void DesktopApp::showSettings()
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(*m_services.settings, m_services.secrets);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settingsDialog, &QObject::destroyed, this, &DesktopApp::scheduleHeapTrim);
         m_settingsDialog->setStylesDir(m_services.locations.stylesDir());
         m_settingsDialog->watchHotkeys(m_integration);
         connect(m_settingsDialog, &SettingsDialog::stylesChanged, this,
@@ -284,6 +326,7 @@ void DesktopApp::showHistory()
         }
         m_historyWindow = new HistoryWindow(**store);
         m_historyWindow->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_historyWindow, &QObject::destroyed, this, &DesktopApp::scheduleHeapTrim);
         m_historyWindow->setDictation(m_dictation, m_services.locations.stylesDir());
     } else {
         m_historyWindow->reload();
@@ -337,6 +380,7 @@ void DesktopApp::showOnboarding()
     if (!m_onboarding) {
         m_onboarding = new OnboardingWizard(*m_services.settings, m_services.secrets);
         m_onboarding->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_onboarding, &QObject::destroyed, this, &DesktopApp::scheduleHeapTrim);
         m_onboarding->watchHotkeys(m_integration);
         // While the key page shows, a press of the dictation key is a check, not a dictation.
         connect(m_onboarding, &OnboardingWizard::hotkeyCheckActive, this, [this](bool active) {
@@ -360,6 +404,7 @@ void DesktopApp::showDoctor()
     if (!m_doctorWindow) {
         m_doctorWindow = new DoctorWindow([this] { return makeDoctor(); });
         m_doctorWindow->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_doctorWindow, &QObject::destroyed, this, &DesktopApp::scheduleHeapTrim);
         connect(m_doctorWindow, &DoctorWindow::settingsRequested, this, &DesktopApp::showSettingsAt);
     }
     raise(m_doctorWindow);

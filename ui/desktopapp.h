@@ -11,6 +11,8 @@
 #include <functional>
 #include <memory>
 
+class QTimer;
+
 namespace utter
 {
 class DictationControl;
@@ -77,6 +79,8 @@ signals:
 private:
     void buildWidgets();
     void registerUiMethods();
+    void followDesktopColorScheme();
+    void scheduleHeapTrim();
     void applyOverlaySettings();
     void applySoundSettings();
     // At start only a missing entry is created (the setting may have been set with `utter config set`); an
@@ -96,6 +100,7 @@ private:
     QPointer<DoctorWindow> m_doctorWindow;
     QPointer<OnboardingWizard> m_onboarding;
     SoundCues* m_sounds = nullptr;
+    QTimer* m_trimTimer = nullptr;
     std::unique_ptr<AutoStart> m_autoStart;
     HttpClient* m_http = nullptr;
     QPointer<const DesktopIntegration> m_integration; // the service's keys: the settings show what was grabbed

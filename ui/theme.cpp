@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -33,16 +34,34 @@ ColorScheme preferredColorScheme(const QPalette& platformPalette)
         return ColorScheme::Dark;
     if (qEnvironmentVariable("GTK_THEME").endsWith(u":dark"_s, Qt::CaseInsensitive))
         return ColorScheme::Dark;
+    return ColorScheme::Light;
+}
+
+void askGnomeColorScheme(QObject* context, std::function<void(ColorScheme)> done)
+{
 #if defined(Q_OS_LINUX)
     const QString gsettings = QStandardPaths::findExecutable(u"gsettings"_s);
-    if (!gsettings.isEmpty()) {
-        QProcess p;
-        p.start(gsettings, {u"get"_s, u"org.gnome.desktop.interface"_s, u"color-scheme"_s});
-        if (p.waitForFinished(500) && p.readAllStandardOutput().contains("prefer-dark"))
-            return ColorScheme::Dark;
-    }
+    if (gsettings.isEmpty())
+        return;
+    auto* process = new QProcess(context);
+    QObject::connect(process, &QProcess::finished, context,
+                     [process, done = std::move(done)](int code, QProcess::ExitStatus status) {
+                         const bool dark = status == QProcess::NormalExit && code == 0 &&
+                                           process->readAllStandardOutput().contains("prefer-dark");
+                         process->deleteLater();
+                         done(dark ? ColorScheme::Dark : ColorScheme::Light);
+                     });
+    QObject::connect(process, &QProcess::errorOccurred, process, [process](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            process->deleteLater();
+    });
+    // A gsettings that hangs (no D-Bus, a stuck dconf) is given up on; finished() then reports a crash exit.
+    QTimer::singleShot(5000, process, &QProcess::kill);
+    process->start(gsettings, {u"get"_s, u"org.gnome.desktop.interface"_s, u"color-scheme"_s});
+#else
+    Q_UNUSED(context);
+    Q_UNUSED(done);
 #endif
-    return ColorScheme::Light;
 }
 
 QPalette lightPalette()

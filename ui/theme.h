@@ -2,7 +2,10 @@
 
 #include <QPalette>
 
+#include <functional>
+
 class QApplication;
+class QObject;
 
 namespace utter::ui
 {
@@ -17,8 +20,13 @@ enum class ColorScheme
 ColorScheme colorSchemeOf(const QPalette& palette);
 
 // The desktop's preference when the platform theme does not already give a dark palette: UTTER_COLOR_SCHEME
-// (light|dark), GNOME's org.gnome.desktop.interface color-scheme, or a GTK_THEME ending in ":dark".
+// (light|dark) or a GTK_THEME ending in ":dark". Never blocks; GNOME's setting is asked by askGnomeColorScheme.
 ColorScheme preferredColorScheme(const QPalette& platformPalette);
+
+// GNOME's org.gnome.desktop.interface color-scheme, asked without blocking (a `gsettings` child process costs
+// 30–200 ms on a loaded machine, so the desktop app asks once its tray is up): done(Dark) when it is
+// "prefer-dark", done(Light) otherwise; never called when gsettings is missing or does not start.
+void askGnomeColorScheme(QObject* context, std::function<void(ColorScheme)> done);
 
 // Utter's palettes for the Fusion style, used when the platform theme does not follow the desktop's dark mode
 // (Qt 6.4's GTK theme does not) and for the screenshot tests.

@@ -258,6 +258,13 @@ bool TrayController::isTrayVisible() const
     return m_tray && m_tray->isVisible();
 }
 
+void TrayController::followPalette()
+{
+    m_panel = guessPanelScheme(colorSchemeOf(QGuiApplication::palette()));
+    if (m_tray)
+        m_tray->setIcon(currentIcon());
+}
+
 QIcon TrayController::currentIcon() const
 {
     return trayIcon(m_state, m_panel);

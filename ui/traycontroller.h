@@ -59,6 +59,9 @@ public:
     // Shows the icon when the platform has a tray; returns false (and shows nothing) otherwise.
     bool show();
     bool isTrayVisible() const;
+    // Guesses the panel's colour again from the application palette (after the desktop's dark mode was learnt
+    // once the tray was already up) and redraws the icon.
+    void followPalette();
 
     QMenu* menu() const { return m_menu.get(); }
     QAction* action(Action which) const;

@@ -1,7 +1,9 @@
 #include "fakedictationcontrol.h"
 #include "settings/settings.h"
 #include "testenv.h"
+#include "theme.h"
 #include "traycontroller.h"
+#include "trayicons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -197,6 +199,29 @@ private slots:
         QVERIFY(!tray.action(TrayController::Action::StartStop)->isEnabled());
         QVERIFY(!tray.action(TrayController::Action::StartStop)->toolTip().isEmpty());
         QVERIFY(tray.action(TrayController::Action::Settings)->isEnabled());
+    }
+
+    void theIconFollowsALatePaletteChange()
+    {
+        // The desktop app learns GNOME's dark style only after the tray is up (issue 18): the panel guess and the
+        // icon follow the palette then.
+        const QByteArray panel = qgetenv("UTTER_TRAY_PANEL");
+        const QByteArray desktop = qgetenv("XDG_CURRENT_DESKTOP");
+        qunsetenv("UTTER_TRAY_PANEL");
+        qputenv("XDG_CURRENT_DESKTOP", "XFCE");
+        const QPalette before = QApplication::palette();
+        QApplication::setPalette(lightPalette());
+        TrayController tray(m_fake.get(), *m_settings);
+        const QImage light = tray.currentIcon().pixmap(24, 24).toImage();
+        QApplication::setPalette(darkPalette());
+        tray.followPalette();
+        const QImage dark = tray.currentIcon().pixmap(24, 24).toImage();
+        QApplication::setPalette(before);
+        qputenv("UTTER_TRAY_PANEL", panel);
+        qputenv("XDG_CURRENT_DESKTOP", desktop);
+        QVERIFY(!light.isNull());
+        QVERIFY(light != dark);
+        QCOMPARE(dark, trayIcon(TrayState::Idle, ColorScheme::Dark).pixmap(24, 24).toImage());
     }
 
     void theDictationKeyIsShownNextToStartDictation()
