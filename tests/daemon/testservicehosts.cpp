@@ -356,14 +356,23 @@ private slots:
                                       5000);
             QTRY_COMPARE_WITH_TIMEOUT(host.client.call(u"status.get"_s, {}).result[u"style"_s].toString(), u"clean"_s,
                                       5000);
-            // The microphone follows the pre-roll: kept open (armed) with one, closed without (the device and the
-            // pre-roll reopen the input at once when no dictation records).
+            // The idle microphone (audio/keepOpen, off by default: docs/audio.md, "Idle microphone") and the pre-roll
+            // reopen the input at once when no dictation records: open between dictations only with both, closed as
+            // soon as either goes.
             const auto microphone = [&host] {
                 return host.client.call(u"status.get"_s, {}).result[u"microphone"_s].toString();
             };
-            QVERIFY(test::runUtter({u"config"_s, u"set"_s, u"audio/preRollMs"_s, u"300"_s}, env).exitCode == 0);
+            const auto set = [&env](const QString& key, const QString& value) {
+                return test::runUtter({u"config"_s, u"set"_s, key, value}, env).exitCode == 0;
+            };
+            QVERIFY(set(u"audio/preRollMs"_s, u"300"_s));
+            QVERIFY(set(u"audio/keepOpen"_s, u"true"_s));
             QTRY_VERIFY_WITH_TIMEOUT(!microphone().isEmpty(), 10000);
-            QVERIFY(test::runUtter({u"config"_s, u"set"_s, u"audio/preRollMs"_s, u"0"_s}, env).exitCode == 0);
+            QVERIFY(set(u"audio/preRollMs"_s, u"0"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(microphone().isEmpty(), 10000);
+            QVERIFY(set(u"audio/preRollMs"_s, u"300"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(!microphone().isEmpty(), 10000);
+            QVERIFY(set(u"audio/keepOpen"_s, u"false"_s));
             QTRY_VERIFY_WITH_TIMEOUT(microphone().isEmpty(), 10000);
             QVERIFY(host.client.call(u"service.shutdown"_s, {}).ok);
             QVERIFY2(QTest::qWaitFor([&host] { return host.process.state() == QProcess::NotRunning; }, 15000),
