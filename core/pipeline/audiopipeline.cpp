@@ -100,9 +100,10 @@ void PipelineWorker::begin(RecordingPlan plan)
         std::make_unique<Chunker>(recording.plan.chunker, createVad(recording.plan.vad),
                                   [this, r = &recording](AudioChunk&& chunk) { onChunk(*r, std::move(chunk)); });
     // Sound without a voice (typing, music, a fan) is not uploaded, and says so (docs/audio.md, "Speech or not").
-    recording.chunker->setRejectObserver([](const AudioChunk& chunk) {
+    recording.chunker->setRejectObserver([this, id = recording.plan.meta.id](const AudioChunk& chunk) {
         qCInfo(lcPipeline).noquote() << "not uploaded, no voice:" << chunk.startSeconds() << "-" << chunk.endSeconds()
                                      << "s, speech evidence" << chunk.speechEvidence;
+        post([front = m_front, id, chunk] { emit front->chunkRejected(id, chunk); });
     });
     recording.open = std::make_unique<OpenChunkEncoder>(recording.plan.opus);
     const Status written = recording.recorder->writeMeta(recording.plan.meta);

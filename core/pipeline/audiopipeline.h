@@ -70,6 +70,9 @@ signals:
     void chunkStored(const utter::ChunkJob& job, const QByteArray& oggOpus, bool written);
     // A write the disk refused (from then on the dictation's data is handed over) or audio that could not be encoded.
     void problem(const QString& sessionId, const utter::Error& error, bool writeRefused);
+    // A closed chunk held sound but no voice (typing, music, a fan: ChunkerConfig::minSpeechEvidence): it is not
+    // uploaded and not journaled. `chunk` has its place, length and speech evidence but no samples and no sequence.
+    void chunkRejected(const QString& sessionId, const utter::AudioChunk& chunk);
     // Hands-free: handsFreeStopMs of silence after speech.
     void silenceReached(const QString& sessionId);
     // The dictation's audio has ended and every chunk of it was reported. meta is sealed (written = false: handed
