@@ -15,9 +15,9 @@
 #include "platform/outputchain.h"
 #include "providerclients.h"
 #include "providers/providerconfig.h"
-#include "providers/realtimetranscriber.h"
 #include "providers/transcriber.h"
 #include "providers/transformer.h"
+#include "realtimesession.h"
 #include "sessionfinisher.h"
 #include "settings/settings.h"
 #include "transcriptdetails.h"
@@ -349,10 +349,8 @@ Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
     const auto* bytes = reinterpret_cast<const unsigned char*>(pcm16le.constData());
     for (std::size_t i = 0; i < samples.size(); ++i)
         samples[i] = std::int16_t(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-    if (RealtimeTranscriber* rt = m_live.back().realtime.get()) {
-        QMetaObject::invokeMethod(
-            rt, [rt, copy = samples] { rt->appendLive(std::span<const qint16>(copy.data(), copy.size())); });
-    }
+    if (RealtimeSession* realtime = m_live.back().realtime.get())
+        realtime->pushAudio(samples);
     m_pipeline->push(m_live.back().id, std::move(samples));
     return {};
 }
@@ -416,7 +414,9 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     // Blocks are numbered per capture dictation; the pipeline learns this one's number before its first block.
     if (!streamed)
         plan.captureStream = m_capture->nextStream();
-    startRealtime(live, meta.language, streamed ? 0 : plan.captureStream);
+    startRealtime(live, meta.language);
+    if (live.realtime && !streamed)
+        live.realtime->followCapture(*m_capture, plan.captureStream);
     if (live.realtime) {
         // Each commit is what makes words appear, and streaming is billed by the second: a chunk at every pause.
         plan.chunker.targetChunkMs = 0;
@@ -517,6 +517,8 @@ Status DictationService::cancel()
     LogScope scope(live.id);
     qCInfo(lcPipeline) << "dictation cancelled";
     live.cancelled = true;
+    if (live.realtime)
+        live.realtime->cancel();
     m_uploads->cancelSession(live.id);
     if (m_state == State::Listening) {
         // Out of "listening" now, like end(): settleState() leaves a listening service alone, so without this
@@ -543,71 +545,17 @@ void DictationService::onSilence(const QString& sessionId)
     (void)end();
 }
 
-void DictationService::startRealtime(Live& live, const QString& language, std::uint64_t captureStream)
+void DictationService::startRealtime(Live& live, const QString& language)
 {
-    const QUrl url(m_settings.stringValue(SettingKey::TranscribeUrl).trimmed());
-    if (!RealtimeConfig::isRealtimeUrl(url))
+    live.realtime = RealtimeSession::create(live.id, language, m_settings, m_secrets, m_clock, m_realtimeThread,
+                                            *m_journal, *m_uploads, this);
+    if (!live.realtime)
         return;
-    RealtimeConfig config;
-    const QString keyName = m_settings.stringValue(SettingKey::TranscribeKeyName);
-    config.endpoint = makeEndpoint(u"realtime"_s, url.toString(), m_settings.stringValue(SettingKey::TranscribeModel),
-                                   keyName, keyName.isEmpty() ? QString() : cachedKeys(m_secrets)(keyName));
-    config.language = language;
-    TranscriberConfig vocabulary; // the same prompt the uploads send
-    vocabulary.vocabulary = m_settings.stringListValue(SettingKey::TranscribeVocabulary);
-    config.prompt = vocabulary.prompt();
-    if (!m_realtimeThread.isRunning()) {
-        m_realtimeThread.setObjectName(u"utter-realtime"_s);
-        m_realtimeThread.start();
-    }
-    auto* rt = new RealtimeTranscriber(std::move(config), m_clock);
-    rt->moveToThread(&m_realtimeThread);
-    // When the dictation leaves the service (delivered, cancelled, or waiting for the provider) the stream ends;
-    // chunks it had not transcribed go to the batch endpoint.
-    live.realtime = std::shared_ptr<RealtimeTranscriber>(
-        rt, [uploads = QPointer<UploadQueue>(m_uploads.get()), id = live.id](RealtimeTranscriber* r) {
-            if (uploads)
-                uploads->release(id);
-            QMetaObject::invokeMethod(r, [r] {
-                r->abort();
-                r->deleteLater();
-            });
-        });
-    m_uploads->hold(live.id);
-    if (!live.streamed) {
-        // Straight from the capture thread to the realtime thread: the main thread never touches the audio.
-        connect(m_capture.get(), &AudioCapture::samplesReady, rt, [rt, captureStream](const AudioBlock& block) {
-            if (block.stream == captureStream)
-                rt->appendLive(std::span<const qint16>(block.samples.data(), block.samples.size()));
-        });
-    }
     const QString id = live.id;
-    connect(rt, &RealtimeTranscriber::partial, this,
+    connect(live.realtime.get(), &RealtimeSession::partial, this,
             [this, id](int sequence, const QString& text) { emit partialTranscript(id, sequence, text); });
-    connect(rt, &RealtimeTranscriber::segmentCompleted, this, [this, id, url](int sequence, const QString& text) {
-        Live* live = findLive(id);
-        const std::optional<ChunkJob> job = m_journal->job(id, sequence);
-        if (!live || live->cancelled || !job)
-            return;
-        TranscriptionResult result;
-        result.text = text;
-        result.sequence = sequence;
-        result.endpointName = u"realtime"_s;
-        result.endpointUrl = url;
-        result.billedSeconds = double(job->durationMs) / 1000.0; // streamed: all of it, pauses too (cost meter)
-        result.attempts = 1;
-        m_uploads->storeStreamed(id, sequence, result);
-    });
-    connect(
-        rt, &RealtimeTranscriber::failed, this, [this, id](const ProviderError& error, const QList<int>& unfinished) {
-            LogScope scope(id);
-            qCWarning(lcPipeline).noquote() << "realtime transcription gave up:" << error.error.message
-                                            << unfinished.size() << "chunk(s) go to the batch endpoint";
-            m_uploads->release(id); // nothing is lost: the journaled chunks upload as usual
-            emit errorOccurred(
-                id, errorJson(Error(error.error.code,
-                                    error.error.message + u" The dictation continues through the batch endpoint."_s)));
-        });
+    connect(live.realtime.get(), &RealtimeSession::failed, this,
+            [this, id](const Error& error) { emit errorOccurred(id, errorJson(error)); });
 }
 
 void DictationService::onChunkStored(const ChunkJob& job, const QByteArray& oggOpus, bool written)
@@ -617,11 +565,8 @@ void DictationService::onChunkStored(const ChunkJob& job, const QByteArray& oggO
         return; // its folder is discarded once the pipeline has ended it
     (void)m_journal->adoptChunk(job, oggOpus, written);
     ++live->chunks;
-    if (RealtimeTranscriber* rt = live->realtime.get()) {
-        // Where the chunk ends in the dictation's audio (16 kHz samples), so the stream cuts at the same place.
-        const qint64 end = job.offsetMs >= 0 ? (job.offsetMs + job.durationMs) * 16 : -1;
-        QMetaObject::invokeMethod(rt, [rt, sequence = job.sequence, end] { rt->commit(sequence, end); });
-    }
+    if (RealtimeSession* realtime = live->realtime.get())
+        realtime->chunkStored(job);
     m_uploads->kick();
 }
 
@@ -633,8 +578,8 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
     Live& live = *found;
     live.captureEnded = true;
     live.assembler.setChunkCount(live.chunks);
-    if (RealtimeTranscriber* rt = live.realtime.get())
-        QMetaObject::invokeMethod(rt, [rt] { rt->finish(); });
+    if (RealtimeSession* realtime = live.realtime.get())
+        realtime->recordingEnded();
     LogScope scope(live.id);
     if (live.sinceEnd.isValid())
         qCDebug(lcPipeline) << "capture flushed and last chunk journaled" << live.sinceEnd.elapsed()

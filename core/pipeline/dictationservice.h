@@ -31,7 +31,7 @@ class Journal;
 class NetworkWatcher;
 class OutputChain;
 class ProviderClients;
-class RealtimeTranscriber;
+class RealtimeSession;
 class SecretStore;
 class Settings;
 class UploadQueue;
@@ -125,8 +125,8 @@ private:
         bool failedToStart = false; // the microphone never started: cancelled, with the error state kept
         bool streamed = false;      // audio pushed by a client, not captured
         // Streams the dictation to a realtime server while it is spoken (docs/providers.md, "Realtime
-        // transcription"); lives on the realtime thread, aborted and deleted there when the last copy goes.
-        std::shared_ptr<RealtimeTranscriber> realtime;
+        // transcription"); its stream ends when the dictation leaves the service.
+        std::unique_ptr<RealtimeSession> realtime;
         bool finishing = false; // style/delivery under way
         // Timing for the logs (the numbers behind "press → first frame" and "release → text inserted").
         QElapsedTimer sinceBegin;
@@ -161,7 +161,7 @@ private:
 
     // A realtime transcription URL: the dictation streams while it is spoken; its chunks are still journaled and
     // go to the batch endpoint if the stream fails.
-    void startRealtime(Live& live, const QString& language, std::uint64_t captureStream);
+    void startRealtime(Live& live, const QString& language);
     void onChunkStored(const ChunkJob& job, const QByteArray& oggOpus, bool written);
     void onRecordingEnded(const SessionMeta& meta, bool written, int chunks, bool cancelled);
     void onSilence(const QString& sessionId);
