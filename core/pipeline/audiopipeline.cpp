@@ -62,6 +62,11 @@ private:
         std::int64_t openStart = -1; // the open chunk whose audio is in the journal
         std::int64_t syncedTo = -1;  // how far (sample) that audio is durable
         std::int64_t syncedAt = 0;   // the stream's end at that sync
+        // Streaming (plan.stream): the open chunk whose audio went out, how far (stream sample), and how many of
+        // its upload's samples that was.
+        std::int64_t streamStart = -1;
+        std::int64_t streamedTo = 0;
+        std::size_t streamedSamples = 0;
     };
     using Iterator = std::list<Recording>::iterator;
 
@@ -69,6 +74,8 @@ private:
     void feed(Recording& recording, std::span<const std::int16_t> samples);
     void onChunk(Recording& recording, AudioChunk&& chunk);
     void journalOpenChunk(Recording& recording);
+    void streamOpenChunk(Recording& recording);
+    void streamClosedChunk(Recording& recording, const AudioChunk& chunk);
     void end(Iterator recording, bool cancelled);
     void refused(Recording& recording, const Error& error);
 
@@ -100,9 +107,20 @@ void PipelineWorker::begin(RecordingPlan plan)
         std::make_unique<Chunker>(recording.plan.chunker, createVad(recording.plan.vad),
                                   [this, r = &recording](AudioChunk&& chunk) { onChunk(*r, std::move(chunk)); });
     // Sound without a voice (typing, music, a fan) is not uploaded, and says so (docs/audio.md, "Speech or not").
-    recording.chunker->setRejectObserver([this, id = recording.plan.meta.id](const AudioChunk& chunk) {
+    recording.chunker->setRejectObserver([this, r = &recording](const AudioChunk& chunk) {
+        const QString& id = r->plan.meta.id;
         qCInfo(lcPipeline).noquote() << "not uploaded, no voice:" << chunk.startSeconds() << "-" << chunk.endSeconds()
                                      << "s, speech evidence" << chunk.speechEvidence;
+        if (r->plan.stream) {
+            // Not streamed any further, and what went out of it is cleared from the server (the next chunk takes
+            // its sequence).
+            if (r->streamStart >= 0)
+                qCInfo(lcPipeline).noquote()
+                    << "realtime: clearing" << double(r->streamedSamples) / r->chunker->config().sampleRate
+                    << "s of it from the stream";
+            r->plan.stream->discard(int(r->chunker->chunksEmitted()));
+            r->streamStart = -1;
+        }
         post([front = m_front, id, chunk] { emit front->chunkRejected(id, chunk); });
     });
     recording.open = std::make_unique<OpenChunkEncoder>(recording.plan.opus);
@@ -163,6 +181,7 @@ void PipelineWorker::feed(Recording& recording, std::span<const std::int16_t> sa
     chunker.feed(samples);
     recording.open->follow(chunker);
     journalOpenChunk(recording);
+    streamOpenChunk(recording);
     if (chunker.inSpeech()) {
         recording.heardSpeech = true;
         recording.lastSpeech = chunker.samplesFed();
@@ -223,6 +242,9 @@ void PipelineWorker::onChunk(Recording& recording, AudioChunk&& chunk)
         Result<QByteArray> encoded = encodeOggOpus(chunk.pcm, recording.plan.opus);
         if (!encoded.ok()) {
             post([front = m_front, id, error = encoded.error()] { emit front->problem(id, error, false); });
+            if (recording.plan.stream && recording.streamStart >= 0)
+                recording.plan.stream->discard(int(chunk.sequence)); // not journaled: not transcribed either
+            recording.streamStart = -1;
             return;
         }
         ready = OpenChunkEncoder::Encoded{std::move(encoded).value(), std::int64_t(chunk.pcm.size())};
@@ -260,6 +282,80 @@ void PipelineWorker::onChunk(Recording& recording, AudioChunk&& chunk)
     post([front = m_front, job, audio = written ? QByteArray() : ready->oggOpus, written] {
         emit front->chunkStored(job, audio, written);
     });
+    // Committed after chunkStored is on its way: the transcript cannot reach the service before the chunk does.
+    streamClosedChunk(recording, chunk);
+}
+
+void PipelineWorker::streamOpenChunk(Recording& recording)
+{
+    ChunkStream* stream = recording.plan.stream.get();
+    if (!stream)
+        return;
+    const Chunker& chunker = *recording.chunker;
+    const std::optional<std::int64_t> start = chunker.openChunkStart();
+    if (recording.streamStart >= 0 && start != recording.streamStart) {
+        // The chunk streamed so far went without being emitted or rejected (a click too short to keep).
+        stream->discard(int(chunker.chunksEmitted()));
+        recording.streamStart = -1;
+    }
+    if (!start || stream->holdUntilAccepted)
+        return;
+    if (recording.streamStart < 0) {
+        recording.streamStart = *start;
+        recording.streamedTo = *start;
+        recording.streamedSamples = 0;
+    }
+    // Settled audio only (it is uploaded as it is, whatever follows), and never past the first half of the longest
+    // chunk: a chunk that reaches it is cut at its quietest point after that, and what follows belongs to the next.
+    const std::int64_t halfMax = std::int64_t(chunker.config().maxChunkMs) * chunker.config().sampleRate / 2000;
+    const std::int64_t to = std::min(chunker.openChunkSettledEnd(), *start + halfMax);
+    if (to <= recording.streamedTo)
+        return;
+    std::vector<std::int16_t> pcm;
+    std::int64_t at = recording.streamedTo;
+    for (const StreamGap& gap : chunker.openChunkGaps()) { // shortened pauses are not uploaded: nor streamed
+        if (gap.to <= at || gap.from >= to)
+            continue;
+        if (gap.from > at) {
+            const std::span<const std::int16_t> piece = chunker.buffered(at, gap.from);
+            pcm.insert(pcm.end(), piece.begin(), piece.end());
+        }
+        at = std::max(at, std::min(gap.to, to));
+    }
+    if (at < to) {
+        const std::span<const std::int16_t> piece = chunker.buffered(at, to);
+        pcm.insert(pcm.end(), piece.begin(), piece.end());
+    }
+    recording.streamedTo = to;
+    if (pcm.empty())
+        return;
+    recording.streamedSamples += pcm.size();
+    stream->append(int(chunker.chunksEmitted()), std::move(pcm));
+}
+
+void PipelineWorker::streamClosedChunk(Recording& recording, const AudioChunk& chunk)
+{
+    ChunkStream* stream = recording.plan.stream.get();
+    if (!stream)
+        return;
+    const int sequence = int(chunk.sequence);
+    std::size_t sent = recording.streamedSamples;
+    if (recording.streamStart >= 0 && recording.streamStart != chunk.startSample) {
+        // Streamed under another start than the chunk has (not expected): sent again whole, after a clear.
+        qCDebug(lcPipeline) << "realtime: chunk" << sequence << "starts elsewhere than streamed; sent again";
+        stream->discard(sequence);
+        sent = 0;
+    } else if (recording.streamStart < 0) {
+        sent = 0;
+    }
+    recording.streamStart = -1;
+    if (sent > chunk.pcm.size()) { // cannot happen while the chunker keeps its promises; the upload is right anyway
+        qCWarning(lcPipeline).noquote() << "realtime: streamed" << sent << "samples of a chunk of" << chunk.pcm.size();
+        sent = chunk.pcm.size();
+    }
+    if (sent < chunk.pcm.size())
+        stream->append(sequence, std::vector<std::int16_t>(chunk.pcm.begin() + std::ptrdiff_t(sent), chunk.pcm.end()));
+    stream->commit(sequence);
 }
 
 void PipelineWorker::end(Iterator it, bool cancelled)
@@ -283,6 +379,8 @@ void PipelineWorker::end(Iterator it, bool cancelled)
         }
         written = !recording.handedOver;
     }
+    if (recording.plan.stream && !cancelled)
+        recording.plan.stream->end();
     post([front = m_front, meta, written, chunks = recording.chunks, cancelled] {
         emit front->sessionEnded(meta, written, chunks, cancelled);
     });

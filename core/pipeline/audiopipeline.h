@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 class QThread;
@@ -20,6 +21,30 @@ namespace utter
 class AudioCapture;
 class PipelineWorker;
 
+// The chunk being collected, streamed to a realtime transcription server as it grows (docs/providers.md, "Realtime
+// transcription"). Called on the pipeline thread, in order; an implementation hands each call to its own thread.
+// Sequences are the chunks' own: a chunk held back for having no voice has none, and the next chunk takes the
+// sequence it streamed under. Only a chunk's own audio is streamed (never the silence between chunks), exactly the
+// samples its upload would hold (long pauses shortened).
+class ChunkStream
+{
+public:
+    virtual ~ChunkStream() = default;
+    // More of chunk `sequence`'s audio (16 kHz mono), following what was appended before.
+    virtual void append(int sequence, std::vector<std::int16_t> pcm) = 0;
+    // Chunk `sequence` is complete (all of its audio appended) and journaled: it may be transcribed.
+    virtual void commit(int sequence) = 0;
+    // Chunk `sequence` held no voice (or was dropped as a click): what was appended of it is void.
+    virtual void discard(int sequence) = 0;
+    // The dictation's audio ended; every chunk was committed or discarded.
+    virtual void end() = 0;
+
+    // Nothing of a chunk is appended until it is closed and accepted (then all of it at once): typing or music is
+    // never sent, at the cost of the chunk's upload time before its first words. Otherwise its audio goes out as
+    // soon as the chunker has settled it, and a rejected chunk is discarded.
+    bool holdUntilAccepted = false;
+};
+
 // What the audio pipeline needs to record one dictation.
 struct RecordingPlan
 {
@@ -27,9 +52,10 @@ struct RecordingPlan
     ChunkerConfig chunker;
     VadConfig vad;
     OggOpusOptions opus;
-    int handsFreeStopMs = 0;         // > 0: silenceReached() after this much silence once speech was heard
-    std::uint64_t captureStream = 0; // the AudioCapture dictation whose blocks are this one's; 0: pushed audio
-    QElapsedTimer sinceBegin;        // for the "first audio" log line
+    int handsFreeStopMs = 0;             // > 0: silenceReached() after this much silence once speech was heard
+    std::uint64_t captureStream = 0;     // the AudioCapture dictation whose blocks are this one's; 0: pushed audio
+    QElapsedTimer sinceBegin;            // for the "first audio" log line
+    std::shared_ptr<ChunkStream> stream; // realtime transcription: the chunks as they are collected
 };
 
 // The audio pipeline (DESIGN §3, docs/pipeline.md): on a thread of its own, it runs each dictation's audio through

@@ -349,8 +349,6 @@ Status DictationService::pushStreamAudio(const QByteArray& pcm16le)
     const auto* bytes = reinterpret_cast<const unsigned char*>(pcm16le.constData());
     for (std::size_t i = 0; i < samples.size(); ++i)
         samples[i] = std::int16_t(bytes[2 * i] | (bytes[2 * i + 1] << 8));
-    if (RealtimeSession* realtime = m_live.back().realtime.get())
-        realtime->pushAudio(samples);
     m_pipeline->push(m_live.back().id, std::move(samples));
     return {};
 }
@@ -415,9 +413,8 @@ Status DictationService::beginSession(bool streamed, const QJsonObject& options)
     if (!streamed)
         plan.captureStream = m_capture->nextStream();
     startRealtime(live, meta.language);
-    if (live.realtime && !streamed)
-        live.realtime->followCapture(*m_capture, plan.captureStream);
     if (live.realtime) {
+        plan.stream = live.realtime->stream(); // the chunk being collected, from the pipeline's thread
         // Each commit is what makes words appear, and streaming is billed by the second: a chunk at every pause.
         plan.chunker.targetChunkMs = 0;
         plan.chunker.minBilledMs = 0;
@@ -548,7 +545,7 @@ void DictationService::onSilence(const QString& sessionId)
 void DictationService::startRealtime(Live& live, const QString& language)
 {
     live.realtime = RealtimeSession::create(live.id, language, m_settings, m_secrets, m_clock, m_realtimeThread,
-                                            *m_journal, *m_uploads, this);
+                                            *m_journal, *m_uploads, this, m_realtimeHoldUntilVoice);
     if (!live.realtime)
         return;
     const QString id = live.id;
@@ -565,8 +562,6 @@ void DictationService::onChunkStored(const ChunkJob& job, const QByteArray& oggO
         return; // its folder is discarded once the pipeline has ended it
     (void)m_journal->adoptChunk(job, oggOpus, written);
     ++live->chunks;
-    if (RealtimeSession* realtime = live->realtime.get())
-        realtime->chunkStored(job);
     m_uploads->kick();
 }
 
@@ -578,8 +573,6 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
     Live& live = *found;
     live.captureEnded = true;
     live.assembler.setChunkCount(live.chunks);
-    if (RealtimeSession* realtime = live.realtime.get())
-        realtime->recordingEnded();
     LogScope scope(live.id);
     if (live.sinceEnd.isValid())
         qCDebug(lcPipeline) << "capture flushed and last chunk journaled" << live.sinceEnd.elapsed()

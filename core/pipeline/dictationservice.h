@@ -87,6 +87,10 @@ public:
     void setHotkeysPaused(bool paused) { m_hotkeysPaused = paused; }
 
     State state() const { return m_state; }
+    // Realtime dictations: whether a chunk's audio waits until the chunker has found a voice in it
+    // (ChunkStream::holdUntilAccepted; docs/providers.md, "What is streamed"). For benchmarks; the default is
+    // the documented choice.
+    void setRealtimeHoldUntilVoice(bool hold) { m_realtimeHoldUntilVoice = hold; }
     Journal& journal() { return *m_journal; }
 
     // DictationControl
@@ -204,6 +208,7 @@ private:
     bool m_hotkeysPaused = false;
     bool m_started = false;
     bool m_captureStale = false; // device or pre-roll changed while a dictation was recording
+    bool m_realtimeHoldUntilVoice = false;
 
     State m_state = State::Idle;
     QString m_stateSession;

@@ -1,6 +1,5 @@
 #include "realtimesession.h"
 
-#include "audio/audiocapture.h"
 #include "common/handoff.h"
 #include "journal/journal.h"
 #include "logging/logcontext.h"
@@ -12,6 +11,7 @@
 
 #include <QThread>
 
+#include <mutex>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,10 +26,57 @@ struct RealtimeSession::Link
     RealtimeSession* session = nullptr;
 };
 
+// Called on the pipeline thread; every call is handed to the transcriber's thread, in order, until the session
+// detaches it (then the transcriber may be gone: the lock keeps a call from racing the detach).
+class RealtimeSession::Feed final : public ChunkStream
+{
+public:
+    explicit Feed(RealtimeTranscriber* rt)
+        : m_rt(rt)
+    {}
+
+    void detach()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_rt = nullptr;
+    }
+
+    void append(int sequence, std::vector<std::int16_t> pcm) override
+    {
+        post([sequence, pcm = std::move(pcm)](RealtimeTranscriber* rt) {
+            rt->appendAudio(sequence, std::span<const qint16>(pcm.data(), pcm.size()));
+        });
+    }
+    void commit(int sequence) override
+    {
+        post([sequence](RealtimeTranscriber* rt) { rt->commit(sequence); });
+    }
+    void discard(int sequence) override
+    {
+        post([sequence](RealtimeTranscriber* rt) { rt->discard(sequence); });
+    }
+    void end() override
+    {
+        post([](RealtimeTranscriber* rt) { rt->finish(); });
+    }
+
+private:
+    template<typename F>
+    void post(F&& f)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_rt)
+            postTo(m_rt, [rt = m_rt, f = std::forward<F>(f)]() mutable { f(rt); });
+    }
+
+    std::mutex m_mutex;
+    RealtimeTranscriber* m_rt;
+};
+
 std::unique_ptr<RealtimeSession> RealtimeSession::create(const QString& sessionId, const QString& language,
                                                          const Settings& settings, SecretStore& secrets, Clock& clock,
                                                          QThread& thread, Journal& journal, UploadQueue& uploads,
-                                                         QObject* relay)
+                                                         QObject* relay, bool holdUntilAccepted)
 {
     const QUrl url(settings.stringValue(SettingKey::TranscribeUrl).trimmed());
     if (!RealtimeConfig::isRealtimeUrl(url))
@@ -42,16 +89,17 @@ std::unique_ptr<RealtimeSession> RealtimeSession::create(const QString& sessionI
     TranscriberConfig vocabulary; // the same prompt the uploads send
     vocabulary.vocabulary = settings.stringListValue(SettingKey::TranscribeVocabulary);
     config.prompt = vocabulary.prompt();
+    config.holdBack = std::chrono::milliseconds(0); // the pipeline streams only audio whose chunk is settled
     if (!thread.isRunning()) {
         thread.setObjectName(u"utter-realtime"_s);
         thread.start();
     }
     return std::unique_ptr<RealtimeSession>(
-        new RealtimeSession(sessionId, std::move(config), clock, thread, journal, uploads, relay));
+        new RealtimeSession(sessionId, std::move(config), clock, thread, journal, uploads, relay, holdUntilAccepted));
 }
 
 RealtimeSession::RealtimeSession(QString sessionId, RealtimeConfig config, Clock& clock, QThread& thread,
-                                 Journal& journal, UploadQueue& uploads, QObject* relay)
+                                 Journal& journal, UploadQueue& uploads, QObject* relay, bool holdUntilAccepted)
     : m_id(std::move(sessionId))
     , m_url(config.endpoint.url)
     , m_journal(journal)
@@ -60,6 +108,8 @@ RealtimeSession::RealtimeSession(QString sessionId, RealtimeConfig config, Clock
 {
     m_rt = new RealtimeTranscriber(std::move(config), clock);
     m_rt->moveToThread(&thread);
+    m_feed = std::make_shared<Feed>(m_rt);
+    m_feed->holdUntilAccepted = holdUntilAccepted;
     m_uploads.hold(m_id); // the stream transcribes the chunks; the queue uploads them only if it gives up
     connectHandOff(m_rt, &RealtimeTranscriber::partial, relay, [link = m_link](int sequence, const QString& text) {
         if (link->session && !link->session->m_cancelled)
@@ -75,11 +125,13 @@ RealtimeSession::RealtimeSession(QString sessionId, RealtimeConfig config, Clock
                        if (link->session)
                            link->session->onFailed(error, unfinished);
                    });
+    postTo(m_rt, [rt = m_rt] { rt->open(); }); // the handshake while the first words are spoken
 }
 
 RealtimeSession::~RealtimeSession()
 {
     m_link->session = nullptr;
+    m_feed->detach(); // the pipeline may still hold the feed: it reaches nothing from here on
     if (m_held)
         m_uploads.release(m_id);
     postTo(m_rt, [rt = m_rt] {
@@ -88,37 +140,16 @@ RealtimeSession::~RealtimeSession()
     });
 }
 
-void RealtimeSession::followCapture(AudioCapture& capture, std::uint64_t captureStream)
+std::shared_ptr<ChunkStream> RealtimeSession::stream() const
 {
-    // Straight from the capture thread to the realtime thread: the main thread never touches the audio.
-    connect(&capture, &AudioCapture::samplesReady, m_rt, [rt = m_rt, captureStream](const AudioBlock& block) {
-        if (block.stream == captureStream)
-            rt->appendLive(std::span<const qint16>(block.samples.data(), block.samples.size()));
-    });
-}
-
-void RealtimeSession::pushAudio(std::span<const qint16> pcm16k)
-{
-    postTo(m_rt, [rt = m_rt, copy = std::vector<qint16>(pcm16k.begin(), pcm16k.end())] {
-        rt->appendLive(std::span<const qint16>(copy.data(), copy.size()));
-    });
-}
-
-void RealtimeSession::chunkStored(const ChunkJob& job)
-{
-    // Where the chunk ends in the dictation's audio (16 kHz samples), so the stream cuts at the same place.
-    const qint64 end = job.offsetMs >= 0 ? (job.offsetMs + job.durationMs) * 16 : -1;
-    postTo(m_rt, [rt = m_rt, sequence = job.sequence, end] { rt->commit(sequence, end); });
-}
-
-void RealtimeSession::recordingEnded()
-{
-    postTo(m_rt, [rt = m_rt] { rt->finish(); });
+    return m_feed;
 }
 
 void RealtimeSession::cancel()
 {
     m_cancelled = true;
+    m_feed->detach();
+    postTo(m_rt, [rt = m_rt] { rt->abort(); });
 }
 
 void RealtimeSession::onSegmentCompleted(int sequence, const QString& text)
@@ -131,7 +162,9 @@ void RealtimeSession::onSegmentCompleted(int sequence, const QString& text)
     result.sequence = sequence;
     result.endpointName = u"realtime"_s;
     result.endpointUrl = m_url;
-    result.billedSeconds = double(job->durationMs) / 1000.0; // streamed: all of it, pauses too (cost meter)
+    // What was streamed: the chunk's audio as its upload would hold it (long pauses shortened), never the silence
+    // between chunks nor a chunk without a voice.
+    result.billedSeconds = double(job->uploadedMs()) / 1000.0;
     result.attempts = 1;
     m_uploads.storeStreamed(m_id, sequence, result);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiopipeline.h"
 #include "common/result.h"
 #include "providers/realtimetranscriber.h"
 
@@ -8,14 +9,12 @@
 
 #include <cstdint>
 #include <memory>
-#include <span>
 
 class QThread;
 
 namespace utter
 {
 
-class AudioCapture;
 class Clock;
 class Journal;
 class SecretStore;
@@ -24,10 +23,12 @@ class UploadQueue;
 struct ChunkJob;
 
 // One dictation's realtime stream and its results (docs/providers.md, "Realtime transcription"). It owns a
-// RealtimeTranscriber on the realtime thread, holds the dictation's chunks back from the upload queue while the
-// stream transcribes them, stores each streamed transcript like an upload's result, and, when the stream gives up,
-// hands the chunks still without a transcript to the batch path. Lives on the main thread; the transcriber is
-// reached only through handoff.h's postTo, and its signals come back through connectHandOff.
+// RealtimeTranscriber on the realtime thread, fed by the audio pipeline's thread with the chunk being collected
+// (stream(): the chunker decides what is streamed, committed and cleared, never the main thread), holds the
+// dictation's chunks back from the upload queue while the stream transcribes them, stores each streamed transcript
+// like an upload's result, and, when the stream gives up, hands the chunks still without a transcript to the batch
+// path. Lives on the main thread; the transcriber is reached only through handoff.h's postTo, and its signals come
+// back through connectHandOff.
 class RealtimeSession final : public QObject
 {
     Q_OBJECT
@@ -35,23 +36,18 @@ class RealtimeSession final : public QObject
 
 public:
     // The realtime stream for a dictation, or nullptr when transcribe/url is not a ws:// or wss:// URL. `relay`
-    // (the service) outlives the realtime thread's work: replies are handed to its thread first.
+    // (the service) outlives the realtime thread's work: replies are handed to its thread first. holdUntilAccepted:
+    // ChunkStream::holdUntilAccepted.
     static std::unique_ptr<RealtimeSession> create(const QString& sessionId, const QString& language,
                                                    const Settings& settings, SecretStore& secrets, Clock& clock,
                                                    QThread& thread, Journal& journal, UploadQueue& uploads,
-                                                   QObject* relay);
+                                                   QObject* relay, bool holdUntilAccepted);
     // Ends the stream (aborted on its thread); chunks it had not transcribed go to the batch endpoint.
     ~RealtimeSession() override;
 
-    // Captured blocks of that capture stream go to the server straight from the capture thread.
-    void followCapture(AudioCapture& capture, std::uint64_t captureStream);
-    // Audio pushed by a client (the WebSocket entry).
-    void pushAudio(std::span<const qint16> pcm16k);
-    // The pipeline journaled a chunk: the stream commits its segment at the chunk's end.
-    void chunkStored(const ChunkJob& job);
-    // The dictation's audio has ended: finished once every committed segment has its transcript.
-    void recordingEnded();
-    // The dictation was cancelled: nothing more is sent or stored.
+    // For the dictation's RecordingPlan: the pipeline streams its chunks through it, from its own thread.
+    std::shared_ptr<ChunkStream> stream() const;
+    // The dictation was cancelled: the stream ends at once; nothing more is sent or stored.
     void cancel();
 
 signals:
@@ -62,8 +58,9 @@ signals:
 
 private:
     struct Link; // the session as seen from replies in flight: cleared when it goes
+    class Feed;  // the ChunkStream: the pipeline thread's calls, handed to the realtime thread
     RealtimeSession(QString sessionId, RealtimeConfig config, Clock& clock, QThread& thread, Journal& journal,
-                    UploadQueue& uploads, QObject* relay);
+                    UploadQueue& uploads, QObject* relay, bool holdUntilAccepted);
     void onSegmentCompleted(int sequence, const QString& text);
     void onFailed(const ProviderError& error, const QList<int>& unfinished);
 
@@ -73,6 +70,7 @@ private:
     UploadQueue& m_uploads;
     RealtimeTranscriber* m_rt = nullptr; // on the realtime thread; deleted there
     std::shared_ptr<Link> m_link;
+    std::shared_ptr<Feed> m_feed;
     bool m_cancelled = false;
     bool m_held = true; // the upload queue holds the dictation's chunks for the stream
 };

@@ -282,6 +282,12 @@ void RealtimeTranscriber::armCompletionTimer(int sequence)
     });
 }
 
+void RealtimeTranscriber::open()
+{
+    if (!m_failed && !m_aborted)
+        (void)currentSession();
+}
+
 void RealtimeTranscriber::appendAudio(int sequence, std::span<const qint16> pcm16k)
 {
     if (m_failed || m_aborted)
@@ -350,6 +356,26 @@ void RealtimeTranscriber::commit(int sequence, qint64 endSample)
     pump(sessionById(ending.sessionId));
 }
 
+void RealtimeTranscriber::discard(int sequence)
+{
+    const auto it = m_segments.find(sequence);
+    if (it != m_segments.end() && !it->second.ended && !m_failed && !m_aborted) {
+        Segment& seg = it->second;
+        // Segments go out in order and every earlier one is committed: the server's buffer holds only this one's
+        // audio. After a drop nothing of it was sent on the new connection yet (sent is 0): nothing to clear.
+        Session* s = sessionById(seg.sessionId);
+        if (seg.sent > 0 && s && s->open) {
+            send(s, QJsonObject{{u"type"_s, u"input_audio_buffer.clear"_s}});
+            m_clearedS += double(seg.sent) / kBytesPerSecond;
+            qCInfo(lcTranscribe).noquote() << u"realtime session %1: segment #%2 held no voice; %3 s cleared"_s.arg(
+                QString::number(s->id), QString::number(sequence),
+                QString::number(double(seg.sent) / kBytesPerSecond, 'f', 2));
+        }
+        m_segments.erase(it);
+    }
+    emit partial(sequence, QString());
+}
+
 void RealtimeTranscriber::finish()
 {
     m_finishing = true;
@@ -403,7 +429,9 @@ void RealtimeTranscriber::onMessage(Session* s, const QString& message)
     const QJsonObject event = QJsonDocument::fromJson(message.toUtf8()).object();
     const QString type = event.value(u"type"_s).toString();
     const QString itemId = event.value(u"item_id"_s).toString();
-    if (type == u"transcription_session.updated"_s || type == u"session.updated"_s) {
+    if (type == u"input_audio_buffer.cleared"_s) {
+        qCDebug(lcTranscribe).noquote() << u"realtime session %1: buffer cleared"_s.arg(s->id);
+    } else if (type == u"transcription_session.updated"_s || type == u"session.updated"_s) {
         m_failedConnects = 0; // the server took the session (`created` comes before a refusal, so it does not count)
     } else if (type == u"input_audio_buffer.committed"_s) {
         m_failedConnects = 0;

@@ -58,7 +58,8 @@ struct RealtimeConfig
 // segmentCompleted(). Every segment's audio is kept until its transcript arrives: when the connection drops it is
 // reopened and the unfinished segments are sent again; a session past its limit is rolled over to a new one at a
 // segment boundary. When the server cannot be reached (or refuses: bad key, no credit) failed() names the
-// segments without a transcript, so the caller can send them another way. The key is sent only in the
+// segments without a transcript, so the caller can send them another way. A segment found to hold no voice before
+// its commit is discarded: cleared from the server's buffer, never transcribed. The key is sent only in the
 // Authorization header and never logged.
 class RealtimeTranscriber final : public QObject
 {
@@ -71,6 +72,8 @@ public:
 
     const RealtimeConfig& config() const { return m_config; }
 
+    // Connects now, so that the first segment does not wait for the handshake.
+    void open();
     // Appends 16 kHz mono PCM to segment `sequence` (opened on first use; sequences increase). Connects on first
     // use.
     void appendAudio(int sequence, std::span<const qint16> pcm16k);
@@ -80,6 +83,10 @@ public:
     // endSample (16 kHz samples since the first live sample; -1: all of it): where the cut is — live audio after it
     // that has not been sent yet moves to the next segment (audio already streamed stays: the cut is in a pause).
     void commit(int sequence, qint64 endSample = -1);
+    // Segment `sequence`, not committed, is void (its audio held no voice): what was sent of it is cleared from the
+    // server's buffer (`input_audio_buffer.clear`), the rest dropped, and partial(sequence, "") retracts any text
+    // shown for it. The sequence may be used again by the next segment.
+    void discard(int sequence);
     // No more audio: audio after the last commit is dropped (the pipeline kept none of it), and finished() comes
     // once every committed segment has its transcript.
     void finish();
@@ -91,6 +98,8 @@ public:
     QList<int> unfinishedSequences() const;
     // Seconds of audio streamed to the server (the resent audio of a reconnect counts again).
     double streamedSeconds() const { return m_streamedS; }
+    // Seconds of audio cleared from the server's buffer by discard().
+    double clearedSeconds() const { return m_clearedS; }
     int sessionsOpened() const { return m_sessionsOpened; }
 
 signals:
@@ -173,6 +182,7 @@ private:
     bool m_failed = false;
     bool m_aborted = false;
     double m_streamedS = 0;
+    double m_clearedS = 0;
 };
 
 } // namespace utter

@@ -1,7 +1,9 @@
 // Dictations with a realtime transcription URL (docs/providers.md, "Realtime transcription"): a real
 // DictationService (journal, SQLite history, audio pipeline) streams to the realtime double while the audio is
 // pushed, shows partials, and delivers the text from the streamed segments; a refused or dropped stream loses
-// nothing — the journaled chunks go to the batch double instead.
+// nothing — the journaled chunks go to the batch double instead. Sound without a voice between the sentences
+// (typing) is never transcribed nor typed, and the silence between chunks is never streamed.
+#include "daemon/daemon.h"
 #include "doubletestutil.h"
 #include "history/historystore.h"
 #include "paths/locations.h"
@@ -9,8 +11,12 @@
 #include "realtimedouble.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
+#include "speechcorpus.h"
+#include "utterprocess.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,7 +66,8 @@ struct Rig
     }
 
     // The utterance, pushed as a WebSocket client would (20 ms frames), then the release.
-    void speakAndRelease()
+    void speakAndRelease() { speakAndRelease(pcm); }
+    void speakAndRelease(const QList<qint16>& pcm)
     {
         QVERIFY(service->beginStream({}).ok());
         QElapsedTimer clock; // 4x real time: the stream is live, as a client's would be
@@ -118,6 +125,119 @@ private slots:
         const double billed = rig.history->latest().value()->billedSeconds;
         QVERIFY2(billed > 0.8 * spoken && billed < spoken + 0.5,
                  qPrintable(u"billed %1 s of %2 s"_s.arg(billed).arg(spoken)));
+    }
+
+    // Typing between two sentences of one realtime dictation (issue 17): the chunker finds no voice in it, so it is
+    // not transcribed and not typed. Streaming as spoken, what went out of it is cleared from the server's buffer and
+    // the partial of its sequence is retracted (an empty transcript.partial reaches an IPC follower); holding until
+    // the voice is found, none of it is sent. Either way the pauses between chunks are never streamed.
+    void typingBetweenSentencesIsNeitherTranscribedNorTyped_data()
+    {
+        QTest::addColumn<bool>("holdUntilVoice");
+        QTest::newRow("streamed as spoken") << false;
+        QTest::newRow("held until voice") << true;
+    }
+    void typingBetweenSentencesIsNeitherTranscribedNorTyped()
+    {
+        QFETCH(bool, holdUntilVoice);
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        rig.service->setRealtimeHoldUntilVoice(holdUntilVoice);
+        DaemonServices services;
+        services.locations = rig.locations;
+        services.settings = rig.settings.get();
+        services.secrets = rig.secrets.get();
+        services.dictation = rig.service.get();
+        DaemonOptions options;
+        options.allowRoot = true;
+        Daemon daemon(services, options);
+        QVERIFY(daemon.start().ok());
+        QProcess follow; // `utter status --follow`: an IPC subscriber in its own process
+        follow.start(test::utterBinary(), {u"status"_s, u"--follow"_s});
+        QVERIFY(follow.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(follow.bytesAvailable() > 0, 10000);
+
+        // Mechanical keys over a room's noise floor: a sound the voice gate turns away reliably (testchunker).
+        std::vector<std::int16_t> keys;
+        for (const test::SpeechCorpus::NonSpeech& file : test::SpeechCorpus::nonSpeechSuite(4 * 16000, 3, false)) {
+            if (file.name == u"keys-mechanical-floor"_s)
+                keys = file.pcm;
+        }
+        QVERIFY(!keys.empty());
+        constexpr int kPauseMs = 900;
+        QList<qint16> pcm = clips->utterance({0}, kPauseMs);
+        pcm += QList<qint16>(kPauseMs * 16 - 200 * 16, 0);
+        pcm += QList<qint16>(keys.begin(), keys.end());
+        pcm += QList<qint16>(kPauseMs * 16, 0);
+        pcm += clips->utterance({3}, kPauseMs);
+        const double speechS = clips->at(0).durationS() + clips->at(3).durationS();
+        const double keysS = double(keys.size()) / 16000.0;
+
+        QSignalSpy finals(rig.service.get(), &DictationControl::finalTranscript);
+        QSignalSpy partials(rig.service.get(), &DictationControl::partialTranscript);
+        rig.speakAndRelease(pcm);
+        QTRY_COMPARE_WITH_TIMEOUT(finals.count(), 1, 30000);
+        const QString reference = clips->referenceText({0, 3});
+        QCOMPARE(finals.at(0).at(1).toString(), reference); // the text typed: the two sentences, nothing else
+        QTRY_VERIFY(rig.history->latest().value().has_value());
+        QCOMPARE(rig.history->latest().value()->rawText, reference);
+        QCOMPARE(rig.realtime.commits(), 2);
+        QVERIFY2(!rig.realtime.completedTranscripts().join(u' ').contains(u"unrecognised"_s),
+                 qPrintable(rig.realtime.completedTranscripts().join(u" | "_s)));
+        QCOMPARE(rig.batch.requests(u"/audio/transcriptions"_s).size(), 0);
+
+        // What the server was sent: the two sentences with their padding (≤ 0.5 s each), never the pauses; of the
+        // typing, nothing (held) or only what it then cleared (streamed).
+        const double committed = rig.realtime.committedAudioS();
+        const double received = rig.realtime.appendedAudioS();
+        const QString sent =
+            u"received %1 s, cleared %2 s, committed %3 s; speech %4 s, typing %5 s, dictation %6 s"_s.arg(received)
+                .arg(rig.realtime.clearedAudioS())
+                .arg(committed)
+                .arg(speechS)
+                .arg(keysS)
+                .arg(double(pcm.size()) / 16000.0);
+        qInfo().noquote() << sent;
+        QVERIFY2(committed >= speechS && committed <= speechS + 2 * 0.5, qPrintable(sent));
+        if (holdUntilVoice) {
+            QCOMPARE(rig.realtime.clears(), 0);
+            QVERIFY2(qAbs(received - committed) < 0.01, qPrintable(sent)); // the typing never left the machine
+        } else {
+            QVERIFY2(rig.realtime.clears() >= 1, qPrintable(sent));
+            QVERIFY2(rig.realtime.clearedAudioS() > 0.5, qPrintable(sent));
+            QVERIFY2(qAbs(received - rig.realtime.clearedAudioS() - committed) < 0.01, qPrintable(sent));
+        }
+        QVERIFY2(received <= committed + keysS + 0.5, qPrintable(sent)); // no pause streamed
+
+        // The typing held the second segment's sequence until it was turned away: its partial was retracted
+        // (empty), and the second sentence's words then came under the same sequence.
+        qsizetype retracted = -1;
+        for (qsizetype i = 0; i < partials.size(); ++i) {
+            if (partials.at(i).at(1).toInt() == 1 && partials.at(i).at(2).toString().isEmpty() && retracted < 0)
+                retracted = i;
+        }
+        QVERIFY2(retracted >= 0, "no empty partial for the typing's sequence");
+        bool wordsAfter = false;
+        for (qsizetype i = retracted + 1; i < partials.size(); ++i)
+            wordsAfter =
+                wordsAfter || (partials.at(i).at(1).toInt() == 1 && !partials.at(i).at(2).toString().isEmpty());
+        QVERIFY(wordsAfter);
+        QByteArray followed;
+        const auto followerSawRetraction = [&] {
+            followed += follow.readAll();
+            for (const QByteArray& line : followed.split('\n')) {
+                const QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.value(u"event"_s).toString() == u"transcript.partial"_s &&
+                    event.value(u"seq"_s).toInt() == 1 && event.contains(u"text"_s) &&
+                    event.value(u"text"_s).toString().isEmpty())
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(followerSawRetraction(), 10000);
+        follow.kill();
+        QVERIFY(follow.waitForFinished(5000));
     }
 
     void aDroppedStreamLosesNoWord()

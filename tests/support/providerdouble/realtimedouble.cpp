@@ -211,7 +211,12 @@ void RealtimeDouble::onMessage(QWebSocket* socket, const QString& message)
             return;
         }
         client->buffer += decoded.decoded;
+        m_appendedAudioS += double(decoded.decoded.size()) / (2.0 * kRate);
     } else if (type == u"input_audio_buffer.clear"_s) {
+        // OpenAI: "Send this event to clear the audio bytes in the buffer. The server will respond with an
+        // input_audio_buffer.cleared event" — {event_id, type}, nothing else.
+        ++m_clears;
+        m_clearedAudioS += double(client->buffer.size()) / (2.0 * kRate);
         client->buffer.clear();
         sendEvent(socket, QJsonObject{{u"type"_s, u"input_audio_buffer.cleared"_s}});
     } else if (type == u"input_audio_buffer.commit"_s) {

@@ -64,6 +64,9 @@ public:
     int refusedHandshakes() const { return m_refused; }
     int commits() const { return m_commits; }
     double committedAudioS() const { return m_committedAudioS; }
+    double appendedAudioS() const { return m_appendedAudioS; } // every append, committed or cleared
+    int clears() const { return m_clears; }                    // input_audio_buffer.clear events
+    double clearedAudioS() const { return m_clearedAudioS; }   // audio those clears dropped
     QList<QJsonObject> sessionUpdates() const { return m_sessionUpdates; }
     QStringList completedTranscripts() const { return m_completed; }
     QList<QByteArray> handshakeRequests() const { return m_handshakes; }
@@ -102,6 +105,9 @@ private:
     int m_commits = 0;
     int m_items = 0;
     double m_committedAudioS = 0;
+    double m_appendedAudioS = 0;
+    int m_clears = 0;
+    double m_clearedAudioS = 0;
     QList<QJsonObject> m_sessionUpdates;
     QStringList m_completed;
     QList<QByteArray> m_handshakes;
