@@ -3,9 +3,14 @@
 //   1. release → final text at 10, 30, 60 and 120 s dictations (streamed in at `--pace` × real time, default 4);
 //   2. speech → first partial word: from the end of the first sentence's audio to the first transcript.partial,
 //      at real time, with the server's own modelled time (its round trip and transcription) shown apart and taken
-//      out (goal ≤ 500 ms).
+//      out (goal ≤ 500 ms);
+//   3. typing between two sentences (issue 17): seconds of audio the realtime server received, cleared and
+//      transcribed, against the speech.
+// Realtime runs twice: chunks streamed as they are spoken (cleared when the voice gate rejects them) and held until
+// the gate accepts them (ChunkStream::holdUntilAccepted); the realtime server models an uplink of `--uplink` kbit/s
+// (default 5000), so holding pays the upload of a whole chunk after its cut.
 // Prints numbers and ratios; asserts nothing.
-//   benchrealtime [--seconds N (default: 10, 30, 60 and 120)] [--pace X] [--rounds N (3)]
+//   benchrealtime [--seconds N (default: 10, 30, 60 and 120)] [--pace X] [--rounds N (3)] [--uplink KBPS]
 #include "doubletestutil.h"
 #include "history/historystore.h"
 #include "paths/locations.h"
@@ -13,6 +18,7 @@
 #include "realtimedouble.h"
 #include "secrets/secretstore.h"
 #include "settings/settings.h"
+#include "speechcorpus.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -58,7 +64,7 @@ bool waitFor(const std::function<bool()>& done, int timeoutMs)
 // One Utter home with its service, pointed at a transcription URL through its settings file.
 struct Home
 {
-    explicit Home(const QString& url)
+    explicit Home(const QString& url, bool holdUntilVoice = false)
     {
         for (const char* name : {"UTTER_CONFIG_DIR", "UTTER_DATA_DIR", "UTTER_RUNTIME_DIR", "UTTER_LOG_DIR"})
             qputenv(name, (dir.path() + u'/' + QString::fromLatin1(name)).toUtf8());
@@ -72,6 +78,7 @@ struct Home
         history = std::make_unique<HistoryStore>(locations.historyDatabase(), locations.audioArchiveDir());
         (void)history->open();
         service = std::make_unique<DictationService>(locations, *settings, *secrets, history.get());
+        service->setRealtimeHoldUntilVoice(holdUntilVoice);
         (void)service->start();
     }
 
@@ -142,6 +149,7 @@ int main(int argc, char** argv)
     QList<double> lengths{10, 30, 60, 120};
     double pace = 4.0;
     int rounds = 3;
+    int uplinkKbps = 5000;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == u"--seconds"_s)
@@ -150,6 +158,8 @@ int main(int argc, char** argv)
             pace = args.at(i + 1).toDouble();
         else if (args.at(i) == u"--rounds"_s)
             rounds = std::max(1, args.at(i + 1).toInt());
+        else if (args.at(i) == u"--uplink"_s)
+            uplinkKbps = std::max(0, args.at(i + 1).toInt());
     }
     QString why;
     const test::FixtureClips* clips = test::testFixtureClips(&why);
@@ -168,26 +178,30 @@ int main(int argc, char** argv)
     realtimeServer.options().keys = {groqKey};
     realtimeServer.options().completionDelayMs = kRoundTripMs;
     realtimeServer.options().speedFactor = kSpeedFactor;
+    realtimeServer.options().uplinkKbps = uplinkKbps;
     if (!batchServer.start() || !realtimeServer.start()) {
         std::fprintf(stderr, "benchrealtime: the doubles cannot listen\n");
         return 1;
     }
     Home batch(batchServer.baseUrl() + u"/openai/v1"_s);
     Home realtime(realtimeServer.url());
+    Home held(realtimeServer.url(), true);
 
     std::printf("release -> final text, dictations streamed at %.0fx real time; same modelled network (round trip "
-                "%d ms + audio s / %.0f)\n",
-                pace, kRoundTripMs, kSpeedFactor);
-    std::printf("  length | chunk uploads ms | realtime ms | realtime/chunks\n");
+                "%d ms + audio s / %.0f; realtime uplink %d kbit/s)\n",
+                pace, kRoundTripMs, kSpeedFactor, uplinkKbps);
+    std::printf("  length | chunk uploads ms | realtime ms | realtime/chunks | held until voice ms | held/streamed\n");
     for (const double seconds : lengths) {
         const QList<qint16> pcm = dictationAudio(*clips, seconds);
-        std::vector<double> chunks, streamed;
+        std::vector<double> chunks, streamed, holding;
         for (int round = 0; round < (seconds <= 60 ? rounds : 1); ++round) {
             chunks.push_back(dictate(*batch.service, pcm, pace, 0).releaseToFinalMs);
             streamed.push_back(dictate(*realtime.service, pcm, pace, 0).releaseToFinalMs);
+            holding.push_back(dictate(*held.service, pcm, pace, 0).releaseToFinalMs);
         }
-        std::printf("  %4.0f s | %16.1f | %11.1f | %14.2fx\n", seconds, median(chunks), median(streamed),
-                    median(streamed) / median(chunks));
+        std::printf("  %4.0f s | %16.1f | %11.1f | %14.2fx | %19.1f | %12.2fx\n", seconds, median(chunks),
+                    median(streamed), median(streamed) / median(chunks), median(holding),
+                    median(holding) / median(streamed));
         std::fflush(stdout);
     }
 
@@ -202,12 +216,39 @@ int main(int argc, char** argv)
     std::printf(
         "speech -> first partial word at real time (server's modelled time %.0f ms taken out; goal <= 500 ms)\n",
         serverMs);
-    std::printf("  path          | after the sentence ends, ms | without the server's time, ms\n");
-    for (const auto& [name, home] : {std::pair{"chunk uploads", &batch}, std::pair{"realtime     ", &realtime}}) {
+    std::printf("  path             | after the sentence ends, ms | without the server's time, ms\n");
+    for (const auto& [name, home] : {std::pair{"chunk uploads   ", &batch}, std::pair{"realtime        ", &realtime},
+                                     std::pair{"realtime, held  ", &held}}) {
         std::vector<double> firsts;
         for (int round = 0; round < rounds; ++round)
             firsts.push_back(dictate(*home->service, pcm, 1.0, speechEnd).firstPartialAfterSpeechMs);
         std::printf("  %s | %27.1f | %29.1f\n", name, median(firsts), median(firsts) - serverMs);
+        std::fflush(stdout);
+    }
+
+    // Typing between two sentences, at 4x real time: what the realtime server was sent of it.
+    std::vector<std::int16_t> keys;
+    for (const test::SpeechCorpus::NonSpeech& file : test::SpeechCorpus::nonSpeechSuite(4 * 16000, 3, false)) {
+        if (file.name == u"keys-mechanical-floor"_s)
+            keys = file.pcm;
+    }
+    QList<qint16> typed = clips->utterance({0}, 900);
+    typed += QList<qint16>(900 * 16, 0);
+    typed += QList<qint16>(keys.begin(), keys.end());
+    typed += QList<qint16>(900 * 16, 0);
+    typed += clips->utterance({3}, 900);
+    const double speechS = clips->at(0).durationS() + clips->at(3).durationS();
+    std::printf("typing (4 s of mechanical keys) between two sentences (%.2f s of speech; dictation %.2f s)\n", speechS,
+                double(typed.size()) / 16000.0);
+    std::printf("  path             | sent s | cleared s | transcribed s | release -> final ms\n");
+    for (const auto& [name, home] : {std::pair{"realtime        ", &realtime}, std::pair{"realtime, held  ", &held}}) {
+        const double sent0 = realtimeServer.appendedAudioS();
+        const double cleared0 = realtimeServer.clearedAudioS();
+        const double committed0 = realtimeServer.committedAudioS();
+        const Run run = dictate(*home->service, typed, 4.0, 0);
+        std::printf("  %s | %6.2f | %9.2f | %13.2f | %19.1f\n", name, realtimeServer.appendedAudioS() - sent0,
+                    realtimeServer.clearedAudioS() - cleared0, realtimeServer.committedAudioS() - committed0,
+                    run.releaseToFinalMs);
     }
     return 0;
 }

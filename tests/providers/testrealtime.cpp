@@ -408,6 +408,45 @@ private slots:
         QCOMPARE(texts.at(1), clips->at(3).text);
         QCOMPARE(server.commits(), 1);
     }
+
+    // A segment the pipeline's voice gate turned away before its commit (typing): what was sent of it is cleared
+    // from the server's buffer, its partial retracted, and the next segment takes its sequence with none of its audio.
+    void aDiscardedSegmentIsClearedAndItsSequenceReused()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        RealtimeDouble server;
+        server.setFixtures(*clips);
+        QVERIFY(server.start());
+        SystemClock clock;
+        RealtimeConfig config = configFor(server.url());
+        config.holdBack = 0ms; // as the pipeline streams: only settled audio
+        RealtimeTranscriber rt(config, clock);
+        QSignalSpy partials(&rt, &RealtimeTranscriber::partial);
+        QSignalSpy done(&rt, &RealtimeTranscriber::segmentCompleted);
+        QSignalSpy finished(&rt, &RealtimeTranscriber::finished);
+        QSignalSpy failed(&rt, &RealtimeTranscriber::failed);
+        rt.open(); // connected before any audio
+        QTRY_COMPARE_WITH_TIMEOUT(server.connections(), 1, 10000);
+        const QList<qint16>& rejected = clips->at(1).pcm;
+        rt.appendAudio(0, spanOf(rejected));
+        QTRY_VERIFY_WITH_TIMEOUT(server.appendedAudioS() > clips->at(1).durationS() - 0.05, 10000);
+        rt.discard(0);
+        QCOMPARE(partials.count(), 1);
+        QCOMPARE(partials.at(0).at(0).toInt(), 0);
+        QCOMPARE(partials.at(0).at(1).toString(), QString()); // retracted
+        QTRY_COMPARE_WITH_TIMEOUT(server.clears(), 1, 10000);
+        QVERIFY(qAbs(server.clearedAudioS() - clips->at(1).durationS()) < 0.05);
+        QVERIFY(qAbs(rt.clearedSeconds() - server.clearedAudioS()) < 0.01);
+        speak(rt, *clips, {3}, 0);
+        rt.finish();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(done.count(), 1);
+        QCOMPARE(completions(done).at(0), clips->at(3).text);
+        QCOMPARE(server.commits(), 1);
+        QVERIFY(qAbs(server.committedAudioS() - (clips->at(3).durationS() + 0.3)) < 0.05); // none of the rejected
+        QCOMPARE(server.connections(), 1);
+    }
 };
 
 } // namespace utter

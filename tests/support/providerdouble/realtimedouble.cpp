@@ -36,6 +36,7 @@ RealtimeDouble::RealtimeDouble(QObject* parent)
 {
     connect(&m_tcp, &QTcpServer::newConnection, this, &RealtimeDouble::onTcpConnection);
     connect(&m_ws, &QWebSocketServer::newConnection, this, &RealtimeDouble::onWebSocket);
+    m_clock.start();
 }
 
 RealtimeDouble::~RealtimeDouble()
@@ -123,7 +124,7 @@ void RealtimeDouble::onWebSocket()
         ++m_connections;
         if (m_options.frameBytes > 0)
             socket->setOutgoingFrameSize(quint64(m_options.frameBytes));
-        m_clients.insert(socket, Client{socket, {}, {}, false});
+        m_clients.insert(socket, Client{socket, {}, {}, false, 0});
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString& message) { onMessage(socket, message); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
@@ -185,6 +186,11 @@ void RealtimeDouble::onMessage(QWebSocket* socket, const QString& message)
         return;
     }
     const QString type = event.value(u"type"_s).toString();
+    if (m_options.uplinkKbps > 0) {
+        const double now = double(m_clock.nsecsElapsed()) / 1e6;
+        client->uplinkFreeMs =
+            std::max(client->uplinkFreeMs, now) + double(message.size()) * 8.0 / double(m_options.uplinkKbps);
+    }
     if (type == u"transcription_session.update"_s) {
         const QJsonObject session = event.value(u"session"_s).toObject();
         m_sessionUpdates << session;
@@ -254,6 +260,8 @@ void RealtimeDouble::onMessage(QWebSocket* socket, const QString& message)
                                                                                 {u"remaining"_s, 1000 - index},
                                                                                 {u"reset_seconds"_s, 60.0}}}}});
         int delay = m_options.completionDelayMs + m_slowCommits.value(index, 0);
+        if (m_options.uplinkKbps > 0) // the audio before the commit is still on its way
+            delay += std::max(0, int(client->uplinkFreeMs - double(m_clock.nsecsElapsed()) / 1e6));
         if (m_options.speedFactor > 0)
             delay += int(seconds * 1000 / m_options.speedFactor);
         transcribe(socket, itemId, pcm, delay);

@@ -3,6 +3,7 @@
 #include "audiomatcher.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -41,9 +42,12 @@ public:
         int deltaIntervalMs = 2;   // pause between deltas
         int completionDelayMs = 0; // server time before the first delta of a commit
         double speedFactor = 0;    // > 0: plus audio seconds / speedFactor before the first delta
-        int frameBytes = 0;        // > 0: outgoing text messages in frames this big (UTF-8 cut mid-character)
-        int sessionLimitMs = 0;    // > 0: `session_expired` error and close this long after a session opens
-        QStringList clipTexts;     // when set: the text answered for clip i instead of its reference text
+        // > 0: the client's uplink in kbit/s — every event's bytes take their time to arrive, one after the other,
+        // and a commit is answered only once the audio before it has arrived (benchmarks: what sending costs).
+        int uplinkKbps = 0;
+        int frameBytes = 0;     // > 0: outgoing text messages in frames this big (UTF-8 cut mid-character)
+        int sessionLimitMs = 0; // > 0: `session_expired` error and close this long after a session opens
+        QStringList clipTexts;  // when set: the text answered for clip i instead of its reference text
     };
 
     explicit RealtimeDouble(QObject* parent = nullptr);
@@ -78,6 +82,7 @@ private:
         QByteArray buffer; // PCM16 24 kHz not yet committed
         QString lastItem;
         bool configured = false;
+        double uplinkFreeMs = 0; // uplinkKbps: when (m_clock) everything sent so far has arrived
     };
 
     void onTcpConnection();
@@ -110,6 +115,7 @@ private:
     double m_clearedAudioS = 0;
     QList<QJsonObject> m_sessionUpdates;
     QStringList m_completed;
+    QElapsedTimer m_clock;
     QList<QByteArray> m_handshakes;
 };
 
