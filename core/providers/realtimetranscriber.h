@@ -39,9 +39,9 @@ struct RealtimeConfig
     // after 60 minutes).
     std::chrono::milliseconds sessionLimit{std::chrono::minutes(55)};
     int maxReconnects = 3; // consecutive failed (re)connects before giving up
-    // Live audio this recent is sent only once the segment's cut is known (the pipeline reports it after the
-    // pause that ends the chunk, and after journaling it): the server transcribes only at a commit anyway, so
-    // holding it back costs only its upload time after the cut, and the cut falls exactly where the chunk's does.
+    // Audio of a segment not yet committed that is this recent is sent only at its commit, so that a later cut
+    // (commit with endSample) can still move it to the next segment. The service's RealtimeSession sets 0: the
+    // audio pipeline appends only audio its chunker has settled, and commits exactly at the chunk's end.
     std::chrono::milliseconds holdBack{1500};
 
     // Whether a transcription URL asks for the realtime protocol (ws:// or wss://).
@@ -52,8 +52,9 @@ struct RealtimeConfig
 };
 
 // Streams audio to a realtime transcription server over WebSockets while the user speaks. The pipeline appends
-// 16 kHz PCM as it is captured and ends a segment (one sequence number of the ordered assembler) at each of its
-// pauses: the segment's audio is sent resampled to 24 kHz PCM16 (`input_audio_buffer.append`) and then committed
+// each chunk's 16 kHz PCM as it is collected and ends a segment (one sequence number of the ordered assembler) at
+// each chunk's end: the segment's audio is sent resampled to 24 kHz PCM16 (`input_audio_buffer.append`) and then
+// committed
 // (`input_audio_buffer.commit`; server turn detection is off). Deltas arrive as partial(), the whole text as
 // segmentCompleted(). Every segment's audio is kept until its transcript arrives: when the connection drops it is
 // reopened and the unfinished segments are sent again; a session past its limit is rolled over to a new one at a
