@@ -240,6 +240,38 @@ private slots:
         QVERIFY(follow.waitForFinished(5000));
     }
 
+    // Speech without a pause longer than the hard cap (audio/maxChunkSeconds at its minimum, 5 s): each chunk is cut
+    // at its quietest point after half the cap, so its audio is streamed only up to that half and the rest at the
+    // cut. The server was sent every chunk exactly once — what it committed is what the chunks hold (the history's
+    // streamed seconds), nothing cleared, nothing sent twice.
+    void speechPastTheHardCapIsStreamedOnce()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        (void)rig.settings->setValue(SettingKey::AudioMaxChunkS, 5);
+        QSignalSpy finals(rig.service.get(), &DictationControl::finalTranscript);
+        const QList<qint16> pcm = clips->utterance({0, 1, 2, 3, 4, 5}, 100); // no pause a chunk may end in
+        rig.speakAndRelease(pcm);
+        QTRY_COMPARE_WITH_TIMEOUT(finals.count(), 1, 30000);
+        QVERIFY(!finals.at(0).at(1).toString().isEmpty());
+        QTRY_VERIFY(rig.history->latest().value().has_value());
+        const double chunks = rig.history->latest().value()->billedSeconds;
+        const QString sent = u"received %1 s, committed %2 s in %3 commits, chunks %4 s, dictation %5 s"_s
+                                 .arg(rig.realtime.appendedAudioS())
+                                 .arg(rig.realtime.committedAudioS())
+                                 .arg(rig.realtime.commits())
+                                 .arg(chunks)
+                                 .arg(double(pcm.size()) / 16000.0);
+        qInfo().noquote() << sent;
+        QVERIFY2(rig.realtime.commits() >= 3, qPrintable(sent)); // cut by the cap, not at pauses
+        QCOMPARE(rig.realtime.clears(), 0);
+        QVERIFY2(qAbs(rig.realtime.appendedAudioS() - rig.realtime.committedAudioS()) < 0.01, qPrintable(sent));
+        QVERIFY2(qAbs(rig.realtime.committedAudioS() - chunks) < 0.01 * rig.realtime.commits(), qPrintable(sent));
+        QVERIFY2(chunks <= double(pcm.size()) / 16000.0, qPrintable(sent));
+        QCOMPARE(rig.batch.requests(u"/audio/transcriptions"_s).size(), 0);
+    }
+
     void aDroppedStreamLosesNoWord()
     {
         UTTER_REQUIRE_FIXTURES(clips);
