@@ -1,3 +1,4 @@
+#include "hungportal.h"
 #include "platform/fake/fakeoutput.h"
 #include "platform/linux/wayland/portalkeyboard.h"
 #include "platform/linux/wayland/portaloutput.h"
@@ -17,6 +18,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
+using utter::test::kHungPortal;
 
 // The RemoteDesktop portal output on a real session bus without a desktop portal (tests/with-services.sh):
 // probe() says "absent" without creating a session, an insertion fails with the fix and the chain moves on,
@@ -213,27 +215,6 @@ private slots:
         hung.waitForFinished();
         QCOMPARE(hung.readAllStandardOutput().count("call"), 1);
     }
-
-private:
-    // Owns org.freedesktop.portal.Desktop on the session bus, prints "owned", then "call" for every method call
-    // and never replies.
-    static constexpr const char* kHungPortal = R"(
-import sys
-from gi.repository import Gio, GLib
-xml = ('<node><interface name="org.freedesktop.DBus.Properties"><method name="GetAll">'
-       '<arg type="s" direction="in"/><arg type="a{sv}" direction="out"/></method></interface></node>')
-bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-def called(*args):
-    print("call", flush=True)
-    pending.append(args[-1])  # keep the invocation: it is never answered
-pending = []
-bus.register_object("/org/freedesktop/portal/desktop", Gio.DBusNodeInfo.new_for_xml(xml).interfaces[0],
-                    called, None, None)
-def owned(*args):
-    print("owned", flush=True)
-Gio.bus_own_name_on_connection(bus, "org.freedesktop.portal.Desktop", Gio.BusNameOwnerFlags.NONE, owned, None)
-GLib.MainLoop().run()
-)";
 };
 
 QTEST_GUILESS_MAIN(TestRemoteDesktopProbe)
