@@ -18,7 +18,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace utter;
-using utter::test::kHungPortal;
 
 // The RemoteDesktop portal output on a real session bus without a desktop portal (tests/with-services.sh):
 // probe() says "absent" without creating a session, an insertion fails with the fix and the chain moves on,
@@ -134,15 +133,7 @@ private slots:
         // waits out its timeout; the chain re-probes before every insertion, and those must not each block the
         // app again: for a minute the same error comes back without a call. (Last: the name is released after.)
         QProcess hung;
-        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kHungPortal)});
-        if (!hung.waitForReadyRead(10000)) {
-            hung.kill();
-            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
-                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
-            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
-        }
-        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+        UTTER_START_HUNG_PORTAL(hung);
 
         PortalOutput output(QDBusConnection::sessionBus(), m_home.filePath(u"token"_s), DesktopSession::Gnome);
         const Status first = output.probe();
@@ -167,15 +158,7 @@ private slots:
         // chain's probe returns at once, the event loop runs on while the portal says nothing, the portal's
         // timeout comes back as its status, and an insertion meanwhile goes to the next method.
         QProcess hung;
-        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kHungPortal)});
-        if (!hung.waitForReadyRead(10000)) {
-            hung.kill();
-            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
-                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
-            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
-        }
-        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+        UTTER_START_HUNG_PORTAL(hung);
 
         std::vector<std::unique_ptr<TextOutput>> methods;
         methods.push_back(std::make_unique<PortalOutput>(QDBusConnection::sessionBus(), m_home.filePath(u"token"_s),

@@ -4,8 +4,6 @@
 #include "platform/platformdoctor.h"
 #include "settings/settings.h"
 
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
 #include <QLocalSocket>
 #include <QProcess>
 #include <QSignalSpy>
@@ -30,16 +28,6 @@ class TestDoctorWindowHungPortal final : public QObject
 private slots:
     void initTestCase()
     {
-        QDBusConnection bus = QDBusConnection::sessionBus();
-        if (!bus.isConnected()) {
-            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
-                QFAIL("no D-Bus session bus although UTTER_TEST_SERVICES=1");
-            QSKIP("no D-Bus session bus; run under tests/with-services.sh");
-        }
-        const QString portal = u"org.freedesktop.portal.Desktop"_s;
-        if (bus.interface()->isServiceRegistered(portal) ||
-            bus.interface()->activatableServiceNames().value().contains(portal))
-            QSKIP("a desktop portal is on this bus; this test brings its own that never answers");
         qputenv("UTTER_DATA_DIR", m_home.filePath(u"data"_s).toUtf8());
         qputenv("UTTER_CONFIG_DIR", m_home.filePath(u"config"_s).toUtf8());
         qunsetenv("UTTER_PLATFORM_BACKEND");
@@ -48,15 +36,7 @@ private slots:
     void aHungPortalDoesNotStopTheWindow()
     {
         QProcess hung;
-        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(test::kHungPortal)});
-        if (!hung.waitForReadyRead(10000)) {
-            hung.kill();
-            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
-                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
-            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
-        }
-        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+        UTTER_START_HUNG_PORTAL(hung);
 
         // An IPC server in this process, as the desktop app hosts one on its GUI thread.
         IpcServer server;
