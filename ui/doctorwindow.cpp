@@ -216,6 +216,10 @@ void DoctorWindow::run()
     m_rerun->setEnabled(false);
     m_summary->setText(tr("Checking…"));
     m_tree->clear();
+    m_checks.clear();
+    m_pending.clear();
+    connect(m_doctor.get(), &Doctor::progress, this,
+            [this](const QList<DoctorCheck>& done, const QStringList& pending) { showChecks(done, pending); });
     m_doctor->run([this](QList<DoctorCheck> checks) {
         // Let the doctor unwind before it is destroyed.
         QTimer::singleShot(0, this, [this, checks = std::move(checks)] {
@@ -227,9 +231,11 @@ void DoctorWindow::run()
     });
 }
 
-void DoctorWindow::showChecks(const QList<DoctorCheck>& checks)
+void DoctorWindow::showChecks(const QList<DoctorCheck>& checks, const QStringList& pending)
 {
     m_checks = checks;
+    m_pending = pending;
+    m_pending.removeDuplicates();
     m_tree->clear();
     int problems = 0;
     for (const DoctorCheck& check : checks) {
@@ -266,6 +272,15 @@ void DoctorWindow::showChecks(const QList<DoctorCheck>& checks)
                 m_tree->setItemWidget(item, 0, holder);
             }
         }
+    }
+    for (const QString& name : std::as_const(m_pending)) {
+        auto* item = new QTreeWidgetItem(m_tree);
+        item->setText(0, name);
+        item->setText(1, tr("Checking…"));
+    }
+    if (!m_pending.isEmpty()) {
+        m_summary->setText(tr("Checking…"));
+        return;
     }
     m_summary->setText(problems == 0   ? tr("Everything Utter needs is in place.")
                        : problems == 1 ? tr("1 problem found. It says how to fix it.")

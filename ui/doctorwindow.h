@@ -29,9 +29,12 @@ public:
     explicit DoctorWindow(std::function<std::unique_ptr<Doctor>()> makeDoctor, QWidget* parent = nullptr);
     ~DoctorWindow() override;
 
+    // Starts the checks without waiting: each row appears when its check is done, the rest show "Checking…".
     void run();
     bool isRunning() const { return m_doctor != nullptr; }
+    // The checks done (all of them once finished) and, while running, the names of those still being checked.
     QList<DoctorCheck> checks() const { return m_checks; }
+    QStringList pending() const { return m_pending; }
     QTreeWidget* tree() const { return m_tree; }
     // A plain-text report, as "Copy report" puts it on the clipboard.
     QString report() const;
@@ -59,7 +62,7 @@ signals:
     void settingsRequested(const QString& section);
 
 private:
-    void showChecks(const QList<DoctorCheck>& checks);
+    void showChecks(const QList<DoctorCheck>& checks, const QStringList& pending = {});
     // The button for a problem's fix: what Utter does itself (unlock or set up the keyring, copy an install
     // command) or the settings page where the fix is; null when the fix is the user's alone.
     QPushButton* actionButton(const DoctorCheck& check);
@@ -69,6 +72,7 @@ private:
     std::function<std::unique_ptr<Doctor>()> m_makeDoctor;
     std::unique_ptr<Doctor> m_doctor;
     QList<DoctorCheck> m_checks;
+    QStringList m_pending;
     QTreeWidget* m_tree = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_rerun = nullptr;

@@ -8,6 +8,10 @@
 #include <QMediaDevices>
 #include <QThread>
 
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <utility>
 
 namespace utter
@@ -31,7 +35,31 @@ void createAudioBackendOnThisThread()
     (void)created;
 }
 
+// The capture threads left behind by ~AudioCapture that are still running (inside a stalled audio server).
+struct LeftBehind
+{
+    std::mutex mutex;
+    std::condition_variable changed;
+    int running = 0;
+};
+
+LeftBehind& leftBehind()
+{
+    static LeftBehind threads;
+    return threads;
+}
+
 } // namespace
+
+bool AudioCapture::settleLeftBehind(std::chrono::milliseconds limit)
+{
+    LeftBehind& threads = leftBehind();
+    std::unique_lock lock(threads.mutex);
+    if (threads.changed.wait_for(lock, limit, [&threads] { return threads.running == 0; }))
+        return true;
+    qCWarning(lcAudio) << threads.running << "capture thread(s) still wait for the audio server";
+    return false;
+}
 
 AudioCapture::AudioCapture(QObject* parent)
     : QObject(parent)
@@ -93,6 +121,29 @@ AudioCapture::~AudioCapture()
     }
     qCWarning(lcAudio) << "the audio device did not stop within" << kStopTimeoutMs
                        << "ms; its capture thread is left behind";
+    // Counted until it finishes (the server answers again), for settleLeftBehind() at exit.
+    {
+        const std::lock_guard lock(leftBehind().mutex);
+        ++leftBehind().running;
+    }
+    auto counted = std::make_shared<std::atomic_bool>(true);
+    const auto finished = [counted] {
+        if (!counted->exchange(false))
+            return;
+        LeftBehind& threads = leftBehind();
+        {
+            const std::lock_guard lock(threads.mutex);
+            --threads.running;
+        }
+        threads.changed.notify_all();
+    };
+    QThread* thread = m_thread;
+    connect(thread, &QThread::finished, thread, finished, Qt::DirectConnection);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    if (thread->isFinished()) { // finished between the wait and the connections
+        finished();
+        thread->deleteLater();
+    }
 }
 
 void AudioCapture::open(const CaptureConfig& config)

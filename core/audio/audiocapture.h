@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <chrono>
+
 class QThread;
 
 namespace utter
@@ -47,6 +49,12 @@ public:
     std::uint64_t begin();
     std::uint64_t nextStream() const { return m_streams + 1; }
     void end();
+
+    // Captures whose device did not stop within a few seconds (an audio server that stalls) are left behind by the
+    // destructor, their thread still inside Qt's PulseAudio back end. Waits up to `limit` for those to finish; false
+    // when one still has not. The process must then end without the back end's teardown at exit, where libpulse
+    // aborts (pa_mutex_free): main() ends it with std::_Exit (docs/audio.md, "A stalled audio server").
+    static bool settleLeftBehind(std::chrono::milliseconds limit);
 
     // The device is open (capturing). An armed capture (keepOpen false, between dictations) is not open.
     bool isOpen() const { return m_open; }

@@ -61,8 +61,22 @@ void Doctor::runNext()
             m_done(m_checks);
         return;
     }
+    const size_t current = m_next;
     DoctorContributor& contributor = *m_contributors.at(m_next++);
-    contributor.run(this, [this](const QList<DoctorCheck>& checks) {
+    // What runs after this contributor, by section.
+    const auto later = [this, current] {
+        QStringList sections;
+        for (size_t i = current + 1; i < m_contributors.size(); ++i)
+            sections << m_contributors[i]->section();
+        return sections;
+    };
+    contributor.setProgress([this, current, later](const QList<DoctorCheck>& done, const QStringList& pending) {
+        if (m_next == current + 1) // still this contributor's turn
+            emit progress(m_checks + done, pending + later());
+    });
+    emit progress(m_checks, QStringList{contributor.section()} + later());
+    contributor.run(this, [this, &contributor](const QList<DoctorCheck>& checks) {
+        contributor.setProgress({});
         m_checks += checks;
         QMetaObject::invokeMethod(this, &Doctor::runNext, Qt::QueuedConnection);
     });

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -46,6 +47,22 @@ public:
     virtual QString section() const = 0;
     // Runs the checks (asynchronously if needed) and calls done once, on context's thread.
     virtual void run(QObject* context, std::function<void(QList<DoctorCheck>)> done) = 0;
+
+    // While run() waits for an answer (a probe of another process), the checks done so far and the names of those
+    // still waiting, for a window that shows them as they come (Doctor::progress). A contributor that reports none
+    // shows as its whole section still checking until done.
+    using Progress = std::function<void(const QList<DoctorCheck>& done, const QStringList& pending)>;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
+protected:
+    void reportProgress(const QList<DoctorCheck>& done, const QStringList& pending) const
+    {
+        if (m_progress)
+            m_progress(done, pending);
+    }
+
+private:
+    Progress m_progress;
 };
 
 // Runs contributors one after the other.
@@ -61,6 +78,12 @@ public:
     void add(std::unique_ptr<DoctorContributor> contributor);
     void run(std::function<void(QList<DoctorCheck>)> done);
 
+signals:
+    // During run(): every check done so far, and what is still being checked (a check's name, or the section of a
+    // contributor that has not said more), in order. Not emitted after done.
+    void progress(const QList<utter::DoctorCheck>& done, const QStringList& pending);
+
+public:
     static QString toText(const QList<DoctorCheck>& checks);
     static QJsonObject toJson(const QList<DoctorCheck>& checks);
     static bool anyFailed(const QList<DoctorCheck>& checks);

@@ -254,6 +254,15 @@ Status HistoryStore::deleteAudio(const QStringList& paths, int* removed)
     return result;
 }
 
+Result<RetentionReport> HistoryStore::applyRetention(const QString& databasePath, const QString& audioArchiveDir,
+                                                     const RetentionPolicy& policy, const QDateTime& now)
+{
+    HistoryStore store(databasePath, audioArchiveDir);
+    if (const Status opened = store.open(); !opened.ok())
+        return opened.error();
+    return store.applyRetention(policy, now);
+}
+
 Result<RetentionReport> HistoryStore::applyRetention(const RetentionPolicy& policy, const QDateTime& now)
 {
     if (!m_open)

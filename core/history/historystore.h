@@ -70,6 +70,11 @@ public:
     // keepAudio off also deletes all archived audio.
     Result<RetentionReport> applyRetention(const RetentionPolicy& policy,
                                            const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The same through a connection of its own, opened and closed on the calling thread (the running service calls
+    // it on the journal's writer thread, where the history's commits run: the main thread never waits for it).
+    static Result<RetentionReport> applyRetention(const QString& databasePath, const QString& audioArchiveDir,
+                                                  const RetentionPolicy& policy,
+                                                  const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
     // One text column of one entry (column is one of this class's own names, never outside input).

@@ -6,6 +6,7 @@
 #include "codec/pcmconverter.h"
 #include "filetranscription.h"
 #include "history/historystore.h"
+#include "journal/diskwriter.h"
 #include "journal/journal.h"
 #include "journal/networkwatcher.h"
 #include "logging/logcontext.h"
@@ -241,10 +242,18 @@ Status DictationService::start()
     // Recovery (scan, repair, quarantine) runs on a thread of its own too (docs/storage.md, "Recovery at
     // start-up"): meanwhile the service answers, and a dictation begun now records as usual.
     m_journal->openInBackground(this, [this](const Status& opened) { resumeRecovered(opened); });
-    if (m_history) {
-        const Result<RetentionReport> retention = m_history->applyRetention(m_config.retention);
-        if (retention.ok() && retention->entriesRemoved > 0)
-            qCInfo(lcHistory) << "retention removed" << retention->entriesRemoved << "entries";
+    if (m_history) { // on the writer's thread, where the history's commits run (docs/storage.md, "Retention")
+        m_journal->writer().post<Result<RetentionReport>>(
+            [path = m_history->databasePath(), archive = m_locations.audioArchiveDir(), policy = m_config.retention] {
+                return HistoryStore::applyRetention(path, archive, policy);
+            },
+            this,
+            [](const Result<RetentionReport>& retention) {
+                if (!retention.ok())
+                    qCWarning(lcHistory).noquote() << "retention:" << retention.error().message;
+                else if (retention->entriesRemoved > 0)
+                    qCInfo(lcHistory) << "retention removed" << retention->entriesRemoved << "entries";
+            });
     }
 
     startNetworkWatcher();

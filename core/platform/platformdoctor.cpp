@@ -5,6 +5,7 @@
 #include "settings/settings.h"
 
 #include <QGuiApplication>
+#include <QPointer>
 
 #if defined(UTTER_WITH_WAYLAND)
 #include "linux/wayland/portaloutput.h"
@@ -46,6 +47,109 @@ DoctorCheck makeCheck(const QString& section, const QString& name, CheckStatus s
     return check;
 }
 
+// One output method's check from its probe (nullopt: the method is unknown or not built).
+DoctorCheck outputCheck(const QString& name, const std::optional<Status>& probe, const DesktopSession& session)
+{
+    if (!probe) {
+        return makeCheck(u"output"_s, name, CheckStatus::Fail, u"unknown or not built in this version"_s,
+                         u"utter config set output/methods auto   (known: %1)"_s.arg(
+                             PlatformFactory::knownOutputMethods().join(u", "_s)));
+    }
+    if (probe->ok())
+        return makeCheck(u"output"_s, name, CheckStatus::Ok, u"available"_s, QString());
+    const Error& error = probe->error();
+    // A method that did not answer in time may work on the next try: a warning that says so, not a failure.
+    if (error.code == ErrorCode::Timeout)
+        return makeCheck(u"output"_s, name, CheckStatus::Warn, u"timed out: "_s + error.message,
+                         fixForOutputError(name, error, session));
+    // A clipboard method probed from a short-lived CLI process (no display connection of its own) is not a
+    // failure: the running app or service does the paste.
+    const bool needsApp = error.message.contains(u"desktop app"_s);
+    return makeCheck(u"output"_s, name, needsApp ? CheckStatus::Skip : CheckStatus::Fail, error.message,
+                     fixForOutputError(name, error, session));
+}
+
+// The output section from every method's probe, in chain order.
+QList<DoctorCheck> outputChecks(const QStringList& names, const QList<std::optional<Status>>& probes,
+                                const DesktopSession& session)
+{
+    QList<DoctorCheck> checks;
+    if (names.isEmpty()) {
+        checks.append(makeCheck(u"output"_s, u"methods"_s, CheckStatus::Fail,
+                                u"no output method for "_s + session.describe(),
+                                u"`utter last` and the clipboard still give you the text"_s));
+        return checks;
+    }
+    int working = 0;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const std::optional<Status>& probe = probes.value(i);
+        working += probe && probe->ok();
+        checks.append(outputCheck(names[i], probe, session));
+    }
+    if (working == 0) {
+        checks.append(
+            makeCheck(u"output"_s, u"chain"_s, CheckStatus::Fail,
+                      u"no output method works; dictated text would only reach the clipboard and `utter last`"_s,
+                      u"fix one of the methods above"_s));
+    }
+    return checks;
+}
+
+// One asynchronous run: the methods being probed (kept until they answer), their answers and the focused app.
+// A child of run()'s context, so that nothing answers after the context is gone.
+class PlatformDoctorRun final : public QObject
+{
+public:
+    explicit PlatformDoctorRun(QObject* context)
+        : QObject(context)
+    {}
+    DesktopSession session;
+    QList<DoctorCheck> before;
+    QList<DoctorCheck> after;
+    QStringList names;
+    std::vector<std::unique_ptr<TextOutput>> methods; // null where the method is unknown
+    QList<std::optional<Status>> probes;
+    std::vector<bool> answered;
+    std::shared_ptr<FocusProbe> focus;
+    std::optional<DoctorCheck> focusCheck;
+    std::function<void(const QList<DoctorCheck>& done, const QStringList& pending)> progress;
+    std::function<void(QList<DoctorCheck>)> done;
+    bool finished = false;
+
+    void update()
+    {
+        if (finished)
+            return;
+        QList<DoctorCheck> checks = before;
+        QStringList pending;
+        bool all = true;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (answered[std::size_t(i)]) {
+                checks.append(outputCheck(names[i], probes[i], session));
+            } else {
+                pending.append(names[i]);
+                all = false;
+            }
+        }
+        if (!focusCheck) {
+            pending.append(u"focused app"_s);
+            all = false;
+        }
+        if (!all) {
+            checks += after;
+            if (progress)
+                progress(checks, pending);
+            return;
+        }
+        finished = true;
+        checks = before + outputChecks(names, probes, session) + after;
+        checks.append(*focusCheck);
+        // Delete the methods once their probe callbacks have unwound.
+        deleteLater();
+        done(checks);
+    }
+};
+
 } // namespace
 
 PlatformDoctor::PlatformDoctor(HotkeyConfig hotkeys, OutputConfig output, QStringList appStyleRules)
@@ -62,15 +166,48 @@ std::unique_ptr<PlatformDoctor> PlatformDoctor::fromSettings(const Settings& set
 
 void PlatformDoctor::run(QObject* context, std::function<void(QList<DoctorCheck>)> done)
 {
-    std::shared_ptr<FocusProbe> focus = PlatformFactory::createFocusProbe(PlatformFactory::currentSession());
-    focus->request(context, [focus, checks = checks(), done = std::move(done)](const TargetApp& app) mutable {
+    auto* state = new PlatformDoctorRun(context);
+    state->session = PlatformFactory::currentSession();
+    state->before = checksBeforeOutput(state->session);
+    state->after = checksAfterOutput();
+    state->names = expandOutputMethods(m_output.methods, state->session);
+    state->progress = [this](const QList<DoctorCheck>& checks, const QStringList& pending) {
+        reportProgress(checks, pending);
+    };
+    state->done = std::move(done);
+    for (const QString& name : std::as_const(state->names)) {
+        state->methods.push_back(PlatformFactory::createOutput(name, state->session));
+        state->probes.append(std::nullopt);
+        state->answered.push_back(!state->methods.back()); // an unknown method has nothing to wait for
+    }
+    state->update(); // what is known before any answer: the window shows it at once
+    const QPointer<PlatformDoctorRun> guard(state);
+    for (std::size_t i = 0; i < state->methods.size(); ++i) {
+        if (!state->methods[i])
+            continue;
+        // done may come before probeAsync() returns, and never after the method (owned by state) is destroyed.
+        state->methods[i]->probeAsync([guard, i](const Status& status) {
+            if (!guard)
+                return;
+            guard->probes[qsizetype(i)] = status;
+            guard->answered[i] = true;
+            guard->update();
+        });
+        if (!guard)
+            return;
+    }
+    state->focus = PlatformFactory::createFocusProbe(state->session);
+    state->focus->request(state, [guard](const TargetApp& app) {
+        if (!guard)
+            return;
         const bool known = app.appId != u"unknown"_s;
-        checks.append(makeCheck(
-            u"output"_s, u"focused app"_s, known ? CheckStatus::Ok : CheckStatus::Warn,
-            known ? u"%1%2 (via %3)"_s.arg(app.appId, app.isTerminal ? u", a terminal"_s : QString(), focus->name())
-                  : u"this desktop does not tell which application has focus"_s,
-            known ? QString() : u"per-application styles fall back to the default style here"_s));
-        done(checks);
+        guard->focusCheck =
+            makeCheck(u"output"_s, u"focused app"_s, known ? CheckStatus::Ok : CheckStatus::Warn,
+                      known ? u"%1%2 (via %3)"_s.arg(app.appId, app.isTerminal ? u", a terminal"_s : QString(),
+                                                     guard->focus->name())
+                            : u"this desktop does not tell which application has focus"_s,
+                      known ? QString() : u"per-application styles fall back to the default style here"_s);
+        guard->update();
     });
 }
 
@@ -100,8 +237,19 @@ DoctorCheck PlatformDoctor::runningHotkeyCheck(const RunningHotkey& running) con
 
 QList<DoctorCheck> PlatformDoctor::checks() const
 {
-    QList<DoctorCheck> checks;
     const DesktopSession session = PlatformFactory::currentSession();
+    const QStringList names = expandOutputMethods(m_output.methods, session);
+    QList<std::optional<Status>> probes;
+    for (const QString& name : names) {
+        std::unique_ptr<TextOutput> method = PlatformFactory::createOutput(name, session);
+        probes.append(method ? std::optional<Status>(method->probe()) : std::nullopt);
+    }
+    return checksBeforeOutput(session) + outputChecks(names, probes, session) + checksAfterOutput();
+}
+
+QList<DoctorCheck> PlatformDoctor::checksBeforeOutput(const DesktopSession& session) const
+{
+    QList<DoctorCheck> checks;
     checks.append(makeCheck(
         u"desktop"_s, u"session"_s, session.kind == DesktopSession::None ? CheckStatus::Warn : CheckStatus::Ok,
         session.describe() + (session.xwayland ? u" — running through XWayland"_s : QString()),
@@ -153,40 +301,13 @@ QList<DoctorCheck> PlatformDoctor::checks() const
                                 PlatformFactory::bindingAdvice(session)));
     }
 
-    // --- output
+    return checks;
+}
+
+QList<DoctorCheck> PlatformDoctor::checksAfterOutput() const
+{
+    QList<DoctorCheck> checks;
     const OutputConfig& output = m_output;
-    const QStringList names = expandOutputMethods(output.methods, session);
-    if (names.isEmpty()) {
-        checks.append(makeCheck(u"output"_s, u"methods"_s, CheckStatus::Fail,
-                                u"no output method for "_s + session.describe(),
-                                u"`utter last` and the clipboard still give you the text"_s));
-    }
-    int working = 0;
-    for (const QString& name : names) {
-        std::unique_ptr<TextOutput> method = PlatformFactory::createOutput(name, session);
-        if (!method) {
-            checks.append(makeCheck(u"output"_s, name, CheckStatus::Fail, u"unknown or not built in this version"_s,
-                                    u"utter config set output/methods auto   (known: %1)"_s.arg(
-                                        PlatformFactory::knownOutputMethods().join(u", "_s))));
-            continue;
-        }
-        const Status probe = method->probe();
-        if (probe.ok())
-            ++working;
-        // A clipboard method probed from a short-lived CLI process (no display connection of its own) is not a
-        // failure: the running app or service does the paste.
-        const bool needsApp = !probe.ok() && probe.error().message.contains(u"desktop app"_s);
-        checks.append(makeCheck(u"output"_s, name,
-                                probe.ok() ? CheckStatus::Ok : (needsApp ? CheckStatus::Skip : CheckStatus::Fail),
-                                probe.ok() ? u"available"_s : probe.error().message,
-                                probe.ok() ? QString() : fixForOutputError(name, probe.error(), session)));
-    }
-    if (!names.isEmpty() && working == 0) {
-        checks.append(
-            makeCheck(u"output"_s, u"chain"_s, CheckStatus::Fail,
-                      u"no output method works; dictated text would only reach the clipboard and `utter last`"_s,
-                      u"fix one of the methods above"_s));
-    }
     checks.append(
         makeCheck(u"output"_s, u"options"_s, CheckStatus::Ok,
                   u"restore clipboard: %1, press Enter: %2"_s.arg(output.options.restoreClipboard ? u"yes"_s : u"no"_s,

@@ -26,9 +26,13 @@ public:
     static std::unique_ptr<PlatformDoctor> fromSettings(const Settings& settings);
 
     QString section() const override { return QStringLiteral("desktop"); }
+    // Without waiting (the desktop app's Doctor window): the output methods are probed with probeAsync() and the
+    // focused application asked, all at once; progress reports each as it answers. done follows once all have
+    // answered (a portal that never answers: after its D-Bus timeout, as a "timed out" warning).
     void run(QObject* context, std::function<void(QList<DoctorCheck>)> done) override;
 
-    // The same checks but the focused application's, synchronously (run() adds that one once the probe answers).
+    // The same checks but the focused application's, synchronously: each output method's probe() waits (up to
+    // 5 s for a hung portal). Only for `utter doctor` and tests, never on a GUI thread.
     QList<DoctorCheck> checks() const;
 
     // In the desktop app: the dictation key as this process registered it (`error` empty: it holds the key). It is
@@ -43,6 +47,9 @@ private:
         QString error;
     };
     DoctorCheck runningHotkeyCheck(const RunningHotkey& running) const;
+    // The checks before the output methods' (session, hotkeys), the methods to probe, and those after them.
+    QList<DoctorCheck> checksBeforeOutput(const DesktopSession& session) const;
+    QList<DoctorCheck> checksAfterOutput() const;
 
     HotkeyConfig m_hotkeys;
     OutputConfig m_output;

@@ -2,6 +2,7 @@
 
 #include "speechcorpus.h"
 
+#include <QProcess>
 #include <QTest>
 
 // espeak-ng and sox are test tools, installed by the test setup like the services: under
@@ -15,3 +16,22 @@
             QSKIP(qPrintable(QStringLiteral("speech tools ") + missing));                                              \
         }                                                                                                              \
     } while (false)
+
+namespace utter::test
+{
+
+// PulseAudio's recording streams (what the desktop's "microphone in use" indicator shows); -1 when pactl fails.
+inline int recordingStreams()
+{
+    QProcess pactl;
+    pactl.start(QStringLiteral("pactl"),
+                {QStringLiteral("list"), QStringLiteral("short"), QStringLiteral("source-outputs")});
+    if (!pactl.waitForFinished(5000) || pactl.exitCode() != 0)
+        return -1;
+    int streams = 0;
+    for (const QByteArray& line : pactl.readAllStandardOutput().split('\n'))
+        streams += line.trimmed().isEmpty() ? 0 : 1;
+    return streams;
+}
+
+} // namespace utter::test

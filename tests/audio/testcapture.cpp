@@ -22,6 +22,7 @@
 using namespace utter;
 using namespace Qt::Literals::StringLiterals;
 using utter::test::RealTimeFeeder;
+using utter::test::recordingStreams;
 using utter::test::SpeechCorpus;
 
 namespace
@@ -48,19 +49,6 @@ std::int64_t findExact(const std::vector<std::int16_t>& haystack, const std::vec
             return std::int64_t(i) - from;
     }
     return -1;
-}
-
-// PulseAudio's recording streams (what the desktop's "microphone in use" indicator shows).
-int recordingStreams()
-{
-    QProcess pactl;
-    pactl.start(u"pactl"_s, {u"list"_s, u"short"_s, u"source-outputs"_s});
-    if (!pactl.waitForFinished(5000) || pactl.exitCode() != 0)
-        return -1;
-    int streams = 0;
-    for (const QByteArray& line : pactl.readAllStandardOutput().split('\n'))
-        streams += line.trimmed().isEmpty() ? 0 : 1;
-    return streams;
 }
 
 } // namespace

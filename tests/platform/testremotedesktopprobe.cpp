@@ -1,3 +1,4 @@
+#include "hungportal.h"
 #include "platform/fake/fakeoutput.h"
 #include "platform/linux/wayland/portalkeyboard.h"
 #include "platform/linux/wayland/portaloutput.h"
@@ -132,15 +133,7 @@ private slots:
         // waits out its timeout; the chain re-probes before every insertion, and those must not each block the
         // app again: for a minute the same error comes back without a call. (Last: the name is released after.)
         QProcess hung;
-        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kHungPortal)});
-        if (!hung.waitForReadyRead(10000)) {
-            hung.kill();
-            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
-                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
-            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
-        }
-        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+        UTTER_START_HUNG_PORTAL(hung);
 
         PortalOutput output(QDBusConnection::sessionBus(), m_home.filePath(u"token"_s), DesktopSession::Gnome);
         const Status first = output.probe();
@@ -165,15 +158,7 @@ private slots:
         // chain's probe returns at once, the event loop runs on while the portal says nothing, the portal's
         // timeout comes back as its status, and an insertion meanwhile goes to the next method.
         QProcess hung;
-        hung.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        hung.start(u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kHungPortal)});
-        if (!hung.waitForReadyRead(10000)) {
-            hung.kill();
-            if (qEnvironmentVariableIntValue("UTTER_TEST_SERVICES") == 1)
-                QFAIL("the hung-portal helper did not start (apt-get install python3-gi)");
-            QSKIP("the hung-portal helper needs /usr/bin/python3 with python3-gi");
-        }
-        QCOMPARE(hung.readLine().trimmed(), QByteArray("owned"));
+        UTTER_START_HUNG_PORTAL(hung);
 
         std::vector<std::unique_ptr<TextOutput>> methods;
         methods.push_back(std::make_unique<PortalOutput>(QDBusConnection::sessionBus(), m_home.filePath(u"token"_s),
@@ -213,27 +198,6 @@ private slots:
         hung.waitForFinished();
         QCOMPARE(hung.readAllStandardOutput().count("call"), 1);
     }
-
-private:
-    // Owns org.freedesktop.portal.Desktop on the session bus, prints "owned", then "call" for every method call
-    // and never replies.
-    static constexpr const char* kHungPortal = R"(
-import sys
-from gi.repository import Gio, GLib
-xml = ('<node><interface name="org.freedesktop.DBus.Properties"><method name="GetAll">'
-       '<arg type="s" direction="in"/><arg type="a{sv}" direction="out"/></method></interface></node>')
-bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-def called(*args):
-    print("call", flush=True)
-    pending.append(args[-1])  # keep the invocation: it is never answered
-pending = []
-bus.register_object("/org/freedesktop/portal/desktop", Gio.DBusNodeInfo.new_for_xml(xml).interfaces[0],
-                    called, None, None)
-def owned(*args):
-    print("owned", flush=True)
-Gio.bus_own_name_on_connection(bus, "org.freedesktop.portal.Desktop", Gio.BusNameOwnerFlags.NONE, owned, None)
-GLib.MainLoop().run()
-)";
 };
 
 QTEST_GUILESS_MAIN(TestRemoteDesktopProbe)
