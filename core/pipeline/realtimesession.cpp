@@ -89,7 +89,6 @@ std::unique_ptr<RealtimeSession> RealtimeSession::create(const QString& sessionI
     TranscriberConfig vocabulary; // the same prompt the uploads send
     vocabulary.vocabulary = settings.stringListValue(SettingKey::TranscribeVocabulary);
     config.prompt = vocabulary.prompt();
-    config.holdBack = std::chrono::milliseconds(0); // the pipeline streams only audio whose chunk is settled
     if (!thread.isRunning()) {
         thread.setObjectName(u"utter-realtime"_s);
         thread.start();

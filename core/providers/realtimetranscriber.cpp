@@ -300,53 +300,26 @@ void RealtimeTranscriber::appendAudio(int sequence, std::span<const qint16> pcm1
     pump(sessionById(seg.sessionId));
 }
 
-void RealtimeTranscriber::appendLive(std::span<const qint16> pcm16k)
-{
-    if (pcm16k.empty())
-        return;
-    if (!m_segments.contains(m_liveSequence) && !m_failed && !m_aborted)
-        segment(m_liveSequence).start16 = m_liveEnd16;
-    m_liveEnd16 += qint64(pcm16k.size());
-    appendAudio(m_liveSequence, pcm16k);
-}
-
 void RealtimeTranscriber::convert(Segment& seg)
 {
-    // The segment being spoken keeps its newest holdBack back: its end is not known until the pipeline's cut
-    // arrives, and audio already sent could not move to the next segment.
-    const qsizetype holdBack = seg.ended ? 0 : qsizetype(m_config.holdBack.count()) * (kPipelineSampleRate / 1000);
-    const qsizetype upTo = seg.raw.size() - holdBack;
-    if (!seg.converter || seg.rawConverted >= upTo)
+    if (!seg.converter || seg.rawConverted >= seg.raw.size())
         return;
     std::vector<std::int16_t> out;
-    seg.converter->pushS16(
-        std::span<const std::int16_t>(seg.raw.constData() + seg.rawConverted, size_t(upTo - seg.rawConverted)), out);
-    seg.rawConverted = upTo;
+    seg.converter->pushS16(std::span<const std::int16_t>(seg.raw.constData() + seg.rawConverted,
+                                                         size_t(seg.raw.size() - seg.rawConverted)),
+                           out);
+    seg.rawConverted = seg.raw.size();
     seg.pcm24.append(reinterpret_cast<const char*>(out.data()), qsizetype(out.size() * sizeof(std::int16_t)));
 }
 
-void RealtimeTranscriber::commit(int sequence, qint64 endSample)
+void RealtimeTranscriber::commit(int sequence)
 {
-    m_liveSequence = qMax(m_liveSequence, sequence + 1);
     if (m_failed || m_aborted)
         return;
-    Segment& seg = segment(sequence);
-    if (seg.ended)
+    Segment& ending = segment(sequence);
+    if (ending.ended)
         return;
-    // The cut is known only now: live audio past it that has not gone out yet belongs to the next segment.
-    if (endSample >= 0) {
-        const qsizetype cut = qsizetype(qBound<qint64>(0, endSample - seg.start16, seg.raw.size()));
-        const qsizetype from = qMax(cut, seg.rawConverted);
-        if (from < seg.raw.size()) {
-            const QList<qint16> moved = seg.raw.mid(from);
-            seg.raw.resize(from);
-            Segment& next = segment(sequence + 1);
-            next.start16 = seg.start16 + from;
-            next.raw = moved + next.raw;
-        }
-    }
-    Segment& ending = m_segments[sequence];
-    ending.ended = true; // nothing is held back any more
+    ending.ended = true;
     convert(ending);
     std::vector<std::int16_t> out;
     ending.converter->flush(out);

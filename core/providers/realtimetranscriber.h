@@ -39,10 +39,6 @@ struct RealtimeConfig
     // after 60 minutes).
     std::chrono::milliseconds sessionLimit{std::chrono::minutes(55)};
     int maxReconnects = 3; // consecutive failed (re)connects before giving up
-    // Audio of a segment not yet committed that is this recent is sent only at its commit, so that a later cut
-    // (commit with endSample) can still move it to the next segment. The service's RealtimeSession sets 0: the
-    // audio pipeline appends only audio its chunker has settled, and commits exactly at the chunk's end.
-    std::chrono::milliseconds holdBack{1500};
 
     // Whether a transcription URL asks for the realtime protocol (ws:// or wss://).
     static bool isRealtimeUrl(const QUrl& url);
@@ -78,12 +74,8 @@ public:
     // Appends 16 kHz mono PCM to segment `sequence` (opened on first use; sequences increase). Connects on first
     // use.
     void appendAudio(int sequence, std::span<const qint16> pcm16k);
-    // Appends to the segment being spoken: the one after the last committed (the pipeline's chunk numbering).
-    void appendLive(std::span<const qint16> pcm16k);
-    // Ends segment `sequence`: its audio is committed and its transcript will follow. Live audio goes to the next.
-    // endSample (16 kHz samples since the first live sample; -1: all of it): where the cut is — live audio after it
-    // that has not been sent yet moves to the next segment (audio already streamed stays: the cut is in a pause).
-    void commit(int sequence, qint64 endSample = -1);
+    // Ends segment `sequence`: its audio is committed and its transcript will follow.
+    void commit(int sequence);
     // Segment `sequence`, not committed, is void (its audio held no voice): what was sent of it is cleared from the
     // server's buffer (`input_audio_buffer.clear`), the rest dropped, and partial(sequence, "") retracts any text
     // shown for it. The sequence may be used again by the next segment.
@@ -118,7 +110,6 @@ private:
     {
         QList<qint16> raw;          // 16 kHz as appended, until the segment ends
         qsizetype rawConverted = 0; // of raw, resampled into pcm24 (done just before sending)
-        qint64 start16 = 0;         // live segments: first sample's position in the live audio
         QByteArray pcm24;           // s16le, 24 kHz: what is (or will be) sent
         qsizetype sent = 0;         // bytes of pcm24 sent on the current session
         bool ended = false;         // commit() called
@@ -173,8 +164,6 @@ private:
     std::map<int, Segment> m_segments;
     std::map<int, std::unique_ptr<Session>> m_sessions;
     int m_current = 0; // id of the session new segments go to (0: none)
-    int m_liveSequence = 0;
-    qint64 m_liveEnd16 = 0; // live samples appended so far
     int m_nextSessionId = 1;
     int m_failedConnects = 0;
     int m_sessionsOpened = 0;

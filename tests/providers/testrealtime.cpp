@@ -418,9 +418,7 @@ private slots:
         server.setFixtures(*clips);
         QVERIFY(server.start());
         SystemClock clock;
-        RealtimeConfig config = configFor(server.url());
-        config.holdBack = 0ms; // as the pipeline streams: only settled audio
-        RealtimeTranscriber rt(config, clock);
+        RealtimeTranscriber rt(configFor(server.url()), clock);
         QSignalSpy partials(&rt, &RealtimeTranscriber::partial);
         QSignalSpy done(&rt, &RealtimeTranscriber::segmentCompleted);
         QSignalSpy finished(&rt, &RealtimeTranscriber::finished);
