@@ -403,6 +403,26 @@
         <source>The system&apos;s sound settings did not open.</source>
         <translation>Die Toneinstellungen des Systems ließen sich nicht öffnen.</translation>
     </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::HistoryModel</name>

@@ -403,6 +403,26 @@
         <source>The system&apos;s sound settings did not open.</source>
         <translation>No se pudieron abrir los ajustes de sonido del sistema.</translation>
     </message>
+    <message>
+        <source>Providers</source>
+        <translation>Proveedores</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Atajos</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Escritorio</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::HistoryModel</name>

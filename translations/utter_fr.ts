@@ -403,6 +403,26 @@
         <source>The system&apos;s sound settings did not open.</source>
         <translation>Les réglages du son du système ne se sont pas ouverts.</translation>
     </message>
+    <message>
+        <source>Providers</source>
+        <translation>Fournisseurs</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Raccourcis</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Bureau</translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::HistoryModel</name>

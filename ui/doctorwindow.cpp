@@ -62,6 +62,24 @@ bool fixIsInSettings(const DoctorCheck& check)
 
 } // namespace
 
+QString DoctorWindow::sectionTitle(const QString& section)
+{
+    // The settings window's page names, where a section has one.
+    if (section == u"providers"_s)
+        return tr("Providers");
+    if (section == u"audio"_s)
+        return tr("Audio");
+    if (section == u"hotkeys"_s)
+        return tr("Hotkeys");
+    if (section == u"output"_s)
+        return tr("Output");
+    if (section == u"keychain"_s)
+        return tr("Keychain");
+    if (section == u"desktop"_s)
+        return tr("Desktop");
+    return section;
+}
+
 QString DoctorWindow::installCommand(const QString& package)
 {
     // The package manager this system has; nothing when Utter cannot tell.
@@ -275,7 +293,7 @@ void DoctorWindow::showChecks(const QList<DoctorCheck>& checks, const QStringLis
     }
     for (const QString& name : std::as_const(m_pending)) {
         auto* item = new QTreeWidgetItem(m_tree);
-        item->setText(0, name);
+        item->setText(0, sectionTitle(name));
         item->setText(1, tr("Checking…"));
     }
     if (!m_pending.isEmpty()) {

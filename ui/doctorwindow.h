@@ -32,12 +32,16 @@ public:
     // Starts the checks without waiting: each row appears when its check is done, the rest show "Checking…".
     void run();
     bool isRunning() const { return m_doctor != nullptr; }
-    // The checks done (all of them once finished) and, while running, the names of those still being checked.
+    // The checks done (all of them once finished) and, while running, the names of those still being checked
+    // (a check's name, or the section of a contributor that has not said more; the rows show sectionTitle()).
     QList<DoctorCheck> checks() const { return m_checks; }
     QStringList pending() const { return m_pending; }
     QTreeWidget* tree() const { return m_tree; }
     // A plain-text report, as "Copy report" puts it on the clipboard.
     QString report() const;
+    // A section's title as the user reads it ("providers" → "Providers", translated), for the rows of sections
+    // not checked yet; anything else (a check's own name) as it is.
+    static QString sectionTitle(const QString& section);
     // The command that installs a package here ("sudo apt install gnome-keyring"), empty when unknown.
     static QString installCommand(const QString& package);
 

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -78,6 +79,23 @@ public:
     }
 };
 
+// A contributor (providers) whose checks end only when the test says so.
+class GatedContributor final : public DoctorContributor
+{
+public:
+    QString section() const override { return u"providers"_s; }
+    void run(QObject*, std::function<void(QList<DoctorCheck>)> done) override { m_done = std::move(done); }
+    bool started() const { return bool(m_done); }
+    void release()
+    {
+        m_done({DoctorCheck{
+            u"providers"_s, u"transcription primary (api.groq.com)"_s, CheckStatus::Ok, u"200"_s, {}, {}}});
+    }
+
+private:
+    std::function<void(QList<DoctorCheck>)> m_done;
+};
+
 } // namespace
 
 class TestDoctorWindow final : public QObject
@@ -132,6 +150,59 @@ private slots:
         fix->click();
         QCOMPARE(settings.size(), 1);
         QCOMPARE(settings.at(0).at(0).toString(), u"providers"_s);
+    }
+
+    // Sections not started yet are rows titled as the user reads them ("Providers", translated), never the raw
+    // section name; a pending check's own name stays as its finished row shows it.
+    void sectionsStillToCheckShowTheirTitle()
+    {
+        QCOMPARE(DoctorWindow::sectionTitle(u"providers"_s), DoctorWindow::tr("Providers"));
+        QCOMPARE(DoctorWindow::sectionTitle(u"portal"_s), u"portal"_s);
+        for (const QString& section :
+             {u"providers"_s, u"audio"_s, u"hotkeys"_s, u"output"_s, u"keychain"_s, u"desktop"_s}) {
+            const QString title = DoctorWindow::sectionTitle(section);
+            QVERIFY2(!title.isEmpty() && title.at(0).isUpper(), qPrintable(section + u" → "_s + title));
+        }
+        auto* gate = new GatedContributor;
+        DoctorWindow window([gate] {
+            auto doctor = std::make_unique<Doctor>();
+            doctor->add(std::make_unique<DesktopDoctor>(DesktopDoctor::Facts{true, u"xcb"_s, u"x11"_s, {}, {}}));
+            doctor->add(std::unique_ptr<DoctorContributor>(gate));
+            doctor->add(std::make_unique<AudioContributor>());
+            return doctor;
+        });
+        window.show();
+        QSignalSpy finished(&window, &DoctorWindow::finished);
+        const auto rows = [&window] {
+            QStringList out;
+            for (int i = 0; i < window.tree()->topLevelItemCount(); ++i) {
+                QTreeWidgetItem* item = window.tree()->topLevelItem(i);
+                QString name = item->text(0);
+                if (QWidget* holder = window.tree()->itemWidget(item, 0))
+                    name = holder->findChild<QLabel*>()->text();
+                out << name + u" | "_s + item->text(1);
+            }
+            return out;
+        };
+        const QString checking = DoctorWindow::tr("Checking…");
+        window.run();
+        QCOMPARE(window.pending(), QStringList({u"desktop"_s, u"providers"_s, u"audio"_s}));
+        QCOMPARE(rows(), QStringList({DoctorWindow::tr("Desktop") + u" | "_s + checking,
+                                      DoctorWindow::tr("Providers") + u" | "_s + checking,
+                                      DoctorWindow::tr("Audio") + u" | "_s + checking}));
+        QTRY_VERIFY(gate->started());
+        QCOMPARE(window.pending(), QStringList({u"providers"_s, u"audio"_s}));
+        QCOMPARE(rows(), QStringList({DoctorWindow::tr("System tray") + u" | "_s + DoctorWindow::tr("OK"),
+                                      DoctorWindow::tr("Settings file") + u" | "_s + DoctorWindow::tr("OK"),
+                                      DoctorWindow::tr("Providers") + u" | "_s + checking,
+                                      DoctorWindow::tr("Audio") + u" | "_s + checking}));
+        gate->release();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(window.pending().isEmpty());
+        QCOMPARE(rows(), QStringList({DoctorWindow::tr("System tray") + u" | "_s + DoctorWindow::tr("OK"),
+                                      DoctorWindow::tr("Settings file") + u" | "_s + DoctorWindow::tr("OK"),
+                                      u"transcription primary (api.groq.com) | "_s + DoctorWindow::tr("OK"),
+                                      u"microphone | "_s + DoctorWindow::tr("Problem")}));
     }
 
     void fixesUtterCanDoItselfHaveTheirOwnButtons()
