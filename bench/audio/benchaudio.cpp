@@ -11,8 +11,11 @@
 //      several runs), and Opus bytes against WAV bytes;
 //   3b. fidelity of each encoder: the distance between the original's and the decoded audio's Whisper log-Mel
 //      features, on clean speech and with pink noise at 30 and 10 dB, against adding noise as the reference.
-// Prints numbers and ratios; asserts nothing. Needs espeak-ng and sox.
-//   benchaudio
+//   2f. the voice gate, learned model against the glide rule it replaced, on training seeds, held-out seeds and real
+//      recordings from Debian packages (pocketsphinx-testdata, alsa-utils, sound-theme-freedesktop) and sox signals.
+// Prints numbers and ratios; asserts nothing. Needs espeak-ng, flite and sox.
+//   benchaudio          (everything, ~9 min)
+//   benchaudio gate     (only section 2f, ~3 min)
 #include "audio/audioconfig.h"
 #include "codec/oggopus.h"
 #include "codec/wavfile.h"

@@ -672,8 +672,9 @@ std::vector<std::int16_t> SpeechCorpus::soxEffects(const std::vector<std::int16_
 std::vector<std::int16_t> SpeechCorpus::soxSynth(const QStringList& args)
 {
     QProcess sox;
-    sox.start(u"sox"_s, QStringList{u"-D"_s, u"-n"_s, u"-t"_s, u"raw"_s, u"-r"_s, u"16000"_s, u"-e"_s, u"signed"_s,
-                                    u"-b"_s, u"16"_s, u"-c"_s, u"1"_s, u"-"_s, u"synth"_s} +
+    // -R: repeatable noise (sox seeds its generators from the clock otherwise).
+    sox.start(u"sox"_s, QStringList{u"-R"_s, u"-D"_s, u"-n"_s, u"-t"_s, u"raw"_s, u"-r"_s, u"16000"_s, u"-e"_s,
+                                    u"signed"_s, u"-b"_s, u"16"_s, u"-c"_s, u"1"_s, u"-"_s, u"synth"_s} +
                             args);
     if (!sox.waitForFinished(60000) || sox.exitCode() != 0)
         return {};
