@@ -11,8 +11,11 @@
 //      several runs), and Opus bytes against WAV bytes;
 //   3b. fidelity of each encoder: the distance between the original's and the decoded audio's Whisper log-Mel
 //      features, on clean speech and with pink noise at 30 and 10 dB, against adding noise as the reference.
-// Prints numbers and ratios; asserts nothing. Needs espeak-ng and sox.
-//   benchaudio
+//   2f. the voice gate, learned model against the glide rule it replaced, on training seeds, held-out seeds and real
+//      recordings from Debian packages (pocketsphinx-testdata, alsa-utils, sound-theme-freedesktop) and sox signals.
+// Prints numbers and ratios; asserts nothing. Needs espeak-ng, flite and sox.
+//   benchaudio          (everything, ~9 min)
+//   benchaudio gate     (only section 2f, ~3 min)
 #include "audio/audioconfig.h"
 #include "codec/oggopus.h"
 #include "codec/wavfile.h"
@@ -22,8 +25,9 @@
 #include "speechcorpus.h"
 #include "vad/chunker.h"
 #include "vad/energyvad.h"
+#include "voicegatedata.h"
 #ifdef UTTER_HAVE_WEBRTC_VAD
-#include "vad/webrtcvad.h"
+#include "webrtcvad.h"
 #endif
 
 #include <QCoreApplication>
@@ -38,6 +42,7 @@
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -292,6 +297,182 @@ void printMinPauseSweep(const char* corpusName, const std::vector<Condition>& co
     std::printf("\n");
 }
 
+// Section 2f: the voice gate (docs/audio.md, "Speech or not"), the learned model ("after") against the rule it
+// replaced ("before": share of speech frames on gliding pitch tracks), both judging the same chunks (cut once with
+// the gate off). Non-speech: SpeechCorpus recipes with training seeds (100-104), held-out seeds 1-8 and the old
+// tuning seed 17; real recordings from Debian packages, never used to train or tune, each as an open microphone
+// hears it (1.5 s before, 1 s after, a -60 dBFS room), clean and in white noise at 20/10/5/0 dB; and signals made
+// with sox. Every run at all 21 UI sensitivity steps, file mode for the 30 s suite, live mode for the real files.
+void printVoiceGate()
+{
+    std::vector<double> steps;
+    for (int i = 0; i <= 20; ++i)
+        steps.push_back(i * 0.05);
+    struct Tally
+    {
+        int chunks = 0, rejected = 0, runs = 0, runsWithChunks = 0, defaultChunks = 0;
+        double seconds = 0.0, rejectedSeconds = 0.0;
+    };
+    // One stream at every step: what each gate uploads and rejects.
+    const auto judge = [&](const std::vector<std::int16_t>& pcm, bool file, Tally& before, Tally& after) {
+        ChunkerConfig config;
+        config.noLeadIn = file;
+        for (const double sensitivity : steps) {
+            VadConfig vad;
+            vad.sensitivity = sensitivity;
+            int nBefore = 0, nAfter = 0;
+            for (const bench::GateChunk& c : bench::gateChunks(pcm, config, vad)) {
+                const bool isDefault = std::abs(sensitivity - 0.5) < 1e-9;
+                for (auto [tally, rejects, n] :
+                     {std::tuple<Tally*, bool, int*>{&before, bench::ruleRejects(c), &nBefore},
+                      std::tuple<Tally*, bool, int*>{&after, bench::learnedRejects(c), &nAfter}}) {
+                    if (rejects) {
+                        ++tally->rejected;
+                        tally->rejectedSeconds += c.uploadedSeconds;
+                    } else {
+                        ++tally->chunks;
+                        ++*n;
+                        tally->seconds += c.uploadedSeconds;
+                        tally->defaultChunks += isDefault ? 1 : 0;
+                    }
+                }
+            }
+            ++before.runs;
+            ++after.runs;
+            before.runsWithChunks += nBefore > 0 ? 1 : 0;
+            after.runsWithChunks += nAfter > 0 ? 1 : 0;
+        }
+    };
+    std::printf(
+        "\n2f. Voice gate: learned model (after) against the glide rule (before), same chunks; chunks / seconds "
+        "uploaded over all 21 steps, [file-steps with a chunk], (chunks at 0.5)\n");
+    std::printf("%-22s | %-31s | %-31s | %-31s\n", "file (30 s, file mode)", "training seeds 100-104",
+                "held-out seeds 1-8", "old tuning seed 17");
+    std::printf("%-22s | %15s %15s | %15s %15s | %15s %15s\n", "", "before", "after", "before", "after", "before",
+                "after");
+    const std::size_t thirty = 30 * std::size_t(SpeechCorpus::kRate);
+    std::vector<std::pair<QString, std::vector<std::vector<SpeechCorpus::NonSpeech>>>> groups;
+    std::vector<std::vector<unsigned>> seedGroups{{100, 101, 102, 103, 104}, {1, 2, 3, 4, 5, 6, 7, 8}, {17}};
+    std::vector<std::vector<std::vector<SpeechCorpus::NonSpeech>>> suites;
+    for (const auto& seeds : seedGroups) {
+        suites.emplace_back();
+        for (const unsigned seed : seeds)
+            suites.back().push_back(SpeechCorpus::nonSpeechSuite(thirty, seed, false));
+    }
+    std::array<Tally, 6> totals{};
+    for (std::size_t f = 0; f < suites.front().front().size(); ++f) {
+        std::printf("%-22s", qPrintable(suites.front().front()[f].name));
+        for (std::size_t g = 0; g < suites.size(); ++g) {
+            Tally before, after;
+            for (const auto& suite : suites[g])
+                judge(suite[f].pcm, true, before, after);
+            for (const auto& [t, total] : {std::pair<const Tally*, Tally*>{&before, &totals[g * 2]},
+                                           std::pair<const Tally*, Tally*>{&after, &totals[g * 2 + 1]}}) {
+                total->chunks += t->chunks;
+                total->seconds += t->seconds;
+                total->runsWithChunks += t->runsWithChunks;
+                total->runs += t->runs;
+                total->defaultChunks += t->defaultChunks;
+                std::printf(" | %3d %5.0fs [%3d]", t->chunks, t->seconds, t->runsWithChunks);
+            }
+        }
+        std::printf("\n");
+    }
+    std::printf("%-22s", "all");
+    for (const Tally& t : totals)
+        std::printf(" | %3d %5.0fs [%3d]", t.chunks, t.seconds, t.runsWithChunks);
+    std::printf("\n%-22s", "  of file-steps, at 0.5");
+    for (const Tally& t : totals)
+        std::printf(" | %8d (%3d)  ", t.runs, t.defaultChunks);
+    std::printf("\n");
+
+    // Real recordings and sox signals.
+    QStringList missing;
+    std::vector<SpeechCorpus::RealFile> files = SpeechCorpus::realFiles(&missing);
+    if (!missing.isEmpty())
+        std::printf("real recordings missing (install %s)\n", qPrintable(missing.join(u' ')));
+    struct Item
+    {
+        QString name;
+        bool speech;
+        std::vector<std::int16_t> pcm;
+    };
+    std::vector<Item> items;
+    for (const SpeechCorpus::RealFile& f : files)
+        items.push_back({f.path.section(u'/', -1), f.speech, SpeechCorpus::decode(f.path)});
+    const std::vector<std::pair<QString, QStringList>> soxMade{
+        {u"sox-pluck-melody"_s,
+         {u"0.4"_s, u"pluck"_s, u"C4"_s, u"gain"_s, u"-12"_s, u"pad"_s, u"0"_s, u"0.1"_s, u"repeat"_s, u"1"_s, u":"_s,
+          u"synth"_s, u"0.4"_s, u"pluck"_s, u"E4"_s, u"gain"_s, u"-12"_s}},
+        {u"sox-pluck-chord"_s,
+         {u"3"_s, u"pluck"_s, u"G3"_s, u"pluck"_s, u"B3"_s, u"pluck"_s, u"D4"_s, u"gain"_s, u"-6"_s}},
+        {u"sox-sine-glide"_s, {u"3"_s, u"sine"_s, u"200-400"_s, u"gain"_s, u"-15"_s}},
+        {u"sox-sine-vibrato"_s, {u"3"_s, u"sine"_s, u"220"_s, u"tremolo"_s, u"5"_s, u"60"_s, u"gain"_s, u"-15"_s}},
+        {u"sox-brown-tremolo"_s, {u"6"_s, u"brownnoise"_s, u"tremolo"_s, u"0.7"_s, u"80"_s, u"gain"_s, u"-20"_s}},
+        {u"sox-pink-tremolo-4hz"_s, {u"6"_s, u"pinknoise"_s, u"tremolo"_s, u"4"_s, u"90"_s, u"gain"_s, u"-25"_s}},
+        {u"sox-square-beeps"_s, {u"3"_s, u"square"_s, u"880"_s, u"tremolo"_s, u"3"_s, u"100"_s, u"gain"_s, u"-25"_s}},
+    };
+    for (const auto& [name, args] : soxMade)
+        items.push_back({name, false, SpeechCorpus::soxSynth(args)});
+    std::printf(
+        "\nreal recordings (held out) and sox signals, live mode, each clean and in white noise at 20/10/5/0 dB, "
+        "21 steps\n%-44s %-6s | %-34s | %-34s\n",
+        "file", "kind", "before: kept/rejected chunks, s", "after: kept/rejected chunks, s");
+    Tally speechBefore, speechAfter, noiseBefore, noiseAfter;
+    int speechRunsLostBefore = 0, speechRunsLostAfter = 0, speechRuns = 0;
+    unsigned seed = 500;
+    for (const Item& item : items) {
+        if (item.pcm.empty()) {
+            std::printf("%-44s could not be decoded\n", qPrintable(item.name));
+            continue;
+        }
+        Tally before, after;
+        const std::vector<std::int16_t> room = bench::inRoom(item.pcm, seed++);
+        for (const double snr : {100.0, 20.0, 10.0, 5.0, 0.0}) {
+            const std::vector<std::int16_t> pcm = snr > 50 ? room : bench::withNoise(room, snr, seed++, false);
+            const int rejectedBefore = before.rejected, rejectedAfter = after.rejected;
+            const int runsBefore = before.runsWithChunks, runsAfter = after.runsWithChunks;
+            judge(pcm, false, before, after);
+            if (item.speech) {
+                speechRuns += 21;
+                // A run loses speech when a chunk was rejected (per condition: at how many steps is not split out).
+                speechRunsLostBefore += before.rejected > rejectedBefore ? 1 : 0;
+                speechRunsLostAfter += after.rejected > rejectedAfter ? 1 : 0;
+            }
+            (void)runsBefore;
+            (void)runsAfter;
+        }
+        Tally& b = item.speech ? speechBefore : noiseBefore;
+        Tally& a = item.speech ? speechAfter : noiseAfter;
+        for (const auto& [from, to] :
+             {std::pair<const Tally*, Tally*>{&before, &b}, std::pair<const Tally*, Tally*>{&after, &a}}) {
+            to->chunks += from->chunks;
+            to->rejected += from->rejected;
+            to->seconds += from->seconds;
+            to->rejectedSeconds += from->rejectedSeconds;
+            to->runs += from->runs;
+            to->runsWithChunks += from->runsWithChunks;
+        }
+        std::printf("%-44s %-6s | %4d/%-4d %6.1f/%-6.1f s [%3d] | %4d/%-4d %6.1f/%-6.1f s [%3d]%s\n",
+                    qPrintable(item.name.left(44)), item.speech ? "speech" : "other", before.chunks, before.rejected,
+                    before.seconds, before.rejectedSeconds, before.runsWithChunks, after.chunks, after.rejected,
+                    after.seconds, after.rejectedSeconds, after.runsWithChunks,
+                    item.speech ? (after.rejected > 0 ? "  SPEECH REJECTED" : "")
+                                : (after.chunks > 0 ? "  uploaded" : ""));
+    }
+    const auto keptPct = [](const Tally& t) {
+        return t.seconds + t.rejectedSeconds > 0 ? 100.0 * t.seconds / (t.seconds + t.rejectedSeconds) : 100.0;
+    };
+    std::printf("real speech kept: before %.2f%% of chunk seconds (%d chunks rejected, in %d of %d file-conditions), "
+                "after %.2f%% (%d rejected, in %d)\n",
+                keptPct(speechBefore), speechBefore.rejected, speechRunsLostBefore, speechRuns / 21,
+                keptPct(speechAfter), speechAfter.rejected, speechRunsLostAfter);
+    std::printf("real and sox non-speech uploaded: before %d chunks, %.1f s [%d of %d file-steps]; after %d chunks, "
+                "%.1f s [%d]\n",
+                noiseBefore.chunks, noiseBefore.seconds, noiseBefore.runsWithChunks, noiseBefore.runs,
+                noiseAfter.chunks, noiseAfter.seconds, noiseAfter.runsWithChunks);
+}
+
 double cpuSeconds()
 {
     return double(std::clock()) / CLOCKS_PER_SEC;
@@ -332,6 +513,11 @@ int main(int argc, char** argv)
 #endif
     QElapsedTimer total;
     total.start();
+    if (argc > 1 && std::string_view(argv[1]) == "gate") { // only section 2f
+        printVoiceGate();
+        std::printf("\ntotal run time %.1f s\n", double(total.elapsed()) / 1000.0);
+        return 0;
+    }
 
     // ~45 s: eight sentences separated by pauses of 0.5–2.5 s, as someone dictating with breaks to think.
     const SpeechCorpus::Built corpus =
@@ -377,12 +563,12 @@ int main(int argc, char** argv)
                 ratios, sumRatio / std::max(ratios, 1));
 #ifdef UTTER_HAVE_WEBRTC_VAD
     {
-        VadConfig shipped;
-        shipped.kind = VadKind::WebRtc;
-        const Score s = scoreVad(*createVad(shipped), clean, labels);
-        std::printf("createVad(kind = WebRtc) as shipped (20 ms APM frames), clean: says speech on %d of %zu frames "
-                    "(%d of %zu silent ones), F1 %.3f\n",
-                    s.tp + s.fp, labels.size(), s.fp, labels.size() - std::size_t(speechFrames), s.f1());
+        WebRtcVad twenty{VadConfig{}};
+        const Score s = scoreVad(twenty, clean, labels);
+        std::printf(
+            "WebRtcVad on 20 ms APM frames (as the product once shipped it), clean: says speech on %d of %zu frames "
+            "(%d of %zu silent ones), F1 %.3f\n",
+            s.tp + s.fp, labels.size(), s.fp, labels.size() - std::size_t(speechFrames), s.f1());
     }
 #endif
 
@@ -576,8 +762,11 @@ int main(int argc, char** argv)
             }
             std::printf("\n");
         }
-        std::printf("held-out seeds: %d chunks over 4 seeds x 10 files x 21 steps\n", heldChunks);
+        std::printf("held-out seeds: %d chunks over 4 seeds x %zu files x 21 steps\n", heldChunks,
+                    seeds.front().size());
     }
+
+    printVoiceGate();
 
     // ---- 3. Throughput ----
     // Three passes over the corpus in pink noise at 10 dB (~2 min), fed in 20 ms blocks as capture delivers them.

@@ -37,7 +37,8 @@ struct AudioChunk
     std::int64_t endSample = 0;   // stream offset one past the chunk's last sample
     int sampleRate = 16000;
     double speechRatio = 0.0; // share of the chunk's VAD frames judged speech, 0..1
-    // Share of the chunk's speech frames on gliding pitch tracks (a voice), 0..1; < 0: the detector gives no pitch.
+    // How much the chunk sounds like a voice (the voice gate's score, core/vad/voicegate.h), 0..1; < 0: not
+    // estimated (the detector gives no pitch).
     double speechEvidence = -1.0;
     ChunkCut cut = ChunkCut::Pause;
     bool final = false;         // emitted by Chunker::end(): no chunk of this stream follows

@@ -19,16 +19,6 @@ constexpr std::int64_t kUnclearPaddingPercent = 150; // after unclear speech: it
 constexpr int kOnsetGapMs = 200;                     // a speech start reaches back across quiet gaps this short
 constexpr int kLearnMs = 2000;   // noLeadIn: the noise floor is learned from this much of the file first
 constexpr int kFileEdgeMs = 500; // noLeadIn: speech this close to the file's start or end is extended to it
-// Speech evidence (docs/audio.md, "Speech or not"): a voice's pitch moves. Frames with a pitch peak at least this high
-// are voiced; consecutive voiced frames whose pitch moves less than kMaxPitchStep continue a pitch track; a track of
-// at least kMinTrackFrames whose median step is kMinGlide or more glides (speech), below it holds still (music).
-constexpr float kVoicedPeriodicity = 0.45f;
-constexpr double kMaxPitchStep = 0.04; // |ln(f1 / f0)| between 20 ms frames
-constexpr double kMinGlide = 0.004;
-constexpr std::size_t kMinTrackFrames = 4;
-// Deep in noise a voice's pitch is hard to follow: a chunk that is unclear (its speech peaks less than kUnclearSnrDb
-// above the noise) needs only this share of the evidence ChunkerConfig::minSpeechEvidence asks of a clear one.
-constexpr double kUnclearEvidenceShare = 0.45;
 
 std::int64_t msToSamples(int ms, int rate)
 {
@@ -171,9 +161,7 @@ void Chunker::processFrame(std::span<const std::int16_t> samples)
     frame.speech = decision.speech;
     frame.voiced = decision.probability >= 0.5f;
     frame.hint = decision.probability >= kHintProbability;
-    frame.periodicity = decision.periodicity;
-    frame.snrDb = decision.snrDb;
-    frame.pitchHz = decision.pitchHz;
+    frame.voice = voiceFrameOf(decision);
     const std::int64_t index = m_frameCount++;
     m_frames.push_back(frame);
     const std::int64_t start = frameStart(index);
@@ -359,47 +347,17 @@ std::int64_t Chunker::quietestPoint(std::int64_t from, std::int64_t to) const
     return frameStart(bestFrame);
 }
 
-std::pair<double, bool> Chunker::speechEvidence(std::int64_t start, std::int64_t end) const
+double Chunker::speechEvidence(std::int64_t start, std::int64_t end) const
 {
-    // The share of the chunk's speech frames that lie on gliding pitch tracks.
-    std::int64_t speechFrames = 0, gliding = 0;
-    bool estimated = false;
-    float peakSnrDb = -1.0f;
-    std::vector<float> track;
-    std::vector<double> steps;
-    const auto closeTrack = [&] {
-        if (track.size() >= kMinTrackFrames) {
-            steps.clear();
-            for (std::size_t i = 1; i < track.size(); ++i)
-                steps.push_back(std::abs(std::log(double(track[i]) / double(track[i - 1]))));
-            std::nth_element(steps.begin(), steps.begin() + std::ptrdiff_t(steps.size() / 2), steps.end());
-            if (steps[steps.size() / 2] >= kMinGlide)
-                gliding += std::int64_t(track.size());
-        }
-        track.clear();
-    };
+    // The voice gate's score of the chunk's frames (voicegate.h; docs/audio.md, "Speech or not").
+    std::vector<VoiceFrame> frames;
     const std::int64_t firstFrame = std::max(m_frameBase, (start - m_origin) / m_frameSamples);
-    for (std::int64_t i = firstFrame; i < m_frameCount && frameStart(i) < end; ++i) {
-        const Frame& f = frameAt(i);
-        estimated = estimated || f.periodicity >= 0.0f;
-        if (!f.speech) {
-            closeTrack();
-            continue;
-        }
-        ++speechFrames;
-        peakSnrDb = std::max(peakSnrDb, f.snrDb);
-        if (f.periodicity < kVoicedPeriodicity || f.pitchHz <= 0.0f) {
-            closeTrack();
-            continue;
-        }
-        if (!track.empty() && std::abs(std::log(double(f.pitchHz) / double(track.back()))) >= kMaxPitchStep)
-            closeTrack();
-        track.push_back(f.pitchHz);
-    }
-    closeTrack();
-    if (!estimated || speechFrames == 0)
-        return {-1.0, false};
-    return {double(gliding) / double(speechFrames), peakSnrDb >= 0.0f && peakSnrDb < kUnclearSnrDb};
+    for (std::int64_t i = firstFrame; i < m_frameCount && frameStart(i) < end; ++i)
+        frames.push_back(frameAt(i).voice);
+    VoiceFeatures features;
+    if (!voiceFeatures(frames, features))
+        return -1.0;
+    return voiceScore(features);
 }
 
 void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final,
@@ -432,8 +390,8 @@ void Chunker::emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool
     }
     if (voicedFrames * m_frameSamples < std::max<std::int64_t>(m_minSpeech, 1))
         return; // no speech (or only a click): never uploaded
-    const auto [evidence, unclearChunk] = speechEvidence(start, end);
-    const double needed = m_config.minSpeechEvidence * (unclearChunk ? kUnclearEvidenceShare : 1.0);
+    const double evidence = speechEvidence(start, end);
+    const double needed = m_config.minSpeechEvidence;
 
     AudioChunk chunk;
     chunk.startSample = start;

@@ -2,6 +2,7 @@
 
 #include "audiochunk.h"
 #include "vadbackend.h"
+#include "voicegate.h"
 
 #include <cstdint>
 #include <functional>
@@ -31,11 +32,10 @@ struct ChunkerConfig
     int minBilledMs = 0;
     int maxKeptPauseMs = 500;   // a pause longer than this inside a chunk is shortened (0: never)
     int shortenedPauseMs = 200; // to this much: three quarters after the last word, a quarter before the next
-    // A chunk whose speech evidence (AudioChunk::speechEvidence: the share of its speech frames on gliding pitch
-    // tracks) is below this is typing, music or a fan, not a voice: it is handed to the rejection observer instead
-    // of being uploaded; unclear chunks (deep in noise) need 0.45 of it. 0: every chunk is uploaded. Detectors that
-    // give no pitch (WebRTC) are never judged.
-    double minSpeechEvidence = 0.11;
+    // A chunk whose speech evidence (AudioChunk::speechEvidence: the voice gate's score, voicegate.h) is below this
+    // is typing, music or a fan, not a voice: it is handed to the rejection observer instead of being uploaded.
+    // 0: every chunk is uploaded. Detectors that give no pitch (WebRTC) are never judged.
+    double minSpeechEvidence = 0.5;
     // File input: there is no pre-roll, so the detector first learns the noise floor from the file's opening
     // seconds and then judges it from sample 0, and speech within 0.5 s of the file's start or end is extended to it.
     bool noLeadIn = false;
@@ -124,9 +124,7 @@ private:
         bool speech = false;
         bool voiced = false;
         bool hint = false;
-        float periodicity = -1.0f;
-        float pitchHz = 0.0f;
-        float snrDb = -1.0f;
+        VoiceFrame voice; // what the voice gate judges (voicegate.h)
     };
 
     // A chunk closed in a pause but held back (minBilledMs) until the speech after it is long enough.
@@ -150,8 +148,8 @@ private:
     void emitChunk(std::int64_t start, std::int64_t end, ChunkCut cut, bool final,
                    const std::vector<StreamGap>& gaps = {});
     std::int64_t quietestPoint(std::int64_t from, std::int64_t to) const;
-    // The chunk's AudioChunk::speechEvidence (< 0: not estimated), and whether its speech is unclear.
-    std::pair<double, bool> speechEvidence(std::int64_t start, std::int64_t end) const;
+    // The chunk's AudioChunk::speechEvidence (< 0: not estimated).
+    double speechEvidence(std::int64_t start, std::int64_t end) const;
     bool unclear() const;                 // the open chunk's speech barely stands out of the noise
     std::int64_t minPause() const;        // the shortest pause that may end the open chunk
     std::int64_t trailingPadding() const; // audio kept after the last voiced frame

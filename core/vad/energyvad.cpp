@@ -125,6 +125,7 @@ void EnergyVad::reset()
 {
     m_history.assign(kFftSize, 0.0f);
     m_smoothed.fill(0.0f);
+    m_previousDb.fill(-120.0f);
     for (auto& sub : m_subMin)
         sub.fill(std::numeric_limits<float>::max());
     m_currentMin.fill(std::numeric_limits<float>::max());
@@ -195,6 +196,21 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
         for (std::size_t k = m_bandEdges[b]; k < m_bandEdges[b + 1]; ++k)
             sum += std::norm(m_spectrum[k]);
         power[b] = sum / float(m_bandEdges[b + 1] - m_bandEdges[b]) + kTiny;
+    }
+    // The spectral shape the voice gate uses: flatness, flux and centroid of the band powers.
+    {
+        double logSum = 0.0, sum = 0.0, weighted = 0.0, flux = 0.0;
+        for (std::size_t b = 0; b < kBands; ++b) {
+            const float db = 10.0f * std::log10(power[b]);
+            logSum += std::log(double(power[b]));
+            sum += power[b];
+            weighted += double(b) * power[b];
+            flux += std::abs(db - m_previousDb[b]);
+            m_previousDb[b] = db;
+        }
+        m_shapeFlatness = float(std::exp(logSum / double(kBands)) / (sum / double(kBands)));
+        m_shapeFlux = float(flux / double(kBands));
+        m_shapeCentroid = float(weighted / sum);
     }
 
     // Until the analysis window has been filled once it still holds reset()'s zeros: that power is too low and,
@@ -320,6 +336,10 @@ VadDecision EnergyVad::process(std::span<const std::int16_t> frame)
         }
     }
     decision.speech = m_speech;
+    decision.flatness = m_shapeFlatness;
+    decision.flux = m_shapeFlux;
+    decision.centroid = m_shapeCentroid;
+    decision.transient = isTransient(frame, m_config.sampleRate);
     if (m_speech)
         voicing(decision);
     return decision;

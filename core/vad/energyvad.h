@@ -55,6 +55,8 @@ private:
     std::vector<float> m_windowAcf;         // the Hann window's own autocorrelation, normalised
 
     std::array<float, kBands> m_smoothed{};
+    std::array<float, kBands> m_previousDb{}; // the last frame's band powers in dB (spectral flux)
+    float m_shapeFlatness = -1.0f, m_shapeFlux = 0.0f, m_shapeCentroid = 0.0f;
     std::array<std::array<float, kBands>, kSubWindows> m_subMin{}; // minimum per sub-window
     std::array<float, kBands> m_currentMin{};
     int m_subFrame = 0;

@@ -21,6 +21,13 @@ struct VadDecision
     // the pitch it found (0: none).
     float periodicity = -1.0f;
     float pitchHz = 0.0f;
+    // The frame's spectral shape (EnergyVad only, every frame; voicegate.h): flatness of the band powers (0..1;
+    // < 0: not estimated), their mean change since the last frame in dB, their power-weighted centre (band index),
+    // and whether the frame is a click (most of its energy within 5 ms).
+    float flatness = -1.0f;
+    float flux = 0.0f;
+    float centroid = 0.0f;
+    bool transient = false;
 };
 
 // A frame-based voice-activity detector. Frames have exactly frameSamples() mono s16 samples at sampleRate().
@@ -40,11 +47,9 @@ public:
     virtual void restart() { reset(); }
 };
 
-// The detector the config asks for; falls back to EnergyVad when the WebRTC backend is not built in.
+// The product's detector: EnergyVad (VadKind::WebRtc, the benchmark baseline in bench/audio/webrtc, is not built into
+// the product and also gives EnergyVad here).
 std::unique_ptr<VadBackend> createVad(const VadConfig& config);
-
-// True when this build has the WebRTC backend.
-bool webRtcVadAvailable();
 
 // RMS level of samples in dBFS (-120 for digital silence).
 float levelDbfs(std::span<const std::int16_t> samples);

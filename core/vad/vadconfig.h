@@ -11,7 +11,7 @@ class Settings;
 enum class VadKind
 {
     Energy, // EnergyVad: sub-band energy against an adaptive noise floor (always available)
-    WebRtc, // WebRtcVad: WebRTC's GMM detector through libwebrtc-audio-processing (when built with it)
+    WebRtc, // WebRTC's GMM detector: only the benchmark baseline (bench/audio/webrtc); createVad() gives EnergyVad
 };
 
 // Snapshot of the voice-activity settings, taken when a dictation starts (never read from Settings on the

@@ -4,14 +4,15 @@
 UTTER_BUILD_PACKAGES="build-essential cmake ninja-build pkg-config ccache git clang-format
  qt6-base-dev qt6-multimedia-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
  qt6-svg-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
- libopus-dev libogg-dev libopusfile-dev libsqlite3-dev libwebrtc-audio-processing-dev
+ libopus-dev libogg-dev libopusfile-dev libsqlite3-dev
  libsamplerate0-dev libxcb1-dev libxcb-xtest0-dev libxcb-keysyms1-dev libxcb-xkb-dev libxkbcommon-dev
  libxkbcommon-x11-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
  python3 librsvg2-bin"
 
 UTTER_RUNTIME_PACKAGES="pulseaudio-utils gnome-keyring libsecret-1-0"
 
-UTTER_TEST_PACKAGES="libopusenc-dev xvfb xdotool x11-utils xclip pulseaudio pulseaudio-utils espeak-ng sox gnome-keyring
+UTTER_TEST_PACKAGES="libopusenc-dev libwebrtc-audio-processing-dev flite pocketsphinx-testdata alsa-utils
+ sound-theme-freedesktop xvfb xdotool x11-utils xclip pulseaudio pulseaudio-utils espeak-ng sox gnome-keyring
  dbus dbus-x11 libsecret-tools imagemagick libgtest-dev libbenchmark-dev curl procps iproute2 sway wtype qt6-wayland
  clang libclang-rt-dev
  systemd g++-mingw-w64-x86-64-posix

@@ -527,9 +527,7 @@ void TestChunker::fileStartAndEndAreKeptWhole()
 void TestChunker::soundWithoutAVoiceIsNotUploaded()
 {
     // Typing over a room's noise floor, organ music, a fan and mains hum (issue 17): no chunk at any sensitivity, and
-    // what the detector heard is reported to the rejection observer rather than dropped silently. Not yet asserted,
-    // because some generated variants still pass the gate (bench/audio, section 2d, other seeds): key strokes over
-    // digital silence, fast laptop typing, the plucked melody and drums.
+    // what the detector heard is reported to the rejection observer rather than dropped silently.
     const QStringList robust{QStringLiteral("keys-mechanical-floor"),
                              QStringLiteral("keys-soft-floor"),
                              QStringLiteral("music-organ-tremolo"),
@@ -538,6 +536,9 @@ void TestChunker::soundWithoutAVoiceIsNotUploaded()
                              QStringLiteral("hum-60hz-noise")};
     ChunkerConfig config;
     config.noLeadIn = true; // as `utter segment` and `utter transcribe` cut a file
+    // Known limits (docs/audio.md, "Speech or not"; bench/audio section 2f): a gliding whistle or siren, and one drum
+    // pattern (seed 4) at sensitivity 0, still pass the gate.
+    const QStringList knownToPass{QStringLiteral("whistle-siren"), QStringLiteral("music-drums@4")};
     int files = 0;
     for (const SpeechCorpus::NonSpeech& file : SpeechCorpus::nonSpeechSuite(15 * 16000, 3, false)) {
         QVERIFY(file.mustBeSilent);
@@ -570,6 +571,33 @@ void TestChunker::soundWithoutAVoiceIsNotUploaded()
             QVERIFY2(rejected > 0, qPrintable(file.name));
     }
     QCOMPARE(files, int(robust.size()));
+    // Held-out seeds (the gate learns from seeds 100 and up only: bench/audio/trainvoicegate): every generated sound
+    // that is not a voice, 15 s, at both ends of the sensitivity range.
+    QStringList failures;
+    int judged = 0;
+    for (unsigned seed = 1; seed <= 8; ++seed) {
+        for (const SpeechCorpus::NonSpeech& file : SpeechCorpus::nonSpeechSuite(15 * 16000, seed, false)) {
+            if (knownToPass.contains(file.name) || knownToPass.contains(file.name + u'@' + QString::number(seed)))
+                continue;
+            for (const double sensitivity : {0.0, 1.0}) {
+                VadConfig vad;
+                vad.sensitivity = sensitivity;
+                const Run run = chunk(file.pcm, config, vad, seed);
+                ++judged;
+                if (!run.chunks.empty())
+                    failures << QStringLiteral("%1 seed %2 sensitivity %3: %4")
+                                    .arg(file.name)
+                                    .arg(seed)
+                                    .arg(sensitivity)
+                                    .arg(describe(run.chunks));
+            }
+        }
+    }
+    for (const QString& failure : failures)
+        qWarning("%s", qPrintable(failure)); // all of them (a test message is cut short)
+    QVERIFY2(failures.isEmpty(),
+             qPrintable(QStringLiteral("%1 failures, the first: %2").arg(failures.size()).arg(failures.value(0))));
+    QVERIFY(judged >= 8 * 12 * 2);
     // The gate can be switched off: the same music is then uploaded.
     ChunkerConfig off = config;
     off.minSpeechEvidence = 0.0;

@@ -1,7 +1,7 @@
 #include "audiotesthelpers.h"
 #include "vad/energyvad.h"
 #ifdef UTTER_HAVE_WEBRTC_VAD
-#include "vad/webrtcvad.h"
+#include "webrtcvad.h"
 #endif
 
 #include <QTest>
@@ -210,14 +210,13 @@ void TestVad::webRtcBackend()
              at += std::size_t(frames.frameSamples()))
             QVERIFY(!silent.process(std::span(silence).subspan(at, std::size_t(frames.frameSamples()))).speech);
     }
-    QVERIFY(webRtcVadAvailable());
+#else
+    QSKIP("built without libwebrtc-audio-processing (the benchmark baseline)");
+#endif
+    // WebRTC is not in the product (issue 17): asking for it gives Utter's own detector.
     VadConfig config;
     config.kind = VadKind::WebRtc;
-    QCOMPARE(createVad(config)->name(), std::string("webrtc"));
-#else
-    QVERIFY(!webRtcVadAvailable());
-    QSKIP("built without libwebrtc-audio-processing");
-#endif
+    QCOMPARE(createVad(config)->name(), std::string("energy"));
 }
 
 QTEST_GUILESS_MAIN(TestVad)

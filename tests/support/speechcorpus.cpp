@@ -1,11 +1,14 @@
 #include "speechcorpus.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using namespace Qt::Literals::StringLiterals;
@@ -28,7 +31,14 @@ std::vector<std::int16_t> SpeechCorpus::speak(const QString& text, const QString
     QTemporaryDir dir;
     const QString wav = dir.filePath(u"speech.wav"_s);
     QProcess espeak;
-    espeak.start(u"espeak-ng"_s, {u"-v"_s, voice, u"-s"_s, QString::number(wordsPerMinute), u"-w"_s, wav, text});
+    if (voice.startsWith(u"flite:"_s)) {
+        // flite's rate: a duration stretch (1 = its own pace of about 165 words a minute).
+        espeak.start(u"flite"_s, {u"-voice"_s, voice.mid(6), u"--setf"_s,
+                                  u"duration_stretch="_s + QString::number(165.0 / wordsPerMinute, 'f', 3), u"-t"_s,
+                                  text, u"-o"_s, wav});
+    } else {
+        espeak.start(u"espeak-ng"_s, {u"-v"_s, voice, u"-s"_s, QString::number(wordsPerMinute), u"-w"_s, wav, text});
+    }
     if (!espeak.waitForFinished(60000) || espeak.exitCode() != 0)
         return {};
     QProcess sox;
@@ -268,6 +278,34 @@ void highPass(std::vector<double>& x, double hz)
     }
 }
 
+// Paper or a bag handled at the desk: gestures of 0.3–1.5 s made of dense crackles (2–60 ms bursts of band-passed
+// noise at random levels), every 1–4 s.
+std::vector<double> rustle(std::size_t length, std::mt19937& rng)
+{
+    std::vector<double> x(length, 0.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::size_t at = std::size_t(SpeechCorpus::kRate * (0.3 + unit(rng)));
+    while (at < length) {
+        const std::size_t gesture = std::size_t(SpeechCorpus::kRate * (0.3 + unit(rng) * 1.2));
+        std::size_t t = 0;
+        while (t < gesture) {
+            const std::size_t burst = std::size_t(SpeechCorpus::kRate * (0.002 + unit(rng) * 0.058));
+            const double gain = std::pow(10.0, -unit(rng) * 1.5);
+            for (std::size_t j = 0; j < burst && at + t + j < length; ++j)
+                x[at + t + j] += gain * noise(rng) * std::exp(-3.0 * double(j) / double(burst));
+            t += burst + std::size_t(SpeechCorpus::kRate * unit(rng) * 0.03);
+        }
+        at += gesture + std::size_t(SpeechCorpus::kRate * (1.0 + unit(rng) * 3.0));
+    }
+    std::vector<double> low = x;
+    highPass(x, 1500.0);
+    resonate(low, 3500.0, 3000.0);
+    for (std::size_t i = 0; i < length; ++i)
+        x[i] = 0.7 * x[i] + 0.3 * low[i];
+    return x;
+}
+
 // Key strokes: a press and (releaseGain > 0) a release click per key, typed in bursts with thinking pauses.
 struct KeyStyle
 {
@@ -343,6 +381,76 @@ std::vector<double> pluckedMelody(std::size_t length, std::mt19937& rng)
 }
 
 // Organ chords (four voices, six harmonics each), two seconds per chord, with a 6 Hz tremolo.
+// Desktop alerts: a notification every 2–5 s over silence — chimes (two or three decaying harmonic notes), beeps
+// (square or sine bursts), bells (inharmonic partials), and whistles or sirens (a sine gliding up or down, with
+// vibrato): tonal sounds whose pitch holds or glides without a voice's formants.
+std::vector<double> alerts(std::size_t length, int style, std::mt19937& rng)
+{
+    std::vector<double> x(length, 0.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::size_t at = std::size_t(SpeechCorpus::kRate * (0.3 + unit(rng)));
+    while (at < length) {
+        const int kind = style >= 0 ? style : int(unit(rng) * 3.99);
+        std::size_t used = 0;
+        if (kind == 0) { // chime
+            const int notes = 2 + int(unit(rng) * 1.99);
+            double phase = 0.0;
+            for (int n = 0; n < notes; ++n) {
+                const double hz = 400.0 + unit(rng) * 900.0;
+                const double decay = 0.15 + unit(rng) * 0.5;
+                const std::size_t len = std::size_t(SpeechCorpus::kRate * (0.12 + unit(rng) * 0.35));
+                for (std::size_t j = 0; j < len * 3 && at + used + j < length; ++j) {
+                    const double t = double(j) / SpeechCorpus::kRate;
+                    double v = 0.0;
+                    for (int h = 1; h <= 4; ++h)
+                        v += std::sin(2.0 * kPi * hz * h * t + phase) * std::pow(0.4, h - 1);
+                    x[at + used + j] += v * std::exp(-t / decay) * std::min(1.0, t * 400.0);
+                }
+                used += len;
+            }
+        } else if (kind == 1) { // beeps
+            const int beeps = 1 + int(unit(rng) * 4.99);
+            const double hz = 500.0 + unit(rng) * 2500.0;
+            const bool square = unit(rng) < 0.5;
+            const std::size_t on = std::size_t(SpeechCorpus::kRate * (0.05 + unit(rng) * 0.3));
+            const std::size_t off = std::size_t(SpeechCorpus::kRate * (0.05 + unit(rng) * 0.2));
+            for (int b = 0; b < beeps; ++b) {
+                for (std::size_t j = 0; j < on && at + used + j < length; ++j) {
+                    const double s = std::sin(2.0 * kPi * hz * double(j) / SpeechCorpus::kRate);
+                    x[at + used + j] += square ? (s >= 0.0 ? 0.5 : -0.5) : s;
+                }
+                used += on + off;
+            }
+        } else if (kind == 2) { // bell
+            const double hz = 300.0 + unit(rng) * 1200.0;
+            const double decay = 0.3 + unit(rng) * 1.2;
+            const double partials[] = {1.0, 2.76, 5.4, 8.93};
+            used = std::size_t(SpeechCorpus::kRate * decay * 3.0);
+            for (std::size_t j = 0; j < used && at + j < length; ++j) {
+                const double t = double(j) / SpeechCorpus::kRate;
+                double v = 0.0;
+                for (int k = 0; k < 4; ++k)
+                    v += std::sin(2.0 * kPi * hz * partials[k] * t) * std::exp(-t * (1.0 + k) / decay) / (1.0 + k);
+                x[at + j] += v * std::min(1.0, t * 800.0);
+            }
+        } else { // whistle or siren: a glide with vibrato
+            const double from = 250.0 + unit(rng) * 900.0, to = from * (0.5 + unit(rng) * 1.5);
+            const double vib = unit(rng) * 7.0, depth = unit(rng) * 0.03;
+            used = std::size_t(SpeechCorpus::kRate * (0.4 + unit(rng) * 2.0));
+            double phase = 0.0;
+            for (std::size_t j = 0; j < used && at + j < length; ++j) {
+                const double t = double(j) / SpeechCorpus::kRate, u = double(j) / double(used);
+                const double hz = (from + (to - from) * u) * (1.0 + depth * std::sin(2.0 * kPi * vib * t));
+                phase += 2.0 * kPi * hz / SpeechCorpus::kRate;
+                x[at + j] +=
+                    (std::sin(phase) + 0.3 * std::sin(2.0 * phase)) * std::min({1.0, t * 50.0, (1.0 - u) * 50.0});
+            }
+        }
+        at += used + std::size_t(SpeechCorpus::kRate * (2.0 + unit(rng) * 3.0));
+    }
+    return x;
+}
+
 std::vector<double> organ(std::size_t length)
 {
     const int chords[4][4] = {{-9, -5, -2, 3}, {-4, 0, 3, 8}, {-2, 2, 5, 10}, {-7, -4, 0, 5}};
@@ -470,6 +578,32 @@ std::vector<SpeechCorpus::NonSpeech> SpeechCorpus::nonSpeechSuite(std::size_t le
         addFloor(pcm, -50.0, seed + 6);
         add(u"hum-60hz-noise"_s, u"hum"_s, true, std::move(pcm));
     }
+    // Added later (the voice gate's training data, docs/audio.md): the files above are unchanged for a seed.
+    {
+        auto pcm = toPcm(alerts(length, 0, rng), -18.0, true);
+        addFloor(pcm, -60.0, seed + 8);
+        add(u"alert-chimes"_s, u"alert"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(alerts(length, 1, rng), -20.0, true);
+        addFloor(pcm, -58.0, seed + 9);
+        add(u"alert-beeps"_s, u"alert"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(alerts(length, 2, rng), -16.0, true);
+        addFloor(pcm, -60.0, seed + 10);
+        add(u"alert-bells"_s, u"alert"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(alerts(length, 3, rng), -18.0, true);
+        addFloor(pcm, -55.0, seed + 11);
+        add(u"whistle-siren"_s, u"alert"_s, true, std::move(pcm));
+    }
+    {
+        auto pcm = toPcm(rustle(length, rng), -20.0, true);
+        addFloor(pcm, -58.0, seed + 12);
+        add(u"paper-rustle"_s, u"rustle"_s, true, std::move(pcm));
+    }
     if (!withVoices)
         return suite;
     // A TV across the room: a talker, band-limited as a small speaker, at -40 dBFS over a -58 dBFS room.
@@ -494,6 +628,128 @@ std::vector<SpeechCorpus::NonSpeech> SpeechCorpus::nonSpeechSuite(std::size_t le
         add(u"babble"_s, u"voice"_s, false, toPcm(x, -35.0, false));
     }
     return suite;
+}
+
+std::vector<std::int16_t> SpeechCorpus::decode(const QString& path)
+{
+    QStringList args{u"-D"_s};
+    if (path.endsWith(u".raw"_s))
+        args << u"-t"_s << u"raw"_s << u"-r"_s << u"16000"_s << u"-e"_s << u"signed"_s << u"-b"_s << u"16"_s << u"-c"_s
+             << u"1"_s;
+    args << path << u"-t"_s << u"raw"_s << u"-r"_s << u"16000"_s << u"-e"_s << u"signed"_s << u"-b"_s << u"16"_s
+         << u"-c"_s << u"1"_s << u"-"_s;
+    QProcess sox;
+    sox.start(u"sox"_s, args);
+    if (!sox.waitForFinished(60000) || sox.exitCode() != 0)
+        return {};
+    const QByteArray raw = sox.readAllStandardOutput();
+    std::vector<std::int16_t> pcm(std::size_t(raw.size()) / 2);
+    std::memcpy(pcm.data(), raw.constData(), pcm.size() * 2);
+    return pcm;
+}
+
+std::vector<std::int16_t> SpeechCorpus::soxEffects(const std::vector<std::int16_t>& pcm, const QStringList& effects)
+{
+    QTemporaryDir dir;
+    const QString in = dir.filePath(u"in.raw"_s);
+    QFile file(in);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(reinterpret_cast<const char*>(pcm.data()), qint64(pcm.size() * 2));
+    file.close();
+    const QStringList format{u"-t"_s,     u"raw"_s, u"-r"_s, u"16000"_s, u"-e"_s,
+                             u"signed"_s, u"-b"_s,  u"16"_s, u"-c"_s,    u"1"_s};
+    QProcess sox;
+    sox.start(u"sox"_s, QStringList{u"-D"_s} + format + QStringList{in} + format + QStringList{u"-"_s} + effects);
+    if (!sox.waitForFinished(60000) || sox.exitCode() != 0)
+        return {};
+    const QByteArray raw = sox.readAllStandardOutput();
+    std::vector<std::int16_t> out(std::size_t(raw.size()) / 2);
+    std::memcpy(out.data(), raw.constData(), out.size() * 2);
+    return out;
+}
+
+std::vector<std::int16_t> SpeechCorpus::soxSynth(const QStringList& args)
+{
+    QProcess sox;
+    // -R: repeatable noise (sox seeds its generators from the clock otherwise).
+    sox.start(u"sox"_s, QStringList{u"-R"_s, u"-D"_s, u"-n"_s, u"-t"_s, u"raw"_s, u"-r"_s, u"16000"_s, u"-e"_s,
+                                    u"signed"_s, u"-b"_s, u"16"_s, u"-c"_s, u"1"_s, u"-"_s, u"synth"_s} +
+                            args);
+    if (!sox.waitForFinished(60000) || sox.exitCode() != 0)
+        return {};
+    const QByteArray raw = sox.readAllStandardOutput();
+    std::vector<std::int16_t> pcm(std::size_t(raw.size()) / 2);
+    std::memcpy(pcm.data(), raw.constData(), pcm.size() * 2);
+    return pcm;
+}
+
+std::vector<SpeechCorpus::RealFile> SpeechCorpus::realFiles(QStringList* missing)
+{
+    std::vector<RealFile> files;
+    const auto add = [&](const QString& package, const QString& dir, const QStringList& names, bool speech) {
+        bool any = false;
+        for (const QString& name : names) {
+            const QString path = dir + u'/' + name;
+            if (QFileInfo::exists(path)) {
+                files.push_back({path, package, speech});
+                any = true;
+            }
+        }
+        if (!any && missing && !missing->contains(package))
+            missing->append(package);
+    };
+    const QString ps = u"/usr/share/pocketsphinx/test/data"_s;
+    add(u"pocketsphinx-testdata"_s, ps + u"/librivox"_s,
+        {u"sense_and_sensibility_01_austen_64kb-0870.wav"_s, u"sense_and_sensibility_01_austen_64kb-0880.wav"_s,
+         u"sense_and_sensibility_01_austen_64kb-0890.wav"_s, u"sense_and_sensibility_01_austen_64kb-0920.wav"_s,
+         u"sense_and_sensibility_01_austen_64kb-0930.wav"_s},
+        true);
+    add(u"pocketsphinx-testdata"_s, ps, {u"goforward.raw"_s, u"numbers.raw"_s, u"something.raw"_s}, true);
+    add(u"pocketsphinx-testdata"_s, ps + u"/cards"_s,
+        {u"001.wav"_s, u"002.wav"_s, u"003.wav"_s, u"004.wav"_s, u"005.wav"_s}, true);
+    add(u"pocketsphinx-testdata"_s, ps + u"/tidigits"_s, {u"dhd.2934z.raw"_s}, true);
+    add(u"alsa-utils"_s, u"/usr/share/sounds/alsa"_s,
+        {u"Front_Center.wav"_s, u"Front_Left.wav"_s, u"Front_Right.wav"_s, u"Rear_Center.wav"_s, u"Rear_Left.wav"_s,
+         u"Rear_Right.wav"_s, u"Side_Left.wav"_s, u"Side_Right.wav"_s},
+        true);
+    add(u"alsa-utils"_s, u"/usr/share/sounds/alsa"_s, {u"Noise.wav"_s}, false);
+    const QString fd = u"/usr/share/sounds/freedesktop/stereo"_s;
+    add(u"sound-theme-freedesktop"_s, fd,
+        {u"audio-channel-front-center.oga"_s, u"audio-channel-front-left.oga"_s, u"audio-channel-front-right.oga"_s,
+         u"audio-channel-rear-center.oga"_s, u"audio-channel-rear-left.oga"_s, u"audio-channel-rear-right.oga"_s,
+         u"audio-channel-side-left.oga"_s, u"audio-channel-side-right.oga"_s},
+        true);
+    add(u"sound-theme-freedesktop"_s, fd,
+        {u"alarm-clock-elapsed.oga"_s,
+         u"audio-test-signal.oga"_s,
+         u"audio-volume-change.oga"_s,
+         u"bell.oga"_s,
+         u"camera-shutter.oga"_s,
+         u"complete.oga"_s,
+         u"device-added.oga"_s,
+         u"device-removed.oga"_s,
+         u"dialog-error.oga"_s,
+         u"dialog-information.oga"_s,
+         u"dialog-warning.oga"_s,
+         u"message-new-instant.oga"_s,
+         u"message.oga"_s,
+         u"network-connectivity-established.oga"_s,
+         u"network-connectivity-lost.oga"_s,
+         u"phone-incoming-call.oga"_s,
+         u"phone-outgoing-busy.oga"_s,
+         u"phone-outgoing-calling.oga"_s,
+         u"power-plug.oga"_s,
+         u"power-unplug.oga"_s,
+         u"screen-capture.oga"_s,
+         u"service-login.oga"_s,
+         u"service-logout.oga"_s,
+         u"suspend-error.oga"_s,
+         u"trash-empty.oga"_s,
+         u"window-attention.oga"_s,
+         u"window-question.oga"_s},
+        false);
+    return files;
 }
 
 QStringList SpeechCorpus::sentences()

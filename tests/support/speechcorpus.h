@@ -20,7 +20,8 @@ public:
     // Empty when espeak-ng and sox are on PATH, otherwise why not.
     static QString missingTools();
 
-    // One utterance with espeak-ng's own leading and trailing silence removed. Empty on failure.
+    // One utterance with espeak-ng's own leading and trailing silence removed. Empty on failure. A voice
+    // "flite:NAME" speaks with Debian's flite instead (kal, awb, kal16, rms, slt: more natural prosody).
     static std::vector<std::int16_t> speak(const QString& text, const QString& voice = QStringLiteral("en-us"),
                                            int wordsPerMinute = 165);
 
@@ -70,10 +71,28 @@ public:
     struct NonSpeech
     {
         QString name;
-        QString kind; // typing, music, fan, hum, voice
+        QString kind; // typing, music, fan, hum, alert, voice
         bool mustBeSilent = true;
         std::vector<std::int16_t> pcm;
     };
+    // Real recordings shipped by Debian packages, never used to train or tune the voice gate (docs/audio.md):
+    // human speech (pocketsphinx-testdata, alsa-utils, sound-theme-freedesktop's audio-channel-*) and non-speech
+    // (the other freedesktop sounds: chimes, beeps, a shutter; alsa-utils' Noise.wav). `missing` names the packages
+    // whose files are not installed.
+    struct RealFile
+    {
+        QString path;
+        QString package;
+        bool speech = false;
+    };
+    static std::vector<RealFile> realFiles(QStringList* missing = nullptr);
+    // Any audio file sox reads (a .raw file is 16 kHz s16le mono), as 16 kHz mono s16. Empty on failure.
+    static std::vector<std::int16_t> decode(const QString& path);
+    // pcm through sox effects (`sox ... in out EFFECTS...`: reverb, highpass, ...). Empty on failure.
+    static std::vector<std::int16_t> soxEffects(const std::vector<std::int16_t>& pcm, const QStringList& effects);
+    // What `sox -n -r 16000 -c 1 ... synth ARGS...` makes (signals made independently of the generators below).
+    static std::vector<std::int16_t> soxSynth(const QStringList& args);
+
     // withVoices = false leaves out the two voice files (the slow part: espeak-ng).
     static std::vector<NonSpeech> nonSpeechSuite(std::size_t length, unsigned seed = 1, bool withVoices = true);
 };

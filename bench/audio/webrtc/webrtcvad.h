@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vadbackend.h"
+#include "vad/vadbackend.h"
 
 #include <memory>
 
