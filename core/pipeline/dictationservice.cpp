@@ -142,6 +142,11 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
                 else
                     fail(sessionId, error);
             });
+    connect(m_pipeline.get(), &AudioPipeline::chunkRejected, this, [this](const QString& id, const AudioChunk& chunk) {
+        // A realtime dictation streamed that sound anyway: only batch dictations held it back.
+        if (const Live* live = findLive(id); live && !live->realtime)
+            m_heldBack.add(id, HeldBackNotes::notUploaded(chunk));
+    });
     connect(m_pipeline.get(), &AudioPipeline::silenceReached, this, &DictationService::onSilence);
     connect(m_pipeline.get(), &AudioPipeline::sessionEnded, this, &DictationService::onRecordingEnded);
     connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
@@ -645,6 +650,7 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
         std::erase_if(m_live, [&id](const Live& l) { return l.id == id; });
     };
     if (cancelled || live.cancelled) {
+        (void)m_heldBack.take(meta.id); // a cancelled dictation leaves nothing in history
         const bool failedToStart = live.failedToStart;
         drop(meta.id);
         if (failedToStart)
@@ -656,7 +662,18 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
     }
     if (chunks == 0) {
         drop(meta.id);
-        fail(meta.id, Error(ErrorCode::NoSpeech, u"No speech was heard; nothing was sent."_s));
+        const qsizetype heldBack = m_heldBack.count(meta.id);
+        if (heldBack > 0) {
+            // Everything was held back: history still gets the dictation, saying so (docs/storage.md).
+            FinishedDictation nothing;
+            nothing.meta = meta;
+            nothing.language = meta.language;
+            record(nothing);
+        }
+        fail(meta.id, Error(ErrorCode::NoSpeech,
+                            heldBack > 0 ? u"No voice was heard; %1 sound(s) without a voice were not sent (see "
+                                           "history)."_s.arg(heldBack)
+                                         : u"No speech was heard; nothing was sent."_s));
         settleState();
         return;
     }
@@ -820,28 +837,32 @@ void DictationService::record(const FinishedDictation& dictation, std::function<
 {
     const QString sessionId = dictation.meta.id;
     m_recording.insert(sessionId);
+    FinishedDictation withNotes = dictation;
+    if (m_heldBack.has(sessionId)) // once: a retry's copy below already has them
+        withNotes.heldBack = HeldBackNotes::merged(m_heldBack.take(sessionId), dictation.heldBack);
     // The history's commit, the archive and the journal's clean-up run on the journal's writer thread.
-    m_finisher->record(dictation, [this, dictation, then = std::move(then)](const Result<FinishedDictation>& recorded) {
-        const QString sessionId = dictation.meta.id;
-        m_recording.remove(sessionId);
-        if (recorded.ok()) {
-            m_unrecorded.erase(sessionId);
+    m_finisher->record(
+        withNotes, [this, dictation = withNotes, then = std::move(then)](const Result<FinishedDictation>& recorded) {
+            const QString sessionId = dictation.meta.id;
+            m_recording.remove(sessionId);
+            if (recorded.ok()) {
+                m_unrecorded.erase(sessionId);
+                if (then)
+                    then(true);
+                return;
+            }
+            // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
+            // run twice) and store it once the disk or the database takes it again.
+            if (!m_unrecorded.contains(sessionId))
+                fail(sessionId, Error(recorded.error().code, recorded.error().message +
+                                                                 u" The text is kept and saved to history as soon as "
+                                                                 "possible; its audio stays in the journal."_s));
+            m_unrecorded[sessionId] = dictation;
+            if (!m_recordRetry.isActive())
+                m_recordRetry.start();
             if (then)
-                then(true);
-            return;
-        }
-        // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
-        // run twice) and store it once the disk or the database takes it again.
-        if (!m_unrecorded.contains(sessionId))
-            fail(sessionId, Error(recorded.error().code, recorded.error().message +
-                                                             u" The text is kept and saved to history as soon as "
-                                                             "possible; its audio stays in the journal."_s));
-        m_unrecorded[sessionId] = dictation;
-        if (!m_recordRetry.isActive())
-            m_recordRetry.start();
-        if (then)
-            then(false);
-    });
+                then(false);
+        });
 }
 
 void DictationService::recordPending()
@@ -1025,6 +1046,7 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
                                         {u"compression_ratio"_s, segment.compressionRatio},
                                         {u"no_speech_prob"_s, segment.noSpeechProb}});
         reply.insert(u"segments"_s, segments);
+        reply.insert(u"heldBack"_s, heldBackToJson(file.heldBack)); // also in the HTTP route's verbose_json
         if (styleName.isEmpty()) {
             done(reply);
             return;
