@@ -224,6 +224,9 @@ private slots:
         const QJsonObject nothing = history().first().toObject();
         QCOMPARE(nothing.value(u"rawText"_s).toString(), QString());
         QVERIFY(!items(nothing.value(u"heldBack"_s).toArray(), u"not-uploaded"_s).isEmpty());
+        const test::UtterRun last = utter({u"last"_s}, rig.env);
+        QCOMPARE(last.exitCode, 0);
+        QVERIFY2(last.errText().contains(u"utter last: Not uploaded: "_s), last.err.constData());
         QCOMPARE(nothing.value(u"audioPath"_s).toString(), QString()); // nothing was kept, no empty folder named
         QCOMPARE(rig.server.requests(u"/audio/transcriptions"_s).size(), uploads);
     }
