@@ -154,6 +154,8 @@ QByteArray SessionMeta::toJson() const
         object.insert(u"interrupted"_s, true);
     if (audioMs > 0)
         object.insert(u"audioMs"_s, audioMs);
+    if (!heldBack.isEmpty())
+        object.insert(u"heldBack"_s, heldBack);
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -175,6 +177,7 @@ Result<SessionMeta> SessionMeta::fromJson(const QByteArray& json)
     meta.endedAt = parseTime(o.value(u"endedAt"_s));
     meta.interrupted = o.value(u"interrupted"_s).toBool();
     meta.audioMs = o.value(u"audioMs"_s).toInteger();
+    meta.heldBack = o.value(u"heldBack"_s).toArray();
     return meta;
 }
 

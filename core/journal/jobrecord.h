@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -77,6 +78,9 @@ struct SessionMeta
     QDateTime endedAt;        // when it was sealed
     bool interrupted = false; // the process died before capture ended; what was captured is kept
     qint64 audioMs = 0;       // audio recorded (not wall time); 0 when unknown (an older record)
+    // Opaque to the journal, stored verbatim: the sounds the voice gate did not upload (HeldBack::toJson items),
+    // written when capture ends so that a session resumed after a crash still tells history about them.
+    QJsonArray heldBack;
 
     QByteArray toJson() const;
     static Result<SessionMeta> fromJson(const QByteArray& json);

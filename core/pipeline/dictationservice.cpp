@@ -678,6 +678,12 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
         return;
     }
     m_journal->adoptSession(meta, written); // sealed
+    if (m_heldBack.has(meta.id)) {
+        // The sounds not uploaded go into the session record: a resumed session still tells history about them.
+        SessionMeta withNotes = meta;
+        withNotes.heldBack = heldBackToJson(m_heldBack.take(meta.id));
+        (void)m_journal->updateSession(withNotes);
+    }
     if (live.targetKnown)
         applyTarget(live);
     if (live.waiting && !m_journal->status(live.id).complete()) {

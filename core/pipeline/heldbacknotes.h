@@ -14,8 +14,9 @@ struct AudioChunk;
 // What a dictation held back before the provider saw it: the chunks the voice gate did not upload
 // (AudioPipeline::chunkRejected), kept per session until the dictation goes to history, where they join what the
 // hallucination guard removed (docs/storage.md, "What Utter holds back"). One history entry per dictation session,
-// however many sounds it held back (hands-free included). Not journaled: after a crash the resumed dictation's
-// entry lacks its not-uploaded stretches (the guard's own drops are recomputed from the journal).
+// however many sounds it held back (hands-free included). When capture ends the service writes them into the
+// session record (SessionMeta::heldBack), where SessionFinisher finds them, also after a crash; until then they
+// live only here.
 class HeldBackNotes final
 {
 public:

@@ -117,7 +117,8 @@ Result<FinishedDictation> SessionFinisher::assemble(const QString& sessionId) co
         dictation.language = status.meta.language;
     dictation.rawText = m_replacements.apply(assembler.text());
     dictation.text = dictation.rawText;
-    dictation.heldBack = assembler.heldBack();
+    // The sounds not uploaded (kept in the session record when capture ended) and what the guard removed.
+    dictation.heldBack = HeldBackNotes::merged(heldBackFromJson(status.meta.heldBack), assembler.heldBack());
     return dictation;
 }
 

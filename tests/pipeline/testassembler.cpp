@@ -1,4 +1,5 @@
 #include "pipeline/hallucinationguard.h"
+#include "pipeline/heldbacknotes.h"
 #include "pipeline/textnormalize.h"
 #include "pipeline/transcriptassembler.h"
 #include "pipeline/transcriptdetails.h"
@@ -256,6 +257,39 @@ private slots:
         old.replace("\"speechEvidence\"", "\"ignoredField\"");
         QCOMPARE(ChunkJob::fromJson(old)->speechEvidence, -1.0);
         QCOMPARE(HallucinationGuard().clean(chunkTranscriptFrom(ChunkJob::fromJson(old).value())), u"Thank you."_s);
+    }
+
+    // The sounds not uploaded travel in the session record, opaque to the journal, so a resumed session keeps them.
+    void sessionRecordKeepsWhatWasNotUploaded()
+    {
+        HeldBack keys;
+        keys.kind = HeldBack::Kind::NotUploaded;
+        keys.reason = HeldBack::Reason::NoVoice;
+        keys.startS = 1.5;
+        keys.endS = 5.0;
+        keys.speechEvidence = 0.04;
+        SessionMeta meta;
+        meta.id = u"20261203T070000Z-0001"_s;
+        meta.startedAt = QDateTime::currentDateTimeUtc();
+        meta.heldBack = heldBackToJson({keys});
+        const Result<SessionMeta> back = SessionMeta::fromJson(meta.toJson());
+        QVERIFY(back.ok());
+        const QList<HeldBack> items = heldBackFromJson(back->heldBack);
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0].kind, HeldBack::Kind::NotUploaded);
+        QCOMPARE(items[0].endS, 5.0);
+        QCOMPARE(items[0].speechEvidence, 0.04);
+        // Merged with the guard's items in the order of the recording.
+        HeldBack phantom;
+        phantom.startS = 0.5;
+        phantom.text = u"Thank you."_s;
+        const QList<HeldBack> merged = HeldBackNotes::merged(items, {phantom});
+        QCOMPARE(merged.size(), 2);
+        QCOMPARE(merged[0].text, u"Thank you."_s);
+        QCOMPARE(merged[1].kind, HeldBack::Kind::NotUploaded);
+        SessionMeta plain = meta;
+        plain.heldBack = {};
+        QVERIFY(!plain.toJson().contains("heldBack"));
     }
 
     void heldBackReadsAsOneLinePerKind()
