@@ -839,36 +839,34 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
                      });
 }
 
-void DictationService::record(const FinishedDictation& dictation, std::function<void(bool)> then)
+void DictationService::record(FinishedDictation dictation, std::function<void(bool)> then)
 {
     const QString sessionId = dictation.meta.id;
     m_recording.insert(sessionId);
-    FinishedDictation withNotes = dictation;
     if (m_heldBack.has(sessionId)) // once: a retry's copy below already has them
-        withNotes.heldBack = HeldBackNotes::merged(m_heldBack.take(sessionId), dictation.heldBack);
+        dictation.heldBack = HeldBackNotes::merged(m_heldBack.take(sessionId), dictation.heldBack);
     // The history's commit, the archive and the journal's clean-up run on the journal's writer thread.
-    m_finisher->record(
-        withNotes, [this, dictation = withNotes, then = std::move(then)](const Result<FinishedDictation>& recorded) {
-            const QString sessionId = dictation.meta.id;
-            m_recording.remove(sessionId);
-            if (recorded.ok()) {
-                m_unrecorded.erase(sessionId);
-                if (then)
-                    then(true);
-                return;
-            }
-            // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
-            // run twice) and store it once the disk or the database takes it again.
-            if (!m_unrecorded.contains(sessionId))
-                fail(sessionId, Error(recorded.error().code, recorded.error().message +
-                                                                 u" The text is kept and saved to history as soon as "
-                                                                 "possible; its audio stays in the journal."_s));
-            m_unrecorded[sessionId] = dictation;
-            if (!m_recordRetry.isActive())
-                m_recordRetry.start();
+    m_finisher->record(dictation, [this, dictation, then = std::move(then)](const Result<FinishedDictation>& recorded) {
+        const QString sessionId = dictation.meta.id;
+        m_recording.remove(sessionId);
+        if (recorded.ok()) {
+            m_unrecorded.erase(sessionId);
             if (then)
-                then(false);
-        });
+                then(true);
+            return;
+        }
+        // The text has been delivered; only the history entry is missing. Keep exactly that text (a style is not
+        // run twice) and store it once the disk or the database takes it again.
+        if (!m_unrecorded.contains(sessionId))
+            fail(sessionId, Error(recorded.error().code, recorded.error().message +
+                                                             u" The text is kept and saved to history as soon as "
+                                                             "possible; its audio stays in the journal."_s));
+        m_unrecorded[sessionId] = dictation;
+        if (!m_recordRetry.isActive())
+            m_recordRetry.start();
+        if (then)
+            then(false);
+    });
 }
 
 void DictationService::recordPending()

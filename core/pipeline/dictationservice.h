@@ -173,7 +173,7 @@ private:
     void deliverNext();
     void delivered(const QString& sessionId, FinishedDictation dictation);
     // Stores a delivered dictation in history (on the journal's writer thread); then(stored) follows.
-    void record(const FinishedDictation& dictation, std::function<void(bool)> then = {});
+    void record(FinishedDictation dictation, std::function<void(bool)> then = {});
     void recordPending();
     void resumeCompleted();
     // The journal's start-up recovery is done (start()): what it found resumes.
