@@ -573,6 +573,66 @@
         <source>Applies a style to the transcript; the result is shown next to this one and saved only if you ask.</source>
         <translation>Wendet einen Stil auf das Transkript an; das Ergebnis erscheint neben diesem Diktat und wird nur auf Wunsch gespeichert.</translation>
     </message>
+    <message>
+        <source>Held back</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Whisper: no speech (p=%1)</source>
+        <translation>Whisper: keine Sprache (p=%1)</translation>
+    </message>
+    <message>
+        <source>Whisper: no speech</source>
+        <translation>Whisper: keine Sprache</translation>
+    </message>
+    <message>
+        <source>phantom phrase</source>
+        <translation>Phantomsatz</translation>
+    </message>
+    <message>
+        <source>echoes the prompt</source>
+        <translation>wiederholt die Vorgabe</translation>
+    </message>
+    <message>
+        <source>repetition loop</source>
+        <translation>Wiederholungsschleife</translation>
+    </message>
+    <message>
+        <source>no voice</source>
+        <translation>keine Stimme</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>Not uploaded: 1 sound without a voice</source>
+        <translation>Nicht hochgeladen: 1 Geräusch ohne Stimme</translation>
+    </message>
+    <message>
+        <source>Not uploaded: %1 sounds without a voice</source>
+        <translation>Nicht hochgeladen: %1 Geräusche ohne Stimme</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Not typed: %1</source>
+        <translation>Nicht getippt: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
@@ -1153,6 +1213,10 @@
     <message>
         <source>C&amp;lose</source>
         <translation>Schl&amp;ießen</translation>
+    </message>
+    <message>
+        <source>Utter heard no voice in this dictation, so none of it was uploaded, and sound without a voice is not kept: there is nothing to transcribe again.</source>
+        <translation>Utter hat in diesem Diktat keine Stimme gehört, daher wurde nichts davon hochgeladen, und Geräusche ohne Stimme werden nicht aufbewahrt: Es gibt nichts, was erneut transkribiert werden könnte.</translation>
     </message>
 </context>
 <context>

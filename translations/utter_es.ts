@@ -573,6 +573,66 @@
         <source>Applies a style to the transcript; the result is shown next to this one and saved only if you ask.</source>
         <translation>Aplica un estilo a la transcripción; el resultado se muestra junto a esta y solo se guarda si lo pide.</translation>
     </message>
+    <message>
+        <source>Held back</source>
+        <translation>Retenido</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Whisper: no speech (p=%1)</source>
+        <translation>Whisper: sin habla (p=%1)</translation>
+    </message>
+    <message>
+        <source>Whisper: no speech</source>
+        <translation>Whisper: sin habla</translation>
+    </message>
+    <message>
+        <source>phantom phrase</source>
+        <translation>frase fantasma</translation>
+    </message>
+    <message>
+        <source>echoes the prompt</source>
+        <translation>repite la indicación</translation>
+    </message>
+    <message>
+        <source>repetition loop</source>
+        <translation>bucle de repetición</translation>
+    </message>
+    <message>
+        <source>no voice</source>
+        <translation>sin voz</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>«%1» (%2)</translation>
+    </message>
+    <message>
+        <source>Not uploaded: 1 sound without a voice</source>
+        <translation>No enviado: 1 sonido sin voz</translation>
+    </message>
+    <message>
+        <source>Not uploaded: %1 sounds without a voice</source>
+        <translation>No enviados: %1 sonidos sin voz</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Not typed: %1</source>
+        <translation>No escrito: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
@@ -1153,6 +1213,10 @@
     <message>
         <source>C&amp;lose</source>
         <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>Utter heard no voice in this dictation, so none of it was uploaded, and sound without a voice is not kept: there is nothing to transcribe again.</source>
+        <translation>Utter no oyó ninguna voz en este dictado, así que no se envió nada, y los sonidos sin voz no se guardan: no hay nada que volver a transcribir.</translation>
     </message>
 </context>
 <context>

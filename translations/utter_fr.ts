@@ -573,6 +573,66 @@
         <source>Applies a style to the transcript; the result is shown next to this one and saved only if you ask.</source>
         <translation>Applique un style à la transcription ; le résultat s’affiche à côté de celle-ci et n’est enregistré que si vous le demandez.</translation>
     </message>
+    <message>
+        <source>Held back</source>
+        <translation>Retenu</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Whisper: no speech (p=%1)</source>
+        <translation>Whisper : pas de parole (p=%1)</translation>
+    </message>
+    <message>
+        <source>Whisper: no speech</source>
+        <translation>Whisper : pas de parole</translation>
+    </message>
+    <message>
+        <source>phantom phrase</source>
+        <translation>phrase fantôme</translation>
+    </message>
+    <message>
+        <source>echoes the prompt</source>
+        <translation>répète l’invite</translation>
+    </message>
+    <message>
+        <source>repetition loop</source>
+        <translation>boucle de répétition</translation>
+    </message>
+    <message>
+        <source>no voice</source>
+        <translation>pas de voix</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>« %1 » (%2)</translation>
+    </message>
+    <message>
+        <source>Not uploaded: 1 sound without a voice</source>
+        <translation>Non envoyé : 1 son sans voix</translation>
+    </message>
+    <message>
+        <source>Not uploaded: %1 sounds without a voice</source>
+        <translation>Non envoyés : %1 sons sans voix</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Not typed: %1</source>
+        <translation>Non saisi : %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
 </context>
 <context>
     <name>utter::ui::KeyCaptureWidget</name>
@@ -1153,6 +1213,10 @@
     <message>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Utter heard no voice in this dictation, so none of it was uploaded, and sound without a voice is not kept: there is nothing to transcribe again.</source>
+        <translation>Utter n’a entendu aucune voix dans cette dictée : rien n’en a été envoyé, et les sons sans voix ne sont pas conservés. Il n’y a rien à transcrire de nouveau.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -28,6 +29,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -90,6 +92,15 @@ HistoryWindow::HistoryWindow(HistoryStore& store, QWidget* parent)
     m_meta = new QLabel(detail);
     m_meta->setWordWrap(true);
     detailLayout->addWidget(m_meta);
+    m_heldBack = new QLabel(detail);
+    m_heldBack->setObjectName(u"heldBack"_s);
+    m_heldBack->setWordWrap(true);
+    m_heldBack->setTextFormat(Qt::PlainText);
+    m_heldBack->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_heldBack->setFocusPolicy(Qt::TabFocus); // screen readers reach it with Tab
+    m_heldBack->setAccessibleName(tr("Held back"));
+    m_heldBack->hide();
+    detailLayout->addWidget(m_heldBack);
     auto* texts = new QHBoxLayout;
     auto* rawColumn = new QVBoxLayout;
     auto* rawLabel = new QLabel(tr("&Transcript"), detail);
@@ -222,8 +233,13 @@ void HistoryWindow::showSelection()
                                                    : tr("Nothing matches “%1”.").arg(m_model->query()));
         m_raw->clear();
         m_styled->clear();
+        m_heldBack->hide();
         return;
     }
+    const QStringList heldBack = heldBackLines(e->heldBack);
+    m_heldBack->setText(heldBack.join(u'\n'));
+    m_heldBack->setAccessibleDescription(heldBack.join(u' '));
+    m_heldBack->setVisible(!heldBack.isEmpty());
     QStringList meta{QLocale().toString(e->timestamp.toLocalTime(), QLocale::LongFormat)};
     if (!e->application.isEmpty())
         meta << e->application;
@@ -234,6 +250,57 @@ void HistoryWindow::showSelection()
     m_meta->setText(meta.join(u" · "_s));
     m_raw->setPlainText(e->rawText);
     m_styled->setPlainText(e->styledText.isEmpty() ? tr("(no style was applied)") : e->styledText);
+}
+
+QStringList HistoryWindow::heldBackLines(const QList<HeldBack>& items)
+{
+    QStringList stretches;
+    int sounds = 0;
+    QStringList typed;
+    for (const HeldBack& item : items) {
+        const QString where = item.startS >= 0 && item.endS >= 0
+                                  ? tr("%1–%2").arg(formatClock(item.startS), formatClock(std::ceil(item.endS)))
+                                  : QString();
+        if (item.kind == HeldBack::Kind::NotUploaded) {
+            ++sounds;
+            if (!where.isEmpty())
+                stretches << where;
+            continue;
+        }
+        QString why;
+        switch (item.reason) {
+        case HeldBack::Reason::WhisperNoSpeech:
+            why = item.noSpeechProb >= 0 ? tr("Whisper: no speech (p=%1)").arg(item.noSpeechProb, 0, 'f', 2)
+                                         : tr("Whisper: no speech");
+            break;
+        case HeldBack::Reason::PhantomPhrase:
+            why = tr("phantom phrase");
+            break;
+        case HeldBack::Reason::PromptEcho:
+            why = tr("echoes the prompt");
+            break;
+        case HeldBack::Reason::RepetitionLoop:
+            why = tr("repetition loop");
+            break;
+        case HeldBack::Reason::NoVoice:
+            why = tr("no voice");
+            break;
+        }
+        if (!where.isEmpty())
+            why = tr("%1, %2").arg(why, where);
+        typed << tr("“%1” (%2)").arg(item.text.trimmed(), why);
+    }
+    QStringList lines;
+    if (sounds > 0) {
+        QString line = sounds == 1 ? tr("Not uploaded: 1 sound without a voice")
+                                   : tr("Not uploaded: %1 sounds without a voice").arg(sounds);
+        if (!stretches.isEmpty())
+            line = tr("%1, %2").arg(line, stretches.join(tr(", ")));
+        lines << line;
+    }
+    if (!typed.isEmpty())
+        lines << tr("Not typed: %1").arg(typed.join(tr("; ")));
+    return lines;
 }
 
 void HistoryWindow::setDictation(DictationControl* dictation, const QString& stylesDir)

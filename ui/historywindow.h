@@ -1,5 +1,7 @@
 #pragma once
 
+#include "history/heldback.h"
+
 #include <QTimer>
 #include <QWidget>
 
@@ -54,6 +56,9 @@ public:
     // Writes every entry to path in the format named by its suffix (.json, .csv, .md).
     bool exportTo(const QString& path);
     QString statusText() const;
+    // The detail pane's "Not uploaded: …" / "Not typed: …" lines, translated; empty when nothing was held back.
+    static QStringList heldBackLines(const QList<HeldBack>& items);
+    QLabel* heldBackLabel() const { return m_heldBack; }
 
 public slots:
     void reload();
@@ -70,6 +75,7 @@ private:
     QPlainTextEdit* m_raw = nullptr;
     QPlainTextEdit* m_styled = nullptr;
     QLabel* m_meta = nullptr;
+    QLabel* m_heldBack = nullptr; // "Not uploaded: …" / "Not typed: …"; hidden when nothing was held back
     QLabel* m_status = nullptr;
     QPushButton* m_copy = nullptr;
     QPushButton* m_play = nullptr;

@@ -1,5 +1,7 @@
 #include "reprocesspanel.h"
 
+#include <algorithm>
+
 #include "archivetranscription.h"
 #include "history/historystore.h"
 #include "pipeline/dictationcontrol.h"
@@ -115,7 +117,14 @@ void ReprocessPanel::retranscribe(const HistoryEntry& source)
     }
     const QStringList files = ArchiveTranscription::chunkFiles(source.audioPath);
     if (files.isEmpty()) {
-        fail(source.audioPath.isEmpty()
+        const bool nothingUploaded =
+            source.rawText.isEmpty() && !source.heldBack.isEmpty() &&
+            std::all_of(source.heldBack.cbegin(), source.heldBack.cend(),
+                        [](const HeldBack& item) { return item.kind == HeldBack::Kind::NotUploaded; });
+        fail(nothingUploaded
+                 ? tr("Utter heard no voice in this dictation, so none of it was uploaded, and sound without a voice "
+                      "is not kept: there is nothing to transcribe again.")
+             : source.audioPath.isEmpty()
                  ? tr("The audio of this dictation was not kept, so it cannot be transcribed again. New dictations "
                       "keep it while Settings → History → “Keep the audio of each dictation” is on.")
                  : tr("The audio of this dictation is gone from %1, so it cannot be transcribed again.")

@@ -42,6 +42,8 @@ QString formatDuration(double seconds)
 QString listLine(const HistoryEntry& e)
 {
     QString firstLine = e.text().trimmed().section(u'\n', 0, 0).trimmed();
+    if (firstLine.isEmpty() && !e.heldBack.isEmpty())
+        firstLine = u"(nothing typed: everything was held back)"_s;
     if (firstLine.size() > 72)
         firstLine = firstLine.left(71) + u'…';
     return u"%1  %2  %3  %4  %5  %6"_s.arg(
@@ -135,8 +137,12 @@ int HistoryCommand::list(const QCommandLineParser& parser, HistoryStore& store, 
             array.append(e.toJson());
         console::outRaw(QJsonDocument(array).toJson(QJsonDocument::Indented));
     } else {
-        for (const HistoryEntry& e : entries.value())
+        for (const HistoryEntry& e : entries.value()) {
             console::out(listLine(e));
+            // What was held back, under its entry (docs/storage.md, "What Utter holds back").
+            for (const QString& line : describeHeldBack(e.heldBack))
+                console::out(u"       "_s + line);
+        }
     }
     if (entries.value().isEmpty()) {
         if (!query.isEmpty())

@@ -97,6 +97,9 @@ int LastCommand::run(const QCommandLineParser& parser, AppContext& context)
         return ExitOk;
     }
     console::out(parser.isSet(u"raw"_s) ? entry.rawText : entry.text());
+    // What was held back, on stderr: stdout stays the text (docs/storage.md, "What Utter holds back").
+    for (const QString& line : describeHeldBack(entry.heldBack))
+        console::err(u"utter last: "_s + line);
     return ExitOk;
 }
 

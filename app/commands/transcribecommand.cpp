@@ -239,7 +239,8 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
                                        {u"billedSeconds"_s, partial.billedSeconds},
                                        {u"chunks"_s, partial.chunks},
                                        {u"reusedChunks"_s, partial.chunksReused},
-                                       {u"segments"_s, segmentsJson(partial.segments)}};
+                                       {u"segments"_s, segmentsJson(partial.segments)},
+                                       {u"heldBack"_s, heldBackToJson(partial.heldBack)}};
                     console::outRaw(QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n");
                 } else if (!partial.text.isEmpty()) {
                     if (files.size() > 1)
@@ -247,6 +248,8 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
                     console::out(partial.text);
                 }
                 console::err(u"utter transcribe: %1: %2"_s.arg(path, error.message));
+                for (const QString& line : describeHeldBack(partial.heldBack))
+                    console::err(u"utter transcribe: %1: %2"_s.arg(path, line));
                 console::err(u"utter transcribe: %1: not transcribed: %2. %3 chunk(s) with text %4; run the same "
                              "command again to transcribe only what is missing."_s.arg(
                                  path, gaps.join(u", "_s), QString::number(done),
@@ -264,6 +267,9 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
             continue;
         }
         const FileTranscript& transcript = outcome->value();
+        // What was held back, never silently: on stderr (stdout stays the transcript) and in the JSON.
+        for (const QString& line : describeHeldBack(transcript.heldBack))
+            console::err(u"utter transcribe: %1: %2"_s.arg(path, line));
         QString text = transcript.text;
         QString styled;
         if (style && transformer.wouldCall(text, *style)) {
@@ -291,7 +297,8 @@ int TranscribeCommand::run(const QCommandLineParser& parser, AppContext& context
                                {u"reusedChunks"_s, transcript.chunksReused},
                                {u"complete"_s, true},
                                {u"endpoint"_s, transcript.endpoint},
-                               {u"segments"_s, segmentsJson(transcript.segments)}};
+                               {u"segments"_s, segmentsJson(transcript.segments)},
+                               {u"heldBack"_s, heldBackToJson(transcript.heldBack)}};
             if (style)
                 object.insert(u"style"_s, style->name);
             console::outRaw(QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n");

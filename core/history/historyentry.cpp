@@ -23,6 +23,7 @@ QJsonObject HistoryEntry::toJson() const
         {u"text"_s, text()},
         {u"audioPath"_s, audioPath},
         {u"sessionId"_s, sessionId},
+        {u"heldBack"_s, heldBackToJson(heldBack)},
     };
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "heldback.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -24,6 +26,8 @@ struct HistoryEntry
     QString styledText; // after the style; empty when no style ran
     QString audioPath;  // archived audio folder, empty when not kept
     QString sessionId;  // the journal session it came from
+    // What Utter held back (sounds without a voice not uploaded, text the guard removed); schema 2's held_back.
+    QList<HeldBack> heldBack;
 
     // What the user got: the styled text when a style ran, else the raw text.
     QString text() const { return styledText.isEmpty() ? rawText : styledText; }

@@ -181,7 +181,12 @@ Status HistoryStore::migrate()
         }
         qCInfo(lcHistory).noquote() << "created the history database" << QDir::toNativeSeparators(m_path);
     }
-    // Later versions: `if (version < 2) { ALTER TABLE ...; }` — each step keeps older data readable.
+    // Each later version is one step that keeps older data readable.
+    if (version.value() < 2) {
+        // What was held back (not uploaded, not typed): a JSON array (HeldBack::toJson), '' for nothing.
+        if (Status s = exec(u"ALTER TABLE entries ADD COLUMN held_back TEXT NOT NULL DEFAULT ''"_s); !s)
+            return fail(s.error());
+    }
     if (version.value() != kSchemaVersion) {
         if (Status s = exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion)); !s)
             return fail(s.error());

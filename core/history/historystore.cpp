@@ -3,6 +3,7 @@
 #include "ftsquery.h"
 #include "logging/logging.h"
 
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,7 +20,7 @@ namespace
 {
 
 const QString kColumns = u"id, timestamp, duration, spoken_seconds, billed_seconds, provider, endpoint, style, "
-                         "application, language, raw_text, styled_text, audio_path, session_id"_s;
+                         "application, language, raw_text, styled_text, audio_path, session_id, held_back"_s;
 
 HistoryEntry entryFrom(const QSqlQuery& q)
 {
@@ -38,6 +39,9 @@ HistoryEntry entryFrom(const QSqlQuery& q)
     e.styledText = q.value(11).toString();
     e.audioPath = q.value(12).toString();
     e.sessionId = q.value(13).toString();
+    const QByteArray heldBack = q.value(14).toString().toUtf8();
+    if (!heldBack.isEmpty())
+        e.heldBack = heldBackFromJson(QJsonDocument::fromJson(heldBack).array());
     return e;
 }
 
@@ -61,8 +65,8 @@ Result<qint64> HistoryStore::add(const HistoryEntry& entry)
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(u"INSERT INTO entries (timestamp, duration, spoken_seconds, billed_seconds, provider, endpoint, "
-              "style, application, language, raw_text, styled_text, audio_path, session_id) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "style, application, language, raw_text, styled_text, audio_path, session_id, held_back) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QDateTime when = entry.timestamp.isValid() ? entry.timestamp : QDateTime::currentDateTimeUtc();
     q.addBindValue(when.toMSecsSinceEpoch());
     q.addBindValue(entry.durationSeconds);
@@ -72,6 +76,10 @@ Result<qint64> HistoryStore::add(const HistoryEntry& entry)
     for (const QString* text : {&entry.provider, &entry.endpoint, &entry.style, &entry.application, &entry.language,
                                 &entry.rawText, &entry.styledText, &entry.audioPath, &entry.sessionId})
         q.addBindValue(text->isNull() ? u""_s : *text);
+    q.addBindValue(
+        entry.heldBack.isEmpty()
+            ? u""_s
+            : QString::fromUtf8(QJsonDocument(heldBackToJson(entry.heldBack)).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return queryError(u"save the dictation"_s, q.lastError().text());
     return q.lastInsertId().toLongLong();

@@ -24,7 +24,7 @@ namespace utter
 class HistoryStore final
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // 2: held_back (docs/storage.md)
 
     // audioArchiveDir: where archived audio lives; remove() and retention delete audio only inside it.
     explicit HistoryStore(QString databasePath, QString audioArchiveDir = {});

@@ -81,6 +81,8 @@ QByteArray ChunkJob::toJson() const
     };
     if (offsetMs >= 0)
         object.insert(u"offsetMs"_s, offsetMs);
+    if (speechEvidence >= 0)
+        object.insert(u"speechEvidence"_s, speechEvidence);
     if (audioMs >= 0 && audioMs != durationMs)
         object.insert(u"audioMs"_s, audioMs);
     if (retryAt.isValid())
@@ -119,6 +121,7 @@ Result<ChunkJob> ChunkJob::fromJson(const QByteArray& json)
     job.offsetMs = o.value(u"offsetMs"_s).toInteger(-1);
     job.audioMs = o.value(u"audioMs"_s).toInteger(-1);
     job.speechRatio = o.value(u"speechRatio"_s).toDouble(1.0);
+    job.speechEvidence = o.value(u"speechEvidence"_s).toDouble(-1.0);
     job.attempts = o.value(u"attempts"_s).toInt();
     job.retryAt = parseTime(o.value(u"retryAt"_s));
     job.reason = o.value(u"reason"_s).toString();
@@ -151,6 +154,8 @@ QByteArray SessionMeta::toJson() const
         object.insert(u"interrupted"_s, true);
     if (audioMs > 0)
         object.insert(u"audioMs"_s, audioMs);
+    if (!heldBack.isEmpty())
+        object.insert(u"heldBack"_s, heldBack);
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -172,6 +177,7 @@ Result<SessionMeta> SessionMeta::fromJson(const QByteArray& json)
     meta.endedAt = parseTime(o.value(u"endedAt"_s));
     meta.interrupted = o.value(u"interrupted"_s).toBool();
     meta.audioMs = o.value(u"audioMs"_s).toInteger();
+    meta.heldBack = o.value(u"heldBack"_s).toArray();
     return meta;
 }
 

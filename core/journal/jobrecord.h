@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -48,12 +49,15 @@ struct ChunkJob
     qint64 audioMs = -1;      // of its uploaded audio when long pauses in it were shortened; -1: durationMs
     qint64 offsetMs = -1;     // where the chunk starts in the dictation's audio; -1 when unknown (older records)
     double speechRatio = 1.0; // share of frames the VAD judged speech (0..1)
-    int attempts = 0;         // uploads started so far
-    QDateTime retryAt;        // Failed: not before this time (UTC)
-    QString reason;           // Failed/Dead: one sentence for the user; otherwise empty
-    QDateTime updatedAt;      // last state change (UTC)
-    ChunkResult result;       // Done: the transcript
-    bool durable = true;      // false while only in memory because the disk refused the write
+    // The chunk's voice score (AudioChunk::speechEvidence, 0..1; < 0: not estimated or an older record): kept so
+    // that a resumed session's hallucination guard judges exactly as the live one did.
+    double speechEvidence = -1.0;
+    int attempts = 0;    // uploads started so far
+    QDateTime retryAt;   // Failed: not before this time (UTC)
+    QString reason;      // Failed/Dead: one sentence for the user; otherwise empty
+    QDateTime updatedAt; // last state change (UTC)
+    ChunkResult result;  // Done: the transcript
+    bool durable = true; // false while only in memory because the disk refused the write
 
     qint64 uploadedMs() const { return audioMs >= 0 ? audioMs : durationMs; }
 
@@ -74,6 +78,9 @@ struct SessionMeta
     QDateTime endedAt;        // when it was sealed
     bool interrupted = false; // the process died before capture ended; what was captured is kept
     qint64 audioMs = 0;       // audio recorded (not wall time); 0 when unknown (an older record)
+    // Opaque to the journal, stored verbatim: the sounds the voice gate did not upload (HeldBack::toJson items),
+    // written when capture ends so that a session resumed after a crash still tells history about them.
+    QJsonArray heldBack;
 
     QByteArray toJson() const;
     static Result<SessionMeta> fromJson(const QByteArray& json);

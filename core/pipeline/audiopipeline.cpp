@@ -258,6 +258,7 @@ void PipelineWorker::onChunk(Recording& recording, AudioChunk&& chunk)
         job.audioMs = ready->samples * 1000 / chunk.sampleRate; // uploaded (and billed): pauses shortened
     job.offsetMs = chunk.startSample * 1000 / chunk.sampleRate;
     job.speechRatio = std::clamp(chunk.speechRatio, 0.0, 1.0);
+    job.speechEvidence = chunk.speechEvidence; // the hallucination guard's evidence, kept for a resumed session
     job.updatedAt = QDateTime::currentDateTimeUtc();
     bool written = false;
     if (!recording.handedOver) {

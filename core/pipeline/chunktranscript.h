@@ -17,6 +17,9 @@ struct ChunkTranscript
     QString text;                      // the whole chunk's text as returned
     QList<TranscriptSegment> segments; // empty when the provider gives plain json/text
     double speechRatio = 1.0;          // share of the chunk's frames the VAD called speech
+    double speechEvidence = -1.0;      // the chunk's voice score (AudioChunk::speechEvidence); < 0: not known
+    double startS = -1;                // where the chunk lies in the recording, seconds; < 0: not known
+    double endS = -1;
 };
 
 } // namespace utter

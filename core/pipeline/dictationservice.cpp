@@ -143,6 +143,11 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
                 else
                     fail(sessionId, error);
             });
+    connect(m_pipeline.get(), &AudioPipeline::chunkRejected, this, [this](const QString& id, const AudioChunk& chunk) {
+        // A realtime dictation streamed that sound anyway: only batch dictations held it back.
+        if (const Live* live = findLive(id); live && !live->realtime)
+            m_heldBack.add(id, HeldBackNotes::notUploaded(chunk));
+    });
     connect(m_pipeline.get(), &AudioPipeline::silenceReached, this, &DictationService::onSilence);
     connect(m_pipeline.get(), &AudioPipeline::sessionEnded, this, &DictationService::onRecordingEnded);
     connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
@@ -592,6 +597,7 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
         std::erase_if(m_live, [&id](const Live& l) { return l.id == id; });
     };
     if (cancelled || live.cancelled) {
+        (void)m_heldBack.take(meta.id); // a cancelled dictation leaves nothing in history
         const bool failedToStart = live.failedToStart;
         drop(meta.id);
         if (failedToStart)
@@ -603,11 +609,28 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
     }
     if (chunks == 0) {
         drop(meta.id);
-        fail(meta.id, Error(ErrorCode::NoSpeech, u"No speech was heard; nothing was sent."_s));
+        const qsizetype heldBack = m_heldBack.count(meta.id);
+        if (heldBack > 0) {
+            // Everything was held back: history still gets the dictation, saying so (docs/storage.md).
+            FinishedDictation nothing;
+            nothing.meta = meta;
+            nothing.language = meta.language;
+            record(nothing);
+        }
+        fail(meta.id, Error(ErrorCode::NoSpeech,
+                            heldBack > 0 ? u"No voice was heard; %1 sound(s) without a voice were not sent (see "
+                                           "history)."_s.arg(heldBack)
+                                         : u"No speech was heard; nothing was sent."_s));
         settleState();
         return;
     }
     m_journal->adoptSession(meta, written); // sealed
+    if (m_heldBack.has(meta.id)) {
+        // The sounds not uploaded go into the session record: a resumed session still tells history about them.
+        SessionMeta withNotes = meta;
+        withNotes.heldBack = heldBackToJson(m_heldBack.take(meta.id));
+        (void)m_journal->updateSession(withNotes);
+    }
     if (live.targetKnown)
         applyTarget(live);
     if (live.waiting && !m_journal->status(live.id).complete()) {
@@ -763,10 +786,12 @@ void DictationService::delivered(const QString& sessionId, FinishedDictation dic
                      });
 }
 
-void DictationService::record(const FinishedDictation& dictation, std::function<void(bool)> then)
+void DictationService::record(FinishedDictation dictation, std::function<void(bool)> then)
 {
     const QString sessionId = dictation.meta.id;
     m_recording.insert(sessionId);
+    if (m_heldBack.has(sessionId)) // once: a retry's copy below already has them
+        dictation.heldBack = HeldBackNotes::merged(m_heldBack.take(sessionId), dictation.heldBack);
     // The history's commit, the archive and the journal's clean-up run on the journal's writer thread.
     m_finisher->record(dictation, [this, dictation, then = std::move(then)](const Result<FinishedDictation>& recorded) {
         const QString sessionId = dictation.meta.id;
@@ -972,6 +997,7 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
                                         {u"compression_ratio"_s, segment.compressionRatio},
                                         {u"no_speech_prob"_s, segment.noSpeechProb}});
         reply.insert(u"segments"_s, segments);
+        reply.insert(u"heldBack"_s, heldBackToJson(file.heldBack)); // also in the HTTP route's verbose_json
         if (styleName.isEmpty()) {
             done(reply);
             return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dictationconfig.h"
+#include "heldbacknotes.h"
 #include "paths/locations.h"
 #include "pipeline/dictationcontrol.h"
 #include "platform/textoutput.h"
@@ -176,7 +177,7 @@ private:
     void deliverNext();
     void delivered(const QString& sessionId, FinishedDictation dictation);
     // Stores a delivered dictation in history (on the journal's writer thread); then(stored) follows.
-    void record(const FinishedDictation& dictation, std::function<void(bool)> then = {});
+    void record(FinishedDictation dictation, std::function<void(bool)> then = {});
     void recordPending();
     void resumeCompleted();
     // The journal's start-up recovery is done (start()): what it found resumes.
@@ -214,6 +215,7 @@ private:
     QString m_stateSession;
     std::deque<Live> m_live; // spoken order; back() is recording while state is Listening
     QStringList m_lateInProgress;
+    HeldBackNotes m_heldBack; // per session: sounds not uploaded for want of a voice, until history has them
     std::map<QString, FinishedDictation> m_unrecorded; // delivered, but history refused them so far
     QSet<QString> m_recording;                         // their history commit is under way
     QTimer m_recordRetry;

@@ -84,9 +84,12 @@ void FileChunkWorker::open(const QString& path, std::set<FileChunkCut> known)
     chunking.noLeadIn = true;
     m_chunker = std::make_unique<Chunker>(chunking, createVad(m_vad),
                                           [this](AudioChunk&& chunk) { onChunk(std::move(chunk)); });
-    m_chunker->setRejectObserver([](const AudioChunk& chunk) {
+    m_chunker->setRejectObserver([this](const AudioChunk& chunk) {
         qCInfo(lcPipeline).noquote() << "not uploaded, no voice:" << chunk.startSeconds() << "-" << chunk.endSeconds()
                                      << "s of the file, speech evidence" << chunk.speechEvidence;
+        AudioChunk place = chunk;
+        place.pcm = {};
+        post([front = m_front, place = std::move(place)] { emit front->chunkRejected(place); });
     });
     post([front = m_front, seconds = m_reader->durationSeconds().value_or(0)] { emit front->opened(seconds); });
 }

@@ -65,6 +65,8 @@ signals:
     void opened(double durationSeconds); // 0 when the container does not say
     void chunkCut(const utter::FileChunk& chunk);
     void sliceRead(std::int64_t samplesRead, bool endOfFile);
+    // A stretch of sound without a voice that is not uploaded (ChunkerConfig::minSpeechEvidence); no samples.
+    void chunkRejected(const utter::AudioChunk& place);
     void failed(const utter::Error& error); // the file cannot be read or a chunk cannot be encoded: nothing follows
 
 private:

@@ -37,6 +37,9 @@ QJsonObject toJson(const StoredFileChunk& chunk)
                        {u"language"_s, chunk.language},
                        {u"text"_s, chunk.transcript.text},
                        {u"speechRatio"_s, chunk.transcript.speechRatio},
+                       {u"speechEvidence"_s, chunk.transcript.speechEvidence},
+                       {u"startS"_s, chunk.transcript.startS},
+                       {u"endS"_s, chunk.transcript.endS},
                        {u"segments"_s, segments}};
 }
 
@@ -55,6 +58,9 @@ std::optional<StoredFileChunk> fromJson(const QJsonObject& json)
     chunk.transcript.sequence = chunk.sequence;
     chunk.transcript.text = json.value(u"text"_s).toString();
     chunk.transcript.speechRatio = json.value(u"speechRatio"_s).toDouble(1.0);
+    chunk.transcript.speechEvidence = json.value(u"speechEvidence"_s).toDouble(-1.0);
+    chunk.transcript.startS = json.value(u"startS"_s).toDouble(-1.0);
+    chunk.transcript.endS = json.value(u"endS"_s).toDouble(-1.0);
     for (const QJsonValue& segment : json.value(u"segments"_s).toArray())
         chunk.transcript.segments.append(segmentFromJson(segment.toObject()));
     return chunk;

@@ -1,5 +1,7 @@
 #include "filetranscription.h"
 
+#include "heldbacknotes.h"
+
 #include "chunkretry.h"
 #include "codec/pcmconverter.h"
 #include "dictationconfig.h"
@@ -10,6 +12,7 @@
 
 #include <QFileInfo>
 #include <QTimer>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -74,6 +77,10 @@ void FileTranscription::start(const QString& path, DoneCallback done)
     });
     connect(m_reader, &FileChunkReader::chunkCut, this, &FileTranscription::onChunk);
     connect(m_reader, &FileChunkReader::sliceRead, this, &FileTranscription::onSliceRead);
+    connect(m_reader, &FileChunkReader::chunkRejected, this, [this](const AudioChunk& place) {
+        m_notUploaded.append(HeldBackNotes::notUploaded(place));
+        m_result.heldBack = HeldBackNotes::merged(m_notUploaded, m_assembler.heldBack());
+    });
     connect(m_reader, &FileChunkReader::failed, this, [this](const Error& error) { finish(error); });
     m_reader->open(path, m_journal ? m_journal->cuts() : std::set<FileChunkCut>{});
 }
@@ -158,6 +165,7 @@ void FileTranscription::onChunk(const FileChunk& cut)
     open.startSeconds = chunk.startSeconds();
     open.endSeconds = chunk.endSeconds();
     open.speechRatio = chunk.speechRatio;
+    open.speechEvidence = chunk.speechEvidence;
     open.place = std::move(chunk);
     m_open.emplace(sequence, std::move(open));
     m_queue.push_back(sequence);
@@ -173,8 +181,11 @@ void FileTranscription::startUploads()
     }
     if (m_endOfFile && m_open.empty() && m_inFlight.empty() && !m_finished) {
         if (m_result.chunks == 0) {
-            finish(
-                Error(ErrorCode::NoSpeech, u"No speech was found in %1."_s.arg(QFileInfo(m_result.path).fileName())));
+            const QString name = QFileInfo(m_result.path).fileName();
+            finish(Error(ErrorCode::NoSpeech, m_notUploaded.isEmpty()
+                                                  ? u"No speech was found in %1."_s.arg(name)
+                                                  : u"No speech was found in %1: %2"_s.arg(
+                                                        name, describeHeldBack(m_notUploaded).join(u"; "_s))));
             return;
         }
         m_assembler.setChunkCount(m_result.chunks);
@@ -260,7 +271,10 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
     if (!value.language.isEmpty())
         m_result.language = value.language;
     m_result.endpoint = value.endpointUrl.toString(QUrl::RemoveUserInfo);
-    const ChunkTranscript chunk{sequence, value.text, value.segments, open->second.speechRatio};
+    ChunkTranscript chunk{sequence, value.text, value.segments, open->second.speechRatio};
+    chunk.speechEvidence = open->second.speechEvidence;
+    chunk.startS = open->second.startSeconds;
+    chunk.endS = open->second.endSeconds;
     if (m_journal) {
         StoredFileChunk stored;
         stored.sequence = sequence;
@@ -288,15 +302,30 @@ void FileTranscription::uploaded(int sequence, const Result<TranscriptionResult>
 void FileTranscription::accept(int sequence, const ChunkTranscript& chunk, const AudioChunk& place)
 {
     m_transcribed[sequence] = chunk;
+    // The segments the guard keeps, so that the JSON's segments and its text agree (what it drops is in heldBack).
+    const GuardVerdict verdict = m_guard.judge(chunk);
+    QList<HeldBack> dropped = verdict.dropped;
     for (TranscriptSegment segment : chunk.segments) {
-        if (m_guard.isSilentSegment(segment))
+        if (verdict.text.isEmpty())
+            break;
+        const auto same = std::find_if(dropped.begin(), dropped.end(), [&segment](const HeldBack& item) {
+            return item.text == segment.text.trimmed();
+        });
+        if (same != dropped.end()) {
+            dropped.erase(same);
             continue;
+        }
         // Times in the uploaded audio → times in the file (the shortened pauses put back).
         segment.start = place.streamSeconds(segment.start);
         segment.end = place.streamSeconds(segment.end);
         m_chunkSegments[sequence].append(segment);
     }
+    const qsizetype heldBefore = m_assembler.heldBack().size();
     const QString committed = m_assembler.add(chunk);
+    if (m_assembler.heldBack().size() != heldBefore) {
+        HeldBackNotes::logNotTyped(m_assembler.heldBack().mid(heldBefore));
+        m_result.heldBack = HeldBackNotes::merged(m_notUploaded, m_assembler.heldBack());
+    }
     if (!committed.isEmpty())
         emit partialText(sequence, committed);
 }

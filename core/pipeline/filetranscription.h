@@ -73,6 +73,8 @@ struct FileTranscript
     int chunksReused = 0;       // taken from an earlier run's results (not sent, not billed again)
     QList<FileGap> gaps;        // after a failure: what has no transcript (text then holds the parts around them)
     bool outOfPatience = false; // the failure was one time could fix, but it lasted longer than the patience
+    // What was held back, in file order: stretches not uploaded for want of a voice, text the guard removed.
+    QList<HeldBack> heldBack;
 };
 
 // Where a file transcription stands, for a progress line.
@@ -141,6 +143,7 @@ private:
         double startSeconds = 0;
         double endSeconds = 0;
         double speechRatio = 1.0;
+        double speechEvidence = -1.0;
         AudioChunk place; // where it sits in the file, with its shortened pauses (no samples)
         int failures = 0;
         QDateTime retryAt; // valid while it waits for a retry
@@ -177,6 +180,7 @@ private:
     std::map<int, OpenChunk> m_open; // cut and not yet transcribed: queued, in flight or waiting for a retry
     std::deque<int> m_queue;         // ready to send, in order
     std::map<int, QPointer<TranscriptionJob>> m_inFlight;
+    QList<HeldBack> m_notUploaded;                           // the voice gate's, in file order
     std::map<int, ChunkTranscript> m_transcribed;            // for the partial text around gaps
     std::map<int, QList<TranscriptSegment>> m_chunkSegments; // absolute times, per chunk
     double m_cutUpTo = 0;                                    // end of the last chunk cut (seconds)

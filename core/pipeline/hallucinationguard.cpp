@@ -92,26 +92,93 @@ bool HallucinationGuard::isSilentSegment(const TranscriptSegment& segment) const
     return segment.noSpeechProb > m_config.maxNoSpeechProb && segment.avgLogprob < m_config.minAvgLogprob;
 }
 
-QString HallucinationGuard::clean(const ChunkTranscript& chunk) const
+bool HallucinationGuard::isWeakEvidence(const ChunkTranscript& chunk) const
 {
-    const bool lowSpeech = chunk.speechRatio < m_config.lowSpeechRatio;
+    return chunk.speechRatio < m_config.lowSpeechRatio ||
+           (chunk.speechEvidence >= 0 && chunk.speechEvidence < m_config.lowSpeechEvidence);
+}
+
+bool isRepetitionLoop(const QStringList& words, int minRepeats)
+{
+    for (qsizetype period = 1; period <= 8 && period * minRepeats <= words.size(); ++period) {
+        if (words.size() % period != 0)
+            continue;
+        bool repeated = true;
+        for (qsizetype i = period; i < words.size() && repeated; ++i)
+            repeated = words.at(i) == words.at(i - period);
+        if (repeated)
+            return true;
+    }
+    return false;
+}
+
+GuardVerdict HallucinationGuard::judge(const ChunkTranscript& chunk) const
+{
+    const bool strict = isWeakEvidence(chunk);
+    GuardVerdict verdict;
+    auto drop = [&](const QString& text, HeldBack::Reason reason, double startS, double endS, double noSpeechProb) {
+        if (text.trimmed().isEmpty())
+            return;
+        HeldBack item;
+        item.kind = HeldBack::Kind::NotTyped;
+        item.reason = reason;
+        item.startS = startS;
+        item.endS = endS;
+        item.speechEvidence = chunk.speechEvidence;
+        item.noSpeechProb = noSpeechProb;
+        item.text = text.trimmed();
+        verdict.dropped.append(item);
+    };
+    // A segment's place in the recording: its times are in the uploaded audio, where long pauses may be shortened,
+    // so it is clamped to the chunk.
+    auto place = [&chunk](double t) {
+        if (chunk.startS < 0)
+            return -1.0;
+        const double at = chunk.startS + std::max(0.0, t);
+        return chunk.endS >= 0 ? std::min(at, chunk.endS) : at;
+    };
+
     QString text;
     if (chunk.segments.isEmpty()) {
         text = chunk.text.trimmed();
     } else {
+        const bool lone = chunk.segments.size() == 1;
         for (const TranscriptSegment& segment : chunk.segments) {
-            if (isSilentSegment(segment))
+            const double start = place(segment.start);
+            const double end = place(segment.end);
+            if (isSilentSegment(segment)) {
+                drop(segment.text, HeldBack::Reason::WhisperNoSpeech, start, end, segment.noSpeechProb);
                 continue;
-            if (lowSpeech && isPhantom(segment.text))
+            }
+            if (strict && isPhantom(segment.text)) {
+                drop(segment.text, HeldBack::Reason::PhantomPhrase, start, end, segment.noSpeechProb);
                 continue;
+            }
+            if (strict && lone && segment.noSpeechProb > m_config.loneNoSpeechProb &&
+                normalizedWords(segment.text).size() <= m_config.loneSentenceMaxWords) {
+                drop(segment.text, HeldBack::Reason::WhisperNoSpeech, start, end, segment.noSpeechProb);
+                continue;
+            }
+            if (strict && (segment.compressionRatio > m_config.maxCompressionRatio ||
+                           isRepetitionLoop(normalizedWords(segment.text)))) {
+                drop(segment.text, HeldBack::Reason::RepetitionLoop, start, end, segment.noSpeechProb);
+                continue;
+            }
             text = joinTranscript(text, segment.text);
         }
     }
-    if (lowSpeech && isPhantom(text))
-        return {};
-    if (echoesPrompt(text))
-        return {};
-    return text;
+    if (text.isEmpty()) {
+        verdict.text.clear();
+    } else if (strict && isPhantom(text)) {
+        drop(text, HeldBack::Reason::PhantomPhrase, chunk.startS, chunk.endS, -1);
+    } else if (strict && isRepetitionLoop(normalizedWords(text))) {
+        drop(text, HeldBack::Reason::RepetitionLoop, chunk.startS, chunk.endS, -1);
+    } else if (echoesPrompt(text)) {
+        drop(text, HeldBack::Reason::PromptEcho, chunk.startS, chunk.endS, -1);
+    } else {
+        verdict.text = text;
+    }
+    return verdict;
 }
 
 } // namespace utter

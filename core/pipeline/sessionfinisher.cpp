@@ -1,5 +1,6 @@
 #include "sessionfinisher.h"
 
+#include "heldbacknotes.h"
 #include "history/audioarchive.h"
 #include "history/historystore.h"
 #include "journal/diskwriter.h"
@@ -116,6 +117,8 @@ Result<FinishedDictation> SessionFinisher::assemble(const QString& sessionId) co
         dictation.language = status.meta.language;
     dictation.rawText = m_replacements.apply(assembler.text());
     dictation.text = dictation.rawText;
+    // The sounds not uploaded (kept in the session record when capture ended) and what the guard removed.
+    dictation.heldBack = HeldBackNotes::merged(heldBackFromJson(status.meta.heldBack), assembler.heldBack());
     return dictation;
 }
 
@@ -130,6 +133,10 @@ bool SessionFinisher::styleWouldRun(const QString& styleName, const QString& tex
 void SessionFinisher::finish(const QString& sessionId, QObject* context, DeltaCallback onDelta, DoneCallback done)
 {
     Result<FinishedDictation> assembled = assemble(sessionId);
+    if (assembled.ok()) {
+        LogScope scope(sessionId);
+        HeldBackNotes::logNotTyped(assembled->heldBack); // once per delivery, never silently
+    }
     if (!assembled.ok() || !styleWouldRun(assembled->meta.style, assembled->rawText)) {
         done(assembled);
         return;
@@ -196,6 +203,7 @@ void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)
     entry.rawText = dictation.rawText;
     entry.styledText = dictation.style.isEmpty() ? QString() : dictation.text;
     entry.sessionId = sessionId;
+    entry.heldBack = dictation.heldBack;
     const bool archiveAudio = m_keepAudio && !m_archiveDir.isEmpty();
     // History only ever names an archive folder that exists: when the folder cannot be made (a full disk) the
     // entry is stored without audio, and the audio stays in the journal until archiveWaiting() gets it there.
@@ -215,11 +223,13 @@ void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)
                 return out;
             }
             AudioArchive archive(archiveDir);
-            const bool archiveReady = archiveAudio && audioOnDisk && QDir().mkpath(archive.sessionPath(sessionId));
+            // A dictation whose every sound was held back has no audio to archive: no folder is named.
+            const bool archiveReady =
+                archiveAudio && audioOnDisk && !files.isEmpty() && QDir().mkpath(archive.sessionPath(sessionId));
             if (archiveReady)
                 entry.audioPath = archive.sessionPath(sessionId);
             out.id = store.value()->add(entry);
-            if (!out.id.ok() || !archiveAudio)
+            if (!out.id.ok() || !archiveAudio || files.isEmpty())
                 return out;
             out.archived =
                 archiveReady ? archive.moveIn(sessionId, files)

@@ -34,6 +34,9 @@ struct FinishedDictation
     double spokenSeconds = 0; // audio uploaded (speech the VAD kept)
     double billedSeconds = 0;
     qint64 historyId = 0; // after record()
+    // What was held back: text the guard removed, plus (DictationService) the sounds not uploaded for want of a
+    // voice. Goes to the history entry.
+    QList<HeldBack> heldBack;
 };
 
 // Turns a complete journal session into delivered text (DESIGN §3, after the transcriber): the chunk transcripts

@@ -21,7 +21,9 @@ QString TranscriptAssembler::add(const ChunkTranscript& chunk)
     while (!m_waiting.isEmpty() && m_waiting.firstKey() == m_next) {
         const ChunkTranscript ready = m_waiting.take(m_next);
         ++m_next;
-        QString piece = m_guard.clean(ready);
+        GuardVerdict verdict = m_guard.judge(ready);
+        m_heldBack += verdict.dropped;
+        const QString& piece = verdict.text;
         if (piece.isEmpty())
             continue;
         m_text = joinTranscript(m_text, piece);

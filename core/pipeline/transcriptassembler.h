@@ -28,6 +28,8 @@ public:
     bool isComplete() const { return m_chunkCount >= 0 && m_next >= m_firstSequence + m_chunkCount; }
 
     QString text() const { return m_text; }
+    // What the guard removed from the chunks committed so far, in order (HeldBack::Kind::NotTyped).
+    QList<HeldBack> heldBack() const { return m_heldBack; }
     int nextSequence() const { return m_next; }
     int waitingCount() const { return int(m_waiting.size()); }
 
@@ -38,6 +40,7 @@ private:
     int m_chunkCount = -1;
     QMap<int, ChunkTranscript> m_waiting;
     QString m_text;
+    QList<HeldBack> m_heldBack;
 };
 
 } // namespace utter

@@ -36,6 +36,11 @@ ChunkTranscript chunkTranscriptFrom(const ChunkJob& job)
     chunk.sequence = job.sequence;
     chunk.text = job.result.text;
     chunk.speechRatio = job.speechRatio;
+    chunk.speechEvidence = job.speechEvidence;
+    if (job.offsetMs >= 0) {
+        chunk.startS = double(job.offsetMs) / 1000.0;
+        chunk.endS = double(job.offsetMs + job.durationMs) / 1000.0;
+    }
     const QJsonArray segments = job.result.details.value(u"segments"_s).toArray();
     for (const QJsonValue& value : segments)
         chunk.segments.append(segmentFromJson(value.toObject()));

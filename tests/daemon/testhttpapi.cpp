@@ -620,10 +620,20 @@ private slots:
         m_provider.setFixtures(*clips);
         const QList<int> order{0, 2};
         const QByteArray wav = test::writeWav(clips->utterance(order), 16000);
+        // The provider adds Whisper's phantom "Thank you." (no_speech_prob 0.9): not in the text, and verbose_json
+        // says what was held back and why (docs/storage.md, "What Utter holds back").
+        test::TranscriptScript phantom;
+        phantom.extra = {{u"Thank you."_s, 0.9, -1.2, 0.6}};
+        m_provider.addScript(phantom);
         Reply reply = postAudio(wav, u"speech.wav"_s, "verbose_json");
         QVERIFY2(reply.status == 200, reply.body.constData());
         const QJsonObject verbose = reply.json();
         QCOMPARE(verbose.value(u"text"_s).toString(), clips->referenceText(order));
+        const QJsonArray heldBack = verbose.value(u"heldBack"_s).toArray();
+        QCOMPARE(heldBack.size(), 1);
+        QCOMPARE(heldBack.first()[u"kind"_s].toString(), u"not-typed"_s);
+        QCOMPARE(heldBack.first()[u"text"_s].toString(), u"Thank you."_s);
+        QCOMPARE(heldBack.first()[u"description"_s].toString(), u"Whisper: no speech (p=0.90)"_s);
         QCOMPARE(verbose.value(u"task"_s).toString(), u"transcribe"_s);
         QVERIFY(verbose.value(u"duration"_s).toDouble() > 1.0);
         QVERIFY(!verbose.value(u"language"_s).toString().isEmpty());

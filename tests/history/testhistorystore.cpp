@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -355,6 +357,86 @@ private slots:
         const Status refused = newer.open();
         QCOMPARE(refused.error().code, ErrorCode::Unsupported);
         QVERIFY(refused.error().message.contains(u"newer Utter"_s));
+    }
+
+    // A history written by the previous Utter (schema 1, frozen here as it shipped) opens as schema 2: its
+    // entries are kept, searchable, with nothing held back, and new entries keep what was held back.
+    void migratesSchema1ToHeldBack()
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(m_db).absolutePath()));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw-v1"_s);
+            raw.setDatabaseName(m_db);
+            QVERIFY(raw.open());
+            const char* const v1[] = {
+                "CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp INTEGER NOT NULL,"
+                " duration REAL NOT NULL DEFAULT 0, spoken_seconds REAL NOT NULL DEFAULT 0,"
+                " billed_seconds REAL NOT NULL DEFAULT 0, provider TEXT NOT NULL DEFAULT '',"
+                " endpoint TEXT NOT NULL DEFAULT '', style TEXT NOT NULL DEFAULT '',"
+                " application TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '',"
+                " raw_text TEXT NOT NULL DEFAULT '', styled_text TEXT NOT NULL DEFAULT '',"
+                " audio_path TEXT NOT NULL DEFAULT '', session_id TEXT NOT NULL DEFAULT '')",
+                "CREATE INDEX entries_timestamp ON entries(timestamp)",
+                "CREATE INDEX entries_session ON entries(session_id) WHERE session_id <> ''",
+                "CREATE VIRTUAL TABLE entries_fts USING fts5(raw_text, styled_text, application, content='entries',"
+                " content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+                "CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN"
+                " INSERT INTO entries_fts(rowid, raw_text, styled_text, application)"
+                " VALUES (new.id, new.raw_text, new.styled_text, new.application); END",
+                "CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN"
+                " INSERT INTO entries_fts(entries_fts, rowid, raw_text, styled_text, application)"
+                " VALUES ('delete', old.id, old.raw_text, old.styled_text, old.application); END",
+                "CREATE TRIGGER entries_au AFTER UPDATE ON entries BEGIN"
+                " INSERT INTO entries_fts(entries_fts, rowid, raw_text, styled_text, application)"
+                " VALUES ('delete', old.id, old.raw_text, old.styled_text, old.application);"
+                " INSERT INTO entries_fts(rowid, raw_text, styled_text, application)"
+                " VALUES (new.id, new.raw_text, new.styled_text, new.application); END",
+                "INSERT INTO entries (timestamp, raw_text, application, session_id)"
+                " VALUES (1795000000000, 'an old dictation', 'kate', 'old-session')",
+                "PRAGMA user_version = 1",
+            };
+            for (const char* statement : v1) {
+                QSqlQuery q(raw);
+                QVERIFY2(q.exec(QString::fromLatin1(statement)), statement);
+            }
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw-v1"_s);
+
+        HistoryStore store(m_db, m_archive);
+        QVERIFY(store.open().ok());
+        QCOMPARE(store.schemaVersion().value(), 2);
+        const Result<QList<HistoryEntry>> old = store.search(u"old"_s, 10);
+        QCOMPARE(texts(old), QStringList{u"an old dictation"_s});
+        QVERIFY(old.value().first().heldBack.isEmpty());
+        QCOMPARE(old.value().first().toJson().value(u"heldBack"_s).toArray().size(), 0);
+
+        HistoryEntry held = entry(QString());
+        held.sessionId = u"held-back-only"_s;
+        HeldBack sound;
+        sound.kind = HeldBack::Kind::NotUploaded;
+        sound.reason = HeldBack::Reason::NoVoice;
+        sound.startS = 0.5;
+        sound.endS = 4.25;
+        sound.speechEvidence = 0.03;
+        HeldBack phantom;
+        phantom.reason = HeldBack::Reason::WhisperNoSpeech;
+        phantom.noSpeechProb = 0.9;
+        phantom.text = u"Thank you."_s;
+        held.heldBack = {sound, phantom};
+        const Result<qint64> id = store.add(held);
+        QVERIFY(id.ok());
+        const HistoryEntry back = store.get(id.value()).value();
+        QCOMPARE(back.heldBack.size(), 2);
+        QCOMPARE(back.heldBack[0].kind, HeldBack::Kind::NotUploaded);
+        QCOMPARE(back.heldBack[0].endS, 4.25);
+        QCOMPARE(back.heldBack[0].speechEvidence, 0.03);
+        QCOMPARE(back.heldBack[1].describe(), u"Whisper: no speech (p=0.90)"_s);
+        QCOMPARE(back.heldBack[1].text, u"Thank you."_s);
+        // Reopening a schema-2 database changes nothing.
+        HistoryStore again(m_db, m_archive);
+        QVERIFY(again.open().ok());
+        QCOMPARE(again.count().value(), 2);
     }
 
 private:

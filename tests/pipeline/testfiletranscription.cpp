@@ -120,6 +120,27 @@ private slots:
 
     void init() { m_server.clearRequests(); }
 
+    // What the guard drops is in heldBack with its reason, and in neither the text nor the segments.
+    void droppedTextIsReportedNotReturned()
+    {
+        const std::vector<std::int16_t> clip = SpeechCorpus::speak(u"Book a table for four tonight."_s);
+        QVERIFY(clip.size() > 16000);
+        test::TranscriptScript script;
+        script.anyAudio = true;
+        script.extra = {{u"Book a table for four tonight."_s, 0.02, -0.3, 1.1}, {u"Thank you."_s, 0.91, -1.25, 0.6}};
+        m_server.addScript(script);
+        const Result<FileTranscript> result = transcribe(toList(clip), FileTranscriptionOptions{});
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        QCOMPARE(result->text, u"Book a table for four tonight."_s);
+        QCOMPARE(result->segments.size(), 1);
+        QCOMPARE(result->segments.first().text.trimmed(), u"Book a table for four tonight."_s);
+        QCOMPARE(result->heldBack.size(), 1);
+        QCOMPARE(result->heldBack.first().kind, HeldBack::Kind::NotTyped);
+        QCOMPARE(result->heldBack.first().text, u"Thank you."_s);
+        QCOMPARE(result->heldBack.first().describe(), u"Whisper: no speech (p=0.91)"_s);
+        QCOMPARE(m_server.pendingScripts(), 0);
+    }
+
     void speechAtTheFileEdgesIsUploadedWhole()
     {
         // Issue 14, item 8: a clip whose speech starts at its first sample ("Uh, could you ...") and ends at its

@@ -11,6 +11,7 @@
 #include "smalltmpfs.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -337,6 +338,53 @@ private slots:
         // Recording the same session again (a crash between the steps) adds nothing.
         (void)recordNow(finisher, d.value());
         QCOMPARE(history.count().value(), 1);
+    }
+
+    // A dictation resumed from the journal (Utter restarted) tells history what it held back, exactly as it would
+    // have live: the sounds not uploaded from the session record, the guard's drop recomputed from the job.
+    void aResumedDictationKeepsWhatItHeldBack()
+    {
+        QTemporaryDir dir;
+        {
+            Journal journal(dir.filePath(u"journal"_s));
+            QVERIFY(journal.open().ok());
+            SessionMeta meta = metaFor(u"s1"_s, QDateTime::currentDateTimeUtc().addSecs(-30));
+            HeldBack keys;
+            keys.kind = HeldBack::Kind::NotUploaded;
+            keys.reason = HeldBack::Reason::NoVoice;
+            keys.startS = 4.0;
+            keys.endS = 7.5;
+            meta.heldBack = heldBackToJson({keys});
+            QVERIFY(journal.createSession(meta).ok());
+            QVERIFY(journal.addChunk(u"s1"_s, 0, QByteArray("OggS") + QByteArray(2000, 'a'), 3000, 0.9).ok());
+            QVERIFY(journal.markUploading(u"s1"_s, 0).ok());
+            ChunkResult result;
+            result.text = u"Book the room. Thank you."_s;
+            result.provider = u"groq"_s;
+            TranscriptSegment real{0, 1.5, u" Book the room."_s, 0.02, -0.2, 1.1};
+            TranscriptSegment phantom{1.5, 3.0, u" Thank you."_s, 0.93, -1.3, 0.6};
+            result.details = QJsonObject{{u"segments"_s, QJsonArray{segmentToJson(real), segmentToJson(phantom)}}};
+            QVERIFY(journal.storeResult(u"s1"_s, 0, result).ok());
+            QVERIFY(journal.sealSession(u"s1"_s).ok());
+        }
+        Journal journal(dir.filePath(u"journal"_s)); // the next start finds it complete on disk
+        QVERIFY(journal.open().ok());
+        HistoryStore history(dir.filePath(u"history.sqlite"_s), dir.filePath(u"audio"_s));
+        QVERIFY(history.open().ok());
+        SessionFinisher finisher(journal);
+        finisher.setHistory(&history, dir.filePath(u"audio"_s), true);
+        const Result<FinishedDictation> d = finisher.assemble(u"s1"_s);
+        QVERIFY(d.ok());
+        QCOMPARE(d->rawText, u"Book the room."_s);
+        QVERIFY(recordNow(finisher, d.value()).ok());
+        const HistoryEntry entry = history.latest().value().value();
+        QCOMPARE(entry.heldBack.size(), 2);
+        // In the order of the recording; this chunk's place is unknown (journal.addChunk has no offset), so last.
+        QCOMPARE(entry.heldBack[0].kind, HeldBack::Kind::NotUploaded);
+        QCOMPARE(entry.heldBack[0].startS, 4.0);
+        QCOMPARE(entry.heldBack[1].kind, HeldBack::Kind::NotTyped);
+        QCOMPARE(entry.heldBack[1].text, u"Thank you."_s);
+        QCOMPARE(entry.heldBack[1].describe(), u"Whisper: no speech (p=0.93)"_s);
     }
 
     void aFullDiskNeverLeavesHistoryPointingAtMissingAudio()

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTest>
@@ -95,6 +96,44 @@ private slots:
         QVERIFY(!text.contains(first.rawText.toUtf8()));
         QVERIFY(!window.exportTo(m_home.path() + u"/export.doc"_s));
         QVERIFY(window.statusText().contains(u".md"_s));
+    }
+
+    // The detail pane says what a dictation held back, in one line per kind, and hides the line otherwise.
+    void detailSaysWhatWasHeldBack()
+    {
+        HistoryStore store(m_home.dataDir() + u"/held.sqlite"_s, m_home.dataDir() + u"/held-audio"_s);
+        QVERIFY(store.open().ok());
+        HistoryEntry plain;
+        plain.rawText = u"Nothing held back here."_s;
+        plain.sessionId = u"plain"_s;
+        QVERIFY(store.add(plain).ok());
+        HistoryEntry held;
+        held.rawText = u"Send the draft."_s;
+        held.sessionId = u"held"_s;
+        HeldBack keys;
+        keys.kind = HeldBack::Kind::NotUploaded;
+        keys.reason = HeldBack::Reason::NoVoice;
+        keys.startS = 3.1;
+        keys.endS = 6.2;
+        HeldBack fan = keys;
+        fan.startS = 12;
+        fan.endS = 19.5;
+        HeldBack phantom;
+        phantom.reason = HeldBack::Reason::WhisperNoSpeech;
+        phantom.noSpeechProb = 0.93;
+        phantom.text = u"Thank you."_s;
+        held.heldBack = {keys, fan, phantom};
+        QVERIFY(store.add(held).ok());
+
+        HistoryWindow window(store);
+        window.show();
+        QTRY_COMPARE(window.model()->rowCount(), 2);
+        window.selectRow(0); // newest: the one that held back
+        QVERIFY(window.heldBackLabel()->isVisible());
+        QCOMPARE(window.heldBackLabel()->text(), u"Not uploaded: 2 sounds without a voice, 0:03–0:07, 0:12–0:20\n"
+                                                 "Not typed: “Thank you.” (Whisper: no speech (p=0.93))"_s);
+        window.selectRow(1);
+        QVERIFY(!window.heldBackLabel()->isVisible());
     }
 
 private:

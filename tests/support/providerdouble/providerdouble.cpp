@@ -87,6 +87,21 @@ void resetConnection(QTcpSocket* socket)
 
 } // namespace
 
+TranscriptScript TranscriptScript::fromJson(const QJsonObject& j)
+{
+    TranscriptScript script;
+    script.clipNoSpeechProb = j.value(u"clip_no_speech_prob"_s).toDouble(-1);
+    script.clipAvgLogprob = j.value(u"clip_avg_logprob"_s).toDouble(1);
+    for (const QJsonValue& value : j.value(u"extra"_s).toArray()) {
+        const QJsonObject e = value.toObject();
+        script.extra.append({e.value(u"text"_s).toString(), e.value(u"no_speech_prob"_s).toDouble(0.01),
+                             e.value(u"avg_logprob"_s).toDouble(-0.2), e.value(u"compression_ratio"_s).toDouble(1.2)});
+    }
+    script.anyAudio = j.value(u"any_audio"_s).toBool();
+    script.times = j.value(u"times"_s).toInt(1);
+    return script;
+}
+
 Fault Fault::fromJson(const QJsonObject& j)
 {
     Fault f;

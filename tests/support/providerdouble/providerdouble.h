@@ -37,6 +37,28 @@ struct Fault
     static Fault fromJson(const QJsonObject& json);
 };
 
+// Scripted Whisper scores for the next transcription answer(s) (verbose_json; json and text carry the texts only):
+// the segments of the recognised clips get clipNoSpeechProb/clipAvgLogprob, and `extra` segments follow them — a
+// phantom "Thank you." Whisper invents on a noise, with the no_speech_prob it gives such text. Consumed in order by
+// the requests that recognise at least one clip (unless anyAudio).
+struct ScriptedSegment
+{
+    QString text;
+    double noSpeechProb = 0.01;
+    double avgLogprob = -0.2;
+    double compressionRatio = 1.2;
+};
+struct TranscriptScript
+{
+    double clipNoSpeechProb = -1; // < 0: the double's default (0.01)
+    double clipAvgLogprob = 1;    // > 0: the double's default (from the match distance)
+    QList<ScriptedSegment> extra; // appended after the clips' segments
+    bool anyAudio = false;        // also for audio with no clip in it (instead of its own answer)
+    int times = 1;
+
+    static TranscriptScript fromJson(const QJsonObject& json);
+};
+
 // What the double saw, for assertions.
 struct RecordedRequest
 {
@@ -101,6 +123,8 @@ public:
     Options& options() { return m_options; }
 
     void addFault(const Fault& fault);
+    void addScript(const TranscriptScript& script) { m_scripts.append(script); }
+    qsizetype pendingScripts() const { return m_scripts.size(); }
     void clearFaults();
     qsizetype pendingFaults() const { return m_faults.size(); }
 
@@ -159,6 +183,7 @@ private:
     Options m_options;
     quint16 m_port = 0;
     QList<Fault> m_faults;
+    QList<TranscriptScript> m_scripts;
     QList<RecordedRequest> m_requests;
     AudioMatcher m_matcher;
     QStringList m_clipTexts;

@@ -207,23 +207,50 @@ ProviderDouble::Reply ProviderDouble::transcription(const QHttpServerRequest& re
     m_billedSeconds += record.billedS;
 
     const QList<AudioMatcher::Match> matches = m_matcher.identify(pcm16k);
+    std::optional<TranscriptScript> script;
+    if (!m_scripts.isEmpty() && (!matches.isEmpty() || m_scripts.first().anyAudio)) {
+        script = m_scripts.first();
+        if (--m_scripts.first().times <= 0)
+            m_scripts.removeFirst();
+    }
     QStringList texts;
     QJsonArray segments;
     for (const AudioMatcher::Match& m : matches) {
         record.identifiedClips << m.clip;
         texts << m_clipTexts.value(m.clip);
-        segments.append(QJsonObject{{u"id"_s, int(segments.size())},
-                                    {u"seek"_s, 0},
-                                    {u"start"_s, m.startS},
-                                    {u"end"_s, m.endS},
-                                    {u"text"_s, QString(u" "_s + m_clipTexts.value(m.clip))},
-                                    {u"tokens"_s, QJsonArray{}},
-                                    {u"temperature"_s, 0},
-                                    {u"avg_logprob"_s, -0.1 - m.distance / 2},
-                                    {u"compression_ratio"_s, 1.2},
-                                    {u"no_speech_prob"_s, 0.01}});
+        segments.append(QJsonObject{
+            {u"id"_s, int(segments.size())},
+            {u"seek"_s, 0},
+            {u"start"_s, m.startS},
+            {u"end"_s, m.endS},
+            {u"text"_s, QString(u" "_s + m_clipTexts.value(m.clip))},
+            {u"tokens"_s, QJsonArray{}},
+            {u"temperature"_s, 0},
+            {u"avg_logprob"_s, script && script->clipAvgLogprob <= 0 ? script->clipAvgLogprob : -0.1 - m.distance / 2},
+            {u"compression_ratio"_s, 1.2},
+            {u"no_speech_prob"_s, script && script->clipNoSpeechProb >= 0 ? script->clipNoSpeechProb : 0.01}});
     }
-    if (matches.isEmpty() && AudioMatcher::voicedSeconds(pcm16k) < 0.2) {
+    if (script) {
+        double at = segments.isEmpty() ? 0.0 : segments.last().toObject().value(u"end"_s).toDouble();
+        for (const ScriptedSegment& extra : std::as_const(script->extra)) {
+            const double end = std::min(duration, at + 1.0);
+            texts << extra.text;
+            segments.append(QJsonObject{{u"id"_s, int(segments.size())},
+                                        {u"seek"_s, 0},
+                                        {u"start"_s, at},
+                                        {u"end"_s, end},
+                                        {u"text"_s, QString(u" "_s + extra.text)},
+                                        {u"tokens"_s, QJsonArray{}},
+                                        {u"temperature"_s, 0},
+                                        {u"avg_logprob"_s, extra.avgLogprob},
+                                        {u"compression_ratio"_s, extra.compressionRatio},
+                                        {u"no_speech_prob"_s, extra.noSpeechProb}});
+            at = end;
+        }
+    }
+    if (script && matches.isEmpty()) {
+        // Scripted for audio without a clip: the extra segments are the whole answer.
+    } else if (matches.isEmpty() && AudioMatcher::voicedSeconds(pcm16k) < 0.2) {
         // Whisper on silence: the classic hallucination, flagged by no_speech_prob.
         texts << u"Thank you."_s;
         segments.append(QJsonObject{{u"id"_s, 0},
@@ -385,7 +412,15 @@ ProviderDouble::Reply ProviderDouble::control(const QHttpServerRequest& request,
             return error(400, u"fault must be a JSON object"_s, u"invalid_request_error"_s, {});
         addFault(Fault::fromJson(body));
         r.body = compact({{u"pending"_s, m_faults.size()}});
+    } else if (record.path == u"/_double/scripts"_s && request.method() == QHttpServerRequest::Method::Post) {
+        bool ok = false;
+        const QJsonObject body = parseJson(request.body(), &ok);
+        if (!ok)
+            return error(400, u"script must be a JSON object"_s, u"invalid_request_error"_s, {});
+        addScript(TranscriptScript::fromJson(body));
+        r.body = compact({{u"pending"_s, m_scripts.size()}});
     } else if (record.path == u"/_double/reset"_s) {
+        m_scripts.clear();
         m_faults.clear();
         m_requests.clear();
         m_billedSeconds = 0;

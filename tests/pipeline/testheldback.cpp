@@ -1,0 +1,238 @@
+// What Utter holds back, end to end (issue 17, docs/storage.md "What Utter holds back"): the real pipeline, the
+// virtual microphone or a file, and the provider double. A sound without a voice between two sentences is not
+// uploaded; a phantom "Thank you." the provider adds with Whisper's no-speech score is not typed; a borderline but
+// real sentence is kept; and history, `utter transcribe` and its JSON say what was held back and why.
+#include "doubletestutil.h"
+#include "realtimefeeder.h"
+#include "servefixture.h"
+#include "speechcorpus.h"
+#include "testenv.h"
+#include "utterprocess.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace utter
+{
+
+using test::ProviderDouble;
+
+namespace
+{
+
+const QString groqKey = u"gsk_test_groq_key_0123456789"_s;
+
+// Mechanical keys over a room's noise floor: one of the sounds the voice gate rejects on every seed
+// (testchunker::soundWithoutAVoiceIsNotUploaded), so this test does not hang on the detector's borderline cases.
+QList<qint16> typing(double seconds)
+{
+    for (const test::SpeechCorpus::NonSpeech& file :
+         test::SpeechCorpus::nonSpeechSuite(std::size_t(seconds * 16000), 3, false)) {
+        if (file.name == u"keys-mechanical-floor"_s)
+            return QList<qint16>(file.pcm.begin(), file.pcm.end());
+    }
+    return {};
+}
+
+QList<qint16> silence(int ms)
+{
+    return QList<qint16>(ms * 16, 0);
+}
+
+} // namespace
+
+class TestHeldBack final : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Rig
+    {
+        explicit Rig(const test::FixtureClips& clips)
+        {
+            ready = server.start() != 0;
+            server.setFixtures(clips);
+            env = home.environment();
+            env.insert(u"UTTER_TRANSCRIBE_URL"_s, server.baseUrl() + u"/openai/v1"_s);
+            env.insert(u"GROQ_API_KEY"_s, groqKey);
+            env.insert(u"UTTER_NETWORK_PROBE"_s, u"1"_s);
+        }
+        test::TestHome home;
+        ProviderDouble server;
+        QProcessEnvironment env;
+        bool ready = false;
+    };
+
+    test::UtterRun utter(const QStringList& args, const QProcessEnvironment& env, int timeoutMs = 60000)
+    {
+        return test::runUtterServing(args, env, {}, timeoutMs);
+    }
+
+    // Speech, a pause, typing, a pause, speech: where the typing lies, in seconds.
+    QList<qint16> speechAroundTyping(const test::FixtureClips& clips, double* typingStart, double* typingEnd)
+    {
+        QList<qint16> pcm = silence(300);
+        pcm += clips.at(0).pcm;
+        pcm += silence(1200);
+        *typingStart = double(pcm.size()) / 16000.0;
+        pcm += typing(4.0);
+        *typingEnd = double(pcm.size()) / 16000.0;
+        pcm += silence(1200);
+        pcm += clips.at(1).pcm;
+        pcm += silence(300);
+        return pcm;
+    }
+
+    // Every upload held a sentence, and together they were shorter than the audio without the typing: the keys
+    // were never sent.
+    void verifyOnlySpeechUploaded(const ProviderDouble& server, double totalS, double typingS)
+    {
+        double uploaded = 0;
+        for (const test::RecordedRequest& request : server.requests(u"/audio/transcriptions"_s)) {
+            QVERIFY2(!request.identifiedClips.isEmpty(), "an upload held no speech");
+            uploaded += request.audioS;
+        }
+        QVERIFY2(uploaded < totalS - typingS + 0.2,
+                 qPrintable(u"uploaded %1 s of %2 s with %3 s of typing"_s.arg(uploaded).arg(totalS).arg(typingS)));
+    }
+
+    static QList<QJsonObject> items(const QJsonArray& heldBack, const QString& kind)
+    {
+        QList<QJsonObject> out;
+        for (const QJsonValue& value : heldBack) {
+            if (value[u"kind"_s].toString() == kind)
+                out << value.toObject();
+        }
+        return out;
+    }
+
+private slots:
+    void transcribeSaysWhatWasNotUploaded()
+    {
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        QVERIFY(!typing(1).isEmpty());
+        const test::UtterRun set = utter({u"config"_s, u"set"_s, u"audio/targetChunkSeconds"_s, u"2"_s}, rig.env);
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        double typingStart = 0;
+        double typingEnd = 0;
+        const QList<qint16> pcm = speechAroundTyping(*clips, &typingStart, &typingEnd);
+        const QString wav = rig.home.path() + u"/typing.wav"_s;
+        QFile file(wav);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::writeWav(pcm, 16000));
+        file.close();
+
+        const test::UtterRun run = utter({u"transcribe"_s, wav, u"--json"_s}, rig.env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText({0, 1}));
+        verifyOnlySpeechUploaded(rig.server, double(pcm.size()) / 16000.0, typingEnd - typingStart);
+        // The JSON lists each stretch not uploaded, inside the typing; stderr says it in words.
+        const QList<QJsonObject> notUploaded = items(result.value(u"heldBack"_s).toArray(), u"not-uploaded"_s);
+        QVERIFY2(!notUploaded.isEmpty(), run.out.constData());
+        for (const QJsonObject& item : notUploaded) {
+            QCOMPARE(item.value(u"reason"_s).toString(), u"no-voice"_s);
+            QCOMPARE(item.value(u"description"_s).toString(), u"no voice"_s);
+            QVERIFY2(item.value(u"start"_s).toDouble() >= typingStart - 0.5 &&
+                         item.value(u"end"_s).toDouble() <= typingEnd + 0.5,
+                     run.out.constData());
+        }
+        QVERIFY2(run.errText().contains(u"Not uploaded: "_s) && run.errText().contains(u"without a voice"_s),
+                 run.err.constData());
+        // Plain output: stdout is the transcript alone.
+        const test::UtterRun plain = utter({u"transcribe"_s, wav}, rig.env);
+        QCOMPARE(plain.exitCode, 0);
+        QCOMPARE(plain.outText().trimmed(), clips->referenceText({0, 1}));
+        QVERIFY(plain.errText().contains(u"Not uploaded: "_s));
+    }
+
+    void dictationHoldsBackAndHistorySaysSo()
+    {
+        const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
+        if (fifo.isEmpty() || qEnvironmentVariableIsEmpty("PULSE_SERVER")) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        const test::UtterRun set = utter({u"config"_s, u"set"_s, u"audio/targetChunkSeconds"_s, u"2"_s}, rig.env);
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        // The first sentence comes back with a borderline score (kept) and Whisper's phantom "Thank you." with
+        // no_speech_prob 0.9 (not typed).
+        test::TranscriptScript script;
+        script.clipNoSpeechProb = 0.55;
+        script.clipAvgLogprob = -0.9;
+        script.extra = {{u"Thank you."_s, 0.9, -1.2, 0.6}};
+        rig.server.addScript(script);
+        test::ServeProcess serve(rig.home, rig.env);
+        QVERIFY2(serve.start(), serve.stderrText().constData());
+
+        auto dictate = [&](const QList<qint16>& pcm) {
+            test::UtterRun run = utter({u"begin"_s}, rig.env);
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            test::RealTimeFeeder feeder(fifo, std::vector<std::int16_t>(pcm.begin(), pcm.end()));
+            QVERIFY(QTest::qWaitFor([&] { return feeder.done(); }, 60000));
+            QVERIFY(!feeder.failed());
+            QTest::qWait(300); // PulseAudio's buffering
+            run = utter({u"end"_s}, rig.env);
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+        };
+        auto history = [&] { return QJsonDocument::fromJson(utter({u"history"_s, u"--json"_s}, rig.env).out).array(); };
+
+        double typingStart = 0;
+        double typingEnd = 0;
+        const QList<qint16> pcm = speechAroundTyping(*clips, &typingStart, &typingEnd);
+        dictate(pcm);
+        QVERIFY2(QTest::qWaitFor([&] { return history().size() == 1; }, 30000), serve.stderrText().constData());
+        const QJsonObject entry = history().first().toObject();
+        QCOMPARE(entry.value(u"rawText"_s).toString(), clips->referenceText({0, 1})); // borderline kept, phantom not
+        QCOMPARE(rig.server.pendingScripts(), 0);
+        verifyOnlySpeechUploaded(rig.server, double(pcm.size()) / 16000.0, typingEnd - typingStart);
+        const QJsonArray heldBack = entry.value(u"heldBack"_s).toArray();
+        const QList<QJsonObject> notUploaded = items(heldBack, u"not-uploaded"_s);
+        QVERIFY2(!notUploaded.isEmpty(), QJsonDocument(entry).toJson().constData());
+        for (const QJsonObject& item : notUploaded) {
+            QCOMPARE(item.value(u"reason"_s).toString(), u"no-voice"_s);
+            // Live audio starts at the press, a little before the first sample fed: generous edges.
+            QVERIFY2(item.value(u"start"_s).toDouble() >= typingStart - 1.5 &&
+                         item.value(u"end"_s).toDouble() <= typingEnd + 1.5,
+                     QJsonDocument(entry).toJson().constData());
+        }
+        const QList<QJsonObject> notTyped = items(heldBack, u"not-typed"_s);
+        QCOMPARE(notTyped.size(), 1);
+        QCOMPARE(notTyped[0].value(u"text"_s).toString(), u"Thank you."_s);
+        QCOMPARE(notTyped[0].value(u"reason"_s).toString(), u"whisper-no-speech"_s);
+        QCOMPARE(notTyped[0].value(u"description"_s).toString(), u"Whisper: no speech (p=0.90)"_s);
+        // The human listing says it under the entry.
+        const QString listing = utter({u"history"_s}, rig.env).outText();
+        QVERIFY2(listing.contains(u"Not uploaded: "_s) && listing.contains(u"Not typed: “Thank you.”"_s),
+                 qPrintable(listing));
+
+        // Typing alone: nothing is uploaded, and history still gets the dictation, saying so.
+        const qsizetype uploads = rig.server.requests(u"/audio/transcriptions"_s).size();
+        dictate(silence(300) + typing(4.0) + silence(600));
+        QVERIFY2(QTest::qWaitFor([&] { return history().size() == 2; }, 30000), serve.stderrText().constData());
+        const QJsonObject nothing = history().first().toObject();
+        QCOMPARE(nothing.value(u"rawText"_s).toString(), QString());
+        QVERIFY(!items(nothing.value(u"heldBack"_s).toArray(), u"not-uploaded"_s).isEmpty());
+        const test::UtterRun last = utter({u"last"_s}, rig.env);
+        QCOMPARE(last.exitCode, 0);
+        QVERIFY2(last.errText().contains(u"utter last: Not uploaded: "_s), last.err.constData());
+        QCOMPARE(nothing.value(u"audioPath"_s).toString(), QString()); // nothing was kept, no empty folder named
+        QCOMPARE(rig.server.requests(u"/audio/transcriptions"_s).size(), uploads);
+    }
+};
+
+} // namespace utter
+
+QTEST_GUILESS_MAIN(utter::TestHeldBack)
+#include "testheldback.moc"
