@@ -326,9 +326,9 @@ int main(int argc, char** argv)
                 continue;
             const Model m = train(data, hidden, hidden == 0 ? 1500 : 2500, speechWeight);
             const Errors t = evaluate(m, data, false, threshold), v = evaluate(m, data, true, threshold);
-            // A lost speech chunk costs the user words; an uploaded non-speech chunk costs money: 3 : 1. Ties go to
+            // A lost speech chunk costs the user words; an uploaded non-speech chunk costs money: 10 : 1. Ties go to
             // the model whose validation speech and non-speech scores lie further apart.
-            const int errors = 3 * v.speechLost + v.noiseKept;
+            const int errors = 10 * v.speechLost + v.noiseKept;
             const double margin = std::min(v.minSpeech - threshold, threshold - v.maxNoise);
             std::fprintf(stderr,
                          "hidden %zu, speech weight %.0f: train speech lost %d/%d (min %.3f), noise kept %d/%d; "
