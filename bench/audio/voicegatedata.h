@@ -24,8 +24,9 @@ struct GateChunk
     double uploadedSeconds = 0.0;
     bool estimated = false;
     VoiceFeatures features{};
-    double score = -1.0; // voiceScore(): AudioChunk::speechEvidence
-    double glide = 0.0;  // the rule before: share of speech frames on gliding pitch tracks
+    double score = -1.0;    // voiceScore(): AudioChunk::speechEvidence
+    double previous = -1.0; // the model before this one (voicegatemodelbefore.h): its score, for the before/after table
+    double glide = 0.0;     // the rule before: share of speech frames on gliding pitch tracks
     bool unclear = false;
 };
 
@@ -35,6 +36,8 @@ std::vector<GateChunk> gateChunks(const std::vector<std::int16_t>& pcm, ChunkerC
 // Whether a gate would hold the chunk back: the learned model (today's Chunker) or the rule before it.
 bool learnedRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 bool ruleRejects(const GateChunk& c);
+// Whether the previous model (round 1, trained on generated audio only) would hold the chunk back.
+bool previousRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 
 // A short sound as a microphone left open hears it: 1.5 s before, 1 s after, over a -60 dBFS pink room floor.
 std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigned seed);
@@ -54,5 +57,24 @@ struct Labelled
 QStringList trainingVoices();
 // Three sentences per voice with pauses, clean; texts rotate with the voice index.
 std::vector<Labelled> trainingSpeech();
+
+// Real recordings from Debian packages, split by source (docs/audio.md, "Speech or not"). Training only: asterisk's
+// English prompts (asterisk-core-sounds-en-wav: one speaker, 8 kHz telephone band, resampled to 16 kHz), five per
+// session 1.5-3.5 s apart over a -60 dBFS room; the even music-on-hold tracks (asterisk-moh-opsound-wav, name order),
+// as 20 s excerpts; every alert of the oxygen, yaru and deepin sound themes and asterisk's five non-speech prompts
+// (tones, beeps, monkeys), as an open microphone hears it.
+// Every other non-speech stream is band-limited to the telephone band (sinc -3900), as all the prompts are, so
+// "band-limited" cannot stand for "speech".
+std::vector<Labelled> realTrainingSpeech();
+std::vector<Labelled> realTrainingNonSpeech();
+// Held out (benchaudio only): 20 s excerpts of the odd music-on-hold tracks, full band.
+std::vector<Labelled> heldOutMusic();
+// Instruments of the General MIDI soundfont timgm6mb-soundfont, rendered by fluidsynth from MIDI written here: per
+// seed a 12 s melody, chord progression, arpeggio over a bass line or drum pattern on one of 20 instruments (no
+// voice patches), every other one band-limited to the telephone band. Training uses seeds 0-59; benchaudio holds out
+// seeds 1000-1007. Empty when fluidsynth or the soundfont is missing.
+std::vector<Labelled> instrumentRenders(unsigned firstSeed, int count, bool bandLimitOdd);
+// The music-on-hold tracks, in name order: even indices train, odd ones are held out.
+QStringList mohTracks();
 
 } // namespace utter::bench
