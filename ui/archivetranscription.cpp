@@ -1,5 +1,6 @@
 #include "archivetranscription.h"
 
+#include "journal/journallayout.h"
 #include "pipeline/dictationcontrol.h"
 #include "pipeline/textnormalize.h"
 
@@ -51,7 +52,11 @@ void ArchiveTranscription::startNext()
     while (!m_failed && m_running < MaxInFlight && m_next < m_files.size()) {
         const int index = m_next++;
         ++m_running;
-        m_dictation.transcribeFile(m_files.at(index), QJsonObject(), m_jobs,
+        // A stretch the voice gate held back when it was recorded is sent as it is: the user asked for it again.
+        const QJsonObject options = journallayout::isHeldBackAudioName(QFileInfo(m_files.at(index)).fileName())
+                                        ? QJsonObject{{u"voiceGate"_s, false}}
+                                        : QJsonObject();
+        m_dictation.transcribeFile(m_files.at(index), options, m_jobs,
                                    [this, index](const Result<QJsonObject>& result) {
                                        --m_running;
                                        if (m_failed)

@@ -158,7 +158,8 @@ public:
     QString sessionDir(const QString& sessionId) const;
     QString chunkAudioPath(const QString& sessionId, int sequence) const;
     QString chunkRecordPath(const QString& sessionId, int sequence) const;
-    QStringList audioFiles(const QString& sessionId) const; // chunk files on disk, sequence order
+    // Chunk files on disk and the held-back sounds' files (journallayout::heldBackAudioPath), in recording order.
+    QStringList audioFiles(const QString& sessionId) const;
 
     // Removes the session from disk and memory (after delivery to history, or when the user discards it).
     Status discardSession(const QString& sessionId);

@@ -43,6 +43,18 @@ QString openChunkPath(const QString& journalDir, const QString& sessionId, int s
            QString::number(std::max<qint64>(0, offsetMs)) + u".partial"_s;
 }
 
+QString heldBackAudioPath(const QString& journalDir, const QString& sessionId, int nextSequence, qint64 offsetMs)
+{
+    return sessionDir(journalDir, sessionId) + u'/' + chunkBaseName(nextSequence) + u".heldback-at-"_s +
+           u"%1"_s.arg(std::max<qint64>(0, offsetMs), 9, 10, QLatin1Char('0')) + u".opus"_s; // sorts in time order
+}
+
+bool isHeldBackAudioName(const QString& fileName)
+{
+    static const QRegularExpression pattern(u"^chunk-\\d{1,9}\\.heldback-at-\\d{1,12}\\.opus$"_s);
+    return pattern.match(fileName).hasMatch();
+}
+
 std::optional<OpenChunkName> parseOpenChunkName(const QString& fileName)
 {
     static const QRegularExpression pattern(u"^chunk-(\\d{1,9})\\.at-(\\d{1,12})\\.partial$"_s);

@@ -438,6 +438,14 @@ QStringList Journal::audioFiles(const QString& sessionId) const
         if (chunk.audioOnDisk && QFileInfo::exists(path))
             files << path;
     }
+    // The sounds the voice gate held back, kept by the pipeline (journallayout::heldBackAudioPath): archived with the
+    // chunks, never uploaded. Named so that the whole list sorts in recording order.
+    const QDir dir(sessionDir(sessionId));
+    for (const QString& name : dir.entryList({u"chunk-*.heldback-at-*.opus"_s}, QDir::Files)) {
+        if (journallayout::isHeldBackAudioName(name))
+            files << dir.filePath(name);
+    }
+    std::sort(files.begin(), files.end());
     return files;
 }
 

@@ -48,6 +48,11 @@ Status SessionRecorder::writeChunk(const ChunkJob& job, const QByteArray& oggOpu
     return {};
 }
 
+Status SessionRecorder::writeHeldBack(int nextSequence, qint64 offsetMs, const QByteArray& oggOpus)
+{
+    return atomicfile::writeFile(journallayout::heldBackAudioPath(m_dir, m_sessionId, nextSequence, offsetMs), oggOpus);
+}
+
 Status SessionRecorder::writeOpenChunk(int sequence, qint64 offsetMs, QByteArrayView stream)
 {
     const QString path = journallayout::openChunkPath(m_dir, m_sessionId, sequence, offsetMs);

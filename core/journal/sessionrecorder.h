@@ -30,6 +30,9 @@ public:
     Status writeMeta(const SessionMeta& meta);
     // A closed chunk: its audio, then its record. The open chunk's file of the same sequence is removed after.
     Status writeChunk(const ChunkJob& job, const QByteArray& oggOpus);
+    // The audio of a stretch the voice gate held back (journallayout::heldBackAudioPath), durable before the call
+    // returns. Not a chunk: no job record, never uploaded; it goes to the audio archive with the dictation.
+    Status writeHeldBack(int nextSequence, qint64 offsetMs, const QByteArray& oggOpus);
     // The chunk being spoken: `stream` is its Ogg Opus stream so far, ending on a complete page. What is new is
     // appended and synced. Another sequence or offset than before starts a new file and removes the old one.
     Status writeOpenChunk(int sequence, qint64 offsetMs, QByteArrayView stream);

@@ -54,6 +54,7 @@ private:
         std::unique_ptr<OpenChunkEncoder> open;
         int chunks = 0;
         int chunksInMemory = 0;  // closed chunks the disk did not take
+        int heldBackKept = 0;    // held-back stretches whose audio is in the session's folder
         bool handedOver = false; // the disk refused a write: everything of this dictation goes to the journal now
         bool gotAudio = false;
         bool heardSpeech = false;
@@ -73,6 +74,7 @@ private:
     Iterator find(const QString& sessionId);
     void feed(Recording& recording, std::span<const std::int16_t> samples);
     void onChunk(Recording& recording, AudioChunk&& chunk);
+    bool keepHeldBack(Recording& recording, const AudioChunk& chunk);
     void journalOpenChunk(Recording& recording);
     void streamOpenChunk(Recording& recording);
     void streamClosedChunk(Recording& recording, const AudioChunk& chunk);
@@ -121,7 +123,9 @@ void PipelineWorker::begin(RecordingPlan plan)
             r->plan.stream->discard(int(r->chunker->chunksEmitted()));
             r->streamStart = -1;
         }
-        post([front = m_front, id, chunk] { emit front->chunkRejected(id, chunk); });
+        const bool kept = keepHeldBack(*r, chunk);
+        r->heldBackKept += kept ? 1 : 0;
+        post([front = m_front, id, chunk, kept] { emit front->chunkRejected(id, chunk, kept); });
     });
     recording.open = std::make_unique<OpenChunkEncoder>(recording.plan.opus);
     const Status written = recording.recorder->writeMeta(recording.plan.meta);
@@ -194,6 +198,32 @@ void PipelineWorker::feed(Recording& recording, std::span<const std::int16_t> sa
             post([front = m_front, id = recording.plan.meta.id] { emit front->silenceReached(id); });
         }
     }
+}
+
+bool PipelineWorker::keepHeldBack(Recording& recording, const AudioChunk& chunk)
+{
+    // Nothing the microphone heard is lost (docs/storage.md, "What Utter holds back"): the gate keeps 99.9 % of real
+    // speech, not all of it, so the stretch it held back is encoded (here, never on the main thread) and made durable
+    // in the session's folder, from where it goes to the audio archive with the dictation and can be transcribed
+    // again. Each stretch is at most ChunkerConfig::maxChunkMs; all of them together never exceed the recording.
+    if (recording.handedOver)
+        return false; // the disk refuses writes: the chunks to transcribe come first, held in memory
+    const std::span<const std::int16_t> pcm = recording.chunker->buffered(chunk.startSample, chunk.endSample);
+    if (pcm.empty())
+        return false;
+    Result<QByteArray> encoded = encodeOggOpus(pcm, recording.plan.opus);
+    if (!encoded.ok()) {
+        qCWarning(lcPipeline).noquote() << "held-back audio not kept:" << encoded.error().message;
+        return false;
+    }
+    const int rate = chunk.sampleRate;
+    const Status written = recording.recorder->writeHeldBack(int(recording.chunker->chunksEmitted()),
+                                                             chunk.startSample * 1000 / rate, encoded.value());
+    if (!written) {
+        qCWarning(lcPipeline).noquote() << "held-back audio not kept:" << written.error().message;
+        return false;
+    }
+    return true;
 }
 
 void PipelineWorker::journalOpenChunk(Recording& recording)
@@ -369,7 +399,7 @@ void PipelineWorker::end(Iterator it, bool cancelled)
     recording.recorder->dropOpenChunk();
     SessionMeta meta = recording.plan.meta;
     bool written = true;
-    if (!cancelled && recording.chunks > 0) {
+    if (!cancelled && (recording.chunks > 0 || recording.heldBackKept > 0)) {
         meta.sealed = true;
         meta.endedAt = QDateTime::currentDateTimeUtc();
         meta.audioMs = samples * 1000 / recording.chunker->config().sampleRate;

@@ -97,13 +97,15 @@ signals:
     // A write the disk refused (from then on the dictation's data is handed over) or audio that could not be encoded.
     void problem(const QString& sessionId, const utter::Error& error, bool writeRefused);
     // A closed chunk held sound but no voice (typing, music, a fan: ChunkerConfig::minSpeechEvidence): it is not
-    // uploaded and not journaled. `chunk` has its place, length and speech evidence but no samples and no sequence.
-    void chunkRejected(const QString& sessionId, const utter::AudioChunk& chunk);
+    // uploaded and not a chunk to transcribe. `chunk` has its place, length and speech evidence but no samples and no
+    // sequence. kept: its audio is durable in the session's folder (journallayout::heldBackAudioPath), so that it
+    // reaches the audio archive with the dictation; false when the disk refused it or it could not be encoded.
+    void chunkRejected(const QString& sessionId, const utter::AudioChunk& chunk, bool kept);
     // Hands-free: handsFreeStopMs of silence after speech.
     void silenceReached(const QString& sessionId);
     // The dictation's audio has ended and every chunk of it was reported. meta is sealed (written = false: handed
-    // over) unless it was cancelled or produced no chunk; then nothing was sealed and the session is the caller's
-    // to discard.
+    // over) unless it was cancelled or produced no chunk and kept no held-back audio; then nothing was sealed and the
+    // session is the caller's to discard.
     void sessionEnded(const utter::SessionMeta& meta, bool written, int chunks, bool cancelled);
 
 private:

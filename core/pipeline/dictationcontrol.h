@@ -39,7 +39,9 @@ public:
     virtual int pendingJobs() const = 0;
 
     // One audio file through decode → chunk → transcribe → assemble → optional style. options: style,
-    // language, prompt. The callback gets {"text", "raw", "style", "language", "durationMs", ...}.
+    // language, prompt, and "voiceGate": false to send sounds the voice gate would hold back (a held-back stretch
+    // of an archived dictation the user asks to transcribe again: docs/storage.md, "What Utter holds back"). The
+    // callback gets {"text", "raw", "style", "language", "durationMs", ...}.
     virtual void transcribeFile(const QString& path, const QJsonObject& options, QObject* context,
                                 TranscribeCallback done) = 0;
 

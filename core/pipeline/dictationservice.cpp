@@ -143,11 +143,15 @@ DictationService::DictationService(Locations locations, Settings& settings, Secr
                 else
                     fail(sessionId, error);
             });
-    connect(m_pipeline.get(), &AudioPipeline::chunkRejected, this, [this](const QString& id, const AudioChunk& chunk) {
-        // A realtime dictation streamed that sound anyway: only batch dictations held it back.
-        if (const Live* live = findLive(id); live && !live->realtime)
-            m_heldBack.add(id, HeldBackNotes::notUploaded(chunk));
-    });
+    connect(m_pipeline.get(), &AudioPipeline::chunkRejected, this,
+            [this](const QString& id, const AudioChunk& chunk, bool kept) {
+                // A realtime dictation streamed that sound anyway: only batch dictations held it back.
+                Live* live = findLive(id);
+                if (live && !live->realtime)
+                    m_heldBack.add(id, HeldBackNotes::notUploaded(chunk));
+                if (live && kept)
+                    ++live->heldBackAudio;
+            });
     connect(m_pipeline.get(), &AudioPipeline::silenceReached, this, &DictationService::onSilence);
     connect(m_pipeline.get(), &AudioPipeline::sessionEnded, this, &DictationService::onRecordingEnded);
     connect(m_capture.get(), &AudioCapture::errorOccurred, this, &DictationService::onCaptureError);
@@ -608,9 +612,26 @@ void DictationService::onRecordingEnded(const SessionMeta& meta, bool written, i
         return;
     }
     if (chunks == 0) {
-        drop(meta.id);
         const qsizetype heldBack = m_heldBack.count(meta.id);
-        if (heldBack > 0) {
+        const bool audioKept = live.heldBackAudio > 0; // `live` goes below
+        if (heldBack > 0 && audioKept) {
+            // Everything was held back, and its audio kept: the session is sealed in the journal with its notes
+            // (the pipeline wrote it so), and history gets the dictation with the audio, which can be transcribed
+            // again from there (docs/storage.md, "What Utter holds back"). Recording it discards the session.
+            m_uploads->release(meta.id);
+            std::erase_if(m_live, [&meta](const Live& l) { return l.id == meta.id; });
+            m_journal->adoptSession(meta, written);
+            FinishedDictation nothing;
+            nothing.meta = meta;
+            nothing.meta.heldBack = heldBackToJson(m_heldBack.take(meta.id));
+            (void)m_journal->updateSession(nothing.meta);
+            nothing.heldBack = heldBackFromJson(nothing.meta.heldBack);
+            nothing.language = meta.language;
+            record(nothing);
+        } else {
+            drop(meta.id);
+        }
+        if (heldBack > 0 && !audioKept) {
             // Everything was held back: history still gets the dictation, saying so (docs/storage.md).
             FinishedDictation nothing;
             nothing.meta = meta;
@@ -968,6 +989,8 @@ void DictationService::transcribeFile(const QString& path, const QJsonObject& op
     file.language = options.value(u"language"_s).toString(m_config.language);
     if (options.contains(u"prompt"_s))
         file.prompt = options.value(u"prompt"_s).toString();
+    if (!options.value(u"voiceGate"_s).toBool(true))
+        file.chunker.minSpeechEvidence = 0.0; // asked for: every sound is sent (the hallucination guard still runs)
     auto* job = new FileTranscription(m_providers->transcriber(), file, context);
     const QString styleName = options.value(u"style"_s).toString();
     QPointer<QObject> guard(context);

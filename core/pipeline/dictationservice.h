@@ -124,6 +124,7 @@ private:
         QJsonObject options; // what the caller asked for (an explicit style beats the application's)
         TranscriptAssembler assembler;
         int chunks = 0;
+        int heldBackAudio = 0;     // held-back stretches whose audio the pipeline kept in the session's folder
         bool captureEnded = false; // the pipeline reported the end of its audio (every chunk is journaled)
         bool waiting = false;      // a chunk failed transiently: it will be delivered late
         bool cancelled = false;

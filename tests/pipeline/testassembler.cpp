@@ -121,7 +121,7 @@ private slots:
         HallucinationGuard guard;
         // Plain json (gpt-4o-transcribe): no segments, so the voice score and the phantom list decide.
         ChunkTranscript weak = chunk(0, u"Thank you."_s, 0.9);
-        weak.speechEvidence = 0.15; // passed the chunker's gate, barely
+        weak.speechEvidence = 0.62; // passed the chunker's gate, barely
         weak.startS = 3.0;
         weak.endS = 7.5;
         const GuardVerdict dropped = guard.judge(weak);
@@ -134,7 +134,7 @@ private slots:
         QCOMPARE(dropped.dropped[0].describe(), u"phantom phrase"_s);
         // The same words from a chunk with a clear voice are the user's.
         ChunkTranscript clear = weak;
-        clear.speechEvidence = 0.6;
+        clear.speechEvidence = 0.98;
         QCOMPARE(guard.judge(clear).text, u"Thank you."_s);
         QVERIFY(guard.judge(clear).dropped.isEmpty());
         // Evidence not estimated (an older journal record): the speech ratio alone decides, as before.
@@ -152,7 +152,7 @@ private slots:
         HallucinationGuard guard;
         // Whisper marks the segment silent: dropped whatever the chunk's evidence, and the reason carries p.
         ChunkTranscript c = chunk(0, u"Real words. Thank you."_s, 0.9);
-        c.speechEvidence = 0.7;
+        c.speechEvidence = 0.98;
         c.startS = 10;
         c.endS = 14;
         c.segments = {{0, 2, u" Real words."_s, 0.02, -0.2, 1.1}, {2, 4, u" Thank you."_s, 0.93, -1.3, 0.6}};
@@ -166,7 +166,7 @@ private slots:
 
         // Weak evidence: a lone short sentence with a high no_speech_prob goes, even when Whisper was confident.
         ChunkTranscript lone = chunk(1, u"I see."_s, 0.9);
-        lone.speechEvidence = 0.12;
+        lone.speechEvidence = 0.55;
         lone.segments = {{0, 1.5, u" I see."_s, 0.72, -0.4, 0.8}};
         v = guard.judge(lone);
         QCOMPARE(v.text, QString());
@@ -174,9 +174,9 @@ private slots:
         QCOMPARE(v.dropped[0].reason, HeldBack::Reason::WhisperNoSpeech);
         // Borderline but real: the same score with a clear voice is kept, and so is a longer sentence on weak
         // evidence, and a short one whose no_speech_prob is below the line.
-        lone.speechEvidence = 0.5;
+        lone.speechEvidence = 0.98;
         QCOMPARE(guard.clean(lone), u"I see."_s);
-        lone.speechEvidence = 0.12;
+        lone.speechEvidence = 0.55;
         lone.segments = {{0, 3, u" I see the problem with the second chart now."_s, 0.72, -0.4, 1.1}};
         QCOMPARE(guard.clean(lone), u"I see the problem with the second chart now."_s);
         lone.segments = {{0, 1.5, u" I see."_s, 0.45, -0.9, 0.8}};
@@ -195,7 +195,7 @@ private slots:
         QVERIFY(!isRepetitionLoop(normalizedWords(u"I'm going. I'm going."_s)));
         QVERIFY(!isRepetitionLoop(normalizedWords(u"one two three one two four"_s)));
         ChunkTranscript loop = chunk(0, u"So so so so so so so so."_s, 0.9);
-        loop.speechEvidence = 0.2;
+        loop.speechEvidence = 0.7;
         GuardVerdict v = guard.judge(loop);
         QCOMPARE(v.text, QString());
         QCOMPARE(v.dropped.value(0).reason, HeldBack::Reason::RepetitionLoop);
@@ -203,7 +203,7 @@ private slots:
         loop.segments = {{0, 5, u" We will we will rock you, we will we will rock you, we will"_s, 0.3, -0.5, 2.9}};
         QCOMPARE(guard.judge(loop).dropped.value(0).reason, HeldBack::Reason::RepetitionLoop);
         // With a clear voice the user may well have said it.
-        loop.speechEvidence = 0.6;
+        loop.speechEvidence = 0.98;
         QCOMPARE(guard.clean(loop), u"We will we will rock you, we will we will rock you, we will"_s);
     }
 
@@ -221,7 +221,7 @@ private slots:
     {
         TranscriptAssembler assembler;
         ChunkTranscript phantom = chunk(1, u"Thanks for watching!"_s, 0.9);
-        phantom.speechEvidence = 0.1;
+        phantom.speechEvidence = 0.51;
         assembler.add(phantom);
         QVERIFY(assembler.heldBack().isEmpty()); // chunk 0 is still missing: nothing is judged out of order
         assembler.add(chunk(0, u"Hello there."_s));

@@ -2,18 +2,26 @@
 // virtual microphone or a file, and the provider double. A sound without a voice between two sentences is not
 // uploaded; a phantom "Thank you." the provider adds with Whisper's no-speech score is not typed; a borderline but
 // real sentence is kept; and history, `utter transcribe` and its JSON say what was held back and why.
+#include "codec/oggopus.h"
 #include "doubletestutil.h"
+#include "ipc/ipcclient.h"
+#include "journal/journallayout.h"
 #include "realtimefeeder.h"
 #include "servefixture.h"
 #include "speechcorpus.h"
 #include "testenv.h"
 #include "utterprocess.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <chrono>
+#include <cmath>
+#include <future>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -71,6 +79,20 @@ private:
     test::UtterRun utter(const QStringList& args, const QProcessEnvironment& env, int timeoutMs = 60000)
     {
         return test::runUtterServing(args, env, {}, timeoutMs);
+    }
+
+    // The held-back sounds' files of an archived dictation's folder (chunk-NNNNNN.heldback-at-<ms>.opus).
+    static QStringList heldBackFiles(const QString& folder)
+    {
+        QStringList files;
+        if (folder.isEmpty())
+            return files;
+        const QDir dir(folder);
+        for (const QString& name : dir.entryList({u"*.opus"_s}, QDir::Files, QDir::Name)) {
+            if (journallayout::isHeldBackAudioName(name))
+                files << dir.filePath(name);
+        }
+        return files;
     }
 
     // Speech, a pause, typing, a pause, speech: where the typing lies, in seconds.
@@ -227,8 +249,94 @@ private slots:
         const test::UtterRun last = utter({u"last"_s}, rig.env);
         QCOMPARE(last.exitCode, 0);
         QVERIFY2(last.errText().contains(u"utter last: Not uploaded: "_s), last.err.constData());
-        QCOMPARE(nothing.value(u"audioPath"_s).toString(), QString()); // nothing was kept, no empty folder named
+        // Its audio is kept (nothing lost): the archive folder holds the held-back sounds, and no chunk.
+        const QStringList kept = heldBackFiles(nothing.value(u"audioPath"_s).toString());
+        QVERIFY2(!kept.isEmpty(), QJsonDocument(nothing).toJson().constData());
         QCOMPARE(rig.server.requests(u"/audio/transcriptions"_s).size(), uploads);
+    }
+
+    // Issue: nothing lost. A dictation of mechanical keys alone (the gate holds all of it back) still goes to history
+    // with its audio, which survives in the archive and can be transcribed again on request (the History window's
+    // "Transcribe again" sends held-back stretches with the voice gate off, through the service's transcribe.file).
+    void heldBackSoundsKeepTheirAudio()
+    {
+        const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
+        if (fifo.isEmpty() || qEnvironmentVariableIsEmpty("PULSE_SERVER")) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        test::ServeProcess serve(rig.home, rig.env);
+        QVERIFY2(serve.start(), serve.stderrText().constData());
+        auto history = [&] { return QJsonDocument::fromJson(utter({u"history"_s, u"--json"_s}, rig.env).out).array(); };
+
+        std::vector<std::int16_t> keys;
+        for (const test::SpeechCorpus::NonSpeech& file : test::SpeechCorpus::nonSpeechSuite(15 * 16000, 1, false)) {
+            if (file.name == u"keys-mechanical-floor"_s)
+                keys = file.pcm;
+        }
+        QVERIFY(!keys.empty());
+        test::UtterRun run = utter({u"begin"_s}, rig.env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        test::RealTimeFeeder feeder(fifo, keys);
+        QVERIFY(QTest::qWaitFor([&] { return feeder.done(); }, 60000));
+        QVERIFY(!feeder.failed());
+        QTest::qWait(300); // PulseAudio's buffering
+        run = utter({u"end"_s}, rig.env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+
+        QVERIFY2(QTest::qWaitFor([&] { return history().size() == 1; }, 30000), serve.stderrText().constData());
+        const QJsonObject entry = history().first().toObject();
+        QCOMPARE(rig.server.requests(u"/audio/transcriptions"_s).size(), 0); // nothing was uploaded
+        QCOMPARE(entry.value(u"rawText"_s).toString(), QString());
+        QVERIFY2(!items(entry.value(u"heldBack"_s).toArray(), u"not-uploaded"_s).isEmpty(),
+                 QJsonDocument(entry).toJson().constData());
+        const QString folder = entry.value(u"audioPath"_s).toString();
+        const QStringList kept = heldBackFiles(folder);
+        QVERIFY2(!kept.isEmpty(), QJsonDocument(entry).toJson().constData());
+        // Every sound of the folder is a held-back one, and together they hold exactly the stretches history names
+        // (each decoded stream within a few Opus frames of its note's length).
+        QCOMPARE(QDir(folder).entryList(QDir::Files).size(), kept.size());
+        const QList<QJsonObject> notes = items(entry.value(u"heldBack"_s).toArray(), u"not-uploaded"_s);
+        QCOMPARE(notes.size(), kept.size());
+        for (qsizetype i = 0; i < kept.size(); ++i) {
+            QFile audio(kept[i]);
+            QVERIFY(audio.open(QIODevice::ReadOnly));
+            const Result<std::vector<std::int16_t>> pcm = decodeOggOpus(audio.readAll());
+            QVERIFY2(pcm.ok(), qPrintable(kept[i]));
+            const double keptS = double(pcm->size()) / 16000.0;
+            const double notedS = notes[i].value(u"end"_s).toDouble() - notes[i].value(u"start"_s).toDouble();
+            QVERIFY2(keptS > 0.1 && std::abs(keptS - notedS) < 0.1,
+                     qPrintable(u"%1: %2 s kept, %3 s noted"_s.arg(kept[i]).arg(keptS).arg(notedS)));
+        }
+        // The journal let go of the session once it was archived.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QDir(rig.home.dataDir() + u"/journal"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty(), 10000);
+
+        // Transcribed again: as they were recorded, the gate holds them back once more (nothing uploaded); sent
+        // with the gate off, as "Transcribe again" does, they reach the provider.
+        IpcClient client(serve.socketPath());
+        QVERIFY(client.connectToServer().ok());
+        const Result<QJsonValue> gated = client.call(u"transcribe.file"_s, {{u"path"_s, kept.first()}}, 60000);
+        QVERIFY(!gated.ok());
+        QVERIFY2(gated.error().code == ErrorCode::NoSpeech, qPrintable(gated.error().message));
+        QCOMPARE(rig.server.requests(u"/audio/transcriptions"_s).size(), 0);
+        for (const QString& file : kept) {
+            // From a thread of its own: the provider double answers on this thread's event loop meanwhile.
+            auto again = std::async(std::launch::async, [socket = serve.socketPath(), file] {
+                IpcClient other(socket);
+                if (Status connected = other.connectToServer(); !connected)
+                    return Result<QJsonValue>(connected.error());
+                return other.call(u"transcribe.file"_s, {{u"path"_s, file}, {u"voiceGate"_s, false}}, 60000);
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(again.wait_for(std::chrono::seconds(0)) == std::future_status::ready, 70000);
+            const Result<QJsonValue> answer = again.get();
+            QVERIFY2(answer.ok(), answer.ok() ? "" : qPrintable(answer.error().message));
+        }
+        QVERIFY(rig.server.requests(u"/audio/transcriptions"_s).size() >= kept.size());
     }
 };
 
