@@ -47,9 +47,17 @@ QList<qint16> typing(double seconds)
     return {};
 }
 
-QList<qint16> silence(int ms)
+// A quiet room's noise floor (about -64 dBFS), as a real microphone gives between words. digital: exact zeros, as
+// some capture chains with a noise gate give (the voice gate's known limit there: docs/audio.md).
+QList<qint16> silence(int ms, bool digital = false)
 {
-    return QList<qint16>(ms * 16, 0);
+    QList<qint16> out(ms * 16, 0);
+    std::uint32_t x = 12345;
+    for (qint16& s : out) {
+        x = x * 1664525u + 1013904223u;
+        s = digital ? qint16(0) : qint16(int((x >> 16) % 65) - 32);
+    }
+    return out;
 }
 
 } // namespace
@@ -96,17 +104,18 @@ private:
     }
 
     // Speech, a pause, typing, a pause, speech: where the typing lies, in seconds.
-    QList<qint16> speechAroundTyping(const test::FixtureClips& clips, double* typingStart, double* typingEnd)
+    QList<qint16> speechAroundTyping(const test::FixtureClips& clips, double* typingStart, double* typingEnd,
+                                     bool digitalSilence = false)
     {
-        QList<qint16> pcm = silence(300);
+        QList<qint16> pcm = silence(300, digitalSilence);
         pcm += clips.at(0).pcm;
-        pcm += silence(1200);
+        pcm += silence(1200, digitalSilence);
         *typingStart = double(pcm.size()) / 16000.0;
         pcm += typing(4.0);
         *typingEnd = double(pcm.size()) / 16000.0;
-        pcm += silence(1200);
+        pcm += silence(1200, digitalSilence);
         pcm += clips.at(1).pcm;
-        pcm += silence(300);
+        pcm += silence(300, digitalSilence);
         return pcm;
     }
 
@@ -134,8 +143,16 @@ private:
     }
 
 private slots:
+    void transcribeSaysWhatWasNotUploaded_data()
+    {
+        QTest::addColumn<bool>("digitalSilence");
+        QTest::newRow("room noise between") << false;
+        QTest::newRow("digital silence between") << true;
+    }
+
     void transcribeSaysWhatWasNotUploaded()
     {
+        QFETCH(bool, digitalSilence);
         UTTER_REQUIRE_FIXTURES(clips);
         Rig rig(*clips);
         QVERIFY(rig.ready);
@@ -144,7 +161,7 @@ private slots:
         QVERIFY2(set.exitCode == 0, set.err.constData());
         double typingStart = 0;
         double typingEnd = 0;
-        const QList<qint16> pcm = speechAroundTyping(*clips, &typingStart, &typingEnd);
+        const QList<qint16> pcm = speechAroundTyping(*clips, &typingStart, &typingEnd, digitalSilence);
         const QString wav = rig.home.path() + u"/typing.wav"_s;
         QFile file(wav);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -154,6 +171,9 @@ private slots:
         const test::UtterRun run = utter({u"transcribe"_s, wav, u"--json"_s}, rig.env);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        // Issue 17, open: after exact digital zeros the gate takes a keyboard burst for a voice (its features see a
+        // noise floor of nothing). When this passes, remove the expected failure.
+        QEXPECT_FAIL("digital silence between", "keyboard bursts after digital silence pass the voice gate", Abort);
         QCOMPARE(result.value(u"text"_s).toString(), clips->referenceText({0, 1}));
         verifyOnlySpeechUploaded(rig.server, double(pcm.size()) / 16000.0, typingEnd - typingStart);
         // The JSON lists each stretch not uploaded, inside the typing; stderr says it in words.
