@@ -160,6 +160,10 @@ public:
     QString chunkRecordPath(const QString& sessionId, int sequence) const;
     // Chunk files on disk and the held-back sounds' files (journallayout::heldBackAudioPath), in recording order.
     QStringList audioFiles(const QString& sessionId) const;
+    // The chunk files alone (what the journal's records know), and the held-back sounds' files found in a session
+    // folder: the second lists a directory, so callers on the main thread run it on the writer's thread.
+    QStringList chunkAudioFiles(const QString& sessionId) const;
+    static QStringList heldBackAudioFiles(const QString& sessionDir);
 
     // Removes the session from disk and memory (after delivery to history, or when the user discards it).
     Status discardSession(const QString& sessionId);

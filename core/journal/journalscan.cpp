@@ -427,7 +427,7 @@ Result<QByteArray> Journal::chunkAudio(const QString& sessionId, int sequence) c
     return file.readAll();
 }
 
-QStringList Journal::audioFiles(const QString& sessionId) const
+QStringList Journal::chunkAudioFiles(const QString& sessionId) const
 {
     QStringList files;
     auto it = m_sessions.find(sessionId);
@@ -438,13 +438,27 @@ QStringList Journal::audioFiles(const QString& sessionId) const
         if (chunk.audioOnDisk && QFileInfo::exists(path))
             files << path;
     }
+    return files;
+}
+
+QStringList Journal::heldBackAudioFiles(const QString& sessionDir)
+{
     // The sounds the voice gate held back, kept by the pipeline (journallayout::heldBackAudioPath): archived with the
-    // chunks, never uploaded. Named so that the whole list sorts in recording order.
-    const QDir dir(sessionDir(sessionId));
+    // chunks, never uploaded. Named so that, sorted with the chunk files, they fall in recording order.
+    QStringList files;
+    const QDir dir(sessionDir);
     for (const QString& name : dir.entryList({u"chunk-*.heldback-at-*.opus"_s}, QDir::Files)) {
         if (journallayout::isHeldBackAudioName(name))
             files << dir.filePath(name);
     }
+    return files;
+}
+
+QStringList Journal::audioFiles(const QString& sessionId) const
+{
+    if (m_sessions.find(sessionId) == m_sessions.end())
+        return {};
+    QStringList files = chunkAudioFiles(sessionId) + heldBackAudioFiles(sessionDir(sessionId));
     std::sort(files.begin(), files.end());
     return files;
 }

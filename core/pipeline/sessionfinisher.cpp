@@ -11,9 +11,10 @@
 #include "transcriptassembler.h"
 #include "transcriptdetails.h"
 
+#include <QDir>
 #include <QTimer>
 
-#include <QDir>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -215,7 +216,9 @@ void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)
     };
     m_journal.writer().post<Stored>(
         [history = writerHistory(), entry, archiveDir = m_archiveDir, archiveAudio, audioOnDisk, sessionId,
-         files = m_journal.audioFiles(sessionId)]() mutable -> Stored {
+         files = m_journal.chunkAudioFiles(sessionId), dir = m_journal.sessionDir(sessionId)]() mutable -> Stored {
+            files += Journal::heldBackAudioFiles(dir); // a directory listing: here, off the main thread
+            std::sort(files.begin(), files.end());
             Stored out;
             const Result<HistoryStore*> store = history->use();
             if (!store.ok()) {
@@ -279,11 +282,13 @@ void SessionFinisher::archiveWaiting(QObject* context, std::function<void(int wa
         QString sessionId;
         qint64 historyId = 0;
         QStringList files;
+        QString dir; // the journal's session folder: its held-back sounds are listed on the writer's thread
     };
     std::vector<Waiting> waiting;
     for (const auto& [sessionId, historyId] : m_unarchived) {
         if (m_journal.status(sessionId).unwritten == 0) // else its audio is not on disk yet
-            waiting.push_back({sessionId, historyId, m_journal.audioFiles(sessionId)});
+            waiting.push_back(
+                {sessionId, historyId, m_journal.chunkAudioFiles(sessionId), m_journal.sessionDir(sessionId)});
     }
     // The folders, the moves and the history's update on the writer's thread; the journal's clean-up here.
     const QPointer<QObject> guard(context);
@@ -295,7 +300,9 @@ void SessionFinisher::archiveWaiting(QObject* context, std::function<void(int wa
                 return archived;
             AudioArchive archive(archiveDir);
             for (const Waiting& w : waiting) {
-                if (QDir().mkpath(archive.sessionPath(w.sessionId)) && archive.moveIn(w.sessionId, w.files).ok() &&
+                QStringList files = w.files + Journal::heldBackAudioFiles(w.dir);
+                std::sort(files.begin(), files.end());
+                if (QDir().mkpath(archive.sessionPath(w.sessionId)) && archive.moveIn(w.sessionId, files).ok() &&
                     store.value()->setAudioPath(w.historyId, archive.sessionPath(w.sessionId)).ok())
                     archived << w.sessionId;
             }
