@@ -319,7 +319,6 @@ int main(int argc, char** argv)
 
     Model best;
     int bestErrors = -1;
-    double bestMargin = 0.0;
     for (const std::size_t hidden : {std::size_t(0), std::size_t(8)}) {
         for (const double speechWeight : {1.0, 4.0, 8.0}) {
             if (hidden == 0 && speechWeight > 4.0)
@@ -327,9 +326,8 @@ int main(int argc, char** argv)
             const Model m = train(data, hidden, hidden == 0 ? 1500 : 2500, speechWeight);
             const Errors t = evaluate(m, data, false, threshold), v = evaluate(m, data, true, threshold);
             // A lost speech chunk costs the user words; an uploaded non-speech chunk costs money: 10 : 1. Ties go to
-            // the model whose validation speech and non-speech scores lie further apart.
+            // the model tried first.
             const int errors = 10 * v.speechLost + v.noiseKept;
-            const double margin = std::min(v.minSpeech - threshold, threshold - v.maxNoise);
             std::fprintf(stderr,
                          "hidden %zu, speech weight %.0f: train speech lost %d/%d (min %.3f), noise kept %d/%d; "
                          "validation speech lost %d/%d (min %.3f), noise kept %d/%d (max %.3f)\n",

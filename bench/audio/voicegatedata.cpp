@@ -30,25 +30,9 @@ constexpr float kUnclearSnrDb = 16.0f;
 double previousScore(const VoiceFeatures& features)
 {
     using namespace voicegatemodelbefore;
-    std::array<double, kVoiceFeatureCount> x{};
-    for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
-        x[i] = (double(features[i]) - kMean[i]) / kScale[i];
-    double z = kOutputBias;
-    if constexpr (kHidden == 0) {
-        for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
-            z += kOutput[i] * x[i];
-    } else {
-        for (std::size_t h = 0; h < kHidden; ++h) {
-            double a = kHiddenBias[h];
-            for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
-                a += kHiddenWeights[h * kVoiceFeatureCount + i] * x[i];
-            z += kOutput[h] * std::tanh(a);
-        }
-    }
-    const double score = 1.0 / (1.0 + std::exp(-z));
-    const double glide = double(features[1]);
-    const bool clear = double(features[15]) >= 16.0 / 30.0;
-    return !clear || glide >= kMinGlideShare ? score : score * std::max(0.0, glide) / kMinGlideShare;
+    static const VoiceGateWeights before{kHidden,     kMean,   kScale,      kHiddenWeights,
+                                         kHiddenBias, kOutput, kOutputBias, kMinGlideShare};
+    return voiceScore(features, before);
 }
 
 const QString kAsteriskPrompts = u"/usr/share/asterisk/sounds/en_US_f_Allison"_s;

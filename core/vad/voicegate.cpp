@@ -243,22 +243,21 @@ bool voiceFeatures(std::span<const VoiceFrame> frames, VoiceFeatures& out)
     return true;
 }
 
-double voiceScore(const VoiceFeatures& features)
+double voiceScore(const VoiceFeatures& features, const VoiceGateWeights& model)
 {
-    using namespace voicegatemodel;
     std::array<double, kVoiceFeatureCount> x{};
     for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
-        x[i] = (double(features[i]) - kMean[i]) / kScale[i];
-    double z = kOutputBias;
-    if constexpr (kHidden == 0) {
+        x[i] = (double(features[i]) - model.mean[i]) / model.scale[i];
+    double z = model.outputBias;
+    if (model.hidden == 0) {
         for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
-            z += kOutput[i] * x[i];
+            z += model.output[i] * x[i];
     } else {
-        for (std::size_t h = 0; h < kHidden; ++h) {
-            double a = kHiddenBias[h];
+        for (std::size_t h = 0; h < model.hidden; ++h) {
+            double a = model.hiddenBias[h];
             for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
-                a += kHiddenWeights[h * kVoiceFeatureCount + i] * x[i];
-            z += kOutput[h] * std::tanh(a);
+                a += model.hiddenWeights[h * kVoiceFeatureCount + i] * x[i];
+            z += model.output[h] * std::tanh(a);
         }
     }
     const double score = 1.0 / (1.0 + std::exp(-z));
@@ -266,7 +265,15 @@ double voiceScore(const VoiceFeatures& features)
     // nearly all clear training speech, the score falls in proportion.
     const double glide = double(features[1]);
     const bool clear = double(features[15]) >= 16.0 / 30.0;
-    return !clear || glide >= kMinGlideShare ? score : score * std::max(0.0, glide) / kMinGlideShare;
+    return !clear || glide >= model.minGlideShare ? score : score * std::max(0.0, glide) / model.minGlideShare;
+}
+
+double voiceScore(const VoiceFeatures& features)
+{
+    using namespace voicegatemodel;
+    static const VoiceGateWeights shipped{kHidden,     kMean,   kScale,      kHiddenWeights,
+                                          kHiddenBias, kOutput, kOutputBias, kMinGlideShare};
+    return voiceScore(features, shipped);
 }
 
 } // namespace utter

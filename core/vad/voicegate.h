@@ -37,9 +37,20 @@ const char* voiceFeatureName(std::size_t index);
 // no speech frame carries pitch information (a detector without pitch).
 bool voiceFeatures(std::span<const VoiceFrame> frames, VoiceFeatures& out);
 
-// How much the chunk sounds like a voice, 0..1: the learned model (voicegatemodel.h, made by bench/audio's
-// trainvoicegate) on the features.
+// A model made by bench/audio's trainvoicegate (a generated header such as voicegatemodel.h), as spans over its
+// arrays, so that the benchmark can score with an earlier model through the same code.
+struct VoiceGateWeights
+{
+    std::size_t hidden = 0; // 0: logistic regression on the standardised features
+    std::span<const double> mean, scale, hiddenWeights, hiddenBias, output;
+    double outputBias = 0.0;
+    double minGlideShare = 0.0;
+};
+
+// How much the chunk sounds like a voice, 0..1: the learned model (by default the shipped voicegatemodel.h) on the
+// features.
 double voiceScore(const VoiceFeatures& features);
+double voiceScore(const VoiceFeatures& features, const VoiceGateWeights& model);
 
 // The rule used before the learned model (issue 17, first attempt): the share of speech frames on gliding pitch
 // tracks. For the benchmark's before/after table.
