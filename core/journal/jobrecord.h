@@ -86,4 +86,13 @@ struct SessionMeta
     static Result<SessionMeta> fromJson(const QByteArray& json);
 };
 
+// A stretch the voice gate held back whose audio a recovered session's folder holds (journallayout::heldBackAudioPath),
+// as the journal's scan found it: the file's name gives the offset, its Ogg Opus stream the duration. What it means
+// is the pipeline's business (HeldBackNotes::withJournaled): the journal keeps no note of it.
+struct HeldBackAudio
+{
+    qint64 offsetMs = 0;    // where it starts in the dictation's audio
+    qint64 durationMs = -1; // -1: the file could not be read
+};
+
 } // namespace utter

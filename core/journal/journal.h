@@ -160,6 +160,9 @@ public:
     QString chunkRecordPath(const QString& sessionId, int sequence) const;
     // Chunk files on disk and the held-back sounds' files (journallayout::heldBackAudioPath), in recording order.
     QStringList audioFiles(const QString& sessionId) const;
+    // The held-back sounds a session had in its folder when the journal was opened, in recording order (empty for a
+    // session of this run): found by the scan, on its thread, so this query touches no disk.
+    QList<HeldBackAudio> heldBackAudio(const QString& sessionId) const;
     // The chunk files alone (what the journal's records know), and the held-back sounds' files found in a session
     // folder: the second lists a directory, so callers on the main thread run it on the writer's thread.
     QStringList chunkAudioFiles(const QString& sessionId) const;
@@ -194,6 +197,7 @@ private:
         bool metaDirty = false;
         quint64 metaVersion = 0;
         std::map<int, ChunkEntry> chunks;
+        QList<HeldBackAudio> heldBackAudio; // found in its folder by the scan (loadSession)
     };
     // What one write did, step by step (a later step is not tried once one fails).
     struct WriteOutcome

@@ -51,8 +51,16 @@ QString heldBackAudioPath(const QString& journalDir, const QString& sessionId, i
 
 bool isHeldBackAudioName(const QString& fileName)
 {
-    static const QRegularExpression pattern(u"^chunk-\\d{1,9}\\.heldback-at-\\d{1,12}\\.opus$"_s);
-    return pattern.match(fileName).hasMatch();
+    return heldBackAudioOffsetMs(fileName).has_value();
+}
+
+std::optional<qint64> heldBackAudioOffsetMs(const QString& fileName)
+{
+    static const QRegularExpression pattern(u"^chunk-\\d{1,9}\\.heldback-at-(\\d{1,12})\\.opus$"_s);
+    const QRegularExpressionMatch match = pattern.match(fileName);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return match.captured(1).toLongLong();
 }
 
 std::optional<OpenChunkName> parseOpenChunkName(const QString& fileName)

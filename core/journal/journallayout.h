@@ -25,6 +25,8 @@ QString openChunkPath(const QString& journalDir, const QString& sessionId, int s
 QString heldBackAudioPath(const QString& journalDir, const QString& sessionId, int nextSequence, qint64 offsetMs);
 // True for a held-back stretch's file name (heldBackAudioPath), in the journal or in the audio archive.
 bool isHeldBackAudioName(const QString& fileName);
+// Where a held-back stretch starts in the dictation's audio, from its file name; nullopt for any other file.
+std::optional<qint64> heldBackAudioOffsetMs(const QString& fileName);
 
 struct OpenChunkName
 {

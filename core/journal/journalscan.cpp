@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -168,12 +169,34 @@ void Journal::loadSession(const QString& path)
 
     if (writable)
         recoverOpenChunks(session, path);
+    // The sounds the voice gate held back: their notes reach the session record only when capture ends, so a kill
+    // before that leaves the audio alone. Each is found here, off the main thread, for the finisher to tell history
+    // about (docs/storage.md, "What Utter holds back").
+    for (const QString& file : files) {
+        const std::optional<qint64> offsetMs = journallayout::heldBackAudioOffsetMs(file);
+        if (!offsetMs)
+            continue;
+        HeldBackAudio found{*offsetMs, -1};
+        Result<std::unique_ptr<OggOpusReader>> reader = OggOpusReader::openFile(dir.filePath(file));
+        const std::optional<double> seconds = reader ? reader.value()->durationSeconds() : std::nullopt;
+        if (seconds)
+            found.durationMs = std::llround(*seconds * 1000.0);
+        else
+            m_problems.append({dir.filePath(file), u"The audio of a sound held back for having no voice could not be "
+                                                   "read (%1); history notes it without its end."_s.arg(
+                                                       reader ? u"no duration"_s : reader.error().message)});
+        session.heldBackAudio << found;
+    }
     if (session.meta.interrupted && session.meta.audioMs <= 0) {
-        // A dictation's duration counts its audio, not the time until this start: up to the end of its last chunk.
+        // A dictation's duration counts its audio, not the time until this start: up to the end of its last chunk
+        // or held-back sound.
         for (const auto& [seq, chunk] : session.chunks) {
             if (chunk.job.offsetMs >= 0)
                 session.meta.audioMs = std::max(session.meta.audioMs, chunk.job.offsetMs + chunk.job.durationMs);
         }
+        for (const HeldBackAudio& heldBack : std::as_const(session.heldBackAudio))
+            session.meta.audioMs =
+                std::max(session.meta.audioMs, heldBack.offsetMs + std::max<qint64>(0, heldBack.durationMs));
         session.metaDirty = true;
     }
 
@@ -439,6 +462,12 @@ QStringList Journal::chunkAudioFiles(const QString& sessionId) const
             files << path;
     }
     return files;
+}
+
+QList<HeldBackAudio> Journal::heldBackAudio(const QString& sessionId) const
+{
+    auto it = m_sessions.find(sessionId);
+    return it == m_sessions.end() ? QList<HeldBackAudio>() : it->second.heldBackAudio;
 }
 
 QStringList Journal::heldBackAudioFiles(const QString& sessionDir)

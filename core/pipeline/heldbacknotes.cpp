@@ -4,6 +4,7 @@
 #include "vad/audiochunk.h"
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -19,6 +20,27 @@ HeldBack HeldBackNotes::notUploaded(const AudioChunk& chunk)
     item.endS = chunk.endSeconds();
     item.speechEvidence = chunk.speechEvidence;
     return item;
+}
+
+QList<HeldBack> HeldBackNotes::withJournaled(QList<HeldBack> notes, const QList<HeldBackAudio>& journaled)
+{
+    QList<HeldBack> found;
+    for (const HeldBackAudio& audio : journaled) {
+        // The file's offset is the note's start in whole milliseconds, rounded down.
+        const bool noted = std::any_of(notes.cbegin(), notes.cend(), [&audio](const HeldBack& note) {
+            return note.kind == HeldBack::Kind::NotUploaded && note.startS >= 0 &&
+                   std::abs(note.startS * 1000.0 - double(audio.offsetMs)) < 1.5;
+        });
+        if (noted)
+            continue;
+        HeldBack item;
+        item.kind = HeldBack::Kind::NotUploaded;
+        item.reason = HeldBack::Reason::NoVoice;
+        item.startS = double(audio.offsetMs) / 1000.0;
+        item.endS = audio.durationMs >= 0 ? double(audio.offsetMs + audio.durationMs) / 1000.0 : -1.0;
+        found << item;
+    }
+    return found.isEmpty() ? notes : merged(std::move(notes), found);
 }
 
 QList<HeldBack> HeldBackNotes::merged(QList<HeldBack> a, const QList<HeldBack>& b)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/heldback.h"
+#include "journal/jobrecord.h"
 
 #include <QHash>
 #include <QList>
@@ -16,11 +17,15 @@ struct AudioChunk;
 // hallucination guard removed (docs/storage.md, "What Utter holds back"). One history entry per dictation session,
 // however many sounds it held back (hands-free included). When capture ends the service writes them into the
 // session record (SessionMeta::heldBack), where SessionFinisher finds them, also after a crash; until then they
-// live only here.
+// live only here, and a process killed meanwhile leaves only the held-back audio in the journal, from which
+// withJournaled() makes them again.
 class HeldBackNotes final
 {
 public:
     static HeldBack notUploaded(const AudioChunk& chunk);
+    // notes plus one not-uploaded note for each held-back sound of a recovered session (Journal::heldBackAudio) that
+    // has none, in order of place in the recording: the place from its file, no voice score (not kept with it).
+    static QList<HeldBack> withJournaled(QList<HeldBack> notes, const QList<HeldBackAudio>& journaled);
     // a and b together, in order of place in the recording (unknown places last, in their order).
     static QList<HeldBack> merged(QList<HeldBack> a, const QList<HeldBack>& b);
     // Says in the log (utter.pipeline) what was not typed and why; the text itself only at debug level.

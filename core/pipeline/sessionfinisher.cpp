@@ -118,8 +118,11 @@ Result<FinishedDictation> SessionFinisher::assemble(const QString& sessionId) co
         dictation.language = status.meta.language;
     dictation.rawText = m_replacements.apply(assembler.text());
     dictation.text = dictation.rawText;
-    // The sounds not uploaded (kept in the session record when capture ended) and what the guard removed.
-    dictation.heldBack = HeldBackNotes::merged(heldBackFromJson(status.meta.heldBack), assembler.heldBack());
+    // The sounds not uploaded (kept in the session record when capture ended, or found in the journal when a kill
+    // came first) and what the guard removed.
+    dictation.heldBack = HeldBackNotes::merged(
+        HeldBackNotes::withJournaled(heldBackFromJson(status.meta.heldBack), m_journal.heldBackAudio(sessionId)),
+        assembler.heldBack());
     return dictation;
 }
 

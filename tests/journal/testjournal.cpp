@@ -3,6 +3,7 @@
 #include "journal/diskwriter.h"
 #include "journal/journal.h"
 #include "journal/sessionrecorder.h"
+#include "pipeline/heldbacknotes.h"
 
 #include <QDir>
 #include <QFile>
@@ -516,6 +517,84 @@ private slots:
         QVERIFY(again.open().ok());
         QCOMPARE(again.jobs(id).size(), 2);
         QCOMPARE(again.job(id, 1)->durationMs, open.durationMs);
+    }
+
+    // What the voice gate held back survives a kill (docs/storage.md, "What Utter holds back"): its notes reach the
+    // session record only once capture ends, but its audio is in the journal, and the scan finds each sound there —
+    // where it starts (its file's name) and how long it is (its Ogg Opus stream) — for the finisher to note it again.
+    void heldBackSoundsAreFoundAfterACrash()
+    {
+        const QString sealedId = u"20261203T110000Z-1b1b"_s;
+        const QString cutId = u"20261203T110100Z-2c2c"_s;
+        {
+            // Sealed by the recorder, but killed before the service added its notes: one noted sound is there
+            // anyway (as if an earlier version of the record had it), the other is not.
+            SessionRecorder recorder(m_dir, sealedId);
+            SessionMeta session = meta(sealedId, QDateTime::currentDateTimeUtc());
+            QVERIFY(recorder.writeMeta(session).ok());
+            QVERIFY(recorder.writeHeldBack(0, 2300, encodeOggOpus(tone(1500)).value()).ok());
+            ChunkJob chunk;
+            chunk.sessionId = sealedId;
+            chunk.sequence = 0;
+            chunk.durationMs = 2000;
+            chunk.offsetMs = 4000;
+            QVERIFY(recorder.writeChunk(chunk, encodeOggOpus(tone(2000)).value()).ok());
+            QVERIFY(recorder.writeHeldBack(1, 6500, encodeOggOpus(tone(800)).value()).ok());
+            session.sealed = true;
+            session.audioMs = 7300;
+            HeldBack noted;
+            noted.kind = HeldBack::Kind::NotUploaded;
+            noted.reason = HeldBack::Reason::NoVoice;
+            noted.startS = 6.5;
+            noted.endS = 7.3;
+            noted.speechEvidence = 0.2;
+            session.heldBack = heldBackToJson({noted});
+            QVERIFY(recorder.writeMeta(session).ok());
+        }
+        {
+            // Killed while recording, every sound so far held back: no chunk, the record not sealed.
+            SessionRecorder recorder(m_dir, cutId);
+            QVERIFY(recorder.writeMeta(meta(cutId, QDateTime::currentDateTimeUtc())).ok());
+            QVERIFY(recorder.writeHeldBack(0, 300, encodeOggOpus(tone(1200)).value()).ok());
+        }
+
+        Journal journal(m_dir);
+        QVERIFY(journal.open().ok());
+        QVERIFY2(journal.problems().isEmpty(), qPrintable(journal.problems().value(0).message));
+        const QList<HeldBackAudio> sealed = journal.heldBackAudio(sealedId);
+        QCOMPARE(sealed.size(), 2);
+        QCOMPARE(sealed[0].offsetMs, qint64(2300));
+        QCOMPARE(sealed[0].durationMs, qint64(1500));
+        QCOMPARE(sealed[1].offsetMs, qint64(6500));
+        QCOMPARE(sealed[1].durationMs, qint64(800));
+        // The notes: the one in the record as it was (its voice score too), the missing one made from the journal,
+        // in recording order.
+        const QList<HeldBack> notes =
+            HeldBackNotes::withJournaled(heldBackFromJson(journal.session(sealedId)->heldBack), sealed);
+        QCOMPARE(notes.size(), 2);
+        QCOMPARE(notes[0].kind, HeldBack::Kind::NotUploaded);
+        QCOMPARE(notes[0].reason, HeldBack::Reason::NoVoice);
+        QCOMPARE(notes[0].startS, 2.3);
+        QCOMPARE(notes[0].endS, 3.8);
+        QCOMPARE(notes[0].speechEvidence, -1.0);
+        QCOMPARE(notes[1].startS, 6.5);
+        QCOMPARE(notes[1].speechEvidence, 0.2);
+        // Every sound noted already: nothing added.
+        QCOMPARE(HeldBackNotes::withJournaled(notes, sealed).size(), 2);
+
+        // The session cut off while recording: sealed now, complete (nothing to transcribe), and as long as its
+        // audio, the held-back sound included.
+        const SessionStatus cut = journal.status(cutId);
+        QVERIFY(cut.meta.sealed && cut.meta.interrupted);
+        QVERIFY(cut.complete());
+        QCOMPARE(cut.meta.audioMs, qint64(1500));
+        const QList<HeldBackAudio> cutSounds = journal.heldBackAudio(cutId);
+        QCOMPARE(cutSounds.size(), 1);
+        QCOMPARE(HeldBackNotes::withJournaled({}, cutSounds).value(0).endS, 1.5);
+        // A session of this run has none.
+        const QString fresh = Journal::newSessionId();
+        QVERIFY(journal.createSession(meta(fresh, QDateTime::currentDateTimeUtc())).ok());
+        QVERIFY(journal.heldBackAudio(fresh).isEmpty());
     }
 
     void openChunkOfAClosedChunkIsDropped()

@@ -17,10 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <future>
 
 using namespace Qt::Literals::StringLiterals;
@@ -270,6 +272,109 @@ private slots:
         const QStringList kept = heldBackFiles(nothing.value(u"audioPath"_s).toString());
         QVERIFY2(!kept.isEmpty(), QJsonDocument(nothing).toJson().constData());
         QCOMPARE(rig.server.requests(u"/audio/transcriptions"_s).size(), uploads);
+    }
+
+    // Issue 17, kill -9 at any moment loses nothing: the service is killed while the user still holds the key,
+    // after the voice gate held a keyboard burst back (its audio is durable in the journal, the session is not sealed
+    // yet, so no note of it was written). After the restart the recovered dictation's history entry still says what
+    // was not uploaded and why, where the held-back audio lies, and keeps that audio with the speech around it.
+    void sigkillAfterAHeldBackSoundLosesNoNote()
+    {
+        const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
+        if (fifo.isEmpty() || qEnvironmentVariableIsEmpty("PULSE_SERVER")) {
+            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
+            QSKIP("needs tests/with-services.sh (virtual microphone)");
+        }
+        UTTER_REQUIRE_FIXTURES(clips);
+        Rig rig(*clips);
+        QVERIFY(rig.ready);
+        const test::UtterRun set = utter({u"config"_s, u"set"_s, u"audio/targetChunkSeconds"_s, u"2"_s}, rig.env);
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        auto history = [&] { return QJsonDocument::fromJson(utter({u"history"_s, u"--json"_s}, rig.env).out).array(); };
+        static const QRegularExpression heldBackName(u"heldback-at-(\\d+)\\.opus$"_s);
+
+        double typingStart = 0;
+        double typingEnd = 0;
+        QList<qint16> pcm = speechAroundTyping(*clips, &typingStart, &typingEnd);
+        // The key is still held after the last sentence, the room quiet; the kill comes 1.3 s after the last word
+        // (the last chunk is journaled as it grows: docs/storage.md, "Resume").
+        const std::size_t killAt = std::size_t(pcm.size()) + 1300 * 16;
+        pcm += silence(8000);
+        const QDir journal(rig.home.dataDir() + u"/journal"_s);
+        QString sessionDir;
+        auto heldBackInJournal = [&] {
+            const QStringList sessions = journal.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+            if (sessions.size() != 1)
+                return false;
+            sessionDir = journal.filePath(sessions.first());
+            return !QDir(sessionDir).entryList({u"chunk-*.heldback-at-*.opus"_s}, QDir::Files).isEmpty();
+        };
+        {
+            test::ServeProcess serve(rig.home, rig.env);
+            QVERIFY2(serve.start(), serve.stderrText().constData());
+            QCOMPARE(utter({u"begin"_s}, rig.env).exitCode, 0);
+            test::RealTimeFeeder feeder(fifo, std::vector<std::int16_t>(pcm.begin(), pcm.end()));
+            QVERIFY2(QTest::qWaitFor(
+                         [&] { return (feeder.written() >= killAt && heldBackInJournal()) || feeder.done(); }, 60000),
+                     serve.stderrText().constData());
+            QVERIFY(!feeder.failed());
+            QVERIFY2(!feeder.done(), serve.stderrText().constData());
+            serve.signal(SIGKILL);
+            QVERIFY(serve.waitForExit(5000));
+        }
+        // Killed while recording: the session was not sealed, so its record holds no note of what was held back.
+        QFile meta(sessionDir + u"/session.json"_s);
+        QVERIFY(meta.open(QIODevice::ReadOnly));
+        const QJsonObject record = QJsonDocument::fromJson(meta.readAll()).object();
+        QVERIFY2(!record.value(u"sealed"_s).toBool() && !record.contains(u"heldBack"_s),
+                 QJsonDocument(record).toJson().constData());
+        meta.close();
+
+        test::ServeProcess again(rig.home, rig.env);
+        QVERIFY2(again.start(), again.stderrText().constData());
+        QVERIFY2(QTest::qWaitFor([&] { return history().size() == 1; }, 30000), again.stderrText().constData());
+        const QJsonObject entry = history().first().toObject();
+        const QByteArray shown = QJsonDocument(entry).toJson();
+        // The speech around the typing is intact, and the typing was never uploaded.
+        QCOMPARE(entry.value(u"rawText"_s).toString(), clips->referenceText({0, 1}));
+        verifyOnlySpeechUploaded(rig.server, double(killAt) / 16000.0, typingEnd - typingStart);
+        // The entry says what was not uploaded and why, inside the typing.
+        const QList<QJsonObject> notes = items(entry.value(u"heldBack"_s).toArray(), u"not-uploaded"_s);
+        QVERIFY2(!notes.isEmpty(), shown.constData());
+        for (const QJsonObject& item : notes) {
+            QCOMPARE(item.value(u"reason"_s).toString(), u"no-voice"_s);
+            QCOMPARE(item.value(u"description"_s).toString(), u"no voice"_s);
+            QVERIFY2(item.value(u"start"_s).toDouble() >= typingStart - 1.5 &&
+                         item.value(u"end"_s).toDouble() <= typingEnd + 1.5 &&
+                         item.value(u"end"_s).toDouble() > item.value(u"start"_s).toDouble(),
+                     shown.constData());
+        }
+        // The held-back audio went to the archive with the chunks, one file per note, each where its note says.
+        const QStringList kept = heldBackFiles(entry.value(u"audioPath"_s).toString());
+        QCOMPARE(kept.size(), notes.size());
+        for (qsizetype i = 0; i < kept.size(); ++i) {
+            const QRegularExpressionMatch name = heldBackName.match(kept[i]);
+            QVERIFY2(name.hasMatch(), qPrintable(kept[i]));
+            QFile audio(kept[i]);
+            QVERIFY(audio.open(QIODevice::ReadOnly));
+            const Result<std::vector<std::int16_t>> decoded = decodeOggOpus(audio.readAll());
+            QVERIFY2(decoded.ok(), qPrintable(kept[i]));
+            const double startS = name.captured(1).toDouble() / 1000.0;
+            const double keptS = double(decoded->size()) / 16000.0;
+            const double notedStart = notes[i].value(u"start"_s).toDouble();
+            const double notedS = notes[i].value(u"end"_s).toDouble() - notedStart;
+            QVERIFY2(std::abs(notedStart - startS) < 0.002 && keptS > 0.1 && std::abs(keptS - notedS) < 0.02,
+                     qPrintable(u"%1: starts at %2 s, %3 s kept; noted at %4 s, %5 s"_s.arg(kept[i])
+                                    .arg(startS)
+                                    .arg(keptS)
+                                    .arg(notedStart)
+                                    .arg(notedS)));
+        }
+        // The human listing says it too, and the journal let go of the session.
+        const QString listing = utter({u"history"_s}, rig.env).outText();
+        QVERIFY2(listing.contains(u"Not uploaded: "_s), qPrintable(listing));
+        QTRY_VERIFY_WITH_TIMEOUT(journal.entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty(), 10000);
     }
 
     // Issue: nothing lost. A dictation of mechanical keys alone (the gate holds all of it back) still goes to history
