@@ -90,11 +90,12 @@ EnergyVad::EnergyVad(VadConfig config)
     m_twiddles.resize(kFftSize / 2);
     for (std::size_t i = 0; i < kFftSize / 2; ++i)
         m_twiddles[i] = std::polar(1.0f, float(-2.0 * std::numbers::pi * double(i) / double(kFftSize)));
-    m_bitReverse.resize(kFftSize);
+    // Every transform here is of kFftSize real values, done as a complex FFT of half the size (realFft).
+    m_bitReverse.resize(kFftSize / 2);
     std::size_t bits = 0;
-    while ((std::size_t(1) << bits) < kFftSize)
+    while ((std::size_t(1) << bits) < kFftSize / 2)
         ++bits;
-    for (std::size_t i = 0; i < kFftSize; ++i) {
+    for (std::size_t i = 0; i < kFftSize / 2; ++i) {
         std::size_t r = 0;
         for (std::size_t b = 0; b < bits; ++b)
             r |= ((i >> b) & 1U) << (bits - 1 - b);
@@ -109,8 +110,10 @@ EnergyVad::EnergyVad(VadConfig config)
     }
     for (std::size_t b = 1; b <= kBands; ++b)
         m_bandEdges[b] = std::max(m_bandEdges[b], m_bandEdges[b - 1] + 1);
-    m_spectrum.resize(kFftSize);
-    m_acf.resize(kFftSize);
+    m_real.resize(kFftSize);
+    m_packed.resize(kFftSize / 2);
+    m_spectrum.resize(kFftSize / 2 + 1);
+    m_acf.resize(kFftSize / 2 + 1);
     // The window's autocorrelation: the raw autocorrelation of a windowed periodic signal falls off with the lag by
     // this much, so dividing by it makes peaks at long lags (low voices) comparable with short ones.
     m_windowAcf.assign(kFftSize, 0.0f);
@@ -170,14 +173,14 @@ void EnergyVad::restart()
 
 void EnergyVad::fft(std::vector<std::complex<float>>& data) const
 {
-    const std::size_t n = data.size();
+    const std::size_t n = data.size(); // kFftSize / 2
     for (std::size_t i = 0; i < n; ++i) {
         if (i < m_bitReverse[i])
             std::swap(data[i], data[m_bitReverse[i]]);
     }
     for (std::size_t len = 2; len <= n; len <<= 1) {
         const std::size_t half = len / 2;
-        const std::size_t step = n / len;
+        const std::size_t step = kFftSize / len; // m_twiddles are of kFftSize: twice the stride of n's
         for (std::size_t start = 0; start < n; start += len) {
             for (std::size_t k = 0; k < half; ++k) {
                 const std::complex<float> t = m_twiddles[k * step] * data[start + k + half];
@@ -185,6 +188,25 @@ void EnergyVad::fft(std::vector<std::complex<float>>& data) const
                 data[start + k] += t;
             }
         }
+    }
+}
+
+void EnergyVad::realFft(const std::vector<float>& in, std::vector<std::complex<float>>& out)
+{
+    // The even samples as real parts and the odd ones as imaginary parts: one FFT of half the size holds both
+    // spectra, E[k] + i O[k]. They are separated by the symmetry of a real signal's spectrum, and X[k] = E[k] + w^k
+    // O[k].
+    constexpr std::size_t half = kFftSize / 2;
+    for (std::size_t i = 0; i < half; ++i)
+        m_packed[i] = {in[2 * i], in[2 * i + 1]};
+    fft(m_packed);
+    out[0] = {m_packed[0].real() + m_packed[0].imag(), 0.0f};
+    out[half] = {m_packed[0].real() - m_packed[0].imag(), 0.0f};
+    for (std::size_t k = 1; k < half; ++k) {
+        const std::complex<float> a = m_packed[k], b = std::conj(m_packed[half - k]);
+        const std::complex<float> even = 0.5f * (a + b);
+        const std::complex<float> odd = std::complex<float>(0.0f, -0.5f) * (a - b);
+        out[k] = even + m_twiddles[k] * odd;
     }
 }
 
@@ -196,8 +218,8 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
     for (std::size_t i = 0; i < n; ++i)
         m_history[kFftSize - n + i] = float(frame[frame.size() - n + i]) / 32768.0f;
     for (std::size_t i = 0; i < kFftSize; ++i)
-        m_spectrum[i] = {m_history[i] * m_window[i], 0.0f};
-    fft(m_spectrum);
+        m_real[i] = m_history[i] * m_window[i];
+    realFft(m_real, m_spectrum);
 
     std::array<float, kBands> power{};
     for (std::size_t b = 0; b < kBands; ++b) {
@@ -262,13 +284,13 @@ void EnergyVad::voicing(VadDecision& decision)
     const double binHz = double(m_config.sampleRate) / double(kFftSize);
     const std::size_t low = std::size_t(std::ceil(kAcfLowHz / binHz));
     const std::size_t high = std::min(kFftSize / 2 - 1, std::size_t(kAcfHighHz / binHz));
-    std::fill(m_acf.begin(), m_acf.end(), std::complex<float>{});
+    std::fill(m_real.begin(), m_real.end(), 0.0f);
     for (std::size_t k = low; k <= high; ++k) {
         const float c = std::norm(m_spectrum[k]);
-        m_acf[k] = c;
-        m_acf[kFftSize - k] = c;
+        m_real[k] = c;
+        m_real[kFftSize - k] = c;
     }
-    fft(m_acf); // the spectrum is real and even: its forward transform is the autocorrelation (scaled)
+    realFft(m_real, m_acf); // the spectrum is real and even: its forward transform is the autocorrelation (scaled)
     const float zero = m_acf[0].real();
     if (zero <= 0.0f)
         return;

@@ -35,8 +35,10 @@ private:
     static constexpr std::size_t kSubWindows = 6;
 
     float feature(std::span<const std::int16_t> frame);
-    void voicing(VadDecision& decision); // periodicity and pitch from the spectrum feature() left
-    void fft(std::vector<std::complex<float>>& data) const;
+    void voicing(VadDecision& decision);                    // periodicity and pitch from the spectrum feature() left
+    void fft(std::vector<std::complex<float>>& data) const; // in place, kFftSize / 2 points
+    // The spectrum of kFftSize real values, bins 0..kFftSize / 2, into out.
+    void realFft(const std::vector<float>& in, std::vector<std::complex<float>>& out);
 
     VadConfig m_config;
     std::size_t m_frameSamples = 0;
@@ -47,12 +49,15 @@ private:
 
     std::vector<float> m_window;                       // Hann window, kFftSize
     std::vector<std::complex<float>> m_twiddles;       // kFftSize / 2
-    std::vector<std::size_t> m_bitReverse;             // kFftSize
+    std::vector<std::size_t> m_bitReverse;             // kFftSize / 2
     std::array<std::size_t, kBands + 1> m_bandEdges{}; // FFT bin edges
     std::vector<float> m_history;                      // the last kFftSize samples, normalised to [-1, 1]
-    std::vector<std::complex<float>> m_spectrum;
-    std::vector<std::complex<float>> m_acf; // kFftSize: the compressed spectrum, then its autocorrelation
-    std::vector<float> m_windowAcf;         // the Hann window's own autocorrelation, normalised
+    std::vector<float> m_real;                         // kFftSize: the windowed samples, then the compressed spectrum
+    std::vector<std::complex<float>> m_packed;         // kFftSize / 2: realFft's work
+    std::vector<std::complex<float>> m_spectrum;       // kFftSize / 2 + 1 bins
+    std::vector<std::complex<float>>
+        m_acf;                      // kFftSize / 2 + 1: the compressed spectrum's transform, the autocorrelation
+    std::vector<float> m_windowAcf; // the Hann window's own autocorrelation, normalised
 
     std::array<float, kBands> m_smoothed{};
     std::array<float, kBands> m_previousDb{}; // the last frame's band powers in dB (spectral flux)
