@@ -11,8 +11,7 @@
 //      several runs), and Opus bytes against WAV bytes;
 //   3b. fidelity of each encoder: the distance between the original's and the decoded audio's Whisper log-Mel
 //      features, on clean speech and with pink noise at 30 and 10 dB, against adding noise as the reference.
-//   2f. the voice gate as shipped against the round-2 model alone (shipped before the beat), on training seeds,
-//   held-out seeds and
+//   2f. the voice gate, learned model against the round-1 model it replaced, on training seeds, held-out seeds and
 //      real recordings from Debian packages (pocketsphinx-testdata, alsa-utils, sound-theme-freedesktop, the odd
 //      asterisk music-on-hold tracks), held-out fluidsynth renders and sox signals.
 // Prints numbers and ratios; asserts nothing. Needs espeak-ng, flite and sox.
@@ -299,14 +298,13 @@ void printMinPauseSweep(const char* corpusName, const std::vector<Condition>& co
     std::printf("\n");
 }
 
-// Section 2f: the voice gate (docs/audio.md, "Speech or not") as shipped ("after": both models must hear a voice)
-// against the round-2 model alone ("before": core/vad/voicegatemodelround2.h, shipped before the beat), both judging
-// the same chunks (cut once with the gate off). Non-speech: SpeechCorpus recipes with training seeds (100-104),
-// held-out seeds 1-8 and the old tuning seed 17; real recordings from Debian packages, never used to train or tune,
-// each as an open microphone hears it (1.5 s before, 1 s after, a -60 dBFS room), clean and in white noise at 20/10/5/0
-// dB, with 20 s excerpts of the music-on-hold tracks left out of training and fluidsynth renders with held-out seeds;
-// and signals made with sox. Every run at all 21 UI sensitivity steps, file mode for the 30 s suite, live mode for the
-// real files.
+// Section 2f: the voice gate (docs/audio.md, "Speech or not"), the learned model ("after") against the round-1 model
+// it replaced ("before": bench/audio/voicegatemodelbefore.h, trained on generated audio only), both judging the same
+// chunks (cut once with the gate off). Non-speech: SpeechCorpus recipes with training seeds (100-104), held-out seeds
+// 1-8 and the old tuning seed 17; real recordings from Debian packages, never used to train or tune, each as an open
+// microphone hears it (1.5 s before, 1 s after, a -60 dBFS room), clean and in white noise at 20/10/5/0 dB, with 20 s
+// excerpts of the music-on-hold tracks left out of training and fluidsynth renders with held-out seeds; and signals
+// made with sox. Every run at all 21 UI sensitivity steps, file mode for the 30 s suite, live mode for the real files.
 void printVoiceGate()
 {
     std::vector<double> steps;
@@ -347,7 +345,7 @@ void printVoiceGate()
             after.runsWithChunks += nAfter > 0 ? 1 : 0;
         }
     };
-    std::printf("\n2f. Voice gate: as shipped (after) against the round-2 model alone, shipped before the beat "
+    std::printf("\n2f. Voice gate: learned model (after) against the round-1 model trained on generated audio only "
                 "(before), same chunks; chunks / seconds uploaded over all 21 steps, [file-steps with a chunk], "
                 "(chunks at 0.5)\n");
     std::printf("%-22s | %-31s | %-31s | %-31s\n", "file (30 s, file mode)", "training seeds 100-104",

@@ -1,6 +1,6 @@
 #include "voicegatedata.h"
 
-#include "vad/voicegatemodelround2.h"
+#include "voicegatemodelbefore.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -26,11 +26,12 @@ constexpr double kRuleEvidence = 0.11; // the rule's thresholds (issue 17, first
 constexpr double kRuleUnclearShare = 0.45;
 constexpr float kUnclearSnrDb = 16.0f;
 
-// voiceScore() as shipped before the beat: the round-2 model alone.
+// voiceScore() with the round-1 weights.
 double previousScore(const VoiceFeatures& features)
 {
-    using namespace voicegatemodelround2;
-    static const VoiceGateWeights before{kHidden, kMean, kScale, kHiddenWeights, kHiddenBias, kOutput, kOutputBias};
+    using namespace voicegatemodelbefore;
+    static const VoiceGateWeights before{kHidden,     kMean,   kScale,      kHiddenWeights,
+                                         kHiddenBias, kOutput, kOutputBias, kMinGlideShare};
     return voiceScore(features, before);
 }
 

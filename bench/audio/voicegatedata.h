@@ -25,7 +25,7 @@ struct GateChunk
     bool estimated = false;
     VoiceFeatures features{};
     double score = -1.0;    // voiceScore(): AudioChunk::speechEvidence
-    double previous = -1.0; // the round-2 model alone (voicegatemodelround2.h): its score, for the before/after table
+    double previous = -1.0; // the model before this one (voicegatemodelbefore.h): its score, for the before/after table
     double glide = 0.0;     // the rule before: share of speech frames on gliding pitch tracks
     bool unclear = false;
 };
@@ -36,7 +36,7 @@ std::vector<GateChunk> gateChunks(const std::vector<std::int16_t>& pcm, ChunkerC
 // Whether a gate would hold the chunk back: the learned model (today's Chunker) or the rule before it.
 bool learnedRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 bool ruleRejects(const GateChunk& c);
-// Whether the round-2 model alone (shipped before the beat) would hold the chunk back.
+// Whether the previous model (round 1, trained on generated audio only) would hold the chunk back.
 bool previousRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 
 // A short sound as a microphone left open hears it: 1.5 s before, 1 s after, over a -60 dBFS pink room floor.

@@ -1,9 +1,8 @@
 // What the voice gate sees (docs/audio.md, "Speech or not"): each chunk the chunker cuts from a recording (with the
 // gate off), with its speech evidence and its features. For finding why a sound passes or a voice is held back.
-//   voicegatefeatures [--live] [--sensitivity S | --sweep] [--target-ms MS] [--in-room] FILE...        any file sox can
-//   read voicegatefeatures [--live] --typing-between [--digital]     two sentences around 4 s of key clicks
-//   (testheldback) voicegatefeatures [--live] --held-out-music                 benchaudio's held-out music on hold and
-//   renders
+//   voicegatefeatures [--live] [--sensitivity S | --sweep] [--target-ms MS] FILE...        any file sox can read
+//   voicegatefeatures [--live] --typing-between [--digital]     two sentences around 4 s of key clicks (testheldback)
+//   voicegatefeatures [--live] --held-out-music                 benchaudio's held-out music on hold and renders
 #include "voicegatedata.h"
 
 #include <QCommandLineParser>
@@ -114,8 +113,6 @@ int main(int argc, char** argv)
     parser.addOption({u"digital"_s, u"With --typing-between: exact zeros between, not a room's floor."_s});
     parser.addOption(
         {u"sweep"_s, u"Clean and in white noise at 20/10/5/0 dB, at all 21 steps: the chunks that pass."_s});
-    parser.addOption(
-        {u"in-room"_s, u"Each file as an open microphone hears it (1.5 s before, 1 s after, -60 dBFS)."_s});
     parser.addOption({u"held-out-music"_s, u"The music on hold and fluidsynth renders benchaudio holds out."_s});
     parser.addPositionalArgument(u"files"_s, u"Recordings to judge."_s);
     parser.process(app);
@@ -133,7 +130,6 @@ int main(int argc, char** argv)
             print(render.name, inRoom(render.pcm, 1), options);
     }
     for (const QString& file : parser.positionalArguments())
-        print(file, parser.isSet(u"in-room"_s) ? inRoom(SpeechCorpus::decode(file), 1) : SpeechCorpus::decode(file),
-              options);
+        print(file, SpeechCorpus::decode(file), options);
     return 0;
 }

@@ -1,12 +1,10 @@
 #include "voicegate.h"
 
 #include "voicegatemodel.h"
-#include "voicegatemodelround2.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <utility>
 #include <vector>
 
 namespace utter
@@ -24,14 +22,11 @@ constexpr std::size_t kMinTrackFrames = 4;
 constexpr std::size_t kModWindow = 64;
 constexpr std::size_t kModHop = 32;
 constexpr std::size_t kSyllableLow = 3, kSyllableHigh = 10, kModHigh = 25;
-// A beat: onsets repeating every 15–50 frames (0.3–1 s: 60–200 beats a minute).
-constexpr std::size_t kBeatMinLag = 15, kBeatMaxLag = 50;
 
 constexpr const char* kNames[kVoiceFeatureCount] = {
-    "voiced-share",   "glide-share",  "median-step", "pitch-range", "held-share",  "jump-share",
-    "track-length",   "syllable-mod", "mod-depth",   "flatness",    "flatness-sd", "flux",
-    "formant-move",   "formant-sd",   "click-share", "peak-snr",    "mean-snr",    "speech-share",
-    "speech-seconds", "periodicity",  "beat",        "beat-repeat",
+    "voiced-share", "glide-share", "median-step", "pitch-range",  "held-share",     "jump-share",   "track-length",
+    "syllable-mod", "mod-depth",   "flatness",    "flatness-sd",  "flux",           "formant-move", "formant-sd",
+    "click-share",  "peak-snr",    "mean-snr",    "speech-share", "speech-seconds", "periodicity",
 };
 
 double mean(const std::vector<double>& v)
@@ -84,46 +79,6 @@ void forEachTrack(std::span<const VoiceFrame> frames, OnTrack onTrack)
         track.push_back(f.pitchHz);
     }
     onTrack(track);
-}
-
-// How steadily the chunk's onsets (rises of the level above the floor) repeat: the normalised autocorrelation of the
-// onset envelope at its best lag of 0.3–1 s, and at twice that lag (a beat goes on; a chance echo of a syllable does
-// not). 0 where the chunk is too short to tell.
-std::pair<double, double> beatOf(std::span<const VoiceFrame> frames)
-{
-    const std::size_t n = frames.size();
-    if (n < 2 * kBeatMinLag + 1)
-        return {0.0, 0.0};
-    std::vector<double> onset(n, 0.0);
-    double m = 0.0;
-    for (std::size_t i = 1; i < n; ++i) {
-        onset[i] = std::max(0.0, double(std::max(0.0f, frames[i].snrDb)) - double(std::max(0.0f, frames[i - 1].snrDb)));
-        m += onset[i];
-    }
-    m /= double(n);
-    double energy = 0.0;
-    for (double& x : onset) {
-        x -= m;
-        energy += x * x;
-    }
-    if (energy <= 0.0)
-        return {0.0, 0.0};
-    const auto correlation = [&](std::size_t lag) {
-        double s = 0.0;
-        for (std::size_t i = 0; i + lag < n; ++i)
-            s += onset[i] * onset[i + lag];
-        return s / energy;
-    };
-    double best = 0.0;
-    std::size_t bestLag = 0;
-    for (std::size_t lag = kBeatMinLag; lag <= std::min(kBeatMaxLag, n / 2); ++lag) {
-        if (const double r = correlation(lag); r > best) {
-            best = r;
-            bestLag = lag;
-        }
-    }
-    const double repeat = bestLag > 0 && 2 * bestLag < n ? std::max(0.0, correlation(2 * bestLag)) : 0.0;
-    return {best, repeat};
 }
 
 std::vector<double> stepsOf(const std::vector<float>& track)
@@ -285,47 +240,40 @@ bool voiceFeatures(std::span<const VoiceFrame> frames, VoiceFeatures& out)
     out[17] = float(speechCount / double(frames.size()));
     out[18] = float(std::log1p(speechCount * 0.02));
     out[19] = float(mean(periodicity));
-    const auto [beat, beatRepeat] = beatOf(frames);
-    out[20] = float(beat);
-    out[21] = float(beatRepeat);
     return true;
 }
 
 double voiceScore(const VoiceFeatures& features, const VoiceGateWeights& model)
 {
-    const std::size_t known = std::min(kVoiceFeatureCount, model.mean.size());
     std::array<double, kVoiceFeatureCount> x{};
-    for (std::size_t i = 0; i < known; ++i)
+    for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
         x[i] = (double(features[i]) - model.mean[i]) / model.scale[i];
     double z = model.outputBias;
     if (model.hidden == 0) {
-        for (std::size_t i = 0; i < known; ++i)
+        for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
             z += model.output[i] * x[i];
     } else {
         for (std::size_t h = 0; h < model.hidden; ++h) {
             double a = model.hiddenBias[h];
-            for (std::size_t i = 0; i < known; ++i)
-                a += model.hiddenWeights[h * known + i] * x[i];
+            for (std::size_t i = 0; i < kVoiceFeatureCount; ++i)
+                a += model.hiddenWeights[h * kVoiceFeatureCount + i] * x[i];
             z += model.output[h] * std::tanh(a);
         }
     }
-    return 1.0 / (1.0 + std::exp(-z));
+    const double score = 1.0 / (1.0 + std::exp(-z));
+    // And a voice glides: in a chunk that stands clearly out of the noise (peak SNR ≥ 16 dB), below the glide share of
+    // nearly all clear training speech, the score falls in proportion.
+    const double glide = double(features[1]);
+    const bool clear = double(features[15]) >= 16.0 / 30.0;
+    return !clear || glide >= model.minGlideShare ? score : score * std::max(0.0, glide) / model.minGlideShare;
 }
 
 double voiceScore(const VoiceFeatures& features)
 {
-    // Both shipped models must hear a voice: the one that knows the beat (voicegatemodel.h) and the one before it
-    // (voicegatemodelround2.h). Each rejects sounds the other lets through; neither rejects held-out real speech the
-    // other keeps (docs/audio.md, "The voice gate").
-    static const VoiceGateWeights withBeat{voicegatemodel::kHidden,     voicegatemodel::kMean,
-                                           voicegatemodel::kScale,      voicegatemodel::kHiddenWeights,
-                                           voicegatemodel::kHiddenBias, voicegatemodel::kOutput,
-                                           voicegatemodel::kOutputBias};
-    static const VoiceGateWeights round2{voicegatemodelround2::kHidden,     voicegatemodelround2::kMean,
-                                         voicegatemodelround2::kScale,      voicegatemodelround2::kHiddenWeights,
-                                         voicegatemodelround2::kHiddenBias, voicegatemodelround2::kOutput,
-                                         voicegatemodelround2::kOutputBias};
-    return std::min(voiceScore(features, withBeat), voiceScore(features, round2));
+    using namespace voicegatemodel;
+    static const VoiceGateWeights shipped{kHidden,     kMean,   kScale,      kHiddenWeights,
+                                          kHiddenBias, kOutput, kOutputBias, kMinGlideShare};
+    return voiceScore(features, shipped);
 }
 
 } // namespace utter

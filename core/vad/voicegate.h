@@ -26,10 +26,9 @@ struct VoiceFrame
 VoiceFrame voiceFrameOf(const VadDecision& decision);
 
 // The chunk-level features the gate judges by: pitch-track statistics (voiced share, glide, range, held notes,
-// jumps), syllable-rate (2–8 Hz) envelope modulation, spectral flatness, flux and formant movement, clicks, how
-// clearly the sound stands out, a beat (onsets that repeat at a steady 0.3–1 s period, as drums and strummed
-// chords do and syllables do not). All cheap: computed once per chunk from the per-frame values.
-inline constexpr std::size_t kVoiceFeatureCount = 22;
+// jumps), syllable-rate (2–8 Hz) envelope modulation, spectral flatness, flux and formant movement, clicks, and how
+// clearly the sound stands out. All cheap: computed once per chunk from the per-frame values.
+inline constexpr std::size_t kVoiceFeatureCount = 20;
 using VoiceFeatures = std::array<float, kVoiceFeatureCount>;
 
 const char* voiceFeatureName(std::size_t index);
@@ -39,17 +38,17 @@ const char* voiceFeatureName(std::size_t index);
 bool voiceFeatures(std::span<const VoiceFrame> frames, VoiceFeatures& out);
 
 // A model made by bench/audio's trainvoicegate (a generated header such as voicegatemodel.h), as spans over its
-// arrays, so that the benchmark can score with an earlier model through the same code. A model may know fewer
-// features than kVoiceFeatureCount (an earlier one): it reads the first mean.size().
+// arrays, so that the benchmark can score with an earlier model through the same code.
 struct VoiceGateWeights
 {
     std::size_t hidden = 0; // 0: logistic regression on the standardised features
     std::span<const double> mean, scale, hiddenWeights, hiddenBias, output;
     double outputBias = 0.0;
+    double minGlideShare = 0.0;
 };
 
-// How much the chunk sounds like a voice, 0..1: the shipped models on the features (the lower of the two scores), or
-// the given model.
+// How much the chunk sounds like a voice, 0..1: the learned model (by default the shipped voicegatemodel.h) on the
+// features.
 double voiceScore(const VoiceFeatures& features);
 double voiceScore(const VoiceFeatures& features, const VoiceGateWeights& model);
 
