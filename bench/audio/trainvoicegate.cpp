@@ -7,8 +7,7 @@
 //   (espeak-ng: 6 English variants, de, fr, es; flite: kal, awb,
 //     kal16, rms, slt), clean and in white and pink noise at 20/10/5/0 dB (noise seeds 100+);
 //   - non-speech: SpeechCorpus::nonSpeechSuite with TRAINING seeds 100–139 only (typing of four kinds, plucked
-//     melody, organ, drums, fan, hum, chimes, beeps, bells, whistles), every third also band-limited to 3.9 kHz and
-//     every third after 1.5 s of exact digital silence (a noise gate opening);
+//     melody, organ, drums, fan, hum, chimes, beeps, bells, whistles), every third also band-limited to 3.9 kHz;
 //   - real recordings from Debian packages (voicegatedata.h, realTrainingSpeech/NonSpeech): asterisk's English
 //     prompts; the even music-on-hold tracks; the oxygen, yaru and deepin alert sounds; fluidsynth renders of the
 //     timgm6mb soundfont (seeds 0-59).
@@ -17,14 +16,12 @@
 // Seeds 130–132 and every fifth speech condition are a validation split, used to choose the model.
 // Model: a logistic regression and a tiny MLP (8 tanh units) on the standardised features, trained by full-batch
 // gradient descent from a fixed start; the one with fewer validation errors at the chunker's threshold wins.
-//   trainvoicegate [--samples FILE] [OUTPUT.h]
+//   trainvoicegate [OUTPUT.h]
 #include "voicegatedata.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QStringList>
-#include <QTextStream>
 
 #include <algorithm>
 #include <cmath>
@@ -41,6 +38,7 @@ namespace
 {
 
 constexpr std::size_t kF = kVoiceFeatureCount;
+constexpr double kClearPeak = 16.0 / 30.0; // feature 15 is the peak SNR / 30
 
 struct Sample
 {
@@ -80,7 +78,7 @@ struct Model
 };
 
 // Full-batch gradient descent (Adam) on the weighted cross-entropy plus L2.
-Model train(const std::vector<Sample>& data, std::size_t hidden, int iterations, double speechWeight, double l2)
+Model train(const std::vector<Sample>& data, std::size_t hidden, int iterations, double speechWeight)
 {
     Model m;
     m.hidden = hidden;
@@ -117,7 +115,7 @@ Model train(const std::vector<Sample>& data, std::size_t hidden, int iterations,
     // Parameters as one vector for Adam: out, ob, hw, hb.
     const std::size_t n = outs + 1 + m.hw.size() + m.hb.size();
     std::vector<double> g(n), m1(n, 0.0), m2(n, 0.0);
-    const double lr = 0.03, b1 = 0.9, b2 = 0.999;
+    const double lr = 0.03, l2 = 1e-3, b1 = 0.9, b2 = 0.999;
     std::vector<std::array<double, kF>> xs;
     for (const Sample* s : set) {
         std::array<double, kF> x{};
@@ -217,9 +215,15 @@ QString list(const double* v, std::size_t n)
 
 } // namespace
 
-// The training chunks, as the data recipe above makes them (most of the run time).
-std::vector<Sample> collectSamples()
+int main(int argc, char** argv)
 {
+    QCoreApplication app(argc, argv);
+    const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (const QString missing = SpeechCorpus::missingTools(); !missing.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(missing));
+        return 1;
+    }
+    const double threshold = ChunkerConfig{}.minSpeechEvidence;
     std::vector<Sample> data;
     const auto collect = [&](const std::vector<std::int16_t>& pcm, bool speech,
                              const std::vector<SpeechCorpus::Span>& spans, bool validation, const QString& source,
@@ -300,12 +304,6 @@ std::vector<Sample> collectSamples()
                 collect(band, false, {}, seed >= 130, f.name + u" 8k"_s, {0.0, 0.5, 1.0});
             }
             collect(f.pcm, false, {}, seed >= 130, f.name, {0.0, 0.25, 0.5, 0.75, 1.0});
-            // Every third one after exact digital silence, as a capture chain with a noise gate gives when it opens.
-            if (variant % 3 == 1) {
-                std::vector<std::int16_t> gated(std::size_t(SpeechCorpus::kRate) * 3 / 2, 0);
-                gated.insert(gated.end(), f.pcm.begin(), f.pcm.end());
-                collect(gated, false, {}, seed >= 130, f.name + u" gated"_s, {0.0, 0.5, 1.0});
-            }
             // And in noise, as the speech: one of white or pink at 20/10/5/0 dB.
             const double snr = std::array<double, 4>{20.0, 10.0, 5.0, 0.0}[std::size_t(variant % 4)];
             const bool pink = (variant / 4) % 2 == 1;
@@ -314,72 +312,6 @@ std::vector<Sample> collectSamples()
             ++variant;
         }
     }
-    return data;
-}
-
-// The collected chunks as a tab-separated file (label, split, features, source), so that fitting can be repeated
-// without collecting again. Delete it when the features or the recipe change.
-void saveSamples(const QString& path, const std::vector<Sample>& data)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        return;
-    QTextStream out(&f);
-    for (const Sample& s : data) {
-        out << (s.speech ? 1 : 0) << '\t' << (s.validation ? 1 : 0);
-        for (const double x : s.x)
-            out << '\t' << QString::number(x, 'g', 9);
-        out << '\t' << s.source << '\n';
-    }
-}
-
-std::vector<Sample> loadSamples(const QString& path)
-{
-    std::vector<Sample> data;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return data;
-    QTextStream in(&f);
-    while (!in.atEnd()) {
-        const QStringList fields = in.readLine().split(u'\t');
-        if (fields.size() != qsizetype(kF) + 3)
-            return {}; // another feature set: collect again
-        Sample s;
-        s.speech = fields[0] == u"1"_s;
-        s.validation = fields[1] == u"1"_s;
-        for (std::size_t i = 0; i < kF; ++i)
-            s.x[i] = fields[qsizetype(i) + 2].toDouble();
-        s.source = fields.back();
-        data.push_back(s);
-    }
-    return data;
-}
-
-int main(int argc, char** argv)
-{
-    QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({u"samples"_s, u"Keep the collected chunks in FILE and fit from it when it exists."_s, u"FILE"_s});
-    parser.addOption({u"l2"_s, u"Weight decay (default 0.001)."_s, u"L2"_s, u"0.001"_s});
-    parser.addOption(
-        {u"speech-weights"_s, u"Weights of a speech chunk to try (default 1,4,8)."_s, u"LIST"_s, u"1,4,8"_s});
-    parser.addOption({u"hidden"_s, u"Hidden units of the MLP (default 8)."_s, u"N"_s, u"8"_s});
-    parser.addPositionalArgument(u"output"_s, u"The header to write (default: standard output)."_s);
-    parser.process(app);
-    const QString output = parser.positionalArguments().value(0);
-    const QString samplesPath = parser.value(u"samples"_s);
-    if (const QString missing = SpeechCorpus::missingTools(); !missing.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(missing));
-        return 1;
-    }
-    const double threshold = ChunkerConfig{}.minSpeechEvidence;
-    std::vector<Sample> data = samplesPath.isEmpty() ? std::vector<Sample>{} : loadSamples(samplesPath);
-    if (data.empty()) {
-        data = collectSamples();
-        if (!samplesPath.isEmpty())
-            saveSamples(samplesPath, data);
-    }
     int pos = 0, neg = 0;
     for (const Sample& s : data)
         (s.speech ? pos : neg)++;
@@ -387,15 +319,11 @@ int main(int argc, char** argv)
 
     Model best;
     int bestErrors = -1;
-    const double l2 = parser.value(u"l2"_s).toDouble();
-    std::vector<double> speechWeights;
-    for (const QString& w : parser.value(u"speech-weights"_s).split(u','))
-        speechWeights.push_back(w.toDouble());
-    for (const std::size_t hidden : {std::size_t(0), std::size_t(parser.value(u"hidden"_s).toUInt())}) {
-        for (const double speechWeight : speechWeights) {
+    for (const std::size_t hidden : {std::size_t(0), std::size_t(8)}) {
+        for (const double speechWeight : {1.0, 4.0, 8.0}) {
             if (hidden == 0 && speechWeight > 4.0)
                 continue;
-            const Model m = train(data, hidden, hidden == 0 ? 1500 : 2500, speechWeight, l2);
+            const Model m = train(data, hidden, hidden == 0 ? 1500 : 2500, speechWeight);
             const Errors t = evaluate(m, data, false, threshold), v = evaluate(m, data, true, threshold);
             // A lost speech chunk costs the user words; an uploaded non-speech chunk costs money: 10 : 1. Ties go to
             // the model tried first.
@@ -418,6 +346,26 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "  wrong: %s %s score %.3f\n", s.validation ? "val" : "train", qPrintable(s.source),
                          p);
     }
+    // A voice glides: a chunk that stands clearly out of the noise (peak SNR ≥ 16 dB, feature 15) must also have a
+    // minimum share of speech frames on gliding pitch tracks (feature 1): the 1st percentile of the clear training
+    // speech chunks' share, so a sound far from anything the model saw (a burst of noise, a test tone) cannot pass on
+    // the model's extrapolation alone. (Deep in noise a voice's pitch is lost; there the model decides alone.)
+    std::vector<double> glides;
+    int noiseBelow = 0, clearNoise = 0;
+    for (const Sample& s : data)
+        if (s.speech && !s.validation && s.x[15] >= kClearPeak)
+            glides.push_back(s.x[1]);
+    std::sort(glides.begin(), glides.end());
+    const double minGlide = glides.empty() ? 0.0 : glides[glides.size() / 100];
+    for (const Sample& s : data) {
+        clearNoise += !s.speech && s.x[15] >= kClearPeak ? 1 : 0;
+        noiseBelow += !s.speech && s.x[15] >= kClearPeak && s.x[1] < minGlide ? 1 : 0;
+    }
+    std::fprintf(stderr,
+                 "glide share of %zu clear training speech chunks: min %.4f, 1%% %.4f, 5%% %.4f; clear non-speech "
+                 "below the 1%%: %d of %d\n",
+                 glides.size(), glides.empty() ? 0.0 : glides.front(), minGlide,
+                 glides.empty() ? 0.0 : glides[glides.size() / 20], noiseBelow, clearNoise);
     const std::vector<double> hw = best.hidden ? best.hw : std::vector<double>{0.0};
     const std::vector<double> hb = best.hidden ? best.hb : std::vector<double>{0.0};
     QString text = u"// Generated by bench/audio/trainvoicegate — do not edit (docs/audio.md, \"Speech or not\").\n"
@@ -437,6 +385,8 @@ int main(int argc, char** argv)
     text += u"inline constexpr double kHiddenWeights[] = {%1};\n"_s.arg(list(hw.data(), hw.size()));
     text += u"inline constexpr double kHiddenBias[] = {%1};\n"_s.arg(list(hb.data(), hb.size()));
     text += u"inline constexpr double kOutput[] = {%1};\n"_s.arg(list(best.out.data(), best.out.size()));
+    text += u"inline constexpr double kMinGlideShare = %1; // clear chunks: 1st percentile of training speech\n"_s.arg(
+        minGlide, 0, 'g', 9);
     text += u"inline constexpr double kOutputBias = %1;\n\n} // namespace utter::voicegatemodel\n"_s.arg(best.ob, 0,
                                                                                                          'g', 9);
     if (output.isEmpty()) {

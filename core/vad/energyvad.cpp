@@ -11,12 +11,8 @@ namespace utter
 namespace
 {
 
-constexpr float kTiny = 1e-12f;    // keeps log10 finite on digital silence
-constexpr float kNoiseBias = 1.6f; // the minimum of a smoothed power underestimates its mean
-// The quietest noise floor a microphone at speaking gain delivers (white, RMS). Exact digital silence, as a capture
-// chain with a noise gate gives between words, is judged as this floor: against a floor of nothing, the first sound
-// after the gate opens (keys, a room's hum) stands 80 dB and more out and looks as clear as a voice.
-constexpr double kQuietestFloorDbfs = -75.0;
+constexpr float kTiny = 1e-12f;     // keeps log10 finite on digital silence
+constexpr float kNoiseBias = 1.6f;  // the minimum of a smoothed power underestimates its mean
 constexpr float kSmoothing = 0.55f; // weight of the previous frame in the smoothed band power
 constexpr float kSlopeDb = 1.5f;    // width of the logistic curve around the centre
 constexpr double kLowHz = 150.0;
@@ -125,11 +121,6 @@ EnergyVad::EnergyVad(VadConfig config)
     }
     for (std::size_t lag = kFftSize; lag-- > 0;)
         m_windowAcf[lag] /= m_windowAcf[0];
-    // A band's power per bin of white noise at kQuietestFloorDbfs: its variance times the window's energy.
-    double windowEnergy = 0.0;
-    for (const float w : m_window)
-        windowEnergy += double(w) * w;
-    m_quietestFloor = float(std::pow(10.0, kQuietestFloorDbfs / 10.0) * windowEnergy);
     reset();
 }
 
@@ -271,7 +262,6 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
             floor = std::min(floor, m_subMin[s][b]);
         if (floor == std::numeric_limits<float>::max())
             floor = m_smoothed[b];
-        floor = std::max(floor, m_quietestFloor / kNoiseBias); // as the minimum of such a floor would be
         const float snr = 10.0f * std::log10(m_smoothed[b] / (floor * kNoiseBias));
         sumSnr += std::max(0.0f, snr);
     }
