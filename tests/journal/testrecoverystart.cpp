@@ -129,14 +129,8 @@ private:
 
     bool requireMicrophone()
     {
-        m_fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
-        if (!m_fifo.isEmpty() && !qEnvironmentVariableIsEmpty("PULSE_SERVER"))
-            return true;
-        if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-            QTest::qFail("UTTER_TEST_SERVICES=1 but there is no virtual microphone", __FILE__, __LINE__);
-        else
-            QTest::qSkip("needs tests/with-services.sh (virtual microphone)", __FILE__, __LINE__);
-        return false;
+        m_fifo = test::virtualMicrophoneFifo();
+        return !m_fifo.isEmpty();
     }
 
     QProcessEnvironment environment(const test::TestHome& home, ProviderDouble& server)

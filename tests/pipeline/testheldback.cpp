@@ -199,12 +199,9 @@ private slots:
 
     void dictationHoldsBackAndHistorySaysSo()
     {
-        const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
-        if (fifo.isEmpty() || qEnvironmentVariableIsEmpty("PULSE_SERVER")) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        const QString fifo = test::virtualMicrophoneFifo();
+        if (fifo.isEmpty())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         Rig rig(*clips);
         QVERIFY(rig.ready);
@@ -283,12 +280,9 @@ private slots:
     // was not uploaded and why, where the held-back audio lies, and keeps that audio with the speech around it.
     void sigkillAfterAHeldBackSoundLosesNoNote()
     {
-        const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
-        if (fifo.isEmpty() || qEnvironmentVariableIsEmpty("PULSE_SERVER")) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        const QString fifo = test::virtualMicrophoneFifo();
+        if (fifo.isEmpty())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         Rig rig(*clips);
         QVERIFY(rig.ready);
@@ -385,12 +379,9 @@ private slots:
     // "Transcribe again" sends held-back stretches with the voice gate off, through the service's transcribe.file).
     void heldBackSoundsKeepTheirAudio()
     {
-        const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
-        if (fifo.isEmpty() || qEnvironmentVariableIsEmpty("PULSE_SERVER")) {
-            if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
-                QFAIL("UTTER_TEST_SERVICES=1 but there is no virtual microphone");
-            QSKIP("needs tests/with-services.sh (virtual microphone)");
-        }
+        const QString fifo = test::virtualMicrophoneFifo();
+        if (fifo.isEmpty())
+            return;
         UTTER_REQUIRE_FIXTURES(clips);
         Rig rig(*clips);
         QVERIFY(rig.ready);

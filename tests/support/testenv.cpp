@@ -2,6 +2,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -47,6 +48,18 @@ QByteArray TestHome::allFileContents() const
             all += file.readAll();
     }
     return all;
+}
+
+QString virtualMicrophoneFifo()
+{
+    const QString fifo = qEnvironmentVariable("UTTER_TEST_MIC_FIFO");
+    if (!fifo.isEmpty() && !qEnvironmentVariableIsEmpty("PULSE_SERVER"))
+        return fifo;
+    if (qEnvironmentVariable("UTTER_TEST_SERVICES") == u"1"_s)
+        QTest::qFail("UTTER_TEST_SERVICES=1 but there is no virtual microphone", __FILE__, __LINE__);
+    else
+        QTest::qSkip("needs tests/with-services.sh (virtual microphone)", __FILE__, __LINE__);
+    return {};
 }
 
 } // namespace utter::test

@@ -34,4 +34,8 @@ private:
     QTemporaryDir m_dir;
 };
 
+// The virtual microphone of tests/with-services.sh: its FIFO. Without it, empty, and the current test is skipped
+// (failed when UTTER_TEST_SERVICES=1 promised the services): the caller returns.
+QString virtualMicrophoneFifo();
+
 } // namespace utter::test
