@@ -16,12 +16,14 @@
 // Seeds 130–132 and every fifth speech condition are a validation split, used to choose the model.
 // Model: a logistic regression and a tiny MLP (8 tanh units) on the standardised features, trained by full-batch
 // gradient descent from a fixed start; the one with fewer validation errors at the chunker's threshold wins.
-//   trainvoicegate [OUTPUT.h]
+//   trainvoicegate [--samples FILE] [OUTPUT.h]
 #include "voicegatedata.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QStringList>
+#include <QTextStream>
 
 #include <algorithm>
 #include <cmath>
@@ -78,7 +80,7 @@ struct Model
 };
 
 // Full-batch gradient descent (Adam) on the weighted cross-entropy plus L2.
-Model train(const std::vector<Sample>& data, std::size_t hidden, int iterations, double speechWeight)
+Model train(const std::vector<Sample>& data, std::size_t hidden, int iterations, double speechWeight, double l2)
 {
     Model m;
     m.hidden = hidden;
@@ -115,7 +117,7 @@ Model train(const std::vector<Sample>& data, std::size_t hidden, int iterations,
     // Parameters as one vector for Adam: out, ob, hw, hb.
     const std::size_t n = outs + 1 + m.hw.size() + m.hb.size();
     std::vector<double> g(n), m1(n, 0.0), m2(n, 0.0);
-    const double lr = 0.03, l2 = 1e-3, b1 = 0.9, b2 = 0.999;
+    const double lr = 0.03, b1 = 0.9, b2 = 0.999;
     std::vector<std::array<double, kF>> xs;
     for (const Sample* s : set) {
         std::array<double, kF> x{};
@@ -215,15 +217,9 @@ QString list(const double* v, std::size_t n)
 
 } // namespace
 
-int main(int argc, char** argv)
+// The training chunks, as the data recipe above makes them (most of the run time).
+std::vector<Sample> collectSamples()
 {
-    QCoreApplication app(argc, argv);
-    const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (const QString missing = SpeechCorpus::missingTools(); !missing.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(missing));
-        return 1;
-    }
-    const double threshold = ChunkerConfig{}.minSpeechEvidence;
     std::vector<Sample> data;
     const auto collect = [&](const std::vector<std::int16_t>& pcm, bool speech,
                              const std::vector<SpeechCorpus::Span>& spans, bool validation, const QString& source,
@@ -312,6 +308,72 @@ int main(int argc, char** argv)
             ++variant;
         }
     }
+    return data;
+}
+
+// The collected chunks as a tab-separated file (label, split, features, source), so that fitting can be repeated
+// without collecting again. Delete it when the features or the recipe change.
+void saveSamples(const QString& path, const std::vector<Sample>& data)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return;
+    QTextStream out(&f);
+    for (const Sample& s : data) {
+        out << (s.speech ? 1 : 0) << '\t' << (s.validation ? 1 : 0);
+        for (const double x : s.x)
+            out << '\t' << QString::number(x, 'g', 9);
+        out << '\t' << s.source << '\n';
+    }
+}
+
+std::vector<Sample> loadSamples(const QString& path)
+{
+    std::vector<Sample> data;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return data;
+    QTextStream in(&f);
+    while (!in.atEnd()) {
+        const QStringList fields = in.readLine().split(u'\t');
+        if (fields.size() != qsizetype(kF) + 3)
+            return {}; // another feature set: collect again
+        Sample s;
+        s.speech = fields[0] == u"1"_s;
+        s.validation = fields[1] == u"1"_s;
+        for (std::size_t i = 0; i < kF; ++i)
+            s.x[i] = fields[qsizetype(i) + 2].toDouble();
+        s.source = fields.back();
+        data.push_back(s);
+    }
+    return data;
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({u"samples"_s, u"Keep the collected chunks in FILE and fit from it when it exists."_s, u"FILE"_s});
+    parser.addOption({u"l2"_s, u"Weight decay (default 0.001)."_s, u"L2"_s, u"0.001"_s});
+    parser.addOption(
+        {u"speech-weights"_s, u"Weights of a speech chunk to try (default 1,4,8)."_s, u"LIST"_s, u"1,4,8"_s});
+    parser.addOption({u"hidden"_s, u"Hidden units of the MLP (default 8)."_s, u"N"_s, u"8"_s});
+    parser.addPositionalArgument(u"output"_s, u"The header to write (default: standard output)."_s);
+    parser.process(app);
+    const QString output = parser.positionalArguments().value(0);
+    const QString samplesPath = parser.value(u"samples"_s);
+    if (const QString missing = SpeechCorpus::missingTools(); !missing.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(missing));
+        return 1;
+    }
+    const double threshold = ChunkerConfig{}.minSpeechEvidence;
+    std::vector<Sample> data = samplesPath.isEmpty() ? std::vector<Sample>{} : loadSamples(samplesPath);
+    if (data.empty()) {
+        data = collectSamples();
+        if (!samplesPath.isEmpty())
+            saveSamples(samplesPath, data);
+    }
     int pos = 0, neg = 0;
     for (const Sample& s : data)
         (s.speech ? pos : neg)++;
@@ -319,11 +381,15 @@ int main(int argc, char** argv)
 
     Model best;
     int bestErrors = -1;
-    for (const std::size_t hidden : {std::size_t(0), std::size_t(8)}) {
-        for (const double speechWeight : {1.0, 4.0, 8.0}) {
+    const double l2 = parser.value(u"l2"_s).toDouble();
+    std::vector<double> speechWeights;
+    for (const QString& w : parser.value(u"speech-weights"_s).split(u','))
+        speechWeights.push_back(w.toDouble());
+    for (const std::size_t hidden : {std::size_t(0), std::size_t(parser.value(u"hidden"_s).toUInt())}) {
+        for (const double speechWeight : speechWeights) {
             if (hidden == 0 && speechWeight > 4.0)
                 continue;
-            const Model m = train(data, hidden, hidden == 0 ? 1500 : 2500, speechWeight);
+            const Model m = train(data, hidden, hidden == 0 ? 1500 : 2500, speechWeight, l2);
             const Errors t = evaluate(m, data, false, threshold), v = evaluate(m, data, true, threshold);
             // A lost speech chunk costs the user words; an uploaded non-speech chunk costs money: 10 : 1. Ties go to
             // the model tried first.
