@@ -163,10 +163,11 @@ public:
     // The held-back sounds a session had in its folder when the journal was opened, in recording order (empty for a
     // session of this run): found by the scan, on its thread, so this query touches no disk.
     QList<HeldBackAudio> heldBackAudio(const QString& sessionId) const;
-    // The chunk files alone (what the journal's records know), and the held-back sounds' files found in a session
-    // folder: the second lists a directory, so callers on the main thread run it on the writer's thread.
+    // The chunk files alone (what the journal's records know), and those files with the held-back sounds' files
+    // found in the session folder, in recording order: the second lists a directory, so callers on the main thread
+    // run it on the writer's thread.
     QStringList chunkAudioFiles(const QString& sessionId) const;
-    static QStringList heldBackAudioFiles(const QString& sessionDir);
+    static QStringList withHeldBackAudioFiles(QStringList chunkFiles, const QString& sessionDir);
 
     // Removes the session from disk and memory (after delivery to history, or when the user discards it).
     Status discardSession(const QString& sessionId);

@@ -470,26 +470,24 @@ QList<HeldBackAudio> Journal::heldBackAudio(const QString& sessionId) const
     return it == m_sessions.end() ? QList<HeldBackAudio>() : it->second.heldBackAudio;
 }
 
-QStringList Journal::heldBackAudioFiles(const QString& sessionDir)
+QStringList Journal::withHeldBackAudioFiles(QStringList chunkFiles, const QString& sessionDir)
 {
     // The sounds the voice gate held back, kept by the pipeline (journallayout::heldBackAudioPath): archived with the
     // chunks, never uploaded. Named so that, sorted with the chunk files, they fall in recording order.
-    QStringList files;
     const QDir dir(sessionDir);
     for (const QString& name : dir.entryList({u"chunk-*.heldback-at-*.opus"_s}, QDir::Files)) {
         if (journallayout::isHeldBackAudioName(name))
-            files << dir.filePath(name);
+            chunkFiles << dir.filePath(name);
     }
-    return files;
+    std::sort(chunkFiles.begin(), chunkFiles.end());
+    return chunkFiles;
 }
 
 QStringList Journal::audioFiles(const QString& sessionId) const
 {
     if (m_sessions.find(sessionId) == m_sessions.end())
         return {};
-    QStringList files = chunkAudioFiles(sessionId) + heldBackAudioFiles(sessionDir(sessionId));
-    std::sort(files.begin(), files.end());
-    return files;
+    return withHeldBackAudioFiles(chunkAudioFiles(sessionId), sessionDir(sessionId));
 }
 
 } // namespace utter

@@ -14,8 +14,6 @@
 #include <QDir>
 #include <QTimer>
 
-#include <algorithm>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace utter
@@ -220,8 +218,7 @@ void SessionFinisher::record(FinishedDictation dictation, RecordCallback done)
     m_journal.writer().post<Stored>(
         [history = writerHistory(), entry, archiveDir = m_archiveDir, archiveAudio, audioOnDisk, sessionId,
          files = m_journal.chunkAudioFiles(sessionId), dir = m_journal.sessionDir(sessionId)]() mutable -> Stored {
-            files += Journal::heldBackAudioFiles(dir); // a directory listing: here, off the main thread
-            std::sort(files.begin(), files.end());
+            files = Journal::withHeldBackAudioFiles(std::move(files), dir); // a directory listing: off the main thread
             Stored out;
             const Result<HistoryStore*> store = history->use();
             if (!store.ok()) {
@@ -303,8 +300,7 @@ void SessionFinisher::archiveWaiting(QObject* context, std::function<void(int wa
                 return archived;
             AudioArchive archive(archiveDir);
             for (const Waiting& w : waiting) {
-                QStringList files = w.files + Journal::heldBackAudioFiles(w.dir);
-                std::sort(files.begin(), files.end());
+                const QStringList files = Journal::withHeldBackAudioFiles(w.files, w.dir);
                 if (QDir().mkpath(archive.sessionPath(w.sessionId)) && archive.moveIn(w.sessionId, files).ok() &&
                     store.value()->setAudioPath(w.historyId, archive.sessionPath(w.sessionId)).ok())
                     archived << w.sessionId;
