@@ -11,7 +11,7 @@
 //      several runs), and Opus bytes against WAV bytes;
 //   3b. fidelity of each encoder: the distance between the original's and the decoded audio's Whisper log-Mel
 //      features, on clean speech and with pink noise at 30 and 10 dB, against adding noise as the reference.
-//   2f. the voice gate, learned model against the round-1 model it replaced, on training seeds, held-out seeds and
+//   2f. the voice gate, learned model against the round-2 model it replaced, on training seeds, held-out seeds and
 //      real recordings from Debian packages (pocketsphinx-testdata, alsa-utils, sound-theme-freedesktop, the odd
 //      asterisk music-on-hold tracks), held-out fluidsynth renders and sox signals.
 // Prints numbers and ratios; asserts nothing. Needs espeak-ng, flite and sox.
@@ -298,13 +298,14 @@ void printMinPauseSweep(const char* corpusName, const std::vector<Condition>& co
     std::printf("\n");
 }
 
-// Section 2f: the voice gate (docs/audio.md, "Speech or not"), the learned model ("after") against the round-1 model
-// it replaced ("before": bench/audio/voicegatemodelbefore.h, trained on generated audio only), both judging the same
-// chunks (cut once with the gate off). Non-speech: SpeechCorpus recipes with training seeds (100-104), held-out seeds
-// 1-8 and the old tuning seed 17; real recordings from Debian packages, never used to train or tune, each as an open
-// microphone hears it (1.5 s before, 1 s after, a -60 dBFS room), clean and in white noise at 20/10/5/0 dB, with 20 s
-// excerpts of the music-on-hold tracks left out of training and fluidsynth renders with held-out seeds; and signals
-// made with sox. Every run at all 21 UI sensitivity steps, file mode for the 30 s suite, live mode for the real files.
+// Section 2f: the voice gate (docs/audio.md, "Speech or not"), the learned model ("after") against the round-2 model
+// it replaced ("before": bench/audio/voicegatemodelbefore.h, which learned exact zeros as part of clean speech), both
+// judging the same chunks (cut once with the gate off). Non-speech: SpeechCorpus recipes with training seeds (100-104),
+// held-out seeds 1-8 and the old tuning seed 17; real recordings from Debian packages, never used to train or tune,
+// each as an open microphone hears it (1.5 s before, 1 s after, a -60 dBFS room), clean, behind a noise gate (exact
+// zeros between sounds) and in white noise at 20/10/5/0 dB, with 20 s excerpts of the music-on-hold tracks left out of
+// training and fluidsynth renders with held-out seeds; and signals made with sox. Every run at all 21 UI sensitivity
+// steps, file mode for the 30 s suite, live mode for the real files.
 void printVoiceGate()
 {
     std::vector<double> steps;
@@ -345,8 +346,8 @@ void printVoiceGate()
             after.runsWithChunks += nAfter > 0 ? 1 : 0;
         }
     };
-    std::printf("\n2f. Voice gate: learned model (after) against the round-1 model trained on generated audio only "
-                "(before), same chunks; chunks / seconds uploaded over all 21 steps, [file-steps with a chunk], "
+    std::printf("\n2f. Voice gate: learned model (after) against the round-2 model (before), same chunks; chunks / "
+                "seconds uploaded over all 21 steps, [file-steps with a chunk], "
                 "(chunks at 0.5)\n");
     std::printf("%-22s | %-31s | %-31s | %-31s\n", "file (30 s, file mode)", "training seeds 100-104",
                 "held-out seeds 1-8", "old tuning seed 17");
@@ -425,10 +426,11 @@ void printVoiceGate()
     // Instruments rendered by fluidsynth with seeds never trained on (the soundfont is the training one's).
     for (const bench::Labelled& m : bench::instrumentRenders(1000, 8, false))
         items.push_back({m.name, false, m.pcm});
-    std::printf(
-        "\nreal recordings (held out) and sox signals, live mode, each clean and in white noise at 20/10/5/0 dB, "
-        "21 steps\n%-44s %-6s | %-34s | %-34s\n",
-        "file", "kind", "before: kept/rejected chunks, s", "after: kept/rejected chunks, s");
+    std::printf("\nreal recordings (held out) and sox signals, live mode, each clean, behind a noise gate and in white "
+                "noise at "
+                "20/10/5/0 dB, "
+                "21 steps\n%-44s %-6s | %-34s | %-34s\n",
+                "file", "kind", "before: kept/rejected chunks, s", "after: kept/rejected chunks, s");
     Tally speechBefore, speechAfter, noiseBefore, noiseAfter;
     int speechRunsLostBefore = 0, speechRunsLostAfter = 0, speechRuns = 0;
     unsigned seed = 500;
@@ -440,17 +442,19 @@ void printVoiceGate()
         Tally before, after;
         QString lostWhere, lostWhereBefore; // speech chunks rejected, per condition
         const std::vector<std::int16_t> room = bench::inRoom(item.pcm, seed++);
-        for (const double snr : {100.0, 20.0, 10.0, 5.0, 0.0}) {
-            const std::vector<std::int16_t> pcm = snr > 50 ? room : bench::withNoise(room, snr, seed++, false);
+        // snr 100: clean; -1: clean behind a noise gate (exact zeros between sounds).
+        for (const double snr : {100.0, -1.0, 20.0, 10.0, 5.0, 0.0}) {
+            const std::vector<std::int16_t> pcm = snr > 50  ? room
+                                                  : snr < 0 ? bench::behindNoiseGate(room)
+                                                            : bench::withNoise(room, snr, seed++, false);
+            const QString condition = snr > 50 ? u"clean"_s : snr < 0 ? u"gated"_s : u"%1dB"_s.arg(snr);
             const int rejectedBefore = before.rejected, rejectedAfter = after.rejected;
             const int runsBefore = before.runsWithChunks, runsAfter = after.runsWithChunks;
             judge(pcm, false, before, after);
             if (item.speech && after.rejected > rejectedAfter)
-                lostWhere +=
-                    u" %1:%2"_s.arg(snr > 50 ? u"clean"_s : u"%1dB"_s.arg(snr)).arg(after.rejected - rejectedAfter);
+                lostWhere += u" %1:%2"_s.arg(condition).arg(after.rejected - rejectedAfter);
             if (item.speech && before.rejected > rejectedBefore)
-                lostWhereBefore +=
-                    u" %1:%2"_s.arg(snr > 50 ? u"clean"_s : u"%1dB"_s.arg(snr)).arg(before.rejected - rejectedBefore);
+                lostWhereBefore += u" %1:%2"_s.arg(condition).arg(before.rejected - rejectedBefore);
             if (item.speech) {
                 speechRuns += 21;
                 // A run loses speech when a chunk was rejected (per condition: at how many steps is not split out).

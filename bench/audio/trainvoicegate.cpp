@@ -3,18 +3,20 @@
 //
 // Data recipe (nothing downloaded, nothing recorded): chunks cut by EnergyVad + Chunker with the gate off, at
 // sensitivities 0–1 and in both live and file mode, from
-//   - speech: three sentences and five short phrases per voice (half through sox reverb and band limits), 14 voices
-//   (espeak-ng: 6 English variants, de, fr, es; flite: kal, awb,
-//     kal16, rms, slt), clean and in white and pink noise at 20/10/5/0 dB (noise seeds 100+);
+//   - speech: three sentences and five short phrases per voice (half through sox reverb and band limits, every other
+//     voice's phrases also behind a noise gate), 14 voices (espeak-ng: 6 English variants, de, fr, es; flite: kal,
+//     awb, kal16, rms, slt), clean and in white and pink noise at 20/10/5/0 dB (noise seeds 100+);
 //   - non-speech: SpeechCorpus::nonSpeechSuite with TRAINING seeds 100–139 only (typing of four kinds, plucked
-//     melody, organ, drums, fan, hum, chimes, beeps, bells, whistles), every third also band-limited to 3.9 kHz;
-//   - real recordings from Debian packages (voicegatedata.h, realTrainingSpeech/NonSpeech): asterisk's English
-//     prompts; the even music-on-hold tracks; the oxygen, yaru and deepin alert sounds; fluidsynth renders of the
-//     timgm6mb soundfont (seeds 0-59).
+//     melody, organ, drums, fan, hum, chimes, beeps, bells, whistles), every third also band-limited to 3.9 kHz,
+//     every other also behind a noise gate;
+//   - real recordings from Debian packages (voicegatedata.h, realTrainingSpeech/NonSpeech): asterisk's prompts by
+//     four speakers (en, fr, it, ru), over a room and with exact zeros between; the even music-on-hold tracks; the
+//     oxygen, yaru and deepin alert sounds; fluidsynth renders of the timgm6mb soundfont (seeds 0-59); every other
+//     alert and every third render also behind a noise gate.
 // Seeds 1–8 and 17, the odd music-on-hold tracks and the evaluation recordings (pocketsphinx-testdata, alsa,
 // freedesktop) are held out for benchaudio.
 // Seeds 130–132 and every fifth speech condition are a validation split, used to choose the model.
-// Model: a logistic regression and a tiny MLP (8 tanh units) on the standardised features, trained by full-batch
+// Model: a logistic regression and a tiny MLP (12 tanh units) on the standardised features, trained by full-batch
 // gradient descent from a fixed start; the one with fewer validation errors at the chunker's threshold wins.
 //   trainvoicegate [--samples FILE] [OUTPUT.h]
 #include "voicegatedata.h"
@@ -40,7 +42,6 @@ namespace
 {
 
 constexpr std::size_t kF = kVoiceFeatureCount;
-constexpr double kClearPeak = 16.0 / 30.0; // feature 15 is the peak SNR / 30
 
 struct Sample
 {
@@ -272,8 +273,12 @@ std::vector<Sample> collectSamples()
     // Real recordings (training split only): clean, and once in white or pink noise at 20/10/5/0 dB.
     const std::vector<Labelled> realSpeech = realTrainingSpeech();
     std::vector<Labelled> realOther = realTrainingNonSpeech();
-    for (Labelled& l : instrumentRenders(0, 60, true))
+    int render = 0;
+    for (Labelled& l : instrumentRenders(0, 60, true)) {
+        if (render++ % 3 == 0) // every third also behind a noise gate
+            realOther.push_back({l.name + u" gated"_s, false, behindNoiseGate(l.pcm), {}});
         realOther.push_back(std::move(l));
+    }
     std::fprintf(stderr, "%zu real speech sessions, %zu real non-speech streams\n", realSpeech.size(),
                  realOther.size());
     int realVariant = 0;
@@ -300,6 +305,13 @@ std::vector<Sample> collectSamples()
                 collect(band, false, {}, seed >= 130, f.name + u" 8k"_s, {0.0, 0.5, 1.0});
             }
             collect(f.pcm, false, {}, seed >= 130, f.name, {0.0, 0.25, 0.5, 0.75, 1.0});
+            // Every other one behind a noise gate that opens out of exact zeros.
+            if (variant % 2 == 0) {
+                std::vector<std::int16_t> gated(std::size_t(1.5 * SpeechCorpus::kRate), 0);
+                const std::vector<std::int16_t> open = behindNoiseGate(f.pcm);
+                gated.insert(gated.end(), open.begin(), open.end());
+                collect(gated, false, {}, seed >= 130, f.name + u" gated"_s, {0.0, 0.5, 1.0});
+            }
             // And in noise, as the speech: one of white or pink at 20/10/5/0 dB.
             const double snr = std::array<double, 4>{20.0, 10.0, 5.0, 0.0}[std::size_t(variant % 4)];
             const bool pink = (variant / 4) % 2 == 1;
@@ -356,9 +368,8 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addOption({u"samples"_s, u"Keep the collected chunks in FILE and fit from it when it exists."_s, u"FILE"_s});
     parser.addOption({u"l2"_s, u"Weight decay (default 0.001)."_s, u"L2"_s, u"0.001"_s});
-    parser.addOption(
-        {u"speech-weights"_s, u"Weights of a speech chunk to try (default 1,4,8)."_s, u"LIST"_s, u"1,4,8"_s});
-    parser.addOption({u"hidden"_s, u"Hidden units of the MLP (default 8)."_s, u"N"_s, u"8"_s});
+    parser.addOption({u"speech-weights"_s, u"Weights of a speech chunk to try (default 8)."_s, u"LIST"_s, u"8"_s});
+    parser.addOption({u"hidden"_s, u"Hidden units of the MLP (default 12)."_s, u"N"_s, u"12"_s});
     parser.addPositionalArgument(u"output"_s, u"The header to write (default: standard output)."_s);
     parser.process(app);
     const QString output = parser.positionalArguments().value(0);
@@ -412,26 +423,24 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "  wrong: %s %s score %.3f\n", s.validation ? "val" : "train", qPrintable(s.source),
                          p);
     }
-    // A voice glides: a chunk that stands clearly out of the noise (peak SNR ≥ 16 dB, feature 15) must also have a
-    // minimum share of speech frames on gliding pitch tracks (feature 1): the 1st percentile of the clear training
-    // speech chunks' share, so a sound far from anything the model saw (a burst of noise, a test tone) cannot pass on
-    // the model's extrapolation alone. (Deep in noise a voice's pitch is lost; there the model decides alone.)
-    std::vector<double> glides;
-    int noiseBelow = 0, clearNoise = 0;
+    // A voice's spectrum moves (feature 12, the mean movement of the spectral centroid between speech frames): half
+    // the least any training speech chunk moved is the floor below which the score falls in proportion, so a tone
+    // or chime far from anything the model saw as speech cannot pass on the model's extrapolation alone.
+    double leastMove = -1.0;
     for (const Sample& s : data)
-        if (s.speech && !s.validation && s.x[15] >= kClearPeak)
-            glides.push_back(s.x[1]);
-    std::sort(glides.begin(), glides.end());
-    const double minGlide = glides.empty() ? 0.0 : glides[glides.size() / 100];
+        if (s.speech && !s.validation && (leastMove < 0.0 || s.x[12] < leastMove))
+            leastMove = s.x[12];
+    const double minMove = std::max(0.0, leastMove) / 2.0;
+    int stillNoise = 0, noise = 0, stillVal = 0;
     for (const Sample& s : data) {
-        clearNoise += !s.speech && s.x[15] >= kClearPeak ? 1 : 0;
-        noiseBelow += !s.speech && s.x[15] >= kClearPeak && s.x[1] < minGlide ? 1 : 0;
+        noise += s.speech ? 0 : 1;
+        stillNoise += !s.speech && s.x[12] < minMove ? 1 : 0;
+        stillVal += s.speech && s.validation && s.x[12] < minMove ? 1 : 0;
     }
     std::fprintf(stderr,
-                 "glide share of %zu clear training speech chunks: min %.4f, 1%% %.4f, 5%% %.4f; clear non-speech "
-                 "below the 1%%: %d of %d\n",
-                 glides.size(), glides.empty() ? 0.0 : glides.front(), minGlide,
-                 glides.empty() ? 0.0 : glides[glides.size() / 20], noiseBelow, clearNoise);
+                 "formant movement: least of the training speech %.4f, floor %.4f; non-speech below it %d of %d; "
+                 "validation speech below it %d\n",
+                 leastMove, minMove, stillNoise, noise, stillVal);
     const std::vector<double> hw = best.hidden ? best.hw : std::vector<double>{0.0};
     const std::vector<double> hb = best.hidden ? best.hb : std::vector<double>{0.0};
     QString text = u"// Generated by bench/audio/trainvoicegate — do not edit (docs/audio.md, \"Speech or not\").\n"
@@ -439,7 +448,7 @@ int main(int argc, char** argv)
     for (std::size_t i = 0; i < kF; ++i)
         text += QString::fromLatin1(voiceFeatureName(i)) + (i + 1 < kF ? u", "_s : u".\n"_s);
     text += u"// Trained on %1 speech and %2 non-speech chunks (training seeds 100-124, 130-132; espeak-ng and flite "
-            u"voices;\n// asterisk English prompts, even music-on-hold tracks, oxygen, yaru and deepin sound themes; "
+            u"voices;\n// asterisk prompts by four speakers, even music-on-hold tracks, oxygen, yaru and deepin sound themes; "
             u"fluidsynth renders).\n"
             "#pragma once\n\n#include <cstddef>\n\nnamespace utter::voicegatemodel\n{\n\n"_s.arg(pos)
                 .arg(neg);
@@ -451,8 +460,8 @@ int main(int argc, char** argv)
     text += u"inline constexpr double kHiddenWeights[] = {%1};\n"_s.arg(list(hw.data(), hw.size()));
     text += u"inline constexpr double kHiddenBias[] = {%1};\n"_s.arg(list(hb.data(), hb.size()));
     text += u"inline constexpr double kOutput[] = {%1};\n"_s.arg(list(best.out.data(), best.out.size()));
-    text += u"inline constexpr double kMinGlideShare = %1; // clear chunks: 1st percentile of training speech\n"_s.arg(
-        minGlide, 0, 'g', 9);
+    text += u"inline constexpr double kMinFormantMove = %1; // half the least of the training speech\n"_s.arg(
+        minMove, 0, 'g', 9);
     text += u"inline constexpr double kOutputBias = %1;\n\n} // namespace utter::voicegatemodel\n"_s.arg(best.ob, 0,
                                                                                                          'g', 9);
     if (output.isEmpty()) {

@@ -26,12 +26,12 @@ constexpr double kRuleEvidence = 0.11; // the rule's thresholds (issue 17, first
 constexpr double kRuleUnclearShare = 0.45;
 constexpr float kUnclearSnrDb = 16.0f;
 
-// voiceScore() with the round-1 weights.
+// voiceScore() with the round-2 weights.
 double previousScore(const VoiceFeatures& features)
 {
     using namespace voicegatemodelbefore;
     static const VoiceGateWeights before{kHidden,     kMean,   kScale,      kHiddenWeights,
-                                         kHiddenBias, kOutput, kOutputBias, kMinGlideShare};
+                                         kHiddenBias, kOutput, kOutputBias, kMinFormantMove};
     return voiceScore(features, before);
 }
 
@@ -203,6 +203,27 @@ std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigne
     return pcm;
 }
 
+std::vector<std::int16_t> behindNoiseGate(const std::vector<std::int16_t>& pcm)
+{
+    constexpr std::size_t kBlock = SpeechCorpus::kRate / 100; // 10 ms
+    constexpr std::size_t kHoldBlocks = 25;                   // 250 ms
+    const int threshold = int(std::lrint(32768.0 * std::pow(10.0, -45.0 / 20.0)));
+    std::vector<std::int16_t> out(pcm.size(), 0);
+    std::size_t openUntil = 0; // in blocks
+    for (std::size_t block = 0; block * kBlock < pcm.size(); ++block) {
+        const std::size_t begin = block * kBlock, end = std::min(pcm.size(), begin + kBlock);
+        int peak = 0;
+        for (std::size_t i = begin; i < end; ++i)
+            peak = std::max(peak, std::abs(int(pcm[i])));
+        if (peak >= threshold)
+            openUntil = block + kHoldBlocks;
+        if (block < openUntil)
+            std::copy(pcm.begin() + std::ptrdiff_t(begin), pcm.begin() + std::ptrdiff_t(end),
+                      out.begin() + std::ptrdiff_t(begin));
+    }
+    return out;
+}
+
 std::vector<std::int16_t> withNoise(const std::vector<std::int16_t>& sound, double snrDb, unsigned seed, bool pink)
 {
     const std::vector<float> noise =
@@ -271,6 +292,8 @@ std::vector<Labelled> trainingSpeech()
         for (std::size_t i = 0; i < pcm.size(); ++i)
             pcm[i] = std::int16_t(std::clamp(std::lrint(pcm[i] + gain * floor[i]), -32768L, 32767L));
         out.push_back({voices.at(v) + u" phrases"_s, true, pcm, spans});
+        if (v % 2 == 1)
+            out.push_back({voices.at(v) + u" phrases gated"_s, true, behindNoiseGate(pcm), spans});
     }
     return out;
 }
@@ -283,25 +306,37 @@ QStringList mohTracks()
 std::vector<Labelled> realTrainingSpeech()
 {
     std::vector<Labelled> out;
-    QStringList prompts;
-    for (const QString& path : filesUnder(kAsteriskPrompts, {u"*.wav"_s}, true))
-        if (!path.contains(u"/silence/"_s) && !kAsteriskNotSpeech.contains(path.section(u'/', -1)))
-            prompts << path;
-    // Every third prompt, five to a session.
-    QStringList chosen;
-    for (qsizetype i = 0; i < prompts.size(); i += 3)
-        chosen << prompts.at(i);
-    for (qsizetype s = 0; s + 5 <= chosen.size(); s += 5) {
-        std::vector<std::int16_t> pcm(std::size_t(1.5 * SpeechCorpus::kRate), 0);
-        for (qsizetype k = 0; k < 5; ++k) {
-            const std::vector<std::int16_t> prompt = SpeechCorpus::decode(chosen.at(s + k));
-            pcm.insert(pcm.end(), prompt.begin(), prompt.end());
-            const double pause = 1.5 + double((s + k) % 5) * 0.5;
-            pcm.insert(pcm.end(), std::size_t(pause * SpeechCorpus::kRate), 0);
+    // Allison (US English, every third prompt) and three more speakers, one prompt in nine: June (Canadian French),
+    // Carlo (Italian, the one man) and the Russian IVR voice.
+    const std::pair<QString, qsizetype> speakers[] = {{kAsteriskPrompts, 3},
+                                                      {u"/usr/share/asterisk/sounds/fr_CA_f_June"_s, 9},
+                                                      {u"/usr/share/asterisk/sounds/it_IT_m_Carlo"_s, 9},
+                                                      {u"/usr/share/asterisk/sounds/ru_RU_f_IvrvoiceRU"_s, 9}};
+    unsigned seed = 700;
+    for (const auto& [dir, stride] : speakers) {
+        QStringList prompts;
+        for (const QString& path : filesUnder(dir, {u"*.wav"_s}, true))
+            if (!path.contains(u"/silence/"_s) && !kAsteriskNotSpeech.contains(path.section(u'/', -1)))
+                prompts << path;
+        QStringList chosen;
+        for (qsizetype i = 0; i < prompts.size(); i += stride)
+            chosen << prompts.at(i);
+        // Five to a session.
+        for (qsizetype s = 0; s + 5 <= chosen.size(); s += 5) {
+            std::vector<std::int16_t> pcm(std::size_t(1.5 * SpeechCorpus::kRate), 0);
+            for (qsizetype k = 0; k < 5; ++k) {
+                const std::vector<std::int16_t> prompt = SpeechCorpus::decode(chosen.at(s + k));
+                pcm.insert(pcm.end(), prompt.begin(), prompt.end());
+                const double pause = 1.5 + double((s + k) % 5) * 0.5;
+                pcm.insert(pcm.end(), std::size_t(pause * SpeechCorpus::kRate), 0);
+            }
+            const auto spans = SpeechCorpus::speechSpans(pcm);
+            const QString name = u"asterisk "_s + dir.section(u'/', -1) + u' ' + chosen.at(s).section(u'/', -1);
+            // Also as a capture chain with a noise gate delivers it: exact zeros between the prompts.
+            out.push_back({name + u" zeros"_s, true, pcm, spans});
+            addRoomFloor(pcm, seed++);
+            out.push_back({name, true, pcm, spans});
         }
-        const auto spans = SpeechCorpus::speechSpans(pcm);
-        addRoomFloor(pcm, 700 + unsigned(s));
-        out.push_back({u"asterisk "_s + chosen.at(s).section(u'/', -1), true, pcm, spans});
     }
     return out;
 }
@@ -326,7 +361,10 @@ std::vector<Labelled> realTrainingNonSpeech()
         const bool band = i % 2 == 1;
         if (band)
             pcm = telephoneBand(pcm);
-        out.push_back({alerts.at(i).section(u'/', -1) + (band ? u" 8k"_s : QString()), false, inRoom(pcm, seed++), {}});
+        const QString name = alerts.at(i).section(u'/', -1) + (band ? u" 8k"_s : QString());
+        out.push_back({name, false, inRoom(pcm, seed++), {}});
+        if (i % 2 == 0) // and behind a noise gate, as the voice is
+            out.push_back({name + u" gated"_s, false, behindNoiseGate(out.back().pcm), {}});
     }
     return out;
 }

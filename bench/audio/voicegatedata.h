@@ -36,11 +36,14 @@ std::vector<GateChunk> gateChunks(const std::vector<std::int16_t>& pcm, ChunkerC
 // Whether a gate would hold the chunk back: the learned model (today's Chunker) or the rule before it.
 bool learnedRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 bool ruleRejects(const GateChunk& c);
-// Whether the previous model (round 1, trained on generated audio only) would hold the chunk back.
+// Whether the previous model (round 2, which learned exact zeros as part of clean speech) would hold the chunk back.
 bool previousRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 
 // A short sound as a microphone left open hears it: 1.5 s before, 1 s after, over a -60 dBFS pink room floor.
 std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigned seed);
+// What a capture chain with a noise gate delivers: exact zeros wherever no 10 ms block peaked above -45 dBFS in the
+// last 250 ms. Speech and non-speech both get such variants, so that exact zeros cannot stand for either.
+std::vector<std::int16_t> behindNoiseGate(const std::vector<std::int16_t>& pcm);
 // The sound with white or pink noise at snrDb (against the sound's own active frames).
 std::vector<std::int16_t> withNoise(const std::vector<std::int16_t>& sound, double snrDb, unsigned seed, bool pink);
 
@@ -55,14 +58,15 @@ struct Labelled
 
 // The voices the gate learns from: espeak-ng's and flite's.
 QStringList trainingVoices();
-// Three sentences per voice with pauses, clean; texts rotate with the voice index.
+// Per voice three sentences with pauses, clean, and five short phrases over a room (every other voice's also behind a
+// noise gate); texts rotate with the voice index.
 std::vector<Labelled> trainingSpeech();
 
 // Real recordings from Debian packages, split by source (docs/audio.md, "Speech or not"). Training only: asterisk's
-// English prompts (asterisk-core-sounds-en-wav: one speaker, 8 kHz telephone band, resampled to 16 kHz), five per
-// session 1.5-3.5 s apart over a -60 dBFS room; the even music-on-hold tracks (asterisk-moh-opsound-wav, name order),
-// as 20 s excerpts; every alert of the oxygen, yaru and deepin sound themes and asterisk's five non-speech prompts
-// (tones, beeps, monkeys), as an open microphone hears it.
+// prompts by four speakers (asterisk-core-sounds-{en,fr,it,ru}-wav: 8 kHz telephone band, resampled to 16 kHz), five
+// per session 1.5-3.5 s apart, each session over a -60 dBFS room and with exact zeros between (a noise gate); the even
+// music-on-hold tracks (asterisk-moh-opsound-wav, name order), as 20 s excerpts; every alert of the oxygen, yaru and
+// deepin sound themes and asterisk's five non-speech prompts (tones, beeps, monkeys), as an open microphone hears it.
 // Every other non-speech stream is band-limited to the telephone band (sinc -3900), as all the prompts are, so
 // "band-limited" cannot stand for "speech".
 std::vector<Labelled> realTrainingSpeech();

@@ -1,7 +1,9 @@
 // What the voice gate sees (docs/audio.md, "Speech or not"): each chunk the chunker cuts from a recording (with the
 // gate off), with its speech evidence and its features. For finding why a sound passes or a voice is held back.
-//   voicegatefeatures [--live] [--sensitivity S | --sweep] [--target-ms MS] FILE...        any file sox can read
-//   voicegatefeatures [--live] --typing-between [--digital]     two sentences around 4 s of key clicks (testheldback)
+//   voicegatefeatures [--live] [--sensitivity S | --sweep] [--target-ms MS] [--in-room] [--gated] FILE...
+//                                                               any file sox can read
+//   voicegatefeatures [--live] --typing-between [--digital | --gated]
+//                                                               two sentences around 4 s of key clicks (testheldback)
 //   voicegatefeatures [--live] --held-out-music                 benchaudio's held-out music on hold and renders
 #include "voicegatedata.h"
 
@@ -114,6 +116,9 @@ int main(int argc, char** argv)
     parser.addOption(
         {u"sweep"_s, u"Clean and in white noise at 20/10/5/0 dB, at all 21 steps: the chunks that pass."_s});
     parser.addOption({u"held-out-music"_s, u"The music on hold and fluidsynth renders benchaudio holds out."_s});
+    parser.addOption({u"in-room"_s, u"Files as an open microphone hears them (benchaudio, testrealaudio)."_s});
+    parser.addOption({u"room-seed"_s, u"With --in-room: the room noise's seed (default 1)."_s, u"N"_s, u"1"_s});
+    parser.addOption({u"gated"_s, u"Files and --typing-between behind a noise gate (exact zeros between sounds)."_s});
     parser.addPositionalArgument(u"files"_s, u"Recordings to judge."_s);
     parser.process(app);
     Options options;
@@ -122,14 +127,23 @@ int main(int argc, char** argv)
     options.targetMs = parser.value(u"target-ms"_s).toInt();
     options.sweep = parser.isSet(u"sweep"_s);
     if (parser.isSet(u"typing-between"_s))
-        print(u"typing between sentences"_s, typingBetween(parser.isSet(u"digital"_s)), options);
+        print(u"typing between sentences"_s,
+              parser.isSet(u"gated"_s) ? behindNoiseGate(typingBetween(false))
+                                       : typingBetween(parser.isSet(u"digital"_s)),
+              options);
     if (parser.isSet(u"held-out-music"_s)) {
         for (const Labelled& music : heldOutMusic())
             print(u"moh "_s + music.name, inRoom(music.pcm, 1), options);
         for (const Labelled& render : instrumentRenders(1000, 8, false))
             print(render.name, inRoom(render.pcm, 1), options);
     }
-    for (const QString& file : parser.positionalArguments())
-        print(file, SpeechCorpus::decode(file), options);
+    for (const QString& file : parser.positionalArguments()) {
+        std::vector<std::int16_t> pcm = SpeechCorpus::decode(file);
+        if (parser.isSet(u"in-room"_s))
+            pcm = inRoom(pcm, parser.value(u"room-seed"_s).toUInt());
+        if (parser.isSet(u"gated"_s))
+            pcm = behindNoiseGate(pcm);
+        print(file, pcm, options);
+    }
     return 0;
 }

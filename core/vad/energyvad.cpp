@@ -11,8 +11,12 @@ namespace utter
 namespace
 {
 
-constexpr float kTiny = 1e-12f;     // keeps log10 finite on digital silence
-constexpr float kNoiseBias = 1.6f;  // the minimum of a smoothed power underestimates its mean
+constexpr float kTiny = 1e-12f;    // keeps log10 finite on digital silence
+constexpr float kNoiseBias = 1.6f; // the minimum of a smoothed power underestimates its mean
+// The quietest noise floor a microphone at speaking gain delivers (white, RMS). Exact digital silence, as a capture
+// chain with a noise gate gives between words, is judged as this floor: against a floor of nothing, the first sound
+// after the gate opens (keys, a room's hum) stands 80 dB and more out and looks as clear as a voice.
+constexpr double kQuietestFloorDbfs = -75.0;
 constexpr float kSmoothing = 0.55f; // weight of the previous frame in the smoothed band power
 constexpr float kSlopeDb = 1.5f;    // width of the logistic curve around the centre
 constexpr double kLowHz = 150.0;
@@ -121,6 +125,11 @@ EnergyVad::EnergyVad(VadConfig config)
     }
     for (std::size_t lag = kFftSize; lag-- > 0;)
         m_windowAcf[lag] /= m_windowAcf[0];
+    // A band's power per bin of white noise at kQuietestFloorDbfs: its variance times the window's energy.
+    double windowEnergy = 0.0;
+    for (const float w : m_window)
+        windowEnergy += double(w) * w;
+    m_quietestFloor = float(std::pow(10.0, kQuietestFloorDbfs / 10.0) * windowEnergy);
     reset();
 }
 
@@ -219,14 +228,17 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
             sum += std::norm(m_spectrum[k]);
         power[b] = sum / float(m_bandEdges[b + 1] - m_bandEdges[b]) + kTiny;
     }
-    // The spectral shape the voice gate uses: flatness, flux and centroid of the band powers.
+    // The spectral shape the voice gate uses: flatness, flux and centroid of the band powers, none taken to be below
+    // the quietest room's (exact zeros inside a word, as a noise gate or a synthesiser gives, would otherwise make
+    // the next frame's flux 100 dB and more).
     {
         double logSum = 0.0, sum = 0.0, weighted = 0.0, flux = 0.0;
         for (std::size_t b = 0; b < kBands; ++b) {
-            const float db = 10.0f * std::log10(power[b]);
-            logSum += std::log(double(power[b]));
-            sum += power[b];
-            weighted += double(b) * power[b];
+            const float heard = std::max(power[b], m_quietestFloor);
+            const float db = 10.0f * std::log10(heard);
+            logSum += std::log(double(heard));
+            sum += heard;
+            weighted += double(b) * heard;
             flux += std::abs(db - m_previousDb[b]);
             m_previousDb[b] = db;
         }
@@ -262,6 +274,7 @@ float EnergyVad::feature(std::span<const std::int16_t> frame)
             floor = std::min(floor, m_subMin[s][b]);
         if (floor == std::numeric_limits<float>::max())
             floor = m_smoothed[b];
+        floor = std::max(floor, m_quietestFloor / kNoiseBias); // as the minimum of such a floor would be
         const float snr = 10.0f * std::log10(m_smoothed[b] / (floor * kNoiseBias));
         sumSnr += std::max(0.0f, snr);
     }

@@ -64,6 +64,7 @@ private:
     float m_shapeFlatness = -1.0f, m_shapeFlux = 0.0f, m_shapeCentroid = 0.0f;
     std::array<std::array<float, kBands>, kSubWindows> m_subMin{}; // minimum per sub-window
     std::array<float, kBands> m_currentMin{};
+    float m_quietestFloor = 0.0f; // no band's noise floor is taken to be lower (kQuietestFloorDbfs)
     int m_subFrame = 0;
     std::size_t m_subIndex = 0;
     std::size_t m_subFilled = 0;

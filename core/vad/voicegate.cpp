@@ -261,18 +261,18 @@ double voiceScore(const VoiceFeatures& features, const VoiceGateWeights& model)
         }
     }
     const double score = 1.0 / (1.0 + std::exp(-z));
-    // And a voice glides: in a chunk that stands clearly out of the noise (peak SNR ≥ 16 dB), below the glide share of
-    // nearly all clear training speech, the score falls in proportion.
-    const double glide = double(features[1]);
-    const bool clear = double(features[15]) >= 16.0 / 30.0;
-    return !clear || glide >= model.minGlideShare ? score : score * std::max(0.0, glide) / model.minGlideShare;
+    // And a voice's spectrum moves as it articulates: a chunk whose formants barely move (a tone, a chime), by less
+    // than half of what the stillest training voice moved, is far from anything the model saw as speech, and its
+    // score falls in proportion rather than resting on the model's extrapolation.
+    const double move = double(features[12]);
+    return move >= model.minFormantMove ? score : score * std::max(0.0, move) / model.minFormantMove;
 }
 
 double voiceScore(const VoiceFeatures& features)
 {
     using namespace voicegatemodel;
     static const VoiceGateWeights shipped{kHidden,     kMean,   kScale,      kHiddenWeights,
-                                          kHiddenBias, kOutput, kOutputBias, kMinGlideShare};
+                                          kHiddenBias, kOutput, kOutputBias, kMinFormantMove};
     return voiceScore(features, shipped);
 }
 

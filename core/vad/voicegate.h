@@ -44,7 +44,7 @@ struct VoiceGateWeights
     std::size_t hidden = 0; // 0: logistic regression on the standardised features
     std::span<const double> mean, scale, hiddenWeights, hiddenBias, output;
     double outputBias = 0.0;
-    double minGlideShare = 0.0;
+    double minFormantMove = 0.0; // a voice's spectrum moves: below this, the score falls in proportion (0: no floor)
 };
 
 // How much the chunk sounds like a voice, 0..1: the learned model (by default the shipped voicegatemodel.h) on the

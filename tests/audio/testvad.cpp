@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace utter;
 using utter::test::SpeechCorpus;
 
@@ -47,6 +49,7 @@ private slots:
     void initTestCase();
     void findsSpeechInCleanAndNoisyAudio();
     void digitalSilenceIsNeverSpeech();
+    void digitalSilenceCountsAsAQuietRoom();
     void aClickDoesNotStartSpeech();
     void keyStrokesDoNotStartSpeech();
     void sustainedSoundStartsSpeechAtOnce();
@@ -90,6 +93,35 @@ void TestVad::digitalSilenceIsNeverSpeech()
         QVERIFY(!d.speech);
         QCOMPARE(d.probability, 0.0f);
     }
+}
+
+// A noise gate delivers exact zeros between words. The noise that follows when it opens must stand out of them as
+// out of the quietest room (-75 dBFS), not out of a floor of nothing: -55 dBFS noise then stands about 20 dB out.
+// Against zeros it stood 80 dB and more out, and keys over it passed the voice gate (issue 17).
+void TestVad::digitalSilenceCountsAsAQuietRoom()
+{
+    EnergyVad vad;
+    const std::vector<std::int16_t> zero(320, 0);
+    for (int i = 0; i < 100; ++i)
+        vad.process(zero);
+    const std::vector<float> noise = SpeechCorpus::whiteNoise(320 * 10, 5);
+    double power = 0.0;
+    for (const float x : noise)
+        power += double(x) * x;
+    const double gain = 32768.0 * std::pow(10.0, -55.0 / 20.0) / std::sqrt(power / double(noise.size()));
+    float highest = 0.0f, highestFlux = 0.0f;
+    for (std::size_t f = 0; f < 10; ++f) {
+        std::vector<std::int16_t> frame(320);
+        for (std::size_t i = 0; i < frame.size(); ++i)
+            frame[i] = std::int16_t(std::lrint(gain * noise[f * 320 + i]));
+        const VadDecision d = vad.process(frame);
+        highest = std::max(highest, d.snrDb);
+        highestFlux = std::max(highestFlux, d.flux);
+    }
+    QVERIFY2(highest > 10.0f && highest < 30.0f, qPrintable(QStringLiteral("band SNR %1 dB").arg(highest)));
+    // The spectral flux the voice gate sees (mean band change, dB) also rises from the quietest room, not from
+    // nothing: exact zeros inside a word made the flux of the frame after them 100 dB and more.
+    QVERIFY2(highestFlux > 5.0f && highestFlux < 35.0f, qPrintable(QStringLiteral("flux %1 dB").arg(highestFlux)));
 }
 
 void TestVad::aClickDoesNotStartSpeech()

@@ -165,8 +165,8 @@ private slots:
                 keys = file.pcm;
         }
         QVERIFY(!keys.empty());
-        // Between the sentences a quiet room's noise floor (about -64 dBFS), as a real microphone gives; after exact
-        // digital zeros the gate takes a keyboard burst for a voice (issue 17, open; testheldback's expected failure).
+        // Between the sentences a quiet room's noise floor (about -64 dBFS), as a real microphone gives
+        // (testheldback covers exact digital zeros between, as a noise gate gives).
         const auto roomNoise = [](qsizetype samples) {
             QList<qint16> out(samples, 0);
             std::uint32_t x = 12345;
