@@ -193,13 +193,7 @@ std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigne
     std::vector<std::int16_t> pcm(std::size_t(1.5 * SpeechCorpus::kRate), 0);
     pcm.insert(pcm.end(), sound.begin(), sound.end());
     pcm.insert(pcm.end(), std::size_t(SpeechCorpus::kRate), 0);
-    const std::vector<float> floor = SpeechCorpus::pinkNoise(pcm.size(), seed);
-    double power = 0.0;
-    for (const float f : floor)
-        power += double(f) * f;
-    const double gain = 32768.0 * std::pow(10.0, -60.0 / 20.0) / std::sqrt(power / double(floor.size()) + 1e-12);
-    for (std::size_t i = 0; i < pcm.size(); ++i)
-        pcm[i] = std::int16_t(std::clamp(std::lrint(pcm[i] + gain * floor[i]), -32768L, 32767L));
+    addRoomFloor(pcm, seed);
     return pcm;
 }
 
@@ -284,13 +278,7 @@ std::vector<Labelled> trainingSpeech()
             pcm = SpeechCorpus::soxEffects(pcm, room);
             pcm.resize(phrases.pcm.size(), 0);
         }
-        const std::vector<float> floor = SpeechCorpus::pinkNoise(pcm.size(), 300 + unsigned(v));
-        double power = 0.0;
-        for (const float f : floor)
-            power += double(f) * f;
-        const double gain = 32768.0 * std::pow(10.0, -60.0 / 20.0) / std::sqrt(power / double(floor.size()) + 1e-12);
-        for (std::size_t i = 0; i < pcm.size(); ++i)
-            pcm[i] = std::int16_t(std::clamp(std::lrint(pcm[i] + gain * floor[i]), -32768L, 32767L));
+        addRoomFloor(pcm, 300 + unsigned(v));
         out.push_back({voices.at(v) + u" phrases"_s, true, pcm, spans});
         if (v % 2 == 1)
             out.push_back({voices.at(v) + u" phrases gated"_s, true, behindNoiseGate(pcm), spans});
