@@ -448,7 +448,8 @@ int main(int argc, char** argv)
     for (std::size_t i = 0; i < kF; ++i)
         text += QString::fromLatin1(voiceFeatureName(i)) + (i + 1 < kF ? u", "_s : u".\n"_s);
     text += u"// Trained on %1 speech and %2 non-speech chunks (training seeds 100-124, 130-132; espeak-ng and flite "
-            u"voices;\n// asterisk prompts by four speakers, even music-on-hold tracks, oxygen, yaru and deepin sound themes; "
+            u"voices;\n// asterisk prompts by four speakers, even music-on-hold tracks, "
+            u"oxygen, yaru and deepin sound themes; "
             u"fluidsynth renders).\n"
             "#pragma once\n\n#include <cstddef>\n\nnamespace utter::voicegatemodel\n{\n\n"_s.arg(pos)
                 .arg(neg);
