@@ -182,6 +182,7 @@ bool voiceFeatures(std::span<const VoiceFrame> frames, VoiceFeatures& out)
 
     // Envelope modulation at syllable rate, on the frames' SNR (the level above the room's floor).
     double syllable = 0.0, modTotal = 0.0, depth = 0.0;
+    const auto& basis = modulationBasis();
     std::size_t windows = 0;
     std::array<double, kModWindow> env{};
     for (std::size_t start = 0; start == 0 || start + kModWindow <= frames.size(); start += kModHop) {
@@ -204,7 +205,7 @@ bool voiceFeatures(std::span<const VoiceFrame> frames, VoiceFeatures& out)
         for (std::size_t k = 1; k <= kModHigh; ++k) {
             double re = 0.0, im = 0.0;
             for (std::size_t i = 0; i < kModWindow; ++i) {
-                const std::complex<double> w = modulationBasis()[(k * i) % kModWindow];
+                const std::complex<double> w = basis[(k * i) % kModWindow];
                 re += env[i] * w.real();
                 im -= env[i] * w.imag();
             }
