@@ -441,7 +441,7 @@ void printVoiceGate()
         }
         Tally before, after;
         QString lostWhere, lostWhereBefore; // speech chunks rejected, per condition
-        const std::vector<std::int16_t> room = bench::inRoom(item.pcm, seed++);
+        const std::vector<std::int16_t> room = SpeechCorpus::inRoom(item.pcm, seed++);
         // snr 100: clean; -1: clean behind a noise gate (exact zeros between sounds).
         for (const double snr : {100.0, -1.0, 20.0, 10.0, 5.0, 0.0}) {
             const std::vector<std::int16_t> pcm = snr > 50  ? room

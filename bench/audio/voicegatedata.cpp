@@ -40,18 +40,6 @@ const QString kAsteriskPrompts = u"/usr/share/asterisk/sounds/en_US_f_Allison"_s
 const QStringList kAsteriskNotSpeech{u"ascending-2tone.wav"_s, u"descending-2tone.wav"_s, u"beep.wav"_s,
                                      u"beeperr.wav"_s, u"tt-monkeys.wav"_s};
 
-// Over a -60 dBFS pink room floor.
-void addRoomFloor(std::vector<std::int16_t>& pcm, unsigned seed)
-{
-    const std::vector<float> floor = SpeechCorpus::pinkNoise(pcm.size(), seed);
-    double power = 0.0;
-    for (const float f : floor)
-        power += double(f) * f;
-    const double gain = 32768.0 * std::pow(10.0, -60.0 / 20.0) / std::sqrt(power / double(floor.size()) + 1e-12);
-    for (std::size_t i = 0; i < pcm.size(); ++i)
-        pcm[i] = std::int16_t(std::clamp(std::lrint(pcm[i] + gain * floor[i]), -32768L, 32767L));
-}
-
 QStringList filesUnder(const QString& dir, const QStringList& patterns, bool recursive)
 {
     QStringList out;
@@ -188,15 +176,6 @@ bool previousRejects(const GateChunk& c, double minSpeechEvidence)
     return c.estimated && c.previous < minSpeechEvidence;
 }
 
-std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigned seed)
-{
-    std::vector<std::int16_t> pcm(std::size_t(1.5 * SpeechCorpus::kRate), 0);
-    pcm.insert(pcm.end(), sound.begin(), sound.end());
-    pcm.insert(pcm.end(), std::size_t(SpeechCorpus::kRate), 0);
-    addRoomFloor(pcm, seed);
-    return pcm;
-}
-
 std::vector<std::int16_t> behindNoiseGate(const std::vector<std::int16_t>& pcm)
 {
     constexpr std::size_t kBlock = SpeechCorpus::kRate / 100; // 10 ms
@@ -278,7 +257,7 @@ std::vector<Labelled> trainingSpeech()
             pcm = SpeechCorpus::soxEffects(pcm, room);
             pcm.resize(phrases.pcm.size(), 0);
         }
-        addRoomFloor(pcm, 300 + unsigned(v));
+        SpeechCorpus::addRoomFloor(pcm, 300 + unsigned(v));
         out.push_back({voices.at(v) + u" phrases"_s, true, pcm, spans});
         if (v % 2 == 1)
             out.push_back({voices.at(v) + u" phrases gated"_s, true, behindNoiseGate(pcm), spans});
@@ -322,7 +301,7 @@ std::vector<Labelled> realTrainingSpeech()
             const QString name = u"asterisk "_s + dir.section(u'/', -1) + u' ' + chosen.at(s).section(u'/', -1);
             // Also as a capture chain with a noise gate delivers it: exact zeros between the prompts.
             out.push_back({name + u" zeros"_s, true, pcm, spans});
-            addRoomFloor(pcm, seed++);
+            SpeechCorpus::addRoomFloor(pcm, seed++);
             out.push_back({name, true, pcm, spans});
         }
     }
@@ -350,7 +329,7 @@ std::vector<Labelled> realTrainingNonSpeech()
         if (band)
             pcm = telephoneBand(pcm);
         const QString name = alerts.at(i).section(u'/', -1) + (band ? u" 8k"_s : QString());
-        out.push_back({name, false, inRoom(pcm, seed++), {}});
+        out.push_back({name, false, SpeechCorpus::inRoom(pcm, seed++), {}});
         if (i % 2 == 0) // and behind a noise gate, as the voice is
             out.push_back({name + u" gated"_s, false, behindNoiseGate(out.back().pcm), {}});
     }
@@ -431,7 +410,7 @@ std::vector<Labelled> instrumentRenders(unsigned firstSeed, int count, bool band
             pcm = telephoneBand(pcm);
         out.push_back({u"gm%1 %2 seed %3"_s.arg(program).arg(what).arg(seed) + (band ? u" 8k"_s : QString()),
                        false,
-                       inRoom(pcm, 900 + seed),
+                       SpeechCorpus::inRoom(pcm, 900 + seed),
                        {}});
     }
     return out;

@@ -39,8 +39,6 @@ bool ruleRejects(const GateChunk& c);
 // Whether the previous model (round 2, which learned exact zeros as part of clean speech) would hold the chunk back.
 bool previousRejects(const GateChunk& c, double minSpeechEvidence = ChunkerConfig{}.minSpeechEvidence);
 
-// A short sound as a microphone left open hears it: 1.5 s before, 1 s after, over a -60 dBFS pink room floor.
-std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigned seed);
 // What a capture chain with a noise gate delivers: exact zeros wherever no 10 ms block peaked above -45 dBFS in the
 // last 250 ms. Speech and non-speech both get such variants, so that exact zeros cannot stand for either.
 std::vector<std::int16_t> behindNoiseGate(const std::vector<std::int16_t>& pcm);

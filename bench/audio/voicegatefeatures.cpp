@@ -133,14 +133,14 @@ int main(int argc, char** argv)
               options);
     if (parser.isSet(u"held-out-music"_s)) {
         for (const Labelled& music : heldOutMusic())
-            print(u"moh "_s + music.name, inRoom(music.pcm, 1), options);
+            print(u"moh "_s + music.name, SpeechCorpus::inRoom(music.pcm, 1), options);
         for (const Labelled& render : instrumentRenders(1000, 8, false))
-            print(render.name, inRoom(render.pcm, 1), options);
+            print(render.name, SpeechCorpus::inRoom(render.pcm, 1), options);
     }
     for (const QString& file : parser.positionalArguments()) {
         std::vector<std::int16_t> pcm = SpeechCorpus::decode(file);
         if (parser.isSet(u"in-room"_s))
-            pcm = inRoom(pcm, parser.value(u"room-seed"_s).toUInt());
+            pcm = SpeechCorpus::inRoom(pcm, parser.value(u"room-seed"_s).toUInt());
         if (parser.isSet(u"gated"_s))
             pcm = behindNoiseGate(pcm);
         print(file, pcm, options);

@@ -7,29 +7,11 @@
 
 #include <QTest>
 
-#include <cmath>
-
 using namespace utter;
 using utter::test::SpeechCorpus;
 
 namespace
 {
-
-// The sound as an open microphone hears it: 1.5 s before and 1 s after, over a -60 dBFS pink room floor.
-std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigned seed)
-{
-    std::vector<std::int16_t> pcm(std::size_t(1.5 * SpeechCorpus::kRate), 0);
-    pcm.insert(pcm.end(), sound.begin(), sound.end());
-    pcm.insert(pcm.end(), std::size_t(SpeechCorpus::kRate), 0);
-    const std::vector<float> floor = SpeechCorpus::pinkNoise(pcm.size(), seed);
-    double power = 0.0;
-    for (const float f : floor)
-        power += double(f) * f;
-    const double gain = 32768.0 * std::pow(10.0, -60.0 / 20.0) / std::sqrt(power / double(floor.size()) + 1e-12);
-    for (std::size_t i = 0; i < pcm.size(); ++i)
-        pcm[i] = std::int16_t(std::clamp(std::lrint(pcm[i] + gain * floor[i]), -32768L, 32767L));
-    return pcm;
-}
 
 struct Result
 {
@@ -99,7 +81,7 @@ void TestRealAudio::realSpeechIsUploadedAndAlertsAreNot()
     for (const SpeechCorpus::RealFile& file : m_files) {
         const std::vector<std::int16_t> sound = SpeechCorpus::decode(file.path);
         QVERIFY2(!sound.empty(), qPrintable(QStringLiteral("sox could not decode %1").arg(file.path)));
-        const std::vector<std::int16_t> pcm = inRoom(sound, seed++);
+        const std::vector<std::int16_t> pcm = SpeechCorpus::inRoom(sound, seed++);
         for (const double sensitivity : {0.0, 0.5, 1.0}) {
             const Result r = run(pcm, sensitivity);
             const QString where = QStringLiteral("%1 (%2) at sensitivity %3:%4")

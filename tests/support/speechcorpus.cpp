@@ -145,6 +145,26 @@ std::vector<float> SpeechCorpus::pinkNoise(std::size_t length, unsigned seed)
     return out;
 }
 
+void SpeechCorpus::addRoomFloor(std::vector<std::int16_t>& pcm, unsigned seed)
+{
+    const std::vector<float> floor = pinkNoise(pcm.size(), seed);
+    double power = 0.0;
+    for (const float f : floor)
+        power += double(f) * f;
+    const double gain = 32768.0 * std::pow(10.0, -60.0 / 20.0) / std::sqrt(power / double(floor.size()) + 1e-12);
+    for (std::size_t i = 0; i < pcm.size(); ++i)
+        pcm[i] = std::int16_t(std::clamp(std::lrint(pcm[i] + gain * floor[i]), -32768L, 32767L));
+}
+
+std::vector<std::int16_t> SpeechCorpus::inRoom(const std::vector<std::int16_t>& sound, unsigned seed)
+{
+    std::vector<std::int16_t> pcm(std::size_t(1.5 * kRate), 0);
+    pcm.insert(pcm.end(), sound.begin(), sound.end());
+    pcm.insert(pcm.end(), std::size_t(kRate), 0);
+    addRoomFloor(pcm, seed);
+    return pcm;
+}
+
 std::vector<std::int16_t> SpeechCorpus::mix(const std::vector<std::int16_t>& clean, const std::vector<float>& noise,
                                             double snrDb, const std::vector<bool>& activeFrames, int frameSamples)
 {

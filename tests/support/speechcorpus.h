@@ -45,6 +45,10 @@ public:
     static std::vector<std::int16_t> babble(std::size_t length);
     static std::vector<float> whiteNoise(std::size_t length, unsigned seed);
     static std::vector<float> pinkNoise(std::size_t length, unsigned seed);
+    // A -60 dBFS pink room floor (RMS) added to pcm.
+    static void addRoomFloor(std::vector<std::int16_t>& pcm, unsigned seed);
+    // A short sound as a microphone left open hears it: 1.5 s before, 1 s after, over a -60 dBFS pink room floor.
+    static std::vector<std::int16_t> inRoom(const std::vector<std::int16_t>& sound, unsigned seed);
 
     // clean + noise scaled so that the speech-to-noise ratio (speech power measured over the active frames of
     // clean) is snrDb. Clipped to s16.
